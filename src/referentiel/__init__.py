@@ -1,0 +1,31 @@
+"""referentiel: the shared framework of network-based social work in parenting support, machine-readable.
+
+Public API (imported lazily so that ``import referentiel`` stays fast):
+
+- :func:`referentiel.validate` — SHACL validation of RDF data (see :mod:`referentiel.validation`).
+- :func:`referentiel.check_ontology` — reasoner and quality checks on an ontology.
+- :func:`referentiel.translate` — a partner's tabular export to RDF in the framework.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "validate": "referentiel.validation",
+    "ValidationReport": "referentiel.validation",
+    "check_ontology": "referentiel.ontology",
+    "translate": "referentiel.translation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'referentiel' has no attribute {name!r}")
+
+
+__all__ = ["__version__", *_LAZY]

@@ -1,0 +1,83 @@
+"""The ``referentiel`` command line: a thin click layer over the Python API.
+
+Each capability keeps its commands in its own ``cli.py`` module with a ``COMMANDS`` list; this group
+collects them. Errors raised by the library (:class:`referentiel.errors.ReferentielError`) become a
+clear message on stderr and a documented exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from referentiel import __version__
+from referentiel.errors import ReferentielError
+
+# Order is the order of `referentiel --help`.
+CAPABILITIES = (
+    "referentiel.intake.cli",
+    "referentiel.ontology.cli",
+    "referentiel.validation.cli",
+    "referentiel.translation.cli",
+    "referentiel.store.cli",
+    "referentiel.queries.cli",
+)
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="referentiel")
+def cli() -> None:
+    """referentiel: the shared framework of network-based social work, machine-readable.
+
+    Exit codes: 0 success, 1 problems found (violations, ERROR checks, refused exports),
+    2 unusable input or usage, 3 internal error, 130 interrupted.
+    """
+
+
+for _module in CAPABILITIES:
+    for _command in importlib.import_module(_module).COMMANDS:
+        cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script: run the CLI and map every failure to an exit code."""
+    try:
+        code = cli.main(args=argv, prog_name="referentiel", standalone_mode=False)
+    except ReferentielError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("interrupted: nothing was left half-written.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was left half-written.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # `referentiel ... | head`: the reader went away; that is not an error of ours.
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("REFERENTIEL_DEBUG"):
+            raise
+        # The exception text may quote data, so only its type is shown.
+        click.echo(
+            f"internal error ({type(exc).__name__}): this is a bug in referentiel, not in your data.\n"
+            "  Set REFERENTIEL_DEBUG=1 to see the traceback and report it.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,65 @@
+"""Click options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+LANGS = ("fr", "en", "nl")
+
+
+def format_option(choices: tuple[str, ...], default: str, help_text: str = "Output format.") -> Callable:
+    """``--format`` with the command's own choices."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices, case_sensitive=False), default=default,
+        show_default=True, help=help_text,
+    )
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS, case_sensitive=False), default="fr", show_default=True,
+    help="Language of messages and labels.",
+)
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
+    help="Write the output to this file instead of standard output.",
+)
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+
+store_option = click.option(
+    "--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    envvar="REFERENTIEL_STORE",
+    help="Directory of the embedded store (default: $REFERENTIEL_STORE, else ./.referentiel-store).",
+)
+
+endpoint_option = click.option(
+    "--endpoint", type=str, default=None, envvar="REFERENTIEL_ENDPOINT",
+    help="URL of a SPARQL 1.1 server to use instead of the embedded store "
+    "(credentials from REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD).",
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output`` (atomically) or to standard output."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
+def apply(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Apply several option decorators at once: ``@apply(lang_option, output_option)``."""
+
+    def wrap(func: Any) -> Any:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return wrap

@@ -1,0 +1,1 @@
+"""ontology capability of referentiel."""

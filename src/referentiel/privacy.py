@@ -1,0 +1,79 @@
+"""Detection and masking of personal data.
+
+The data describe children and families in difficulty: no tool output may print a name, a national
+register number (NISS), an address or a free-text note. This module is the one place that knows what
+such values look like; validation (reports), translation (refusing undeclared personal columns) and
+every error message use it.
+
+Belgian national register numbers (NISS / rijksregisternummer) have 11 digits ``YYMMDDSSSCC``: the
+check ``CC`` is ``97 - (YYMMDDSSS mod 97)`` for people born before 2000 and
+``97 - (2YYMMDDSSS mod 97)`` for those born from 2000. The same rule is written in SPARQL in the
+privacy shapes (shapes/privacy.ttl); tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEP = r"[ .\-/]?"
+NISS_CANDIDATE = re.compile(
+    rf"(?<![\w.])(\d{{2}}){_SEP}(\d{{2}}){_SEP}(\d{{2}}){_SEP}(\d{{3}}){_SEP}(\d{{2}})(?![\w])"
+)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
+# Belgian numbers: +32 / 0032 / 0, then 8 (landline) or 9 (mobile) digits, with the usual separators.
+PHONE = re.compile(r"(?<![\w+])(?:\+32|0032|0)[ ./\-]?\(?0?\)?[1-9](?:[ ./\-]?\d){7,8}(?![\w])")
+
+
+def is_valid_niss(digits: str) -> bool:
+    """True when ``digits`` (11 digits, no separators) passes the NISS mod-97 check."""
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    body, check = int(digits[:9]), int(digits[9:])
+    return check in (97 - body % 97, 97 - (2_000_000_000 + body) % 97)
+
+
+def find_niss(text: str) -> list[str]:
+    """The national-number-like substrings of ``text`` that pass the mod-97 check."""
+    found = []
+    for match in NISS_CANDIDATE.finditer(text):
+        if is_valid_niss("".join(match.groups())):
+            found.append(match.group(0))
+    return found
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """The kinds of personal data that ``text`` looks like: ``national number``, ``e-mail``, ``phone``."""
+    kinds = []
+    if find_niss(text):
+        kinds.append("national number")
+    if EMAIL.search(text):
+        kinds.append("e-mail")
+    if PHONE.search(text):
+        kinds.append("phone")
+    return kinds
+
+
+def looks_personal(text: str) -> bool:
+    """True when ``text`` contains a national number, an e-mail address or a phone number."""
+    return bool(personal_data_kinds(text))
+
+
+def mask(text: str, keep: int = 0) -> str:
+    """A masked rendering of a personal value: its kind and length, never its content.
+
+    ``keep`` leading characters may be shown for values that are not identifying on their own
+    (never used for national numbers).
+    """
+    kinds = personal_data_kinds(text)
+    label = kinds[0] if kinds else "personal data"
+    shown = text[:keep] if keep and not kinds else ""
+    return f"[{label} masked: {len(text)} characters{', starts ' + repr(shown) if shown else ''}]"
+
+
+def scrub(text: str) -> str:
+    """``text`` with every national number, e-mail address and phone number replaced by a mask."""
+    for pattern in (EMAIL, PHONE):
+        text = pattern.sub(lambda m: mask(m.group(0)), text)
+    for value in find_niss(text):
+        text = text.replace(value, mask(value))
+    return text

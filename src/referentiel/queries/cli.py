@@ -1,0 +1,7 @@
+"""Click commands of the queries capability (thin: parse options, call the library, format output)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

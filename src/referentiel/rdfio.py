@@ -1,0 +1,140 @@
+"""Reading RDF files with errors a person can act on (file, line, column, what is wrong).
+
+rdflib is the reference parser for small files (ontology, shapes, reports). Large data goes through
+pyoxigraph (about 12x faster to parse, see docs/performance.md) in the store and validation layers.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from referentiel.errors import InputError
+
+# Extension -> (rdflib format, pyoxigraph media type)
+FORMATS: dict[str, tuple[str, str]] = {
+    ".ttl": ("turtle", "text/turtle"),
+    ".turtle": ("turtle", "text/turtle"),
+    ".nt": ("nt", "application/n-triples"),
+    ".ntriples": ("nt", "application/n-triples"),
+    ".nq": ("nquads", "application/n-quads"),
+    ".trig": ("trig", "application/trig"),
+    ".jsonld": ("json-ld", "application/ld+json"),
+    ".json": ("json-ld", "application/ld+json"),
+    ".rdf": ("xml", "application/rdf+xml"),
+    ".owl": ("xml", "application/rdf+xml"),
+    ".xml": ("xml", "application/rdf+xml"),
+}
+FORMAT_NAMES = {
+    "turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads", "trig": "trig",
+    "json-ld": "json-ld", "jsonld": "json-ld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml",
+}
+QUAD_FORMATS = {"nquads", "trig"}
+
+
+def guess_format(name: str, explicit: str | None = None) -> str:
+    """The rdflib format name for a file, from ``explicit`` or from its extension."""
+    if explicit:
+        key = explicit.lower()
+        if key not in FORMAT_NAMES:
+            raise InputError(
+                f"unknown RDF format {explicit!r}",
+                hint="use one of: " + ", ".join(sorted(set(FORMAT_NAMES.values()))),
+            )
+        return FORMAT_NAMES[key]
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(
+            f"cannot tell the RDF format from the extension {suffix or '(none)'!r}",
+            file=name,
+            hint="rename the file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) or give --input-format",
+        )
+    return FORMATS[suffix][0]
+
+
+def read_bytes(source: str | Path) -> tuple[str, bytes]:
+    """Read a file (or ``-`` for stdin) as bytes; clear errors for missing, empty, binary files."""
+    name = str(source)
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise InputError("file not found", file=name, hint="check the path")
+        if path.is_dir():
+            raise InputError("is a directory, not a file", file=name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror})", file=name) from None
+    if not data.strip():
+        raise InputError("the file is empty", file=name, hint="export the data again")
+    if b"\x00" in data[:4096]:
+        raise InputError(
+            "this is a binary file, not RDF text", file=name,
+            hint="export as Turtle, N-Triples, JSON-LD or RDF/XML (a spreadsheet goes through `translate`)",
+        )
+    return name, data
+
+
+_LINE_PATTERNS = (
+    re.compile(r"at line (\d+)(?:,? column (\d+))?", re.I),
+    re.compile(r"line[: ]+(\d+)(?:[,:]? ?(?:col(?:umn)?|char)[: ]+(\d+))?", re.I),
+    re.compile(r":(\d+):(\d+):"),
+)
+
+
+def locate(message: str) -> tuple[int | None, int | None]:
+    """Line and column from a parser's error message, when it gives them."""
+    for pattern in _LINE_PATTERNS:
+        found = pattern.search(message)
+        if found:
+            line = int(found.group(1))
+            col = int(found.group(2)) if found.lastindex and found.lastindex >= 2 and found.group(2) else None
+            return line, col
+    return None, None
+
+
+def _parse_error(name: str, fmt: str, exc: Exception) -> InputError:
+    raw = str(exc)
+    line, col = getattr(exc, "lines", None), None
+    if line is None:
+        line, col = locate(raw)
+    # Keep the parser's own words, but first line only and scrubbed: a malformed file may hold data.
+    from referentiel.privacy import scrub
+
+    detail = scrub(raw.strip().splitlines()[0] if raw.strip() else type(exc).__name__)[:300]
+    return InputError(
+        f"malformed {fmt} ({detail})", file=name, line=line, column=col,
+        hint="fix the syntax at that place, or check that the extension matches the content",
+    )
+
+
+def parse_into(graph: Graph | Dataset, source: str | Path, fmt: str | None = None) -> str:
+    """Parse one file into ``graph``; returns the rdflib format used."""
+    name, data = read_bytes(source)
+    rdf_format = guess_format(name if name != "<stdin>" else "x.ttl", fmt)
+    try:
+        graph.parse(data=data, format=rdf_format, publicID=Path(name).absolute().as_uri()
+                    if name != "<stdin>" else "urn:referentiel:stdin")
+    except Exception as exc:  # noqa: BLE001 - parsers raise many types; all mean "malformed"
+        raise _parse_error(name, rdf_format, exc) from None
+    return rdf_format
+
+
+def load_graph(*sources: str | Path, fmt: str | None = None) -> Graph:
+    """Parse RDF files into one rdflib graph (named graphs of quad formats are merged)."""
+    dataset = Dataset(default_union=True)
+    for source in sources:
+        parse_into(dataset, source, fmt)
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    for prefix, ns in dataset.namespaces():
+        graph.bind(prefix, ns, override=False)
+    return graph
