@@ -1,0 +1,63 @@
+"""Where a resource of the translated data came from: file, sheet, row, column.
+
+The translation layer records, for each resource, ``prov:wasDerivedFrom`` a ``ref:SourceRecord`` (file,
+sheet, row) and, for each translated cell, a ``ref:OriginalValue`` (column, original value, concept,
+mapping predicate, property). Validation reports and intake summaries use :func:`locate` to speak
+in the partner's terms ("interventions.csv, row 118, column type_action") instead of node ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from referentiel.namespaces import PROV, RDF, REF
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """A place in a partner's export. ``row`` counts as the spreadsheet shows it (header = row 1)."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None
+    sheet: str | None = None
+    original: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+
+def locate(graph: Graph, node: Node, path: Node | None = None) -> SourceLocation | None:
+    """The source location of ``node`` (and of its ``path`` property, for the column), if recorded."""
+    record = next(graph.objects(node, PROV.wasDerivedFrom), None)
+    if record is None:
+        return None
+    file = graph.value(record, REF.sourceFile)
+    if file is None:
+        return None
+    row = graph.value(record, REF.sourceRow)
+    sheet = graph.value(record, REF.sourceSheet)
+    column = original = None
+    if isinstance(path, URIRef):
+        for value_node in graph.objects(node, REF.originalValue):
+            if graph.value(value_node, REF.forProperty) in (path, Literal(str(path))):
+                column = graph.value(value_node, REF.sourceColumn)
+                original = graph.value(value_node, RDF.value)
+                break
+    return SourceLocation(
+        file=str(file),
+        row=int(row) if row is not None else None,
+        column=str(column) if column is not None else None,
+        sheet=str(sheet) if sheet is not None else None,
+        original=str(original) if original is not None else None,
+    )
