@@ -101,16 +101,22 @@ def locate(message: str) -> tuple[int | None, int | None]:
 
 
 def _parse_error(name: str, fmt: str, exc: Exception) -> InputError:
-    raw = str(exc)
-    line, col = getattr(exc, "lines", None), None
-    if line is None:
-        line, col = locate(raw)
-    # Keep the parser's own words, but first line only and scrubbed: a malformed file may hold data.
     from referentiel.privacy import scrub
 
-    detail = scrub(raw.strip().splitlines()[0] if raw.strip() else type(exc).__name__)[:300]
+    raw = str(exc)
+    line, col = locate(raw)
+    if line is None and isinstance(getattr(exc, "lines", None), int):
+        line = exc.lines + 1  # rdflib's BadSyntax counts lines from 0
+    # Keep the parser's own diagnosis, never its excerpt of the file: a malformed file may hold data.
+    reason = re.search(r"Bad syntax \(([^)]*)\)", raw)
+    if reason:
+        detail = reason.group(1)
+    else:
+        lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
+        detail = lines[0] if lines else type(exc).__name__
+    detail = scrub(detail)[:200]
     return InputError(
-        f"malformed {fmt} ({detail})", file=name, line=line, column=col,
+        f"malformed {fmt}: {detail}", file=name, line=line, column=col,
         hint="fix the syntax at that place, or check that the extension matches the content",
     )
 
@@ -128,13 +134,18 @@ def parse_into(graph: Graph | Dataset, source: str | Path, fmt: str | None = Non
 
 
 def load_graph(*sources: str | Path, fmt: str | None = None) -> Graph:
-    """Parse RDF files into one rdflib graph (named graphs of quad formats are merged)."""
-    dataset = Dataset(default_union=True)
-    for source in sources:
-        parse_into(dataset, source, fmt)
+    """Parse RDF files into one rdflib graph (the named graphs of quad formats are merged)."""
     graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    for prefix, ns in dataset.namespaces():
-        graph.bind(prefix, ns, override=False)
+    for source in sources:
+        name = str(source)
+        rdf_format = guess_format(name if name != "-" else "x.ttl", fmt)
+        if rdf_format in QUAD_FORMATS:
+            dataset = Dataset()
+            parse_into(dataset, source, fmt)
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+            for prefix, ns in dataset.namespaces():
+                graph.bind(prefix, ns, override=False)
+        else:
+            parse_into(graph, source, fmt)
     return graph

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh machine, then run it.
+#   - Java (HermiT, the OWL reasoner behind `referentiel ontology check`, runs on the JVM)
+#   - a virtual environment with referentiel and its test extra (pytest, hypothesis, ruff, sssom-py,
+#     the Oxigraph server used by the remote-store tests)
+# Usage: bash scripts/test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "Java not found: installing a headless JRE (needed by the HermiT reasoner)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+VENV="${REFERENTIEL_VENV:-.venv}"
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q ".[test]"
+
+"$VENV/bin/ruff" check src tests benchmarks
+set +e
+"$VENV/bin/python" -m pytest "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure." >&2
+  exit 1
+fi
+exit "$rc"
