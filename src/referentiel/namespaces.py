@@ -10,6 +10,7 @@ REFC = Namespace("https://w3id.org/referentiel/concept/")
 REFSRC = Namespace("https://w3id.org/referentiel/source/")
 REFD = Namespace("https://w3id.org/referentiel/data/")
 REFO = Namespace("https://w3id.org/referentiel/org/")
+REFSH = Namespace("https://w3id.org/referentiel/shapes#")  # SHACL shapes (shapes/*.ttl)
 SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
 SSSOM = Namespace("https://w3id.org/sssom/")
 M8G = Namespace("http://data.europa.eu/m8g/")
@@ -24,6 +25,7 @@ PREFIXES: dict[str, str] = {
     "refsrc": str(REFSRC),
     "refd": str(REFD),
     "refo": str(REFO),
+    "refsh": str(REFSH),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),
@@ -45,5 +47,6 @@ PREFIXES: dict[str, str] = {
 
 __all__ = [
     "CPSV", "DCAT", "DCTERMS", "FOAF", "M8G", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES", "PROV", "RDF",
-    "RDFS", "REF", "REFC", "REFD", "REFO", "REFSRC", "SCHEMA", "SEMAPV", "SH", "SKOS", "SSSOM", "TIME", "XSD",
+    "RDFS", "REF", "REFC", "REFD", "REFO", "REFSH", "REFSRC", "SCHEMA", "SEMAPV", "SH", "SKOS", "SSSOM",
+    "TIME", "XSD",
 ]

@@ -2,6 +2,78 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from referentiel.cli.options import emit, format_option, output_option
+from referentiel.errors import ReferentielError
+
+ontology_file_option = click.option(
+    "--ontology", "ontology_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
+    help="Ontology file to use (Turtle, RDF/XML, N-Triples, JSON-LD). Default: the bundled ontology.",
+)
+
+
+def _fail(ctx: click.Context, exc: ReferentielError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    ctx.exit(exc.exit_code)
+
+
+@click.group("ontology")
+def ontology() -> None:
+    """The framework's OWL ontology: reasoner and quality checks, HTML documentation."""
+
+
+@ontology.command("check")
+@ontology_file_option
+@format_option(("text", "json"), "text", "Report format (json: see docs/ontology.md, 'Quality checks').")
+@click.option("--no-reasoner", is_flag=True,
+              help="Skip HermiT (consistency, unsatisfiable classes); the report says it was skipped.")
+@click.option("--namespace", "namespaces", multiple=True, metavar="IRI",
+              help="A namespace whose terms are the ontology's own (repeatable). "
+              "Default: vann:preferredNamespaceUri, else the ontology IRI (+ refc: for the framework).")
+@output_option
+@click.pass_context
+def check(ctx: click.Context, ontology_file: Path | None, fmt: str, no_reasoner: bool,
+          namespaces: tuple[str, ...], output: Path | None) -> None:
+    """Reason over the ontology (HermiT) and run the quality checks.
+
+    Exit 0 when no check found an ERROR, 1 when one did, 2 when the ontology cannot be read or the
+    reasoner was asked for but Java is missing.
+    """
+    from referentiel.ontology import check_ontology
+
+    try:
+        report = check_ontology(ontology_file, reasoner=not no_reasoner, namespaces=namespaces or None)
+    except ReferentielError as exc:
+        _fail(ctx, exc)
+        return
+    emit(report.to_json() if fmt.lower() == "json" else report.to_text(), output)
+    if report.reasoner.status == "unavailable":
+        click.echo(f"error: the reasoner could not run: {report.reasoner.message}", err=True)
+    ctx.exit(report.exit_code)
+
+
+@ontology.command("docs")
+@click.option("-o", "--output-dir", "output_dir", type=click.Path(path_type=Path), required=True,
+              metavar="DIR",
+              help="Folder to write index.html (pyLODE) and terms.html into (created if needed).")
+@ontology_file_option
+@click.pass_context
+def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None) -> None:
+    """Write the ontology's HTML documentation: pyLODE's page and a fr/en/nl term table."""
+    from referentiel.ontology.docs import generate_docs
+
+    try:
+        result = generate_docs(output_dir, ontology_file)
+    except ReferentielError as exc:
+        _fail(ctx, exc)
+        return
+    written = ", ".join(str(path) for path in result.files)
+    click.echo(f"wrote {written} ({result.generator}; {result.terms} terms, "
+               f"{result.concept_schemes} concept schemes, {result.concepts} concepts) "
+               f"in {result.seconds:.1f} s", err=True)
+
+
+COMMANDS: list[click.Command] = [ontology]

@@ -1,7 +1,233 @@
-"""Click commands of the store capability (thin: parse options, call the library, format output)."""
+"""Click commands of the store capability: ``load``, ``graphs``, ``serve`` (thin: options and output)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from referentiel.cli.options import (
+    apply,
+    endpoint_option,
+    format_option,
+    lang_option,
+    output_option,
+    quiet_option,
+    store_option,
+)
+
+
+def open_from_options(store_dir: Path | None, endpoint: str | None, *, create: bool = True):  # noqa: ANN201
+    """The store chosen on the command line (``--endpoint`` wins over ``--store``)."""
+    from referentiel.store import open_store
+
+    return open_store(store_dir, endpoint=endpoint, create=create)
+
+
+_LOAD_TEXT = {
+    "fr": {
+        "loaded": "{n} triplets chargés depuis {files} fichier(s) dans le graphe <{g}>",
+        "replaced": " (remplace la version précédente)",
+        "conforms": "validation : conforme aux formes du référentiel",
+        "results": "validation : {v} violation(s), {w} avertissement(s)",
+        "forced": "CHARGEMENT FORCÉ (--force) : les données ne sont pas conformes ; c'est noté dans les "
+        "métadonnées du store",
+        "novalid": "validation : non effectuée",
+        "ontology": "ontologie et schémas de concepts (re)chargés dans <{g}>",
+    },
+    "en": {
+        "loaded": "{n} triples loaded from {files} file(s) into graph <{g}>",
+        "replaced": " (replacing the previous version)",
+        "conforms": "validation: conforms to the framework's shapes",
+        "results": "validation: {v} violation(s), {w} warning(s)",
+        "forced": "FORCED LOAD (--force): the data does not conform; "
+        "this is recorded in the store's metadata",
+        "novalid": "validation: not run",
+        "ontology": "ontology and concept schemes (re)loaded into <{g}>",
+    },
+    "nl": {
+        "loaded": "{n} triples geladen uit {files} bestand(en) in graaf <{g}>",
+        "replaced": " (vervangt de vorige versie)",
+        "conforms": "validatie: conform de vormen van het referentiekader",
+        "results": "validatie: {v} overtreding(en), {w} waarschuwing(en)",
+        "forced": "GEFORCEERD GELADEN (--force): de gegevens zijn niet conform; dit staat in de metadata",
+        "novalid": "validatie: niet uitgevoerd",
+        "ontology": "ontologie en conceptschema's (opnieuw) geladen in <{g}>",
+    },
+}
+
+
+@click.command("load")
+@click.argument("data", nargs=-1, required=True)
+@click.option(
+    "--graph",
+    "graph",
+    default=None,
+    metavar="IRI",
+    help="Named graph of this export (default: https://w3id.org/referentiel/graph/{organisation or "
+    "first file's stem}).",
+)
+@click.option(
+    "--organisation",
+    "organisation",
+    default=None,
+    metavar="ORG",
+    help="The partner organisation the export comes from (recorded; names the default graph).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Load data that does not conform to the shapes anyway (recorded as forced in the metadata).",
+)
+@click.option(
+    "--input-format", default=None, help="RDF format of the files when the extension does not tell."
+)
+@apply(store_option, endpoint_option, format_option(("text", "json"), "text"), lang_option, quiet_option)
+def load_command(
+    data: tuple[str, ...],
+    graph: str | None,
+    organisation: str | None,
+    force: bool,
+    input_format: str | None,
+    store_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    lang: str,
+    quiet: bool,
+) -> None:
+    """Load one partner export (RDF files) into the harmonised store, in its own named graph.
+
+    Everything is parsed and validated (SHACL) first; the graph is then replaced in one atomic
+    step, so loading the same export again replaces it and a failure leaves the store unchanged.
+    Data that does not conform is refused (exit 1) unless --force.
+    """
+    with open_from_options(store_dir, endpoint) as store:
+        result = store.load(
+            list(data), graph, organisation=organisation, force=force, rdf_format=input_format
+        )
+    if fmt == "json":
+        v = result.validation
+        click.echo(
+            json.dumps(
+                {
+                    "graph": result.graph,
+                    "triples": result.triples,
+                    "replaced": result.replaced,
+                    "forced": result.forced,
+                    "loadedAt": result.loaded_at,
+                    "ontologyReloaded": result.ontology_reloaded,
+                    "sources": [
+                        {"file": s.name, "sha256": s.sha256, "bytes": s.size, "triples": s.triples}
+                        for s in result.sources
+                    ],
+                    "validation": {
+                        "validated": v.validated,
+                        "conforms": v.conforms,
+                        "violations": v.violations,
+                        "warnings": v.warnings,
+                        "results": v.results,
+                    },
+                },
+                indent=1,
+            )
+        )
+        return
+    if quiet:
+        return
+    text = _LOAD_TEXT.get(lang, _LOAD_TEXT["en"])
+    line = text["loaded"].format(n=result.triples, files=len(result.sources), g=result.graph)
+    click.echo(line + (text["replaced"] if result.replaced else ""))
+    v = result.validation
+    if not v.validated:
+        click.echo(text["novalid"])
+    elif v.results == 0:
+        click.echo(text["conforms"])
+    else:
+        click.echo(text["results"].format(v=v.violations, w=v.warnings))
+    if result.forced:
+        click.echo(text["forced"], err=True)
+    if result.ontology_reloaded:
+        from referentiel.store import ONTOLOGY_GRAPH
+
+        click.echo(text["ontology"].format(g=ONTOLOGY_GRAPH))
+
+
+@click.command("graphs")
+@apply(store_option, endpoint_option, format_option(("table", "json"), "table"), output_option)
+def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, output: Path | None) -> None:
+    """List the graphs of the store: each loaded export with its metadata, and the ontology."""
+    from referentiel.cli.options import emit
+
+    with open_from_options(store_dir, endpoint, create=False) as store:
+        graphs = store.graphs()
+    if fmt == "json":
+        emit(json.dumps([g.__dict__ for g in graphs], indent=1) + "\n", output)
+        return
+    head = ("graph", "kind", "triples", "organisation", "loaded", "conforms", "forced", "sources")
+    rows = [
+        (
+            g.iri,
+            g.kind,
+            str(g.triples or ""),
+            g.organisation or "",
+            g.loaded_at or "",
+            "" if g.conforms is None else str(g.conforms).lower(),
+            "" if g.forced is None else str(g.forced).lower(),
+            ", ".join(g.sources),
+        )
+        for g in graphs
+    ]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    emit("\n".join(lines) + "\n", output)
+
+
+@click.command("serve")
+@apply(store_option)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback by default: give 0.0.0.0 only behind a proxy with access control).",
+)
+@click.option(
+    "--port", default=7879, show_default=True, type=click.IntRange(0, 65535), help="Port (0 = any free port)."
+)
+@click.option(
+    "--timeout",
+    "timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 86400),
+    help="Seconds after which a query is cancelled (HTTP 503).",
+)
+@click.option(
+    "--max-results",
+    default=10000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest number of result rows (or triples) returned; longer results are cut and flagged.",
+)
+def serve_command(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int) -> None:
+    """Serve the embedded store read-only as a SPARQL 1.1 Protocol endpoint (/sparql, /query).
+
+    Queries by GET or POST (form or application/sparql-query); results as SPARQL JSON, XML, CSV
+    or TSV, graphs as Turtle or N-Triples, by content negotiation. Updates are refused (403).
+    Stop with Ctrl-C.
+    """
+    from referentiel.store.serve import make_server
+
+    server = make_server(store_dir, host=host, port=port, timeout=timeout, max_results=max_results)
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(
+        f"SPARQL endpoint (read-only) on http://{bound_host}:{bound_port}/sparql — Ctrl-C to stop", err=True
+    )
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+COMMANDS: list[click.Command] = [load_command, graphs_command, serve_command]

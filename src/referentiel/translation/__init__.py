@@ -1,1 +1,35 @@
-"""translation capability of referentiel."""
+"""Translation layer: partner exports (CSV, XLSX, JSON) to RDF in the framework, through SSSOM mappings.
+
+- :func:`translate` — an export and its organisation profile -> :class:`TranslationResult`
+  (rdflib graph with provenance, issues in the partner's terms, statistics);
+- :func:`load_profile` — read and validate an organisation profile (YAML);
+- :func:`coverage` — how much of the export's vocabulary maps to the framework;
+- :mod:`referentiel.translation.sssom` — SSSOM mapping sets.
+
+Names are imported lazily so that ``import referentiel.translation`` (done by the CLI) stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "translate": "referentiel.translation.translator",
+    "analyse": "referentiel.translation.translator",
+    "TranslationResult": "referentiel.translation.translator",
+    "TranslationIssue": "referentiel.translation.translator",
+    "load_profile": "referentiel.translation.profile",
+    "Profile": "referentiel.translation.profile",
+    "coverage": "referentiel.translation.mapping_coverage",
+    "CoverageReport": "referentiel.translation.mapping_coverage",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'referentiel.translation' has no attribute {name!r}")
+
+
+__all__ = list(_LAZY)

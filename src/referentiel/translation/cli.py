@@ -1,7 +1,154 @@
-"""Click commands of the translation capability (thin: parse options, call the library, format output)."""
+"""Click commands of the translation capability (thin: parse options, call the library, format output).
+
+``referentiel mappings ...`` works on SSSOM mapping sets (check, suggest; coverage is added by the
+translate module), ``referentiel terms ...`` translates single terms between organisations and the
+framework. Library modules are imported inside the commands so that ``referentiel --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from referentiel.cli.options import apply, emit, format_option, lang_option, output_option
+
+EXIT_FINDINGS = 1
+
+_ontology_option = click.option(
+    "--ontology", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Ontology file holding the framework's concepts (default: the bundled ontology/referentiel.ttl).",
+)
+_mappings_dir_option = click.option(
+    "--mappings", "mappings_dir", type=click.Path(path_type=Path), default=None,
+    help="Folder of organisation mapping sets ({org}/mappings.sssom.tsv or {org}.sssom.tsv), or one "
+    "mapping set (default: the bundled example organisations).",
+)
+
+
+@click.group("mappings")
+def mappings() -> None:
+    """Work on SSSOM mapping sets (organisation terms -> framework concepts)."""
+
+
+@mappings.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option(("text", "json"), "text")
+@_ontology_option
+@output_option
+def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, output: Path | None) -> None:
+    """Check mapping sets: SSSOM well-formedness and SKOS integrity against the framework.
+
+    Exit 0 when no check of severity ERROR fires, 1 otherwise, 2 when a file is unusable.
+    """
+    from referentiel.translation.framework import load_framework
+    from referentiel.translation.mapping_checks import check_mapping_files, render_text
+
+    framework = load_framework(ontology)
+    report = check_mapping_files([str(f) for f in files], framework)
+    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else render_text(report)
+    emit(text, output)
+    if not report.ok:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+@mappings.command("suggest")
+@click.option("--from", "org", default=None, help="The organisation (its slug in --mappings): suggest for the "
+              "unmapped terms of its export, or, with --terms, name the organisation the terms belong to.")
+@click.option("--terms", "terms_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A text file of terms, one per line (# starts a comment).")
+@_mappings_dir_option
+@click.option("--top", "top_k", type=click.IntRange(1, 50), default=5, show_default=True,
+              help="Number of candidates per term.")
+@click.option("--method", type=click.Choice(("lexical", "embedding", "hybrid")), default=None,
+              help="Matching method (default: the one that won the evaluation, see docs/translation.md).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop candidates scoring below this (0..1).")
+@click.option("--scheme", "schemes", multiple=True,
+              help="Only suggest concepts of this scheme (e.g. scheme-role); repeatable.")
+@click.option("--prefix", "org_prefix", default=None,
+              help="CURIE prefix of the organisation's terms when using --terms (default: from --from, else 'org').")
+@_ontology_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The SSSOM/TSV file to write (ready for review).")
+def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path | None, top_k: int,
+                    method: str | None, min_score: float, schemes: tuple[str, ...], org_prefix: str | None,
+                    ontology: Path | None, output: Path) -> None:
+    """Suggest ranked candidate mappings for unmapped terms, written as SSSOM for review."""
+    from referentiel.translation.suggest import DEFAULT_METHOD, suggest_for_terms, suggestion_set, terms_to_suggest
+
+    if org is None and terms_file is None:
+        raise click.UsageError("give --from ORG (its unmapped terms) or --terms FILE (with --from naming the "
+                               "organisation the terms belong to)")
+    plan = terms_to_suggest(org=org, terms_file=terms_file, mappings=mappings_dir, prefix=org_prefix)
+    suggestions = suggest_for_terms(plan.terms, method=method or DEFAULT_METHOD, top_k=top_k,
+                                    ontology=ontology, schemes=schemes, min_score=min_score)
+    from referentiel.translation.sssom import write_mapping_set
+
+    ms = suggestion_set(plan, suggestions, method=method or DEFAULT_METHOD)
+    write_mapping_set(ms, output)
+    without = sum(1 for s in suggestions if not s.candidates)
+    click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) written to "
+               f"{output}" + (f"; {without} term(s) without any candidate" if without else ""), err=True)
+
+
+@click.group("terms")
+def terms() -> None:
+    """Translate terms between organisations and the framework."""
+
+
+@terms.command("translate")
+@click.argument("term")
+@click.option("--from", "source", required=True,
+              help="The organisation whose term it is (slug), or 'framework' for a concept.")
+@click.option("--to", "target", default="framework", show_default=True,
+              help="'framework', an organisation slug, or 'all' (every other organisation).")
+@_mappings_dir_option
+@_ontology_option
+@format_option(("text", "json"), "text")
+@apply(lang_option, output_option)
+def translate_term_command(term: str, source: str, target: str, mappings_dir: Path | None,
+                           ontology: Path | None, fmt: str, lang: str, output: Path | None) -> None:
+    """Translate TERM from one organisation to the framework or to another organisation.
+
+    The answer says how good the translation is: exact, close, broader, narrower or related, and
+    through which framework concept, instead of pretending that every match is an equivalence.
+    Exit 1 when the term has no translation.
+    """
+    from referentiel.translation.terms import TermTranslator, render_translations
+
+    translator = TermTranslator.from_directory(mappings_dir, ontology=ontology)
+    result = translator.translate(term, source=source, target=target)
+    text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+            else render_translations(result, lang=lang))
+    emit(text, output)
+    if not result.found:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+@terms.command("lookup")
+@click.argument("concept")
+@_mappings_dir_option
+@_ontology_option
+@click.option("--hierarchy/--no-hierarchy", default=False, show_default=True,
+              help="Also list terms mapped to concepts above or below CONCEPT.")
+@format_option(("text", "json"), "text")
+@apply(lang_option, output_option)
+def lookup_command(concept: str, mappings_dir: Path | None, ontology: Path | None, hierarchy: bool, fmt: str,
+                   lang: str, output: Path | None) -> None:
+    """List each organisation's term(s) for a framework CONCEPT (refc:..., IRI or local name)."""
+    from referentiel.translation.terms import TermTranslator, render_lookup
+
+    translator = TermTranslator.from_directory(mappings_dir, ontology=ontology)
+    result = translator.lookup(concept, hierarchy=hierarchy)
+    text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+            else render_lookup(result, lang=lang))
+    emit(text, output)
+
+
+from referentiel.translation.commands_translate import coverage_command, translate_command  # noqa: E402
+
+mappings.add_command(coverage_command)
+
+COMMANDS: list[click.Command] = [translate_command, mappings, terms]

@@ -70,6 +70,15 @@ MAPPING_SLOTS: tuple[str, ...] = (
 )
 """The mapping slots of the SSSOM schema (1.1), in the schema's order (used to order written columns)."""
 
+PROPAGATABLE_SLOTS = frozenset({
+    "mapping_date", "mapping_provider", "mapping_tool", "mapping_tool_id", "mapping_tool_version",
+    "object_match_field", "object_preprocessing", "object_source", "object_source_version", "object_type",
+    "predicate_type", "similarity_measure", "subject_match_field", "subject_preprocessing",
+    "subject_source", "subject_source_version", "subject_type", "cardinality_scope", "curation_rule",
+    "curation_rule_text",
+})
+"""Mapping-set slots whose value applies to every mapping that does not give its own (SSSOM 1.1)."""
+
 # Fields held as attributes of Mapping; every other column lands in Mapping.extra.
 _FIELDS = (
     "subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
@@ -299,18 +308,19 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
                          file=source, line=first_table_line,
                          hint="add a tab-separated header row: subject_id, predicate_id, object_id, ...")
     columns = [c.strip() for c in columns]
-    literal_subjects = _metadata_text(metadata, "subject_type") == "rdfs literal"
+    # Literal mappings (SSSOM 1.1) identify the subject by its label alone: no subject_id column.
+    literal_subjects = (_metadata_text(metadata, "subject_type") == "rdfs literal"
+                        or ("subject_type" in columns and "subject_id" not in columns))
     required = [c for c in REQUIRED_COLUMNS if not (c == "subject_id" and literal_subjects)]
     if literal_subjects and "subject_label" not in columns:
         required.append("subject_label")
-    missing = [c for c in required if c not in columns
-               and not (c in metadata and c != "subject_id" and c != "object_id")]
+    missing = [c for c in required if c not in columns]
     if missing:
         raise InputError(
             f"missing required column(s): {', '.join(missing)}", file=source, line=first_table_line,
             column=missing[0],
             hint="an SSSOM table needs subject_id, predicate_id, object_id and mapping_justification "
-            "(a column may be omitted only when the metadata gives its value for every row)",
+            "(see docs/translation.md, 'Mapping sets (SSSOM)')",
         )
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
@@ -319,7 +329,7 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
     prefixes = {**BUILTIN_PREFIXES, **curie_map}
     # Mapping-set level values that SSSOM propagates down to every mapping (spec: "propagatable slots").
     propagated = {k: str(v) for k, v in metadata.items()
-                  if k in MAPPING_SLOTS and k not in ("license",) and not isinstance(v, (dict, list))}
+                  if k in PROPAGATABLE_SLOTS and not isinstance(v, (dict, list))}
 
     mappings: list[Mapping] = []
     for offset, cells in enumerate(reader):

@@ -1,0 +1,290 @@
+"""Benchmark stages on generated data: translate, validate, load, query, and the whole intake.
+
+Each stage has the referentiel way and a naive baseline, both run on the same generated data in the
+same run, so that the ratio is meaningful on any machine:
+
+| stage     | referentiel                                   | baseline                                      |
+|-----------|-----------------------------------------------|-----------------------------------------------|
+| translate | ``referentiel.translation.translate``         | csv/openpyxl/json + a dict of terms + rdflib ``Graph.add`` per cell (no provenance, no checks) |
+| validate  | ``referentiel.validate`` on N-Triples          | rdflib parse + plain ``pyshacl.validate``      |
+| load      | ``referentiel.store`` load into a new store   | rdflib parse into an in-memory ``Graph``      |
+| query     | the research catalogue on the store           | the same ``.rq`` files with rdflib in-memory SPARQL |
+| ingest    | ``referentiel.intake.ingest`` end to end      | (the sum of the baselines above)              |
+
+Run one measurement (what ``run_all.py`` does in a fresh subprocess for each, so that peak memory is
+the stage's own)::
+
+    python benchmarks/bench_intake.py STAGE DATA_DIR [--baseline]
+
+It prints one JSON line: ``{"stage", "variant", "seconds", "rows", "triples", "maxrss_mb", ...}``.
+``DATA_DIR`` is made by ``referentiel generate``; stages after ``translate`` read the N-Triples that
+``translate`` writes to ``DATA_DIR/_bench/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+STAGES = ("generate", "translate", "validate", "load", "query", "ingest")
+
+
+def _maxrss_mb() -> float:
+    # Linux reports kilobytes; this is the peak of this process only (one stage per process).
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _key(data: Path) -> bytes:
+    key_file = data / "SYNTHETIC-ONLY.key"
+    return key_file.read_bytes().strip()
+
+
+def _bench_dir(data: Path) -> Path:
+    folder = data / "_bench"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _nt_files(data: Path, variant: str = "ref") -> list[Path]:
+    return sorted(_bench_dir(data).glob(f"{variant}-*.nt"))
+
+
+def _rows(data: Path) -> int:
+    expected = json.loads((data / "expected-defects.json").read_text(encoding="utf-8"))
+    return sum(expected["rows"].values())
+
+
+# ------------------------------------------------------------------ translate
+
+
+def translate(data: Path) -> dict:
+    """Translate every organisation's export with referentiel; write N-Triples for the next stages."""
+    from referentiel.intake import adapters
+    from referentiel.intake.ingest import discover
+
+    key = _key(data)
+    rows = triples = 0
+    out = _bench_dir(data)
+    for export in discover(data):
+        profile = adapters.load_profile(export.profile)
+        result = adapters.translate(export, profile, key=key)
+        rows += adapters.translation_stats(result)["rows"]
+        triples += len(result.graph)
+        result.graph.serialize(out / f"ref-{export.organisation}.nt", format="nt", encoding="utf-8")
+    return {"rows": rows, "triples": triples}
+
+
+def translate_baseline(data: Path) -> dict:
+    """The naive way: read each table, look terms up in a dict, ``Graph.add`` a triple per cell."""
+    import openpyxl
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from referentiel.namespaces import REF, REFC, REFD
+    from referentiel.translation.model import ENTITY_CLASSES
+    from referentiel.translation.profile import load_profile
+    from referentiel.translation.sssom import read_mapping_set
+
+    rows = triples = 0
+    out = _bench_dir(data)
+    for folder in sorted(p for p in data.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        profile_path = next(folder.glob("profile.*"), None)
+        if profile_path is None:
+            continue
+        profile = load_profile(profile_path)
+        terms = {}
+        if profile.mappings:
+            for m in read_mapping_set(folder / profile.mappings.name):
+                label, obj = m.get("subject_label"), m.get("object_id") or ""
+                if label and obj.startswith("refc:"):
+                    terms[label.strip().casefold()] = REFC[obj[5:]]
+        graph = Graph()
+        for table in profile.tables:
+            for path in sorted(folder.iterdir()):
+                if not table.matches(path):
+                    continue
+                if path.suffix.lower() == ".xlsx":
+                    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                    ws = wb[table.sheet] if table.sheet else wb.worksheets[0]
+                    it = ws.iter_rows(values_only=True)
+                    header = [str(h) for h in next(it)]
+                    records = [dict(zip(header, r, strict=False)) for r in it]
+                    wb.close()
+                elif path.suffix.lower() == ".json":
+                    records = json.loads(path.read_text(encoding="utf-8-sig"))
+                    if table.json_path:
+                        for part in table.json_path.split("."):
+                            records = records[part]
+                else:
+                    raw = path.read_bytes()
+                    try:
+                        text = raw.decode("utf-8-sig")
+                    except UnicodeDecodeError:
+                        text = raw.decode("cp1252")
+                    records = list(csv.DictReader(text.splitlines(), delimiter=table.delimiter or ";"))
+                cls = ENTITY_CLASSES[table.entity]
+                for number, record in enumerate(records, start=2):
+                    rows += 1
+                    subject = URIRef(f"{REFD}{profile.slug}/{table.entity}/{number}")
+                    graph.add((subject, RDF.type, cls))
+                    for title, value in record.items():
+                        col = table.column(str(title))
+                        if col is None or col.property is None or value in (None, ""):
+                            continue
+                        prop = REF[col.property.name]
+                        concept = terms.get(str(value).strip().casefold())
+                        graph.add((subject, prop, concept if concept is not None else Literal(str(value))))
+        triples += len(graph)
+        graph.serialize(out / f"base-{profile.slug}.nt", format="nt", encoding="utf-8")
+    return {"rows": rows, "triples": triples}
+
+
+# ------------------------------------------------------------------ validate
+
+
+def validate(data: Path) -> dict:
+    """``referentiel.validate`` on the translated data (N-Triples files)."""
+    from referentiel.intake import adapters
+
+    files = _nt_files(data)
+    report = adapters.validate_files(files)
+    return {"triples": report.triples or 0, "results": len(report.results), "conforms": report.conforms}
+
+
+def validate_baseline(data: Path) -> dict:
+    """rdflib parse + plain pyshacl with the bundled shapes and ontology (no inference)."""
+    import pyshacl
+    from rdflib import Graph
+
+    from referentiel.resources import as_path, ontology_file, shapes_files
+
+    graph = Graph()
+    for path in _nt_files(data):
+        graph.parse(path, format="nt")
+    with as_path(ontology_file()) as onto:
+        graph.parse(onto, format="turtle")
+    shapes = Graph()
+    for node in shapes_files():
+        with as_path(node) as path:
+            shapes.parse(path, format="turtle")
+    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True,
+                                           abort_on_first=False, allow_warnings=False)
+    from rdflib.namespace import SH
+
+    return {"triples": len(graph), "results": len(set(report.subjects(predicate=SH.focusNode))),
+            "conforms": bool(conforms)}
+
+
+# ------------------------------------------------------------------ load and query
+
+
+def load(data: Path) -> dict:
+    """Load the translated N-Triples into a new embedded store (one named graph per organisation)."""
+    from referentiel.intake import adapters
+
+    store_dir = _bench_dir(data) / "store"
+    adapters.remove_tree(store_dir)
+    triples = adapters.bench_load(store_dir, _nt_files(data))
+    return {"triples": triples}
+
+
+def load_baseline(data: Path) -> dict:
+    """rdflib parse into one in-memory graph (what a naive script does before querying)."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for path in _nt_files(data):
+        graph.parse(path, format="nt")
+    return {"triples": len(graph)}
+
+
+def query(data: Path) -> dict:
+    """Every query of the research catalogue on the store made by ``load``."""
+    from referentiel.intake import adapters
+
+    store_dir = _bench_dir(data) / "store"
+    if not store_dir.exists():
+        load(data)
+    timings = adapters.bench_queries(store_dir)
+    return {"queries": len(timings), "rows_out": sum(n for _, n, _ in timings),
+            "per_query": {name: round(seconds, 4) for name, _, seconds in timings}}
+
+
+def query_baseline(data: Path) -> dict:
+    """The same catalogue queries with rdflib's in-memory SPARQL engine (default graph = union)."""
+    from rdflib import Dataset
+
+    from referentiel.intake import adapters
+
+    dataset = Dataset(default_union=True)
+    for path in _nt_files(data):
+        dataset.graph(f"urn:bench:{path.stem}").parse(path, format="nt")
+    timings = []
+    for name, text, bindings in adapters.catalogue_queries():
+        started = time.perf_counter()
+        rows = len(list(dataset.query(text, initBindings=bindings)))
+        timings.append((name, rows, time.perf_counter() - started))
+    return {"queries": len(timings), "rows_out": sum(n for _, n, _ in timings),
+            "per_query": {name: round(seconds, 4) for name, _, seconds in timings}}
+
+
+# ------------------------------------------------------------------ end to end
+
+
+def ingest(data: Path) -> dict:
+    """``referentiel.intake.ingest`` on the whole generated set, into a new store (forced)."""
+    from referentiel.intake import adapters
+    from referentiel.intake.ingest import ingest as run
+
+    store_dir = _bench_dir(data) / "ingest-store"
+    adapters.remove_tree(store_dir)
+    summary = run(data, store=store_dir, key=_key(data), force=True)
+    totals = summary.totals()
+    return {"rows": totals["rows"], "triples": sum(e.triples for e in summary.exports),
+            "violations": totals["violations"], "warnings": totals["warnings"]}
+
+
+def generate(data: Path, families: int) -> dict:
+    """``referentiel generate`` (the data every other stage reads)."""
+    from referentiel.intake.generate import generate as run
+
+    result = run(data, families=families, seed=1)
+    return {"rows": result.total_rows, "defects": len(result.defects)}
+
+
+FUNCTIONS = {
+    ("translate", False): translate, ("translate", True): translate_baseline,
+    ("validate", False): validate, ("validate", True): validate_baseline,
+    ("load", False): load, ("load", True): load_baseline,
+    ("query", False): query, ("query", True): query_baseline,
+    ("ingest", False): ingest,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one stage and print one JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("stage", choices=STAGES)
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--baseline", action="store_true", help="run the naive baseline of the stage")
+    parser.add_argument("--families", type=int, default=1000, help="for generate")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.stage == "generate":
+        info = generate(args.data, args.families)
+    else:
+        info = FUNCTIONS[(args.stage, args.baseline)](args.data)
+    seconds = time.perf_counter() - started
+    record = {"stage": args.stage, "variant": "baseline" if args.baseline else "referentiel",
+              "seconds": round(seconds, 3), "maxrss_mb": round(_maxrss_mb(), 1), **info}
+    print(json.dumps(record))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

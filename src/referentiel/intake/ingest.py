@@ -1,0 +1,306 @@
+"""The main job: take a directory of partner exports, translate, validate and load what conforms.
+
+For each organisation's export (a folder holding its files and its profile), :func:`ingest`
+
+1. finds the organisation's profile (next to the exports, or in a separate profiles folder);
+   an export with no profile is reported, never guessed;
+2. translates the export with :func:`referentiel.translation.translate` (pseudonymising personal
+   identifiers with the project's key);
+3. validates the result with :func:`referentiel.validation.validate` against the framework's shapes;
+4. loads it into the store (one named graph per organisation, atomically, with its provenance) when it
+   conforms, or when the caller forces it; otherwise refuses it;
+
+and returns an :class:`~referentiel.intake.summary.IngestSummary` saying, per organisation, how many
+rows were read, what share of its terms are mapped, what is wrong and where (file, row, column), and
+whether it was loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from referentiel.errors import ConfigError, InputError, ReferentielError
+from referentiel.intake import adapters
+from referentiel.intake.summary import (
+    LOADED,
+    NO_PROFILE,
+    REFUSED,
+    UNUSABLE,
+    ExportResult,
+    IngestSummary,
+    safe_text,
+)
+from referentiel.progress import NullProgress, Progress
+
+DEMO_KEY_NAME = "DEMO-ONLY.key"
+"""The demonstration key shipped with the bundled examples; used for them and nothing else."""
+
+KEY_ENV = "REFERENTIEL_PSEUDONYM_KEY"
+KEY_FILE_ENV = "REFERENTIEL_PSEUDONYM_KEY_FILE"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One organisation's export found in the intake directory."""
+
+    organisation: str
+    directory: Path
+    files: tuple[Path, ...]
+    profile: Path | None
+
+
+# ------------------------------------------------------------------ discovery
+
+
+def _is_profile(path: Path) -> bool:
+    return (path.is_file() and path.stem == adapters.PROFILE_STEM
+            and path.suffix.lower() in adapters.PROFILE_SUFFIXES)
+
+
+def _data_files(directory: Path, recursive: bool = False) -> tuple[Path, ...]:
+    """Export files in ``directory`` (and, with ``recursive``, its sub-folders such as ``export/``)."""
+    candidates = directory.rglob("*") if recursive else directory.iterdir()
+    return tuple(
+        sorted(
+            p for p in candidates
+            if p.is_file() and p.suffix.lower() in adapters.EXPORT_SUFFIXES
+            and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
+            and not p.name.startswith("~$") and not _is_profile(p) and not adapters.is_auxiliary(p)
+        )
+    )
+
+
+def _profile_in(folder: Path, organisation: str) -> Path | None:
+    """``folder/{organisation}/profile.*`` or ``folder/{organisation}.*`` (a profiles folder)."""
+    nested = folder / organisation
+    if nested.is_dir():
+        for candidate in sorted(nested.iterdir()):
+            if _is_profile(candidate):
+                return candidate
+    for suffix in adapters.PROFILE_SUFFIXES:
+        candidate = folder / f"{organisation}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def discover(directory: Path, profiles: Path | None = None) -> list[Export]:
+    """The exports under ``directory``: each sub-folder holding export files is one organisation.
+
+    ``directory`` may itself be one organisation's folder (it holds export files directly). The profile
+    of organisation ``org`` is ``directory/org/profile.*`` or, when ``profiles`` is given,
+    ``profiles/org/profile.*`` or ``profiles/org.*`` (a separate profiles folder wins).
+    """
+    if not directory.exists():
+        raise InputError("the intake directory does not exist", file=str(directory),
+                         hint="give the folder that holds one sub-folder per partner export")
+    if not directory.is_dir():
+        raise InputError("the intake path is not a directory", file=str(directory),
+                         hint="give the folder that holds one sub-folder per partner export")
+    if profiles is not None and not profiles.is_dir():
+        raise InputError("the profiles folder does not exist", file=str(profiles),
+                         hint="give the folder holding one profile per organisation")
+    own_profile = any(_is_profile(p) for p in directory.iterdir())
+    folders = [directory] if own_profile or _data_files(directory) else sorted(
+        p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    )
+    exports = []
+    for folder in folders:
+        # An organisation's files may sit in its folder or in sub-folders (e.g. ``export/``).
+        files = _data_files(folder, recursive=True)
+        if not files:
+            continue
+        organisation = folder.name
+        profile = _profile_in(profiles, organisation) if profiles is not None else None
+        if profile is None:
+            profile = next((p for p in sorted(folder.iterdir()) if _is_profile(p)), None)
+        exports.append(Export(organisation, folder, files, profile))
+    return exports
+
+
+# ------------------------------------------------------------------ key
+
+
+def bundled_examples_dir() -> Path | None:
+    """The bundled examples folder on disk (``resources.bundled("examples", "organisations")``)."""
+    from referentiel.resources import bundled
+
+    node = bundled("examples", "organisations")
+    try:
+        path = Path(str(node))
+    except TypeError:  # pragma: no cover - zipped installs have no filesystem path
+        return None
+    return path if path.is_dir() else None
+
+
+def _is_bundled(directory: Path) -> bool:
+    bundled_dir = bundled_examples_dir()
+    if bundled_dir is None:
+        return False
+    try:
+        return directory.resolve() == bundled_dir.resolve()
+    except OSError:
+        return False
+
+
+def resolve_key(directory: Path, key: bytes | str | None = None,
+                key_file: Path | None = None) -> tuple[bytes, str]:
+    """The pseudonymisation key and where it came from: ``argument``, ``key-file``, ``environment``, ``demo``.
+
+    Order: the ``key`` argument, ``key_file``, ``$REFERENTIEL_PSEUDONYM_KEY``,
+    ``$REFERENTIEL_PSEUDONYM_KEY_FILE``, and, **only** when ``directory`` is the bundled examples folder,
+    the bundled ``DEMO-ONLY.key``. Anything else is a configuration error: a real export is never
+    pseudonymised with a key everybody has.
+    """
+    if key is not None:
+        return (key.encode("utf-8") if isinstance(key, str) else key), "argument"
+    if key_file is not None:
+        return adapters.read_key_file(key_file), "key-file"
+    if os.environ.get(KEY_ENV):
+        return os.environ[KEY_ENV].encode("utf-8"), "environment"
+    if os.environ.get(KEY_FILE_ENV):
+        return adapters.read_key_file(Path(os.environ[KEY_FILE_ENV])), "key-file"
+    if _is_bundled(directory):
+        demo = bundled_examples_dir() / DEMO_KEY_NAME  # type: ignore[operator]
+        if demo.is_file():
+            return adapters.read_key_file(demo), "demo"
+    raise ConfigError(
+        "no pseudonymisation key: personal identifiers cannot be pseudonymised",
+        file=str(directory),
+        hint=f"give --key-file FILE or set {KEY_ENV}; the bundled demo key only serves the bundled examples",
+    )
+
+
+# ------------------------------------------------------------------ the job
+
+
+def network_context(exports: list[Export]) -> Any:
+    """What validation may know beyond one export: the organisations whose profiles are in this intake."""
+    profiles = []
+    for export in exports:
+        if export.profile is None:
+            continue
+        try:
+            profiles.append(adapters.load_profile(export.profile))
+        except ReferentielError:
+            continue  # reported when that export itself is ingested
+    return adapters.organisation_context(profiles)
+
+
+def ingest_export(export: Export, *, key: bytes, target: Any, force: bool = False,
+                  progress: Progress | None = None, load: bool = True, context: Any = None) -> ExportResult:
+    """Translate, validate and (if it conforms or ``force``) load one organisation's export.
+
+    ``context`` is validated with the export but not loaded (see :func:`network_context`).
+    """
+    progress = progress or NullProgress()
+    result = ExportResult(
+        organisation=export.organisation,
+        directory=str(export.directory),
+        profile=export.profile.name if export.profile else None,
+        files=[f.name for f in export.files],
+    )
+    if export.profile is None:
+        result.status = NO_PROFILE
+        result.reason = (
+            "no profile found for this organisation: nothing was guessed; add a profile file "
+            f"({adapters.PROFILE_STEM}.yaml) next to its exports or in --profiles"
+        )
+        return result
+    try:
+        profile = adapters.load_profile(export.profile)
+        result.label = adapters.profile_label(profile) or export.organisation
+        progress.stage(f"translate {export.organisation}", total=len(export.files), unit="files")
+        translation = adapters.translate(export, profile, key=key, progress=progress)
+        progress.done()
+    except ReferentielError as exc:
+        result.status = UNUSABLE
+        result.reason = safe_text(str(exc))
+        return result
+
+    stats = adapters.translation_stats(translation)
+    result.rows_read = stats["rows"]
+    result.terms_total = stats["terms_total"]
+    result.terms_mapped = stats["terms_mapped"]
+    result.triples = len(translation.graph)
+    progress.stage(f"validate {export.organisation}", total=None, unit="")
+    report = adapters.validate(translation.graph, context)
+    progress.done()
+    result.findings = adapters.merge(
+        adapters.translation_findings(translation),
+        adapters.validation_findings(report, translation.graph, profile),
+    )
+
+    violations = result.count("violation")
+    if violations and not force:
+        result.status = REFUSED
+        result.reason = f"refused: {violations} violation(s); correct them and send the export again"
+        return result
+    if not load:
+        result.status = LOADED
+        return result
+    progress.stage(f"load {export.organisation}", total=None)
+    try:
+        result.graph = adapters.load(target, translation.graph, export, profile=profile, report=report,
+                                     force=force)
+    except ReferentielError as exc:
+        # The store has the last word (e.g. it refuses what its own check finds non-conforming).
+        result.status = REFUSED if exc.exit_code == 1 else UNUSABLE
+        result.reason = safe_text(str(exc))
+        return result
+    finally:
+        progress.done()
+    result.status = LOADED
+    if violations:
+        result.reason = f"loaded although it has {violations} violation(s) (forced)"
+    return result
+
+
+def ingest(directory: str | Path | None = None, *, profiles: str | Path | None = None,
+           store: str | Path | None = None, endpoint: str | None = None, key: bytes | str | None = None,
+           key_file: str | Path | None = None, force: bool = False,
+           progress: Progress | None = None) -> IngestSummary:
+    """Ingest every partner export under ``directory`` and return what happened to each.
+
+    ``directory`` defaults to the bundled examples (``examples/organisations``), which are pseudonymised
+    with the bundled demonstration key unless another key is given. ``store`` is the embedded store's
+    folder (default ``./.referentiel-store``) and ``endpoint`` a SPARQL 1.1 server to use instead.
+    Exports with violations are refused unless ``force``. Raises :class:`~referentiel.errors.InputError`
+    when ``directory`` is unusable and :class:`~referentiel.errors.ConfigError` when there is no key.
+    ``KeyboardInterrupt`` is let through: exports loaded before it stay loaded, the one in progress is not.
+    """
+    progress = progress or NullProgress()
+    if directory is None:
+        bundled_dir = bundled_examples_dir()
+        if bundled_dir is None:  # pragma: no cover - broken install
+            raise InputError("the bundled examples are missing from this installation",
+                             hint="reinstall referentiel")
+        directory = bundled_dir
+    directory = Path(directory)
+    profiles_dir = Path(profiles) if profiles is not None else None
+    summary = IngestSummary(directory=str(directory), started=datetime.now(UTC), forced=force)
+    exports = discover(directory, profiles_dir)
+    if not exports:
+        summary.problem = ("no export found: the directory holds no sub-folder with CSV, XLSX or JSON "
+                           "files (one sub-folder per organisation)")
+        summary.finished = datetime.now(UTC)
+        return summary
+    key_bytes, summary.key_source = resolve_key(directory, key, Path(key_file) if key_file else None)
+    target = adapters.open_target(store=store, endpoint=endpoint)
+    summary.target_kind, summary.target_location = adapters.target_description(target, store, endpoint)
+    context = network_context(exports)
+    try:
+        for export in exports:
+            progress.note(f"{export.organisation}: {len(export.files)} file(s)")
+            result = ingest_export(export, key=key_bytes, target=target, force=force, progress=progress,
+                                   context=context)
+            summary.exports.append(result)
+            progress.note(f"{export.organisation}: {result.status}")
+    finally:
+        adapters.close_target(target)
+    summary.finished = datetime.now(UTC)
+    return summary

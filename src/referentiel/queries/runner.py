@@ -1,0 +1,220 @@
+"""Running research queries with statistical disclosure control, and presenting their answers.
+
+Disclosure control: a catalogue query declares (``# count:``) the column(s) holding the number of
+distinct families behind each row. A row where such a count is between 1 and k-1 (k = ``min_count``,
+default 5) is removed, and the answer says how many rows were removed (``suppressed``). An unbound
+count is treated as unknown, hence suppressed. Zero counts reveal nobody and are kept. Ad-hoc
+queries (a file or stdin) get the same control when their header declares ``# count:``; otherwise
+they are the researcher's own responsibility and the answer says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from referentiel.errors import ConfigError
+from referentiel.queries.catalogue import CatalogueQuery
+from referentiel.store.base import Store
+from referentiel.store.sparql import QueryResult, serialise
+from referentiel.store.terms import Term, python_value
+
+DEFAULT_MIN_COUNT = 5
+
+NOTES = {
+    "suppressed": {
+        "en": "{n} row(s) about fewer than {k} families suppressed (statistical disclosure control, "
+        "column(s) {cols}; --min-count {k}).",
+        "fr": "{n} ligne(s) portant sur moins de {k} familles supprimée(s) (contrôle de divulgation "
+        "statistique, colonne(s) {cols} ; --min-count {k}).",
+        "nl": "{n} rij(en) over minder dan {k} gezinnen weggelaten (statistische geheimhouding, "
+        "kolom(men) {cols}; --min-count {k}).",
+    },
+    "checked": {
+        "en": "Disclosure control applied: no row about fewer than {k} families (column(s) {cols}).",
+        "fr": "Contrôle de divulgation appliqué : aucune ligne ne porte sur moins de {k} familles "
+        "(colonne(s) {cols}).",
+        "nl": "Statistische geheimhouding toegepast: geen rij over minder dan {k} gezinnen "
+        "(kolom(men) {cols}).",
+    },
+    "not-applicable": {
+        "en": "No disclosure control: {why}",
+        "fr": "Pas de contrôle de divulgation : {why}",
+        "nl": "Geen statistische geheimhouding: {why}",
+    },
+    "ad-hoc": {
+        "en": "Ad-hoc query: no disclosure control was applied (declare `# count: COLUMN` in its header to "
+        "get it); publishing its output is the researcher's responsibility.",
+        "fr": "Requête ad hoc : aucun contrôle de divulgation appliqué (déclarez `# count: COLONNE` dans "
+        "son en-tête pour l'obtenir) ; la publication du résultat relève du ou de la chercheur·e.",
+        "nl": "Ad-hocquery: geen statistische geheimhouding toegepast (declareer `# count: KOLOM` in de "
+        "kop); publicatie van het resultaat is de verantwoordelijkheid van de onderzoeker.",
+    },
+}
+
+
+@dataclass
+class ResearchResult:
+    """A research query's answer after disclosure control."""
+
+    query: CatalogueQuery
+    result: QueryResult
+    min_count: int
+    suppressed: int
+    controlled: bool  # True when disclosure control was applied
+
+    def note(self, lang: str = "en") -> str:
+        """The disclosure notice in ``lang``."""
+        lang = lang if lang in ("fr", "en", "nl") else "en"
+        cols = ", ".join(self.query.count_columns)
+        if self.controlled:
+            key = "suppressed" if self.suppressed else "checked"
+            return NOTES[key][lang].format(n=self.suppressed, k=self.min_count, cols=cols)
+        if self.query.disclosure:
+            why = (
+                self.query.disclosure.split("—", 1)[-1].strip()
+                if "—" in self.query.disclosure
+                else self.query.disclosure
+            )
+            return NOTES["not-applicable"][lang].format(why=why)
+        return NOTES["ad-hoc"][lang]
+
+    def disclosure(self) -> dict[str, Any]:
+        """The notice as the extra top-level JSON member ``disclosure``."""
+        return {
+            "controlled": self.controlled,
+            "minCount": self.min_count,
+            "countColumns": self.query.count_columns,
+            "suppressedRows": self.suppressed,
+            "note": self.note("en"),
+        }
+
+    @property
+    def rows(self) -> list[list[Any]]:
+        """The result rows (pyoxigraph terms, None when unbound), after disclosure control."""
+        return self.result.rows
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dictionaries of plain Python values (for tests and notebooks)."""
+        return [{k: python_value(v) for k, v in rec.items()} for rec in self.result.records()]
+
+
+def suppress(result: QueryResult, count_columns: list[str], min_count: int) -> int:
+    """Remove, in place, the rows where a family count is between 1 and ``min_count`` - 1."""
+    missing = [c for c in count_columns if c not in result.variables]
+    if missing:
+        raise ConfigError(
+            f"the declared count column(s) {', '.join(missing)} are not in the query's result",
+            hint="fix the `# count:` line of the query header",
+        )
+    idx = [result.variables.index(c) for c in count_columns]
+    kept, removed = [], 0
+    for row in result.rows:
+        risky = False
+        for i in idx:
+            value = python_value(row[i])
+            if not isinstance(value, int | float) or 0 < value < min_count:
+                risky = True
+        if risky:
+            removed += 1
+        else:
+            kept.append(row)
+    result.rows = kept
+    return removed
+
+
+def run(
+    query: CatalogueQuery | str,
+    store: Store,
+    params: dict[str, str] | None = None,
+    *,
+    lang: str = "fr",
+    min_count: int = DEFAULT_MIN_COUNT,
+) -> ResearchResult:
+    """Run a research query (a :class:`CatalogueQuery`, or a catalogue name / ``.rq`` path) on
+    ``store`` with its parameters (text, typed from the header) bound as RDF terms, then apply
+    disclosure control. Bad parameters raise :class:`ConfigError` (exit 2)."""
+    if isinstance(query, str):
+        from referentiel.queries.catalogue import get_query
+
+        query = get_query(query)
+    if min_count < 1:
+        raise ConfigError("--min-count must be at least 1", hint="the default is 5 families")
+    bindings = query.bindings(params or {}, lang)
+    result = store.query(query.text, bindings)
+    controlled = bool(query.count_columns) and result.kind == "select"
+    removed = suppress(result, query.count_columns, min_count) if controlled else 0
+    return ResearchResult(query, result, min_count, removed, controlled)
+
+
+# ----------------------------------------------------------------------------------------- presentation
+
+
+def _compact(term: Term | None, labels: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        if term.value in labels:
+            return labels[term.value]
+        from referentiel.namespaces import PREFIXES
+
+        best = max((ns for ns in PREFIXES.values() if term.value.startswith(ns)), key=len, default=None)
+        if best:
+            prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+            return f"{prefix}:{term.value[len(best) :]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    value = python_value(term)
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if hasattr(value, "quantize"):
+        return f"{float(value):.3f}".rstrip("0").rstrip(".")
+    return str(term.value)
+
+
+def table(research: ResearchResult, lang: str = "fr", labels: dict[str, str] | None = None) -> str:
+    """A plain-text table for people, with the disclosure notice as a footer."""
+    result = research.result
+    labels = labels or {}
+    if result.kind == "ask":
+        body = "true" if result.boolean else "false"
+    elif result.kind == "graph":
+        body = serialise(result, "turtle")
+    else:
+        rows = [[_compact(t, labels) for t in row] for row in result.rows]
+        widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
+        lines = [
+            "  ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True)).rstrip(),
+            "  ".join("-" * w for w in widths),
+        ]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+        count = {"fr": "ligne(s)", "en": "row(s)", "nl": "rij(en)"}.get(lang, "row(s)")
+        lines.append(f"({len(rows)} {count})")
+        body = "\n".join(lines)
+    return f"{research.query.title(lang)}\n\n{body}\n\n{research.note(lang)}\n"
+
+
+def render(research: ResearchResult, fmt: str, lang: str = "fr", labels: dict[str, str] | None = None) -> str:
+    """The answer in ``table``, ``json`` (SPARQL JSON + a ``disclosure`` member), ``csv``, ``tsv``, ``xml``;
+    graph results (CONSTRUCT) in ``turtle`` whatever the tabular format asked."""
+    if fmt == "table":
+        return table(research, lang, labels)
+    if research.result.kind == "graph":
+        return serialise(research.result, "nt" if fmt in ("tsv", "csv") else "turtle")
+    extra = {"disclosure": research.disclosure()} if fmt == "json" else None
+    return serialise(research.result, fmt, extra)
+
+
+def concept_labels(store: Store, lang: str) -> dict[str, str]:
+    """``skos:prefLabel`` of every concept in the store, in ``lang`` (for table output)."""
+    import pyoxigraph as ox
+
+    res = store.query(
+        "SELECT ?c ?l WHERE { ?c <http://www.w3.org/2004/02/skos/core#prefLabel> ?l "
+        "FILTER(LANGMATCHES(LANG(?l), ?lang)) }",
+        {"lang": ox.Literal(lang)},
+    )
+    return {row[0].value: row[1].value for row in res.rows if row[0] is not None and row[1] is not None}

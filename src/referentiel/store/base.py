@@ -1,0 +1,703 @@
+"""The harmonised store: one interface over the embedded pyoxigraph store and any SPARQL 1.1 server.
+
+Design (see docs/store.md):
+
+- each partner export lives in its own named graph (``https://w3id.org/referentiel/graph/{slug}``);
+- a metadata graph describes every loaded graph with DCAT / PROV-O / SPDX / VoID (source files and
+  their SHA-256, organisation, profile and mapping-set versions, time, validation outcome, forced);
+- the bundled ontology and concept schemes live in ``https://w3id.org/referentiel/graph/ontology``
+  and are reloaded when their checksum changes;
+- a load is parsed and validated completely first, then applied as ONE SPARQL Update request
+  (``DROP SILENT GRAPH``, metadata ``DELETE``, ``INSERT DATA``): pyoxigraph runs an update in a single
+  transaction, and Oxigraph / Fuseki servers apply one update request atomically, so a failure or a
+  kill half-way leaves the store as it was;
+- queries see the union of the graphs (the embedded store's union default graph; on a server, the
+  registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
+  ``VALUES`` block of serialised RDF terms (see :mod:`referentiel.store.sparql`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from referentiel import __version__
+from referentiel.errors import InputError, ReferentielError, StoreError
+from referentiel.store.sparql import QueryResult, bind_parameters
+from referentiel.store.terms import Term, to_sparql, xsd
+
+GRAPH_BASE = "https://w3id.org/referentiel/graph/"
+ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
+METADATA_GRAPH = GRAPH_BASE + "metadata"
+# Vocabulary of the store metadata that no standard vocabulary covers (documented in docs/store.md).
+STORE_NS = "https://w3id.org/referentiel/store#"
+SOFTWARE_IRI = f"https://w3id.org/referentiel/software/referentiel/{__version__}"
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_NS = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "void": "http://rdfs.org/ns/void#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "refstore": STORE_NS,
+    "refd": "https://w3id.org/referentiel/data/",
+}
+
+# rdflib-style format name (referentiel.rdfio) -> pyoxigraph format
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def iri(curie: str) -> ox.NamedNode:
+    """A pyoxigraph IRI from a ``prefix:local`` name of the metadata vocabularies."""
+    prefix, local = curie.split(":", 1)
+    return ox.NamedNode(_NS[prefix] + local)
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug for graph IRIs (``CPAS Namur`` -> ``cpas-namur``)."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "export"
+
+
+def default_graph_iri(organisation: str | None, sources: Sequence[str | Path]) -> str:
+    """The named graph of an export: from the organisation, else from the first file's stem."""
+    if organisation:
+        return GRAPH_BASE + slugify(organisation)
+    if not sources or str(sources[0]) == "-":
+        raise InputError(
+            "cannot name the graph of data read from standard input",
+            hint="give --graph IRI or --organisation ORG",
+        )
+    return GRAPH_BASE + slugify(Path(str(sources[0])).name.split(".")[0])
+
+
+@dataclass
+class LoadContext:
+    """What the caller knows about an export beyond its RDF (the intake pipeline fills it in).
+
+    ``original_files`` are the partner's own files (CSV/XLSX...) the RDF was translated from, as
+    ``(file name, sha256 hex)`` pairs; they are recorded beside the RDF files.
+    """
+
+    organisation: str | None = None
+    profile: str | None = None
+    profile_version: str | None = None
+    mapping_set: str | None = None
+    mapping_set_version: str | None = None
+    original_files: Sequence[tuple[str, str]] = ()
+
+
+@dataclass
+class SourceFile:
+    """One RDF file of a load: its name (never its content), checksum, size and triple count."""
+
+    name: str
+    sha256: str
+    size: int
+    triples: int
+
+
+@dataclass
+class ValidationOutcome:
+    """The summary of SHACL validation recorded in the metadata."""
+
+    validated: bool
+    conforms: bool | None
+    results: int = 0
+    violations: int = 0
+    warnings: int = 0
+    report: Any = None
+    passed: bool | None = None  # no result at or above "violation": what decides whether a load is refused
+
+
+@dataclass
+class LoadResult:
+    """What a load did."""
+
+    graph: str
+    triples: int
+    replaced: bool
+    forced: bool
+    sources: list[SourceFile]
+    validation: ValidationOutcome
+    ontology_reloaded: bool = False
+    loaded_at: str = ""
+
+
+@dataclass
+class GraphInfo:
+    """A named graph of the store as described in the metadata graph."""
+
+    iri: str
+    kind: str  # "data" or "ontology"
+    triples: int | None = None
+    organisation: str | None = None
+    loaded_at: str | None = None
+    conforms: bool | None = None
+    forced: bool | None = None
+    violations: int | None = None
+    sources: list[str] = field(default_factory=list)
+    version: str | None = None
+
+
+class LoadRefused(ReferentielError):
+    """The data does not conform to the shapes and ``force`` was not given (exit 1)."""
+
+
+# ---------------------------------------------------------------------------------------------- parsing
+
+
+def parse_sources(
+    sources: Sequence[str | Path], fmt: str | None = None
+) -> tuple[list[ox.Triple], list[SourceFile]]:
+    """Parse every file completely (pyoxigraph) before anything is written; graph names are dropped.
+
+    Raises :class:`InputError` with file, line and column for malformed input.
+    """
+    from referentiel.rdfio import guess_format, read_bytes
+
+    triples: list[ox.Triple] = []
+    files: list[SourceFile] = []
+    if not sources:
+        raise InputError("no data file given", hint="give one or more RDF files (Turtle, N-Triples, ...)")
+    for source in sources:
+        name, data = read_bytes(source)
+        rdf_format = guess_format(name if name != "<stdin>" else "stdin.ttl", fmt)
+        base = Path(name).absolute().as_uri() if name != "<stdin>" else "urn:referentiel:stdin"
+        before = len(triples)
+        try:
+            for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base):
+                triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        except SyntaxError as exc:
+            from referentiel.privacy import scrub
+
+            pos = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else (None, None, None)
+            detail = scrub(str(exc.args[0]).splitlines()[0])[:300]
+            raise InputError(
+                f"malformed {rdf_format} ({detail})",
+                file=name,
+                line=pos[1],
+                column=pos[2],
+                hint="fix the syntax at that place; nothing was loaded",
+            ) from None
+        files.append(
+            SourceFile(Path(name).name, hashlib.sha256(data).hexdigest(), len(data), len(triples) - before)
+        )
+    return triples, files
+
+
+def to_rdflib(triples: Iterable[ox.Triple]) -> Any:
+    """An rdflib Graph with the same triples (for the SHACL engine).
+
+    RDF 1.1 simple literals (pyoxigraph gives them the datatype xsd:string) become rdflib plain
+    literals, which is what rdflib-based tools (``sh:in``, ``sh:hasValue``) compare against.
+    """
+    import logging
+
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+
+    def conv(term: Term) -> Any:
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == xsd_string:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+    graph = Graph()
+    # rdflib logs a traceback for every ill-typed literal (e.g. 2024-02-30); SHACL reports them anyway.
+    term_logger = logging.getLogger("rdflib.term")
+    level = term_logger.level
+    term_logger.setLevel(logging.CRITICAL)
+    try:
+        for t in triples:
+            graph.add((conv(t.subject), conv(t.predicate), conv(t.object)))
+    finally:
+        term_logger.setLevel(level)
+    return graph
+
+
+def check_graph_name(graph: str) -> None:
+    """Refuse graph names that are not absolute IRIs or that the store reserves for itself."""
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$", graph):
+        raise InputError(
+            f"the graph name {graph!r} is not an absolute IRI",
+            hint="give --graph https://example.org/graph/name",
+        )
+    if graph in (ONTOLOGY_GRAPH, METADATA_GRAPH):
+        raise InputError(
+            f"the graph {graph} is reserved for the store itself", hint="give another --graph IRI"
+        )
+
+
+def from_rdflib(graph: Any) -> list[ox.Triple]:
+    """pyoxigraph triples from an rdflib graph (quads of a Dataset are merged)."""
+    from rdflib import BNode, Literal, URIRef
+
+    def conv(term: Any) -> Term:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+        raise InputError(f"unsupported RDF term {type(term).__name__} in the graph")
+
+    return [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None))]
+
+
+def run_validation(triples: list[ox.Triple], shapes: Any = None) -> ValidationOutcome:
+    """SHACL validation through :func:`referentiel.validation.validate`, summarised."""
+    try:
+        from referentiel.validation import validate
+    except ImportError:
+        raise StoreError(
+            "SHACL validation is not available in this installation (referentiel.validation.validate)",
+            hint="reinstall referentiel; nothing was loaded",
+        ) from None
+    report = validate(to_rdflib(triples), shapes=shapes)
+    counts = getattr(report, "counts", None) or {}
+    results = list(getattr(report, "results", []) or [])
+    passed = getattr(report, "passed", report.conforms)
+    return ValidationOutcome(
+        True,
+        bool(report.conforms),
+        len(results),
+        counts.get("violation", 0),
+        counts.get("warning", 0),
+        report,
+        passed=bool(passed),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- metadata
+
+
+def _lit(value: Any, dt: str | None = None) -> ox.Literal:
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=xsd("boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=xsd("integer"))
+    return ox.Literal(str(value), datatype=xsd(dt)) if dt else ox.Literal(str(value))
+
+
+def metadata_node_base(graph: str) -> str:
+    """Prefix of the IRIs of the metadata nodes describing ``graph`` (load, sources, report)."""
+    return f"{METADATA_GRAPH}/{hashlib.sha1(graph.encode()).hexdigest()[:16]}/"
+
+
+def describe_load(
+    graph: str,
+    files: Sequence[SourceFile],
+    triples: int,
+    validation: ValidationOutcome,
+    forced: bool,
+    context: LoadContext,
+    started: str,
+    ended: str,
+) -> list[ox.Triple]:
+    """The DCAT / PROV-O / SPDX / VoID description of one load, as triples for the metadata graph."""
+    g = ox.NamedNode(graph)
+    base = metadata_node_base(graph)
+    load = ox.NamedNode(base + "load")
+    report = ox.NamedNode(base + "validation")
+    software = ox.NamedNode(SOFTWARE_IRI)
+    out = [
+        ox.Triple(g, RDF_TYPE, iri("dcat:Dataset")),
+        ox.Triple(g, RDF_TYPE, iri("prov:Entity")),
+        ox.Triple(g, iri("dcterms:type"), ox.Literal("data")),
+        ox.Triple(g, iri("void:triples"), _lit(triples)),
+        ox.Triple(g, iri("dcterms:modified"), _lit(ended, "dateTime")),
+        ox.Triple(g, iri("prov:wasGeneratedBy"), load),
+        ox.Triple(load, RDF_TYPE, iri("prov:Activity")),
+        ox.Triple(load, iri("prov:startedAtTime"), _lit(started, "dateTime")),
+        ox.Triple(load, iri("prov:endedAtTime"), _lit(ended, "dateTime")),
+        ox.Triple(load, iri("prov:wasAssociatedWith"), software),
+        ox.Triple(load, iri("refstore:forced"), _lit(forced)),
+        ox.Triple(software, RDF_TYPE, iri("prov:SoftwareAgent")),
+        ox.Triple(software, iri("owl:versionInfo"), ox.Literal(__version__)),
+        ox.Triple(g, iri("refstore:validation"), report),
+        ox.Triple(
+            report, RDF_TYPE, iri("sh:ValidationReport") if validation.validated else iri("prov:Entity")
+        ),
+        ox.Triple(report, iri("refstore:validated"), _lit(validation.validated)),
+        ox.Triple(report, iri("refstore:resultCount"), _lit(validation.results)),
+        ox.Triple(report, iri("refstore:violationCount"), _lit(validation.violations)),
+        ox.Triple(report, iri("refstore:warningCount"), _lit(validation.warnings)),
+    ]
+    if validation.conforms is not None:
+        out.append(ox.Triple(report, iri("sh:conforms"), _lit(validation.conforms)))
+    if context.organisation:
+        org = ox.NamedNode(_NS["refd"] + "organisation/" + slugify(context.organisation))
+        out += [
+            ox.Triple(g, iri("prov:wasAttributedTo"), org),
+            ox.Triple(g, iri("dcterms:publisher"), org),
+            ox.Triple(org, iri("dcterms:identifier"), ox.Literal(slugify(context.organisation))),
+        ]
+    all_files = [(f.name, f.sha256, f.size, "rdf") for f in files]
+    all_files += [(name, digest, None, "original") for name, digest in context.original_files]
+    for i, (name, digest, size, kind) in enumerate(all_files, 1):
+        dist = ox.NamedNode(f"{base}source-{i}")
+        checksum = ox.NamedNode(f"{base}source-{i}-checksum")
+        out += [
+            ox.Triple(g, iri("dcat:distribution"), dist),
+            ox.Triple(load, iri("prov:used"), dist),
+            ox.Triple(dist, RDF_TYPE, iri("dcat:Distribution")),
+            ox.Triple(dist, iri("dcterms:title"), ox.Literal(name)),
+            ox.Triple(dist, iri("dcterms:type"), ox.Literal(kind)),
+            ox.Triple(dist, iri("spdx:checksum"), checksum),
+            ox.Triple(checksum, RDF_TYPE, iri("spdx:Checksum")),
+            ox.Triple(checksum, iri("spdx:algorithm"), iri("spdx:checksumAlgorithm_sha256")),
+            ox.Triple(checksum, iri("spdx:checksumValue"), _lit(digest, "hexBinary")),
+        ]
+        if size is not None:
+            out.append(ox.Triple(dist, iri("dcat:byteSize"), _lit(size)))
+    for key, name, version in (
+        ("profile", context.profile, context.profile_version),
+        ("mapping-set", context.mapping_set, context.mapping_set_version),
+    ):
+        if name or version:
+            node = ox.NamedNode(base + key)
+            out += [
+                ox.Triple(load, iri("prov:used"), node),
+                ox.Triple(node, RDF_TYPE, iri("prov:Entity")),
+                ox.Triple(node, iri("dcterms:type"), ox.Literal(key)),
+            ]
+            if name:
+                out.append(ox.Triple(node, iri("dcterms:title"), ox.Literal(name)))
+            if version:
+                out.append(ox.Triple(node, iri("owl:versionInfo"), ox.Literal(version)))
+    return out
+
+
+def replace_graph_update(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> str:
+    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically)."""
+    g = ox.NamedNode(graph)
+    meta = ox.NamedNode(METADATA_GRAPH)
+    prefix = to_sparql(ox.Literal(metadata_node_base(graph)))
+    parts = [
+        f"DROP SILENT GRAPH {g} ;\n",
+        f"DELETE WHERE {{ GRAPH {meta} {{ {g} ?p ?o }} }} ;\n",
+        f"DELETE {{ GRAPH {meta} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {meta} {{ ?s ?p ?o "
+        f"FILTER(STRSTARTS(STR(?s), {prefix})) }} }} ;\n",
+        f"INSERT DATA {{\nGRAPH {g} {{\n",
+    ]
+    parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in data)
+    parts.append(f"}}\nGRAPH {meta} {{\n")
+    parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in metadata)
+    parts.append("}\n}\n")
+    return "".join(parts)
+
+
+def now() -> str:
+    """The current UTC time as an xsd:dateTime lexical form."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# ---------------------------------------------------------------------------------------------- ontology
+
+
+def bundled_ontology() -> tuple[list[ox.Triple], str, str | None, list[str]]:
+    """Triples, combined SHA-256, version IRI and file names of the bundled ontology and concept schemes."""
+    from referentiel.resources import bundled
+
+    folder = bundled("ontology")
+    files = (
+        sorted((f for f in folder.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)
+        if folder.is_dir()
+        else []
+    )
+    digest = hashlib.sha256()
+    triples: list[ox.Triple] = []
+    for f in files:
+        data = f.read_bytes()
+        digest.update(f.name.encode() + b"\0" + data)
+        triples.extend(
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(
+                data, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/referentiel/ontology"
+            )
+        )
+    version = next((t.object.value for t in triples if t.predicate.value == _NS["owl"] + "versionIRI"), None)
+    return triples, digest.hexdigest(), version, [f.name for f in files]
+
+
+def describe_ontology(
+    checksum: str, version: str | None, names: Sequence[str], triples: int
+) -> list[ox.Triple]:
+    """Metadata of the ontology graph."""
+    g = ox.NamedNode(ONTOLOGY_GRAPH)
+    out = [
+        ox.Triple(g, RDF_TYPE, iri("dcat:Dataset")),
+        ox.Triple(g, iri("dcterms:type"), ox.Literal("ontology")),
+        ox.Triple(g, iri("void:triples"), _lit(triples)),
+        ox.Triple(g, iri("dcterms:modified"), _lit(now(), "dateTime")),
+        ox.Triple(g, iri("refstore:checksum"), _lit(checksum, "hexBinary")),
+    ]
+    if version:
+        out.append(ox.Triple(g, iri("owl:versionIRI"), ox.NamedNode(version)))
+    out += [ox.Triple(g, iri("dcterms:source"), ox.Literal(n)) for n in names]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- the store
+
+_GRAPHS_QUERY = """
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX void: <http://rdfs.org/ns/void#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX sh: <http://www.w3.org/ns/shacl#>
+PREFIX spdx: <http://spdx.org/rdf/terms#>
+PREFIX refstore: <https://w3id.org/referentiel/store#>
+SELECT ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version
+       (GROUP_CONCAT(?source; separator="\\n") AS ?sources)
+WHERE { GRAPH <METADATA_GRAPH> {
+  ?g a dcat:Dataset ; dcterms:type ?kind .
+  OPTIONAL { ?g void:triples ?triples }
+  OPTIONAL { ?g dcterms:modified ?modified }
+  OPTIONAL { ?g owl:versionIRI ?version }
+  OPTIONAL { ?g dcterms:publisher/dcterms:identifier ?org }
+  OPTIONAL { ?g refstore:validation ?r . OPTIONAL { ?r sh:conforms ?conforms }
+             OPTIONAL { ?r refstore:violationCount ?violations } }
+  OPTIONAL { ?g prov:wasGeneratedBy/refstore:forced ?forced }
+  OPTIONAL { ?g dcat:distribution/dcterms:title ?source }
+} }
+GROUP BY ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version
+ORDER BY ?g
+""".replace("METADATA_GRAPH", METADATA_GRAPH)
+
+
+class Store(ABC):
+    """The harmonised store (embedded or remote). Use :func:`referentiel.store.open_store`."""
+
+    location: str
+
+    # -- primitives each backend implements
+    @abstractmethod
+    def _update(self, update: str) -> None:
+        """Apply one SPARQL Update request atomically."""
+
+    @abstractmethod
+    def _query(self, sparql: str, union: bool) -> QueryResult:
+        """Run a query over the union of the store's graphs (``union``) or its plain default graph."""
+
+    def close(self) -> None:  # noqa: B027 - nothing to release for a remote store
+        """Release the store (embedded: the on-disk lock)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- public API
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None, union: bool = True) -> QueryResult:
+        """Run a SPARQL 1.1 query; ``bindings`` are bound as RDF terms (injected ``VALUES``).
+
+        With ``union`` (the default) the query's default graph is the union of all loaded graphs.
+        """
+        text = bind_parameters(sparql, bindings or {})
+        return self._query(text, union)
+
+    def update(self, update: str) -> None:
+        """Apply a SPARQL 1.1 Update request atomically (for administrators; ``load`` is preferred)."""
+        self._update(update)
+
+    def graphs(self) -> list[GraphInfo]:
+        """Every graph described in the metadata graph (data exports and the ontology)."""
+        result = self._query(_GRAPHS_QUERY, union=False)
+        out = []
+        names = result.variables
+        for row in result.rows:
+            rec = dict(zip(names, row, strict=True))
+
+            def val(key: str, rec: dict[str, Any] = rec) -> Any:
+                term = rec.get(key)
+                return None if term is None else term.value
+
+            out.append(
+                GraphInfo(
+                    iri=val("g"),
+                    kind=val("kind"),
+                    triples=int(val("triples")) if val("triples") else None,
+                    organisation=val("org"),
+                    loaded_at=val("modified"),
+                    conforms=None if val("conforms") is None else val("conforms") == "true",
+                    forced=None if val("forced") is None else val("forced") == "true",
+                    violations=int(val("violations")) if val("violations") else None,
+                    sources=sorted(s for s in (val("sources") or "").split("\n") if s),
+                    version=val("version"),
+                )
+            )
+        return out
+
+    def ontology_state(self) -> str | None:
+        """Checksum of the ontology currently in the store (None when not loaded)."""
+        res = self._query(
+            f"SELECT ?c WHERE {{ GRAPH <{METADATA_GRAPH}> "
+            f"{{ <{ONTOLOGY_GRAPH}> <{STORE_NS}checksum> ?c }} }}",
+            union=False,
+        )
+        return res.rows[0][0].value if res.rows else None
+
+    def ensure_ontology(self, force: bool = False) -> bool:
+        """Load the bundled ontology and concept schemes into their graph if absent or changed.
+
+        Returns True when it was (re)loaded.
+        """
+        triples, checksum, version, names = bundled_ontology()
+        if not triples:
+            return False
+        if not force and self.ontology_state() == checksum:
+            return False
+        self._update(
+            replace_graph_update(
+                ONTOLOGY_GRAPH, triples, describe_ontology(checksum, version, names, len(triples))
+            )
+        )
+        return True
+
+    def load(
+        self,
+        sources: Sequence[str | Path],
+        graph: str | None = None,
+        *,
+        organisation: str | None = None,
+        force: bool = False,
+        context: LoadContext | None = None,
+        rdf_format: str | None = None,
+        validate: bool = True,
+        shapes: Any = None,
+    ) -> LoadResult:
+        """Load RDF files as ONE export into its own named graph, replacing that graph atomically.
+
+        Everything is parsed and validated first; data that does not conform is refused
+        (:class:`LoadRefused`, exit 1) unless ``force``, and a forced load is recorded as such.
+        ``validate=False`` (Python API only, e.g. for benchmarks) records "not validated".
+        """
+        context = context or LoadContext()
+        if organisation:
+            context.organisation = organisation
+        started = now()
+        triples, files = parse_sources(sources, rdf_format)
+        graph = graph or default_graph_iri(context.organisation, sources)
+        check_graph_name(graph)
+        outcome = run_validation(triples, shapes) if validate else ValidationOutcome(False, None)
+        return self.load_triples(
+            triples, graph, files=files, validation=outcome, force=force, context=context, started=started
+        )
+
+    def load_graph(
+        self,
+        data: Any,
+        graph: str,
+        *,
+        sources: Sequence[SourceFile] = (),
+        force: bool = False,
+        context: LoadContext | None = None,
+        report: Any = None,
+        validate: bool = True,
+        shapes: Any = None,
+    ) -> LoadResult:
+        """Load an in-memory graph (rdflib ``Graph`` or pyoxigraph triples) as one export.
+
+        For pipelines that already validated it (the intake): pass its
+        :class:`~referentiel.validation.ValidationReport` as ``report`` and it is recorded instead of
+        validating again.
+        """
+        started = now()
+        check_graph_name(graph)
+        triples = from_rdflib(data) if not isinstance(data, list) else data
+        if report is not None:
+            counts = getattr(report, "counts", {}) or {}
+            outcome = ValidationOutcome(
+                True,
+                bool(report.conforms),
+                len(getattr(report, "results", []) or []),
+                counts.get("violation", 0),
+                counts.get("warning", 0),
+                report,
+                passed=bool(getattr(report, "passed", report.conforms)),
+            )
+        elif validate:
+            outcome = run_validation(triples, shapes)
+        else:
+            outcome = ValidationOutcome(False, None)
+        return self.load_triples(
+            triples,
+            graph,
+            files=list(sources),
+            validation=outcome,
+            force=force,
+            context=context or LoadContext(),
+            started=started,
+        )
+
+    def load_triples(
+        self,
+        triples: list[ox.Triple],
+        graph: str,
+        *,
+        files: list[SourceFile],
+        validation: ValidationOutcome,
+        force: bool,
+        context: LoadContext,
+        started: str | None = None,
+    ) -> LoadResult:
+        """The common end of every load: refuse or record, then replace the graph in ONE update."""
+        check_graph_name(graph)
+        triples = list(dict.fromkeys(triples))  # a graph is a set: repeated statements count once
+        if validation.validated and not validation.passed and not force:
+            raise LoadRefused(
+                f"the data does not conform to the framework's shapes ({validation.violations} violation(s), "
+                f"{validation.results} result(s)); nothing was loaded",
+                hint="run `referentiel validate` on the files to see the problems and fix them, "
+                "or load anyway with --force (recorded in the store's metadata)",
+                exit_code=1,
+            )
+        ontology_reloaded = self.ensure_ontology()
+        replaced = any(g.iri == graph for g in self.graphs())
+        ended = now()
+        forced = bool(force and validation.validated and not validation.passed)
+        meta = describe_load(graph, files, len(triples), validation, forced, context, started or ended, ended)
+        self._update(replace_graph_update(graph, triples, meta))
+        return LoadResult(graph, len(triples), replaced, forced, files, validation, ontology_reloaded, ended)
+
+    def drop(self, graph: str) -> bool:
+        """Remove one export's graph and its metadata (atomically); False when it was not there."""
+        if not any(g.iri == graph for g in self.graphs()):
+            return False
+        self._update(replace_graph_update(graph, [], []))
+        return True

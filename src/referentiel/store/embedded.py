@@ -1,0 +1,105 @@
+"""The embedded store: pyoxigraph (RocksDB) in a local directory, nothing to install or run."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from referentiel.errors import StoreError
+from referentiel.store.base import Store
+from referentiel.store.sparql import QueryResult
+
+DEFAULT_STORE_DIR = ".referentiel-store"
+
+
+def default_store_path() -> Path:
+    """``$REFERENTIEL_STORE``, else ``./.referentiel-store``."""
+    return Path(os.environ.get("REFERENTIEL_STORE") or DEFAULT_STORE_DIR)
+
+
+class EmbeddedStore(Store):
+    """A pyoxigraph store on disk (or in memory when ``path`` is None and ``memory`` is True)."""
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        memory: bool = False,
+    ) -> None:
+        self.path = None if memory else Path(path) if path else default_store_path()
+        self.read_only = read_only
+        self.location = str(self.path) if self.path else "(in memory)"
+        if self.path is not None:
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreError(
+                    "the store location is a file, not a directory",
+                    file=str(self.path),
+                    hint="give --store a directory",
+                )
+            if not create and not self.path.exists():
+                raise StoreError(
+                    "no store here yet",
+                    file=str(self.path),
+                    hint="load data first with `referentiel load FILE...`, or give --store DIR",
+                )
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreError(
+                    "the store is in use by another process",
+                    file=str(self.path),
+                    hint="wait for the other `referentiel` command (a load, or `referentiel serve`) to end",
+                ) from None
+            raise StoreError(
+                f"cannot open the store ({text.splitlines()[0][:200]})",
+                file=str(self.path),
+                hint="check the directory and its permissions",
+            ) from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (advanced use)."""
+        return self._store
+
+    def _update(self, update: str) -> None:
+        try:
+            self._store.update(update)
+        except SyntaxError as exc:
+            raise StoreError(f"invalid SPARQL update ({str(exc)[:200]})") from None
+        except OSError as exc:
+            raise StoreError(f"the store refused the update ({str(exc)[:200]})", file=self.location) from None
+
+    def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=union)
+            return QueryResult.from_oxigraph(result, limit)
+        except SyntaxError as exc:
+            from referentiel.errors import ConfigError
+
+            raise ConfigError(
+                f"invalid SPARQL query ({str(exc).splitlines()[0][:300]})",
+                hint="check the query syntax (SPARQL 1.1)",
+            ) from None
+        except OSError as exc:
+            raise StoreError(f"the query failed ({str(exc)[:200]})", file=self.location) from None
+
+    def close(self) -> None:
+        """Flush and release the store directory."""
+        store = getattr(self, "_store", None)
+        if store is not None:
+            if self.path is not None and not self.read_only:
+                with contextlib.suppress(OSError, RuntimeError):
+                    store.flush()
+            del self._store

@@ -1,0 +1,206 @@
+"""A remote SPARQL 1.1 server as the store (Oxigraph, Apache Jena Fuseki, GraphDB, Virtuoso, ...).
+
+Only the standard SPARQL 1.1 Protocol is used: queries are POSTed form-encoded with
+``default-graph-uri`` / ``named-graph-uri`` naming the loaded graphs (so every server sees the same
+dataset without server-side "union default graph" settings), and a load is ONE SPARQL Update
+request, which Oxigraph and Fuseki apply atomically (see docs/store.md for other servers).
+
+The stdlib ``urllib`` is used (no extra dependency). Credentials come from the environment
+(``REFERENTIEL_ENDPOINT_USER`` / ``REFERENTIEL_ENDPOINT_PASSWORD``, or ``REFERENTIEL_ENDPOINT_TOKEN``
+for a bearer token), never from the command line, and never appear in errors: messages show the
+server's URL without user information.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from referentiel.errors import ConfigError, StoreError
+from referentiel.store.base import METADATA_GRAPH, Store
+from referentiel.store.sparql import QueryResult
+
+
+@dataclass
+class Endpoint:
+    """Where and how to reach a SPARQL 1.1 server.
+
+    ``query_url`` answers queries, ``update_url`` takes SPARQL Update requests. With
+    ``union_default_graph`` the server is trusted to query all its graphs by default (no
+    ``default-graph-uri`` is sent).
+    """
+
+    query_url: str
+    update_url: str | None = None
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+    union_default_graph: bool = False
+    timeout: float = 300.0
+
+    @classmethod
+    def from_url(
+        cls, url: str, *, update_url: str | None = None, env: dict[str, str] | None = None
+    ) -> Endpoint:
+        """An endpoint from a URL (and the environment for credentials and overrides).
+
+        ``http://host:7878`` (Oxigraph) -> ``/query`` and ``/update``; ``http://host:3030/ds``
+        (Fuseki) -> ``/ds/query`` and ``/ds/update``; a URL ending in ``/query`` or ``/sparql`` is
+        the query URL and ``/update`` beside it the update URL. ``REFERENTIEL_ENDPOINT_UPDATE``
+        overrides the update URL (GraphDB: ``.../repositories/REPO/statements``; Virtuoso:
+        ``.../sparql-auth``).
+        """
+        env = dict(os.environ) if env is None else env
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ConfigError(
+                "the endpoint is not an http(s) URL", hint="give --endpoint http://host:port/path"
+            )
+        if parsed.username or parsed.password:
+            raise ConfigError(
+                "the endpoint URL contains credentials; they would leak into shell history and logs",
+                hint="remove user:password@ from the URL and set REFERENTIEL_ENDPOINT_USER and "
+                "REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) in the environment",
+            )
+        base = url.rstrip("/")
+        if base.endswith(("/query", "/sparql")):
+            query_url = base
+            guessed_update = base.rsplit("/", 1)[0] + "/update"
+        else:
+            query_url, guessed_update = base + "/query", base + "/update"
+        return cls(
+            query_url=query_url,
+            update_url=update_url or env.get("REFERENTIEL_ENDPOINT_UPDATE") or guessed_update,
+            user=env.get("REFERENTIEL_ENDPOINT_USER") or None,
+            password=env.get("REFERENTIEL_ENDPOINT_PASSWORD") or None,
+            token=env.get("REFERENTIEL_ENDPOINT_TOKEN") or None,
+            union_default_graph=env.get("REFERENTIEL_ENDPOINT_UNION", "").lower() in ("1", "true", "yes"),
+        )
+
+    def public(self, url: str | None = None) -> str:
+        """A URL safe to print (no query string, no user information)."""
+        parts = urllib.parse.urlsplit(url or self.query_url)
+        host = parts.hostname or ""
+        if parts.port:
+            host += f":{parts.port}"
+        return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+class RemoteStore(Store):
+    """The store on a SPARQL 1.1 server."""
+
+    def __init__(self, endpoint: Endpoint | str) -> None:
+        self.endpoint = Endpoint.from_url(endpoint) if isinstance(endpoint, str) else endpoint
+        self.location = self.endpoint.public()
+
+    # -- HTTP
+    def _headers(self) -> dict[str, str]:
+        headers = {"User-Agent": "referentiel"}
+        if self.endpoint.token:
+            headers["Authorization"] = "Bearer " + self.endpoint.token
+        elif self.endpoint.user:
+            raw = f"{self.endpoint.user}:{self.endpoint.password or ''}".encode()
+            headers["Authorization"] = "Basic " + base64.b64encode(raw).decode("ascii")
+        return headers
+
+    def _post(self, url: str, body: bytes, content_type: str, accept: str) -> tuple[str, bytes]:
+        headers = self._headers() | {"Content-Type": content_type, "Accept": accept}
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        where = self.endpoint.public(url)
+        try:
+            with urllib.request.urlopen(request, timeout=self.endpoint.timeout) as response:
+                return response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read()[:300].decode("utf-8", "replace").strip().splitlines()
+            from referentiel.privacy import scrub
+
+            detail_text = scrub(detail[0]) if detail else exc.reason
+            if exc.code in (401, 403):
+                hint = (
+                    "check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or "
+                    "REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights"
+                )
+            elif exc.code in (404, 405):
+                hint = (
+                    "check the URL: Fuseki uses /DATASET/query and /DATASET/update, Oxigraph /query and "
+                    "/update, GraphDB /repositories/REPO and .../statements (REFERENTIEL_ENDPOINT_UPDATE)"
+                )
+            else:
+                hint = "see the server's log"
+            raise StoreError(
+                f"the server answered HTTP {exc.code} ({detail_text})", file=where, hint=hint
+            ) from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(
+                f"cannot reach the SPARQL server ({reason})",
+                file=where,
+                hint="check that the server is running and the URL (--endpoint)",
+            ) from None
+
+    def _update(self, update: str) -> None:
+        if not self.endpoint.update_url:
+            raise ConfigError("no update URL for this endpoint", hint="set REFERENTIEL_ENDPOINT_UPDATE")
+        self._post(
+            self.endpoint.update_url,
+            update.encode("utf-8"),
+            "application/sparql-update; charset=utf-8",
+            "*/*",
+        )
+
+    def _dataset(self) -> list[str]:
+        """The graphs the queries see: every graph registered in the metadata graph, and that graph."""
+        res = self._raw(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH <{METADATA_GRAPH}> "
+            "{{ ?g a <http://www.w3.org/ns/dcat#Dataset> }} }}",
+            [],
+        )
+        return [row[0].value for row in res.rows] + [METADATA_GRAPH]
+
+    def _raw(self, sparql: str, graphs: list[str] | None) -> QueryResult:
+        form: list[tuple[str, str]] = [("query", sparql)]
+        if graphs is not None:
+            form += [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+        ctype, body = self._post(
+            self.endpoint.query_url,
+            urllib.parse.urlencode(form).encode("ascii"),
+            "application/x-www-form-urlencoded",
+            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+        )
+        media = ctype.split(";")[0].strip().lower()
+        try:
+            if media in ("application/sparql-results+json", "application/json"):
+                return QueryResult.from_oxigraph(
+                    ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+                )
+            if media in ("application/sparql-results+xml", "application/xml"):
+                return QueryResult.from_oxigraph(
+                    ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+                )
+            fmt = ox.RdfFormat.from_media_type(media)
+            if fmt is None:
+                raise SyntaxError(f"unexpected content type {media!r}")
+            return QueryResult(
+                "graph",
+                triples=[ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)],
+            )
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(
+                f"the server's answer could not be read ({str(exc)[:200]})", file=self.endpoint.public()
+            ) from None
+
+    def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
+        if not union:
+            return self._raw(sparql, None)
+        graphs = None if self.endpoint.union_default_graph else self._dataset()
+        result = self._raw(sparql, graphs)
+        if limit is not None:
+            result.rows = result.rows[: limit + 1]
+            result.triples = result.triples[: limit + 1]
+        return result

@@ -1,0 +1,146 @@
+"""Click commands ``referentiel translate`` and ``referentiel mappings coverage`` (thin).
+
+Kept apart from :mod:`referentiel.translation.cli` (the SSSOM commands) so that the two can evolve
+without clashing; ``cli.py`` registers them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from referentiel.cli.options import emit, format_option, output_option, quiet_option
+
+EXIT_FINDINGS = 1
+RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
+SEVERITIES = ("error", "warning", "info")
+MAX_LINES = 40
+
+profile_option = click.option(
+    "--profile",
+    "profile_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The organisation profile (YAML) describing the export (see docs/translation.md).",
+)
+key_file_option = click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File holding the pseudonymisation key (default: $REFERENTIEL_PSEUDONYM_KEY). "
+    "The key is never written nor printed.",
+)
+
+
+def summary_lines(result: object, *, limit: int = MAX_LINES) -> list[str]:
+    """Human summary of a translation: rows per table, then the issues (errors and warnings first)."""
+    from referentiel.translation.translator import SEVERITY_ORDER, TranslationResult
+
+    assert isinstance(result, TranslationResult)
+    lines = []
+    for f in result.files:
+        where = f.file + (f", sheet {f.sheet}" if f.sheet else "")
+        state = "REFUSED" if f.refused else f"{f.rows_translated} translated, {f.rows_rejected} rejected"
+        read_as = f" [{f.encoding}, delimiter {f.delimiter!r}]" if f.delimiter else ""
+        lines.append(f"{where} ({f.entity}): {f.rows_read} rows read, {state}{read_as}")
+    shown = sorted(
+        (i for i in result.issues if i.severity != "info"), key=lambda i: -SEVERITY_ORDER[i.severity]
+    )
+    for issue in shown[:limit]:
+        lines.append(f"{issue.severity}: {issue}")
+    if len(shown) > limit:
+        lines.append(f"... and {len(shown) - limit} more (see --report)")
+    counts = ", ".join(f"{result.count(s)} {s}(s)" for s in SEVERITIES)
+    lines.append(
+        f"{len(result.graph)} triples; {counts}"
+        + (
+            " (info: non-exact matches and terms without equivalent, see --report)"
+            if result.count("info")
+            else ""
+        )
+    )
+    return lines
+
+
+@click.command("translate")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@profile_option
+@format_option(("ttl", "nt", "jsonld"), "ttl", "RDF output format.")
+@output_option
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the translation report (counts, issues located in the export) as JSON.",
+)
+@key_file_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "never")),
+    default="error",
+    show_default=True,
+    help="Exit 1 when an issue of this severity or worse was met (rejected rows, refused tables...).",
+)
+@quiet_option
+def translate_command(
+    exports: tuple[Path, ...],
+    profile_path: Path,
+    fmt: str,
+    output: Path | None,
+    report_path: Path | None,
+    key_file: Path | None,
+    fail_on: str,
+    quiet: bool,
+) -> None:
+    """Translate a partner's EXPORT (CSV, XLSX or JSON files, or their folder) into RDF of the framework.
+
+    The organisation PROFILE says which file holds which entity, which column feeds which property,
+    which columns are personal (pseudonymised with the key) and which mapping set translates the
+    vocabulary. Every resource keeps its provenance (file, sheet, row) and every translated cell its
+    original value. Unmapped terms, unknown columns and rejected rows are reported, never dropped
+    silently. Exit 0 when nothing at or above --fail-on was met, 1 otherwise, 2 for unusable input.
+    """
+    from referentiel.translation.translator import SEVERITY_ORDER, translate
+
+    result = translate(list(exports), profile_path, key_file=key_file)
+    emit(result.serialize(RDF_FORMATS[fmt]).decode("utf-8"), output)
+    if report_path is not None:
+        emit(json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", report_path)
+    if not quiet:
+        for line in summary_lines(result):
+            click.echo(line, err=True)
+    worst = result.worst
+    if fail_on != "never" and worst is not None and SEVERITY_ORDER[worst] >= SEVERITY_ORDER[fail_on]:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+@click.command("coverage")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@profile_option
+@format_option(("text", "json", "csv"), "text")
+@output_option
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when less than this percentage of cells map to the framework.",
+)
+def coverage_command(
+    exports: tuple[Path, ...], profile_path: Path, fmt: str, output: Path | None, fail_under: float | None
+) -> None:
+    """How much of the export's vocabulary maps to the framework, column by column.
+
+    Per translated column: distinct terms and cells that map exactly, map with a non-exact SKOS
+    predicate, are declared without equivalent, or are unmapped; then the unmapped terms by
+    frequency (the to-do list for the mapping set). Needs no pseudonymisation key.
+    """
+    from referentiel.translation.mapping_coverage import coverage, render_csv, render_json, render_text
+
+    report = coverage(list(exports), profile_path)
+    render = {"text": render_text, "json": render_json, "csv": render_csv}[fmt]
+    emit(render(report), output)
+    if fail_under is not None and 100 * report.mapped_share < fail_under:
+        raise click.exceptions.Exit(EXIT_FINDINGS)

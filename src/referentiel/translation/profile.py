@@ -1,0 +1,628 @@
+"""Organisation profiles: the declarative description of one partner's tabular export.
+
+A profile is a small YAML file (see docs/translation.md for the format and why it is not RML or a
+full CSVW metadata document). Its column descriptions borrow CSVW's vocabulary (``url``, ``titles``,
+``datatype``, ``format``, ``separator``, ``null``, ``required``, ``primaryKey``, ``suppressOutput``,
+``propertyUrl``) and add what CSVW has no word for: ``personal`` (pseudonymise with a keyed HMAC),
+``references`` (the entity a cell points to) and ``composition`` (family members from a cell).
+
+Loading keeps the YAML line of every key, so that a broken profile fails with the file, the line and
+the key: ``cpas.yaml, line 23, column fonction: unknown property 'rol'``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from referentiel.errors import ConfigError
+from referentiel.translation.model import (
+    COMPOSITIONS,
+    CONCEPT,
+    ENTITIES,
+    ENTITY_PROPERTIES,
+    PROPERTIES,
+    REFERENCE,
+    PropertySpec,
+)
+
+PROFILE_VERSION = 1
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENCODINGS = ("auto", "utf-8", "utf-8-sig", "cp1252", "latin-1", "iso-8859-1", "iso-8859-15", "utf-16")
+DATATYPES = ("string", "date", "gYear", "integer")
+# CSVW / UAX-35 date patterns we accept, and "excel" for serial day numbers (1900 date system)
+_DATE_TOKENS = (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("M", "%m"), ("d", "%d"), ("yy", "%y"))
+
+_TOP_KEYS = {"profile", "organisation", "mappings", "dialect", "dates", "null", "organisations", "tables"}
+_ORG_KEYS = {"slug", "name", "commune", "sector", "serviceType"}
+_DIALECT_KEYS = {"delimiter", "encoding", "quoteChar", "header"}
+_TABLE_KEYS = {"url", "sheet", "entity", "primaryKey", "columns", "dialect", "dates", "null", "path"}
+_COLUMN_KEYS = {
+    "titles",
+    "propertyUrl",
+    "property",
+    "datatype",
+    "format",
+    "separator",
+    "null",
+    "required",
+    "personal",
+    "references",
+    "composition",
+    "suppressOutput",
+    "description",
+}
+
+
+@dataclass
+class ColumnSpec:
+    """How one column of a table is read and what it feeds."""
+
+    titles: list[str]
+    line: int
+    property: PropertySpec | None = None
+    datatype: str = "string"
+    formats: list[str] = field(default_factory=list)  # strptime formats, or "excel"
+    separator: str | None = None
+    null: list[str] = field(default_factory=lambda: [""])
+    required: bool = False
+    personal: bool = False
+    references: str | None = None
+    composition: str | None = None
+    suppress: bool = False
+    is_key: bool = False
+
+    @builtins.property
+    def title(self) -> str:
+        """The first title: how messages name the column."""
+        return self.titles[0]
+
+    @builtins.property
+    def vocabulary(self) -> bool:
+        """True when the cells are terms to look up in the mapping set."""
+        return self.property is not None and self.property.kind == CONCEPT
+
+
+@dataclass
+class TableSpec:
+    """One table (CSV file, XLSX sheet or JSON array) of the export, holding one entity."""
+
+    url: str
+    entity: str
+    line: int
+    sheet: str | None = None
+    primary_key: list[str] = field(default_factory=list)
+    columns: list[ColumnSpec] = field(default_factory=list)
+    delimiter: str | None = None
+    encoding: str = "auto"
+    quotechar: str = '"'
+    json_path: str | None = None
+
+    def matches(self, path: Path) -> bool:
+        """True when the export file ``path`` is this table's file (name or glob pattern)."""
+        return fnmatch.fnmatch(path.name.lower(), self.url.lower())
+
+    def column(self, title: str) -> ColumnSpec | None:
+        """The column description whose titles include ``title`` (case and spacing insensitive)."""
+        key = _norm_title(title)
+        for col in self.columns:
+            if any(_norm_title(t) == key for t in col.titles):
+                return col
+        return None
+
+    @property
+    def where(self) -> str:
+        """``file`` or ``file, sheet S``: how messages name the table."""
+        return f"{self.url}, sheet {self.sheet}" if self.sheet else self.url
+
+
+@dataclass
+class Profile:
+    """A validated organisation profile."""
+
+    path: Path
+    slug: str
+    name: str
+    tables: list[TableSpec]
+    commune: str | None = None
+    sector: str | None = None
+    service_type: str | None = None
+    mappings: Path | None = None
+    organisations: dict[str, str] = field(default_factory=dict)  # normalised local name/id -> org slug
+
+    @property
+    def personal_columns(self) -> list[tuple[TableSpec, ColumnSpec]]:
+        """Every column declared personal (they need a pseudonymisation key)."""
+        return [
+            (t, c)
+            for t in self.tables
+            for c in t.columns
+            if c.personal or (c.property is not None and c.property.target == "family")
+        ]
+
+    def table_for(self, path: Path) -> list[TableSpec]:
+        """The tables whose ``url`` matches an export file (several for the sheets of one workbook)."""
+        return [t for t in self.tables if t.matches(path)]
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def date_format(pattern: str) -> str:
+    """A CSVW/UAX-35 date pattern (``dd/MM/yyyy``) as a strptime format; ``excel`` stays as is."""
+    if pattern == "excel":
+        return pattern
+    out, i = [], 0
+    while i < len(pattern):
+        for token, directive in _DATE_TOKENS:
+            if pattern.startswith(token, i):
+                out.append(directive)
+                i += len(token)
+                break
+        else:
+            ch = pattern[i]
+            if ch.isalpha():
+                raise ValueError(f"unknown letter {ch!r} in date pattern {pattern!r}")
+            out.append("%%" if ch == "%" else ch)
+            i += 1
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- YAML with line numbers
+
+
+class _Node:
+    """A YAML value with its line (1-based) kept beside it."""
+
+    __slots__ = ("value", "line")
+
+    def __init__(self, value: Any, line: int) -> None:
+        self.value = value
+        self.line = line
+
+
+def _build(node: yaml.Node) -> _Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, tuple[_Node, int]] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[str(key)] = (_build(value_node), key_node.start_mark.line + 1)
+        return _Node(out, line)
+    if isinstance(node, yaml.SequenceNode):
+        return _Node([_build(v) for v in node.value], line)
+    if node.style is not None or node.tag == "tag:yaml.org,2002:str":
+        return _Node(node.value, line)  # quoted scalars stay text
+    value = _LOADER.construct_object(node, deep=True)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = node.value  # ids, years: keep the text as written
+    return _Node(value, line)
+
+
+_LOADER = yaml.SafeLoader("")
+
+
+class _Reader:
+    """Typed access to a mapping node, raising ConfigError with file, line and key."""
+
+    def __init__(self, file: str, node: _Node, where: str, allowed: set[str]) -> None:
+        self.file = file
+        self.where = where
+        if not isinstance(node.value, dict):
+            raise ConfigError(f"{where}: expected a mapping of keys", file=file, line=node.line)
+        self.items: dict[str, tuple[_Node, int]] = node.value
+        self.line = node.line
+        for key, (_, line) in self.items.items():
+            if key not in allowed:
+                close = [k for k in sorted(allowed) if k.lower().startswith(key[:3].lower())]
+                raise ConfigError(
+                    f"{where}: unknown key {key!r}",
+                    file=file,
+                    line=line,
+                    hint=f"did you mean {close[0]!r}?"
+                    if close
+                    else "allowed keys: " + ", ".join(sorted(allowed)),
+                )
+
+    def error(self, key: str, message: str, hint: str | None = None) -> ConfigError:
+        line = self.items[key][1] if key in self.items else self.line
+        return ConfigError(f"{self.where}, key {key!r}: {message}", file=self.file, line=line, hint=hint)
+
+    def node(self, key: str) -> _Node | None:
+        return self.items[key][0] if key in self.items else None
+
+    def str(self, key: str, default: str | None = None, required: bool = False) -> str | None:
+        node = self.node(key)
+        if node is None:
+            if required:
+                raise ConfigError(
+                    f"{self.where}: the key {key!r} is required", file=self.file, line=self.line
+                )
+            return default
+        if isinstance(node.value, (dict, list)) or node.value is None:
+            raise self.error(key, "expected a text value")
+        return str(node.value)
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        node = self.node(key)
+        if node is None:
+            return default
+        if not isinstance(node.value, bool):
+            raise self.error(key, "expected true or false")
+        return node.value
+
+    def strings(self, key: str) -> list[str] | None:
+        node = self.node(key)
+        if node is None:
+            return None
+        if isinstance(node.value, list):
+            values = []
+            for item in node.value:
+                if isinstance(item.value, (dict, list)) or item.value is None:
+                    raise ConfigError(
+                        f"{self.where}, key {key!r}: expected a list of texts", file=self.file, line=item.line
+                    )
+                values.append(str(item.value))
+            return values
+        if isinstance(node.value, dict) or node.value is None:
+            raise self.error(key, "expected a text or a list of texts")
+        return [str(node.value)]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Read and validate an organisation profile (YAML); raises ConfigError naming file, line and key."""
+    path = Path(path)
+    file = str(path)
+    if not path.exists():
+        raise ConfigError("profile not found", file=file, hint="check the path given to --profile")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("the profile is not UTF-8 text", file=file, hint="save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"the profile cannot be read ({exc.strerror})", file=file) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        raise ConfigError(
+            f"malformed YAML ({problem})",
+            file=file,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint="check the indentation and the quoting at that place",
+        ) from None
+    if root is None:
+        raise ConfigError("the profile is empty", file=file)
+    top = _Reader(file, _build(root), "profile", _TOP_KEYS)
+    version = top.str("profile", required=True)
+    if version != str(PROFILE_VERSION):
+        raise top.error(
+            "profile", f"unsupported profile version {version!r}", hint=f"write profile: {PROFILE_VERSION}"
+        )
+
+    org_node = top.node("organisation")
+    if org_node is None:
+        raise ConfigError("profile: the key 'organisation' is required", file=file, line=top.line)
+    org = _Reader(file, org_node, "organisation", _ORG_KEYS)
+    slug = org.str("slug", required=True) or ""
+    if not SLUG.match(slug):
+        raise org.error(
+            "slug",
+            f"{slug!r} is not a slug",
+            hint="lower-case letters, digits and hyphens, e.g. cpas-ixelles",
+        )
+    name = org.str("name", required=True) or ""
+    sector, service_type = org.str("sector"), org.str("serviceType")
+    for key, value, prefix in (("sector", sector, "sector-"), ("serviceType", service_type, "service-type-")):
+        if value is not None and not value.removeprefix("refc:").startswith(prefix):
+            raise org.error(key, f"{value!r} is not a concept of the scheme ({prefix}...)")
+
+    mappings = None
+    mapping_name = top.str("mappings")
+    if mapping_name is not None:
+        mappings = (path.parent / mapping_name).resolve()
+        if not mappings.exists():
+            raise top.error(
+                "mappings",
+                f"mapping set {mapping_name!r} not found next to the profile",
+                hint="give the SSSOM file's path relative to the profile",
+            )
+
+    dialect = _dialect(file, top.node("dialect"), {"delimiter": None, "encoding": "auto", "quoteChar": '"'})
+    dates = _dates(top, "dates", ["dd/MM/yyyy", "yyyy-MM-dd"])
+    nulls = top.strings("null") or [""]
+
+    organisations: dict[str, str] = {}
+    orgs_node = top.node("organisations")
+    if orgs_node is not None:
+        if not isinstance(orgs_node.value, dict):
+            raise top.error("organisations", "expected a mapping: local name or id -> organisation slug")
+        for local, (value, line) in orgs_node.value.items():
+            if not isinstance(value.value, str) or not SLUG.match(value.value):
+                raise ConfigError(
+                    f"organisations, key {local!r}: {value.value!r} is not an organisation slug",
+                    file=file,
+                    line=line,
+                )
+            organisations[_norm_title(local)] = value.value
+    organisations.setdefault(_norm_title(slug), slug)
+    organisations.setdefault(_norm_title(name), slug)
+
+    tables_node = top.node("tables")
+    if tables_node is None or not isinstance(tables_node.value, list) or not tables_node.value:
+        raise ConfigError(
+            "profile: 'tables' must list at least one table",
+            file=file,
+            line=tables_node.line if tables_node else top.line,
+        )
+    tables = [_table(file, t, i, dialect, dates, nulls) for i, t in enumerate(tables_node.value, 1)]
+    if any(c.vocabulary for t in tables for c in t.columns) and mappings is None:
+        raise ConfigError(
+            "profile: some columns carry vocabulary (concept properties) but no mapping set is given",
+            file=file,
+            line=top.line,
+            hint="add `mappings: mappings.sssom.tsv` (SSSOM/TSV, next to the profile)",
+        )
+    _check_references(file, tables)
+    return Profile(
+        path=path,
+        slug=slug,
+        name=name,
+        tables=tables,
+        commune=org.str("commune"),
+        sector=sector.removeprefix("refc:") if sector else None,
+        service_type=service_type.removeprefix("refc:") if service_type else None,
+        mappings=mappings,
+        organisations=organisations,
+    )
+
+
+def _dialect(file: str, node: _Node | None, base: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    if node is None:
+        return out
+    reader = _Reader(file, node, "dialect", _DIALECT_KEYS)
+    delimiter = reader.str("delimiter")
+    if delimiter is not None:
+        delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
+        if len(delimiter) != 1:
+            raise reader.error(
+                "delimiter", f"{delimiter!r} is not a single character", hint='e.g. ";" "," or "\\t"'
+            )
+        out["delimiter"] = delimiter
+    encoding = reader.str("encoding")
+    if encoding is not None:
+        if encoding.lower() not in ENCODINGS:
+            raise reader.error(
+                "encoding", f"unsupported encoding {encoding!r}", hint="one of: " + ", ".join(ENCODINGS)
+            )
+        out["encoding"] = encoding.lower()
+    quote = reader.str("quoteChar")
+    if quote is not None:
+        out["quoteChar"] = quote
+    return out
+
+
+def _dates(reader: _Reader, key: str, default: list[str]) -> list[str]:
+    patterns = reader.strings(key)
+    if patterns is None:
+        return [date_format(p) for p in default]
+    out = []
+    for pattern in patterns:
+        try:
+            out.append(date_format(pattern))
+        except ValueError as exc:
+            raise reader.error(
+                key, str(exc), hint="use dd, MM, yyyy and separators, e.g. dd/MM/yyyy, or excel"
+            ) from None
+    return out
+
+
+def _table(
+    file: str, node: _Node, index: int, dialect: dict[str, Any], dates: list[str], nulls: list[str]
+) -> TableSpec:
+    reader = _Reader(file, node, f"table {index}", _TABLE_KEYS)
+    url = reader.str("url", required=True) or ""
+    reader.where = f"table {url}"
+    entity = reader.str("entity", required=True) or ""
+    if entity not in ENTITIES:
+        raise reader.error("entity", f"unknown entity {entity!r}", hint="one of: " + ", ".join(ENTITIES))
+    sheet = reader.str("sheet")
+    if sheet is not None and not url.lower().endswith((".xlsx", ".xlsm")):
+        raise reader.error("sheet", "a sheet is only meaningful for an .xlsx workbook")
+    table_dialect = _dialect(file, reader.node("dialect"), dialect)
+    table_dates = _dates(reader, "dates", []) if reader.node("dates") else dates
+    table_nulls = reader.strings("null") or nulls
+    table = TableSpec(
+        url=url,
+        entity=entity,
+        line=reader.line,
+        sheet=sheet,
+        delimiter=table_dialect["delimiter"],
+        encoding=table_dialect["encoding"],
+        quotechar=table_dialect["quoteChar"],
+        json_path=reader.str("path"),
+    )
+    columns_node = reader.node("columns")
+    if columns_node is None or not isinstance(columns_node.value, list) or not columns_node.value:
+        raise reader.error("columns", "list the columns of the table")
+    allowed = ENTITY_PROPERTIES[entity]
+    for col_node in columns_node.value:
+        table.columns.append(_column(file, col_node, table, allowed, table_dates, table_nulls))
+    seen: dict[str, int] = {}
+    for col in table.columns:
+        for title in col.titles:
+            key = _norm_title(title)
+            if key in seen:
+                raise ConfigError(
+                    f"table {url}: the column {title!r} is described twice (first at line {seen[key]})",
+                    file=file,
+                    line=col.line,
+                )
+            seen[key] = col.line
+    keys = reader.strings("primaryKey") or []
+    for key in keys:
+        col = table.column(key)
+        if col is None:
+            raise reader.error(
+                "primaryKey",
+                f"{key!r} is not one of the table's columns",
+                hint="name a column listed under `columns`",
+            )
+        col.is_key = True
+    table.primary_key = keys
+    return table
+
+
+def _column(
+    file: str, node: _Node, table: TableSpec, allowed: frozenset[str], dates: list[str], nulls: list[str]
+) -> ColumnSpec:
+    reader = _Reader(file, node, f"table {table.url}, column", _COLUMN_KEYS)
+    titles = reader.strings("titles")
+    if not titles:
+        raise ConfigError(
+            f"table {table.url}: a column needs `titles` (its header in the export)",
+            file=file,
+            line=node.line,
+        )
+    reader.where = f"table {table.url}, column {titles[0]!r}"
+    col = ColumnSpec(titles=titles, line=node.line)
+    col.suppress = reader.bool("suppressOutput")
+    col.personal = reader.bool("personal")
+    col.required = reader.bool("required")
+    col.null = reader.strings("null") or nulls
+    col.separator = reader.str("separator")
+    if col.separator == "":
+        raise reader.error("separator", "the separator cannot be empty")
+    prop_name = reader.str("propertyUrl") or reader.str("property")
+    key = "propertyUrl" if reader.node("propertyUrl") else "property"
+    col.composition = reader.str("composition")
+    if col.suppress:
+        if prop_name or col.composition:
+            raise reader.error("suppressOutput", "a suppressed column cannot feed a property")
+        return col
+    if col.composition is not None:
+        if col.composition not in COMPOSITIONS:
+            raise reader.error(
+                "composition",
+                f"unknown composition {col.composition!r}",
+                hint="one of: " + ", ".join(COMPOSITIONS),
+            )
+        if table.entity != "situation":
+            raise reader.error("composition", "family composition columns belong to a situation table")
+        if prop_name:
+            raise reader.error("composition", "a composition column does not take a property")
+        if col.composition == "childrenBirthYears" and col.separator is None:
+            col.separator = ","
+        return col
+    if prop_name is None:
+        raise ConfigError(
+            f"{reader.where}: say what the column feeds",
+            file=file,
+            line=node.line,
+            hint="add `property: <name>` (see docs/translation.md), or `suppressOutput: true` to drop it",
+        )
+    local = prop_name
+    for prefix in ("ref:", "https://w3id.org/referentiel/ontology#"):
+        local = local.removeprefix(prefix)
+    spec = PROPERTIES.get(local)
+    if spec is None:
+        close = [
+            p for p in PROPERTIES if p.lower() == local.lower() or p.lower().startswith(local.lower()[:4])
+        ]
+        raise reader.error(
+            key,
+            f"unknown property {prop_name!r} (not in the data contract)",
+            hint=f"did you mean {close[0]!r}?" if close else "see the properties in docs/architecture.md",
+        )
+    if local not in allowed:
+        raise reader.error(
+            key,
+            f"the property {local!r} does not apply to a {table.entity}",
+            hint=f"a {table.entity} takes: " + ", ".join(sorted(allowed)),
+        )
+    col.property = spec
+    if col.separator is not None and not spec.multi:
+        raise reader.error(
+            "separator", f"{local!r} takes a single value; a list separator makes no sense here"
+        )
+    datatype_node = reader.node("datatype")
+    if datatype_node is not None and spec.kind != "literal":
+        raise reader.error(
+            "datatype", f"{local!r} takes a {spec.kind}, not a literal: a datatype makes no sense here"
+        )
+    if datatype_node is not None:
+        if isinstance(datatype_node.value, dict):
+            dt = _Reader(file, datatype_node, reader.where + ", datatype", {"base", "format"})
+            col.datatype = dt.str("base", required=True) or "string"
+            fmts = dt.strings("format")
+        else:
+            col.datatype = reader.str("datatype") or "string"
+            fmts = None
+        if col.datatype not in DATATYPES:
+            raise reader.error(
+                "datatype", f"unknown datatype {col.datatype!r}", hint="one of: " + ", ".join(DATATYPES)
+            )
+    else:
+        col.datatype = spec.datatype or "string"
+        fmts = None
+    fmts = fmts or reader.strings("format")
+    if spec.kind == "literal" and spec.datatype == "date":
+        col.datatype = "date"
+        try:
+            col.formats = [date_format(f) for f in fmts] if fmts else list(dates)
+        except ValueError as exc:
+            raise reader.error("format", str(exc)) from None
+    references = reader.str("references")
+    if references is not None:
+        if spec.kind != REFERENCE:
+            raise reader.error("references", f"{local!r} is not a reference to another entity")
+        if references not in ENTITIES:
+            raise reader.error(
+                "references", f"unknown entity {references!r}", hint="one of: " + ", ".join(ENTITIES)
+            )
+        col.references = references
+    elif spec.kind == REFERENCE:
+        col.references = spec.target
+    if spec.target == "family":
+        col.personal = True  # family ids are always pseudonymised (refd:family/{pseudonym})
+    if col.personal and spec.kind == CONCEPT:
+        raise reader.error("personal", "a vocabulary column cannot be personal")
+    return col
+
+
+def _check_references(file: str, tables: list[TableSpec]) -> None:
+    """A reference and the id it points to must both be pseudonymised, or both not: else they never meet."""
+    personal_ids: dict[str, bool] = {}
+    for table in tables:
+        keys = [c for c in table.columns if c.is_key]
+        if keys:
+            personal_ids.setdefault(table.entity, any(c.personal for c in keys))
+    for table in tables:
+        for col in table.columns:
+            target = col.references
+            if target in (None, "family", "organisation") or target not in personal_ids:
+                continue
+            if personal_ids[target] != col.personal:
+                raise ConfigError(
+                    f"table {table.url}, column {col.title!r}: it refers to {target} ids, which are "
+                    + ("pseudonymised" if personal_ids[target] else "not pseudonymised")
+                    + " in the table that defines them, while this column is "
+                    + ("not" if personal_ids[target] else "")
+                    + " declared personal: the references would not link",
+                    file=file,
+                    line=col.line,
+                    hint="declare both with the same `personal:` value",
+                )

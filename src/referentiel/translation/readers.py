@@ -1,0 +1,252 @@
+"""Readers for the tables partners export: CSV (any delimiter and encoding met in practice), XLSX, JSON.
+
+Each reader returns a :class:`Table`: the header and the rows, each row with its number as the
+partner sees it (spreadsheet row, header = row 1; for JSON the record's position, first = 1) and its
+cells as text or, for XLSX, as the typed values openpyxl gives (dates, numbers). Rows that cannot be
+read (wrong number of fields) are returned apart, with their number, so that they are reported
+without stopping the others. Which encoding and delimiter were used is recorded so that it can be
+told to the user ("read as cp1252: not valid UTF-8").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from referentiel.errors import InputError
+
+SNIFF_DELIMITERS = ";,\t|"
+
+
+@dataclass
+class Table:
+    """The content of one table of an export."""
+
+    file: str  # basename, as recorded in ref:sourceFile
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]
+    sheet: str | None = None
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
+    encoding: str | None = None
+    encoding_note: str | None = None
+    delimiter: str | None = None
+
+
+def read_table(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    encoding: str = "auto",
+    quotechar: str = '"',
+    json_path: str | None = None,
+) -> Table:
+    """Read one table from ``path`` according to its extension (.csv/.tsv/.txt, .xlsx, .json)."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise InputError("export file not found", file=str(path), hint="check the path")
+    if path.is_dir():
+        raise InputError("is a directory, not an export file", file=str(path))
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path, sheet)
+    if suffix == ".json":
+        return read_json(path, json_path)
+    if suffix == ".xls":
+        raise InputError(
+            "old Excel .xls workbooks are not supported",
+            file=str(path),
+            hint="save the workbook as .xlsx or export each sheet as CSV",
+        )
+    return read_csv(path, delimiter=delimiter, encoding=encoding, quotechar=quotechar)
+
+
+def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]:
+    """Decode bytes with the declared encoding, or auto: UTF-8 with/without BOM, else cp1252.
+
+    Returns (text, encoding used, note for the user or None).
+    """
+    if encoding != "auto":
+        try:
+            return data.decode(encoding), encoding, None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(
+                f"not valid {encoding} text (byte {exc.start}): "
+                "the profile's encoding does not match the file",
+                file=file,
+                line=line,
+                hint="set dialect: encoding: auto in the profile, or the encoding Excel used (often cp1252)",
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", None
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        # Excel on Windows writes "CSV (séparateur: point-virgule)" in the ANSI code page: cp1252 in Belgium.
+        text = data.decode("cp1252", errors="replace")
+        return (
+            text,
+            "cp1252",
+            "not valid UTF-8: read as cp1252 (Windows Western European), as Excel writes it",
+        )
+
+
+def read_csv(
+    path: Path, *, delimiter: str | None = None, encoding: str = "auto", quotechar: str = '"'
+) -> Table:
+    """Read a delimited text file; sniffs the delimiter among ``; , tab |`` when not declared."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", file=str(path)) from None
+    if not data.strip():
+        raise InputError("the export file is empty", file=str(path), hint="export the table again")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            "this is a binary file, not a CSV export",
+            file=str(path),
+            hint="export the table as CSV, or give the .xlsx workbook itself",
+        )
+    text, used, note = decode(data, encoding, str(path))
+    if delimiter is None:
+        delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar, strict=False)
+    table = Table(file=name, header=[], rows=[], encoding=used, encoding_note=note, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("the export file is empty", file=str(path)) from None
+    except csv.Error as exc:
+        raise InputError(f"the header cannot be read ({exc})", file=str(path), line=1) from None
+    table.header = [h.strip() for h in header]
+    width = len(table.header)
+    row_no = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row_no += 1
+            table.bad_rows.append((row_no, f"cannot be read as CSV ({exc})"))
+            continue
+        row_no += 1
+        if not cells or all(not c.strip() for c in cells):
+            continue  # blank line: Excel leaves them at the end
+        if len(cells) > width and not any(c.strip() for c in cells[width:]):
+            cells = cells[:width]  # trailing empty fields (a delimiter at the end of the line)
+        if len(cells) != width:
+            table.bad_rows.append(
+                (
+                    row_no,
+                    f"has {len(cells)} fields where the header has {width} "
+                    "(a delimiter or a quote in a cell?)",
+                )
+            )
+            continue
+        table.rows.append((row_no, cells))
+    return table
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: csv.Sniffer on its start, else the most frequent of ``; , tab |``."""
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=SNIFF_DELIMITERS).delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        counts = {d: first.count(d) for d in SNIFF_DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def read_xlsx(path: Path, sheet: str | None) -> Table:
+    """Read one sheet of a workbook (openpyxl, read-only; cached values of formulas)."""
+    import openpyxl  # heavy: only when a workbook is read
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors all mean "not a workbook"
+        raise InputError(
+            f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
+            file=str(path),
+            hint="open it in Excel/LibreOffice and save it again as .xlsx",
+        ) from None
+    try:
+        if sheet is None:
+            ws = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            ws = workbook[sheet]
+        else:
+            raise InputError(
+                f"the workbook has no sheet {sheet!r}",
+                file=str(path),
+                hint="sheets: " + ", ".join(workbook.sheetnames),
+            )
+        table = Table(file=path.name, header=[], rows=[], sheet=ws.title)
+        rows = ws.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError("the sheet is empty", file=str(path), column=None, hint=f"sheet {ws.title}")
+        table.header = ["" if h is None else str(h).strip() for h in header]
+        while table.header and not table.header[-1]:
+            table.header.pop()
+        width = len(table.header)
+        for row_no, values in enumerate(rows, start=2):
+            cells = list(values[:width]) + [None] * (width - len(values))
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
+                continue
+            if any(v not in (None, "") for v in values[width:]):
+                table.bad_rows.append((row_no, "has values beyond the last column of the header"))
+                continue
+            table.rows.append((row_no, cells))
+        return table
+    finally:
+        workbook.close()
+
+
+def read_json(path: Path, json_path: str | None = None) -> Table:
+    """Read a JSON array of records (objects), optionally found under the key ``json_path``."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("the JSON file is not UTF-8", file=str(path), hint="JSON must be UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"malformed JSON ({exc.msg})", file=str(path), line=exc.lineno, column=exc.colno
+        ) from None
+    if json_path:
+        for part in json_path.split("."):
+            if not isinstance(data, dict) or part not in data:
+                raise InputError(
+                    f"the JSON has no {json_path!r}", file=str(path), hint="check `path` in the profile"
+                )
+            data = data[part]
+    if not isinstance(data, list):
+        raise InputError(
+            "expected a JSON array of records",
+            file=str(path),
+            hint="the file must be [ {...}, {...} ] or give `path:` to the array in the profile",
+        )
+    header: list[str] = []
+    seen: set[str] = set()
+    for record in data:
+        if isinstance(record, dict):
+            for key in record:
+                if key not in seen:
+                    seen.add(key)
+                    header.append(key)
+    table = Table(file=path.name, header=header, rows=[], encoding="utf-8")
+    for index, record in enumerate(data, start=1):
+        if not isinstance(record, dict):
+            table.bad_rows.append((index, "is not a JSON object (record)"))
+            continue
+        table.rows.append((index, [record.get(key) for key in header]))
+    return table

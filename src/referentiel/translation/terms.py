@@ -1,0 +1,548 @@
+"""Translating single terms: organisation -> framework, framework -> organisations, organisation -> organisation.
+
+Every organisation has one SSSOM mapping set from its own terms to the framework's concepts. A term of
+organisation A reaches organisation B through the framework: ``a p1 C`` (A's mapping set), optionally
+``C broader/narrower D`` (the framework's hierarchy), and ``b p2 D`` (B's mapping set). The relation
+between ``a`` and ``b`` is the composition of those steps (:func:`compose`); it is an equivalence only
+when every step is an exactMatch, and the answer says so (``exact``) rather than pretending.
+
+Composition (row: relation of the first step, column: relation of the second step, both read left to
+right, "a R x" then "x R b"):
+
+=========  =======  =======  =======  =======  =======
+∘          exact    close    broad    narrow   related
+=========  =======  =======  =======  =======  =======
+exact      exact    close    broad    narrow   related
+close      close    close*   broad*   narrow*  related*
+broad      broad    broad*   broad    unknown  unknown
+narrow     narrow   narrow*  related  narrow   unknown
+related    related  related* unknown  unknown  unknown
+=========  =======  =======  =======  =======  =======
+
+``a broad x`` means x is broader than a (``a skos:broadMatch x``). ``*`` = approximate: closeMatch is not
+transitive in SKOS, so a chain through it is a lead to review, not an entailment. broad∘broad is broad
+because ``skos:broadMatch`` is a sub-property of ``skos:broader``, whose chains are
+``skos:broaderTransitive``. broad∘narrow means both terms sit under the same concept (siblings: they may
+overlap, coincide or be disjoint) and narrow∘broad means both contain the same concept (they overlap, so
+they are at least related). Anything else composed with related is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from referentiel.errors import ConfigError, InputError
+from referentiel.translation.framework import Framework, load_framework
+from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_term, read_mapping_set
+
+EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN = "exact", "close", "broad", "narrow", "related", "unknown"
+RELATIONS = (EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN)
+_PREDICATE_RELATION = {
+    "skos:exactMatch": EXACT, "skos:closeMatch": CLOSE, "skos:broadMatch": BROAD,
+    "skos:narrowMatch": NARROW, "skos:relatedMatch": RELATED,
+}
+RELATION_PREDICATE = {v: k for k, v in _PREDICATE_RELATION.items()}
+_INVERSE = {EXACT: EXACT, CLOSE: CLOSE, BROAD: NARROW, NARROW: BROAD, RELATED: RELATED, UNKNOWN: UNKNOWN}
+_STRENGTH = {EXACT: 0, CLOSE: 1, BROAD: 2, NARROW: 2, RELATED: 3, UNKNOWN: 4}
+
+RELATION_TEXT = {
+    EXACT: "same meaning (exactMatch)",
+    CLOSE: "close meaning, not interchangeable in every context (closeMatch)",
+    BROAD: "broader: the translation is more general than the term (broadMatch)",
+    NARROW: "narrower: the translation is more specific than the term (narrowMatch)",
+    RELATED: "related, NOT equivalent (relatedMatch)",
+    UNKNOWN: "no relation can be derived (both are linked to the same concept in different ways)",
+}
+
+
+def relation_of(predicate: str) -> str:
+    """The relation name of a SKOS mapping predicate (``skos:broadMatch`` -> ``broad``)."""
+    return _PREDICATE_RELATION.get(predicate, UNKNOWN)
+
+
+def inverse(relation: str) -> str:
+    """The inverse relation (broad <-> narrow; the others are symmetric)."""
+    return _INVERSE[relation]
+
+
+def compose(first: str, second: str) -> tuple[str, bool]:
+    """Compose two relations (``a first x``, ``x second b``) -> (relation of a to b, approximate?).
+
+    See the table in the module docstring.
+    """
+    if UNKNOWN in (first, second):
+        return UNKNOWN, False
+    if first == EXACT:
+        return second, False
+    if second == EXACT:
+        return first, False
+    if CLOSE in (first, second):
+        other = second if first == CLOSE else first
+        return other, True
+    if first == second and first in (BROAD, NARROW):
+        return first, False
+    if first == NARROW and second == BROAD:
+        return RELATED, False
+    return UNKNOWN, False
+
+
+def compose_path(relations: Iterable[str]) -> tuple[str, bool]:
+    """Compose a chain of relations left to right -> (relation, approximate?)."""
+    result, approximate = EXACT, False
+    for relation in relations:
+        result, approx = compose(result, relation)
+        approximate = approximate or approx
+    return result, approximate
+
+
+# ----------------------------------------------------------------------------------- organisations
+
+
+@dataclass
+class Organisation:
+    """One organisation: its slug, its mapping set and the index of its terms."""
+
+    slug: str
+    mapping_set: MappingSet
+    path: str
+    index: MappingIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = MappingIndex(self.mapping_set)
+
+    @property
+    def title(self) -> str:
+        """The mapping set's title, else the slug."""
+        return str(self.mapping_set.metadata.get("mapping_set_title") or self.slug)
+
+    @property
+    def prefix(self) -> str | None:
+        """The CURIE prefix of the organisation's own terms (the most common subject prefix)."""
+        counts: dict[str, int] = {}
+        for m in self.mapping_set.mappings:
+            if ":" in m.subject_id:
+                p = m.subject_id.split(":", 1)[0]
+                counts[p] = counts.get(p, 0) + 1
+        return max(counts, key=lambda p: counts[p]) if counts else None
+
+
+def _org_files(directory: Path) -> list[tuple[str, Path]]:
+    if directory.is_file():
+        return [(_slug_of_file(directory), directory)]
+    found: list[tuple[str, Path]] = []
+    for child in sorted(directory.iterdir()):
+        if child.is_dir() and (child / "mappings.sssom.tsv").is_file():
+            found.append((child.name, child / "mappings.sssom.tsv"))
+        elif child.is_file() and child.name.endswith(".sssom.tsv"):
+            found.append((_slug_of_file(child), child))
+    return found
+
+
+def _slug_of_file(path: Path) -> str:
+    if path.name == "mappings.sssom.tsv":
+        return path.parent.name
+    return path.name.removesuffix(".sssom.tsv")
+
+
+def discover_organisations(directory: str | Path | None = None) -> dict[str, Organisation]:
+    """The organisations whose mapping sets are in ``directory`` (default: the bundled examples).
+
+    A folder ``{org-slug}/mappings.sssom.tsv`` or a file ``{org-slug}.sssom.tsv`` is one organisation.
+    Raises :class:`InputError` when the folder does not exist or holds no mapping set.
+    """
+    if directory is None:
+        from referentiel.resources import bundled
+
+        root = bundled("examples", "organisations")
+        directory = Path(str(root))
+    directory = Path(directory)
+    if not directory.exists():
+        raise InputError("folder of mapping sets not found", file=str(directory),
+                         hint="give --mappings a folder holding {org}/mappings.sssom.tsv files")
+    files = _org_files(directory)
+    if not files:
+        raise InputError("no mapping set found here", file=str(directory),
+                         hint="expected {org}/mappings.sssom.tsv or {org}.sssom.tsv files")
+    return {slug: Organisation(slug, read_mapping_set(path), str(path)) for slug, path in files}
+
+
+# ---------------------------------------------------------------------------------------- results
+
+
+@dataclass
+class Step:
+    """One step of a translation path: ``subject predicate object`` and where it is stated."""
+
+    subject: str
+    predicate: str
+    object: str
+    source: str  # an organisation slug, or "framework"
+    line: int | None = None
+    confidence: float | None = None
+
+
+@dataclass
+class Translation:
+    """One answer: the target term or concept and how it relates to the source term."""
+
+    target: str  # "framework" or an organisation slug
+    id: str  # concept CURIE or the organisation's subject_id
+    label: str
+    relation: str  # exact, close, broad, narrow, related, unknown
+    approximate: bool
+    confidence: float | None
+    path: list[Step]
+
+    @property
+    def exact(self) -> bool:
+        """True only for an equivalence derived from exact matches all along the path."""
+        return self.relation == EXACT and not self.approximate
+
+    @property
+    def predicate(self) -> str | None:
+        """The SKOS predicate from the source term to the target (``None`` when unknown)."""
+        return RELATION_PREDICATE.get(self.relation)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        data = asdict(self)
+        data["exact"] = self.exact
+        data["predicate"] = self.predicate
+        return data
+
+
+@dataclass
+class TranslationResult:
+    """The answers for one term."""
+
+    term: str
+    source: str
+    target: str
+    translations: list[Translation] = field(default_factory=list)
+    source_mappings: list[Step] = field(default_factory=list)
+    no_equivalent: bool = False
+    message: str | None = None
+    did_you_mean: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        """True when at least one translation was found."""
+        return bool(self.translations)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "term": self.term, "source": self.source, "target": self.target, "found": self.found,
+            "no_equivalent": self.no_equivalent, "message": self.message, "did_you_mean": self.did_you_mean,
+            "source_mappings": [asdict(s) for s in self.source_mappings],
+            "translations": [t.to_dict() for t in self.translations],
+        }
+
+
+@dataclass
+class TermEntry:
+    """An organisation's term linked to a framework concept."""
+
+    organisation: str
+    term: str
+    id: str
+    relation: str  # relation of the organisation's term to the looked-up concept
+    via: str  # the concept the mapping points to (the looked-up one, or one above/below it)
+    confidence: float | None
+    line: int | None
+    approximate: bool = False
+
+
+@dataclass
+class LookupResult:
+    """Each organisation's terms for one framework concept."""
+
+    concept: str
+    labels: dict[str, str]
+    entries: list[TermEntry] = field(default_factory=list)
+    without_term: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"concept": self.concept, "labels": self.labels,
+                "entries": [asdict(e) for e in self.entries], "organisations_without_term": self.without_term}
+
+
+# ------------------------------------------------------------------------------------- translator
+
+
+class TermTranslator:
+    """Translate terms between organisations through the framework (see the module docstring)."""
+
+    def __init__(self, organisations: dict[str, Organisation], framework: Framework) -> None:
+        self.organisations = organisations
+        self.framework = framework
+
+    @classmethod
+    def from_directory(cls, directory: str | Path | None = None, ontology: str | Path | None = None
+                       ) -> TermTranslator:
+        """Build a translator from a folder of mapping sets and the (bundled) ontology."""
+        return cls(discover_organisations(directory), load_framework(ontology))
+
+    # ----------------------------------------------------------------------------------- helpers
+
+    def organisation(self, name: str) -> Organisation:
+        """The organisation named by slug, CURIE prefix or title (case-insensitive)."""
+        wanted = name.strip().casefold()
+        for org in self.organisations.values():
+            if wanted in (org.slug.casefold(), (org.prefix or "").casefold(), org.title.casefold()):
+                return org
+        raise ConfigError(f"unknown organisation {name!r}",
+                          hint="known organisations: " + ", ".join(sorted(self.organisations)) + " (or 'framework')")
+
+    def _concept_iri(self, org: Organisation, curie: str) -> str | None:
+        try:
+            return org.mapping_set.expand(curie)
+        except ConfigError:
+            return None
+
+    def _concept_label(self, iri: str, lang: str = "fr") -> str:
+        concept = self.framework.concepts.get(iri)
+        return concept.label(lang) if concept else iri
+
+    def _resolve_concept(self, ref: str) -> str:
+        """A concept IRI from a CURIE / IRI / local name, or from one of its labels."""
+        concept = self.framework.get(ref)
+        if concept is not None:
+            return concept.iri
+        wanted = normalise_term(ref)
+        for concept in self.framework:
+            if any(normalise_term(text) == wanted for text, _, _ in concept.all_labels()):
+                return concept.iri
+        return self.framework.require(ref).iri  # raises with "did you mean"
+
+    def _did_you_mean(self, org: Organisation, term: str) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        from referentiel.translation.suggest import fold
+
+        labels = [t for t in org.index.terms() if t]
+        hits = process.extract(fold(term), {i: fold(t) for i, t in enumerate(labels)},
+                               scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        return [labels[key] for _, _, key in hits]
+
+    # ------------------------------------------------------------------------------------ API
+
+    def to_framework(self, term: str, source: str) -> TranslationResult:
+        """Translate an organisation's term to framework concept(s)."""
+        org = self.organisation(source)
+        result = TranslationResult(term=term, source=org.slug, target="framework")
+        candidates = org.index.candidates(term)
+        if not candidates:
+            result.message = f"{term!r} is not in the mapping set of {org.slug}"
+            result.did_you_mean = self._did_you_mean(org, term)
+            return result
+        for m in candidates:
+            step = Step(m.subject_id, m.predicate_id, m.object_id, org.slug, m.line, m.confidence)
+            result.source_mappings.append(step)
+            if m.no_equivalent:
+                continue
+            iri = self._concept_iri(org, m.object_id)
+            if iri is None:
+                continue
+            relation = relation_of(m.predicate_id)
+            result.translations.append(Translation(
+                target="framework", id=self.framework.concepts[iri].curie if iri in self.framework.concepts
+                else m.object_id, label=self._concept_label(iri), relation=relation, approximate=False,
+                confidence=m.confidence, path=[step]))
+        if not result.translations and any(m.no_equivalent for m in candidates):
+            result.no_equivalent = True
+            result.message = f"{org.slug} states that {term!r} has no equivalent in the framework"
+        result.translations.sort(key=lambda t: (_STRENGTH[t.relation], -(t.confidence or 0)))
+        return result
+
+    def _org_terms_for(self, iri: str, org: Organisation) -> list[tuple[str, Any]]:
+        """(relation of the concept to the org's term, mapping) for the org's mappings onto ``iri``."""
+        out = []
+        for m in org.mapping_set.mappings:
+            if m.negated or m.no_equivalent or not m.subject_label and not m.subject_id:
+                continue
+            if self._concept_iri(org, m.object_id) == iri:
+                out.append((inverse(relation_of(m.predicate_id)), m))
+        return out
+
+    def _neighbours(self, iri: str, hierarchy: bool) -> list[tuple[str, str]]:
+        """(concept, relation of ``iri`` to it): itself, then above (broad) / below (narrow) if asked."""
+        out = [(iri, EXACT)]
+        if hierarchy:
+            out += [(a, BROAD) for a in sorted(self.framework.ancestors(iri))]
+            out += [(d, NARROW) for d in sorted(self.framework.descendants(iri))]
+        return out
+
+    def to_organisation(self, term: str, source: str, target: str) -> TranslationResult:
+        """Translate organisation ``source``'s term to organisation ``target``'s term(s)."""
+        first = self.to_framework(term, source)
+        target_org = self.organisation(target)
+        result = TranslationResult(term=term, source=first.source, target=target_org.slug,
+                                   source_mappings=first.source_mappings, no_equivalent=first.no_equivalent,
+                                   message=first.message, did_you_mean=first.did_you_mean)
+        if target_org.slug == first.source:
+            raise ConfigError("the source and target organisations are the same",
+                              hint="use --to framework or another organisation")
+        seen: dict[str, Translation] = {}
+        for hierarchy in (False, True):
+            for hop in first.translations:
+                start = self.framework.iri(hop.id) if hop.id in self.framework else None
+                if start is None:
+                    continue
+                for concept, fw_relation in self._neighbours(start, hierarchy):
+                    if hierarchy and fw_relation == EXACT:
+                        continue
+                    for org_relation, m in self._org_terms_for(concept, target_org):
+                        chain = [hop.relation, fw_relation, org_relation]
+                        relation, approx = compose_path(chain)
+                        path = list(hop.path)
+                        if fw_relation != EXACT:
+                            path.append(Step(hop.id, "skos:broaderTransitive" if fw_relation == BROAD
+                                             else "skos:narrowerTransitive", self.framework.concepts[concept].curie,
+                                             "framework"))
+                        path.append(Step(m.subject_id, m.predicate_id, m.object_id, target_org.slug, m.line,
+                                         m.confidence))
+                        confidence = _product([hop.confidence, m.confidence])
+                        candidate = Translation(target=target_org.slug, id=m.subject_id,
+                                                label=m.subject_label or m.subject_id, relation=relation,
+                                                approximate=approx, confidence=confidence, path=path)
+                        key = m.subject_id or m.subject_label or ""
+                        if key not in seen or _rank(candidate) < _rank(seen[key]):
+                            seen[key] = candidate
+            if seen:
+                break  # walk the hierarchy only when no term sits on the same concept
+        result.translations = sorted(seen.values(), key=_rank)
+        if not result.translations and first.translations:
+            concepts = ", ".join(t.id for t in first.translations)
+            result.message = f"{target_org.slug} has no term mapped to {concepts} or to a concept above or below it"
+        return result
+
+    def translate(self, term: str, source: str, target: str = "framework") -> TranslationResult:
+        """Translate ``term``: from an organisation (or ``framework``) to ``framework``, an organisation or ``all``."""
+        if source.casefold() == "framework":
+            if target.casefold() == "framework":
+                raise ConfigError("--from framework needs --to ORG or --to all")
+            iri = self._resolve_concept(term)
+            result = TranslationResult(term=term, source="framework", target=target)
+            lookup = self.lookup(iri, hierarchy=False)
+            orgs = self._targets(target, exclude=None)
+            for entry in lookup.entries:
+                if entry.organisation not in orgs:
+                    continue
+                # entry.relation is term -> concept; the answer reads concept -> term.
+                result.translations.append(Translation(
+                    target=entry.organisation, id=entry.id, label=entry.term, relation=inverse(entry.relation),
+                    approximate=entry.approximate, confidence=entry.confidence,
+                    path=[Step(entry.id, RELATION_PREDICATE.get(entry.relation, "unknown"), lookup.concept,
+                               entry.organisation, entry.line, entry.confidence)]))
+            result.translations.sort(key=_rank)
+            if not result.translations:
+                result.message = f"no organisation among {', '.join(orgs)} has a term for {lookup.concept}"
+            return result
+        if target.casefold() == "framework":
+            return self.to_framework(term, source)
+        source_org = self.organisation(source)
+        combined = TranslationResult(term=term, source=source_org.slug, target=target)
+        for slug in self._targets(target, exclude=source_org.slug):
+            partial = self.to_organisation(term, source_org.slug, slug)
+            combined.source_mappings = partial.source_mappings
+            combined.no_equivalent = partial.no_equivalent
+            combined.did_you_mean = partial.did_you_mean
+            combined.translations.extend(partial.translations)
+            if partial.message and (len(self._targets(target, source_org.slug)) == 1 or not partial.source_mappings):
+                combined.message = partial.message
+        combined.translations.sort(key=_rank)
+        return combined
+
+    def _targets(self, target: str, exclude: str | None) -> list[str]:
+        if target.casefold() == "all":
+            return [s for s in sorted(self.organisations) if s != exclude]
+        return [self.organisation(target).slug]
+
+    def lookup(self, concept: str, hierarchy: bool = False) -> LookupResult:
+        """Each organisation's terms for ``concept`` (CURIE, IRI, local name or label).
+
+        ``relation`` is the relation of the organisation's term TO the concept (``broad``: the
+        concept is broader than the term). With ``hierarchy``, terms mapped to concepts above or
+        below are listed too, with the composed relation.
+        """
+        iri = self._resolve_concept(concept)
+        c = self.framework.concepts[iri]
+        result = LookupResult(concept=c.curie, labels=dict(c.pref_labels))
+        for slug, org in sorted(self.organisations.items()):
+            count = 0
+            for target, fw_relation in self._neighbours(iri, hierarchy):
+                for org_relation, m in self._org_terms_for(target, org):
+                    # term -> concept: invert "concept fw target, target org term".
+                    relation, approx = compose_path([fw_relation, org_relation])
+                    result.entries.append(TermEntry(
+                        organisation=slug, term=m.subject_label or m.subject_id, id=m.subject_id,
+                        relation=inverse(relation), via=self.framework.concepts[target].curie,
+                        confidence=m.confidence, line=m.line, approximate=approx))
+                    count += 1
+            if not count:
+                result.without_term.append(slug)
+        result.entries.sort(key=lambda e: (e.organisation, _STRENGTH[e.relation], e.term))
+        return result
+
+
+def _product(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    out = 1.0
+    for v in known:
+        out *= v
+    return round(out, 4)
+
+
+def _rank(t: Translation) -> tuple[int, int, int, float]:
+    return (_STRENGTH[t.relation], int(t.approximate), len(t.path), -(t.confidence or 0.0))
+
+
+# ------------------------------------------------------------------------------------- rendering
+
+
+def render_translations(result: TranslationResult, lang: str = "fr") -> str:
+    """A human-readable answer, saying how exact each translation is."""
+    lines = [f"{result.term!r} ({result.source}) -> {result.target}"]
+    if result.message:
+        lines.append(f"  {result.message}")
+    if result.did_you_mean:
+        lines.append("  did you mean: " + ", ".join(repr(t) for t in result.did_you_mean))
+    if not result.translations and not result.no_equivalent and result.source != "framework" and \
+            not result.source_mappings:
+        lines.append(f"  hint: run `referentiel mappings suggest --from {result.source}` to get candidates")
+    for t in result.translations:
+        flag = "EXACT" if t.exact else ("APPROXIMATE " if t.approximate else "") + t.relation.upper()
+        conf = f", confidence {t.confidence:g}" if t.confidence is not None else ""
+        where = "" if t.target == "framework" or result.target != "all" else f" [{t.target}]"
+        lines.append(f"  {flag}: {t.label!r} ({t.id}){where}{conf}")
+        lines.append(f"    {RELATION_TEXT[t.relation]}" + (
+            "; approximate: a closeMatch on the path is not transitive, review before relying on it"
+            if t.approximate else ""))
+        via = " ; ".join(f"{s.subject} {s.predicate} {s.object} ({s.source}"
+                         + (f" line {s.line}" if s.line else "") + ")" for s in t.path)
+        lines.append(f"    via: {via}")
+    return "\n".join(lines) + "\n"
+
+
+def render_lookup(result: LookupResult, lang: str = "fr") -> str:
+    """A human-readable list of each organisation's terms for a concept."""
+    label = result.labels.get(lang) or next(iter(result.labels.values()), "")
+    lines = [f"{result.concept} ({label})"]
+    current = None
+    for e in result.entries:
+        if e.organisation != current:
+            current = e.organisation
+            lines.append(f"  {current}:")
+        via = "" if e.via == result.concept else f", via {e.via}"
+        approx = " (approximate)" if e.approximate else ""
+        lines.append(f"    {e.term!r} ({e.id}): {e.relation}{approx}{via}")
+    for slug in result.without_term:
+        lines.append(f"  {slug}: no term mapped to this concept")
+    return "\n".join(lines) + "\n"

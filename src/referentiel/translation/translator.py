@@ -1,0 +1,1137 @@
+"""Translate a partner's tabular export into RDF in the framework, losing nothing.
+
+For each row of each table the profile describes, one resource of the entity's class is made
+(``refd:{org}/{entity}/{id}``), derived from a ``ref:SourceRecord`` (file, sheet, row). Each cell
+that feeds a property is kept beside its translation as a ``ref:OriginalValue`` (column, text as
+written, property, concept, SKOS predicate, status), so that a validation report can speak in the
+partner's terms and nothing the partner wrote is lost:
+
+- a term that maps is translated; the SKOS predicate of the mapping is kept. ``exactMatch``,
+  ``closeMatch`` and ``broadMatch`` assert the concept property (the partner's term is then an
+  instance of the framework concept); ``narrowMatch`` and ``relatedMatch`` do not (that would
+  over-claim), the concept is recorded on the OriginalValue only;
+- a term the mapping set says has no equivalent (``sssom:NoTermFound``) is kept with status
+  ``no-equivalent``; a term absent from the mapping set is kept with status ``unmapped`` and reported;
+- a cell that cannot be parsed (a bad date) is kept with status ``unparsable`` and reported;
+- a row that cannot be read at all (wrong number of fields, no id) is rejected and reported with its
+  row number; the other rows go on.
+
+Personal identifiers are pseudonymised (:mod:`referentiel.translation.pseudonym`); a column that looks
+personal and is not declared refuses its table (nothing of it is translated).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import SKOS
+from rdflib.namespace import XSD as _XSD
+
+from referentiel.errors import ConfigError, InputError
+from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
+from referentiel.namespaces import REF as _REF
+from referentiel.privacy import personal_data_kinds, scrub
+from referentiel.translation.model import (
+    ASSERTING_PREDICATES,
+    CONCEPT,
+    DEFAULT_ORGANISATION_PROPERTY,
+    ENTITY_CLASSES,
+    EXACT_PREDICATES,
+    REFERENCE,
+)
+from referentiel.translation.profile import ColumnSpec, Profile, TableSpec, load_profile
+from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, resolve_key
+from referentiel.translation.readers import Table, read_table
+
+
+
+class _Cached:
+    """A namespace whose terms are made once: rdflib builds (and validates) a new URIRef on every
+    attribute access, which dominated the translation's hot loop."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+REF, RDF, PROV, XSD = _Cached(_REF), _Cached(_RDF), _Cached(_PROV), _Cached(_XSD)
+
+
+def _iri(text: str) -> URIRef:
+    """A URIRef without rdflib's validity check: only for IRIs built here from percent-encoded ids."""
+    return str.__new__(URIRef, text)
+
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_ORDER = {INFO: 0, WARNING: 1, ERROR: 2}
+
+# statuses of ref:mappingStatus (docs/architecture.md)
+MAPPED, UNMAPPED, NO_EQUIVALENT, UNPARSABLE = "mapped", "unmapped", "no-equivalent", "unparsable"
+
+# Header words that announce personal data (fr, nl, en), compared without accents, as whole words.
+_PERSONAL_HEADERS: dict[str, str] = {
+    "nom": "names",
+    "prenom": "names",
+    "naam": "names",
+    "voornaam": "names",
+    "achternaam": "names",
+    "name": "names",
+    "surname": "names",
+    "firstname": "names",
+    "lastname": "names",
+    "nom de famille": "names",
+    "adresse": "addresses",
+    "address": "addresses",
+    "adres": "addresses",
+    "rue": "addresses",
+    "straat": "addresses",
+    "street": "addresses",
+    "domicile": "addresses",
+    "niss": "national numbers",
+    "inss": "national numbers",
+    "rijksregister": "national numbers",
+    "rijksregisternummer": "national numbers",
+    "registre national": "national numbers",
+    "numero national": "national numbers",
+    "national number": "national numbers",
+    "nn": "national numbers",
+    "email": "e-mail addresses",
+    "e mail": "e-mail addresses",
+    "mail": "e-mail addresses",
+    "courriel": "e-mail addresses",
+    "telephone": "phone numbers",
+    "tel": "phone numbers",
+    "gsm": "phone numbers",
+    "phone": "phone numbers",
+    "telefoon": "phone numbers",
+    "date de naissance": "birth dates",
+    "geboortedatum": "birth dates",
+    "birth date": "birth dates",
+    "remarque": "free-text notes",
+    "remarques": "free-text notes",
+    "commentaire": "free-text notes",
+    "commentaires": "free-text notes",
+    "notes": "free-text notes",
+    "note": "free-text notes",
+    "observation": "free-text notes",
+    "observations": "free-text notes",
+    "opmerking": "free-text notes",
+    "opmerkingen": "free-text notes",
+    "comment": "free-text notes",
+    "comments": "free-text notes",
+}
+_NO_BUILD = URIRef("urn:referentiel:not-built")  # stands for a resource when no RDF is built
+_PREFILTER = re.compile(r"@|\d(?:[ ./\-]?\d){7}")
+
+
+@dataclass(frozen=True)
+class TranslationIssue:
+    """Something the translation met, located in the partner's terms (never quoting personal data)."""
+
+    kind: str
+    severity: str
+    file: str
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    term: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``file, sheet S, row R, column C`` (the known parts)."""
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class ColumnStats:
+    """What happened to the terms of one vocabulary column."""
+
+    file: str
+    column: str
+    property: str
+    sheet: str | None = None
+    cells: Counter = field(default_factory=Counter)  # status class -> number of cells (items)
+    terms: dict[str, str] = field(default_factory=dict)  # term as first written -> status class
+    frequency: Counter = field(default_factory=Counter)  # term -> number of cells
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form (terms are vocabulary, not personal data)."""
+        unmapped = [(t, n) for t, n in self.frequency.most_common() if self.terms[t] == "unmapped"]
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "column": self.column,
+            "property": self.property,
+            "cells": dict(self.cells),
+            "distinct_terms": dict(Counter(self.terms.values())),
+            "unmapped_terms": [{"term": t, "rows": n} for t, n in unmapped],
+        }
+
+
+@dataclass
+class FileStats:
+    """Rows read, translated and rejected for one table."""
+
+    file: str
+    entity: str
+    sheet: str | None = None
+    rows_read: int = 0
+    rows_translated: int = 0
+    rows_rejected: int = 0
+    refused: bool = False
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+@dataclass
+class TranslationResult:
+    """The translated triples, the issues met (in the partner's terms) and the counts.
+
+    :attr:`graph` (an rdflib Graph, what validation and most users want) is built on first use;
+    :meth:`serialize` writes the triples with pyoxigraph without building it, which is what makes
+    ``referentiel translate`` fast on large exports (see docs/performance.md, "Translation").
+    """
+
+    triples: list[tuple[Any, Any, Any]]
+    issues: list[TranslationIssue]
+    files: list[FileStats]
+    columns: list[ColumnStats]
+    profile: Profile
+    prefixes: dict[str, str] = field(default_factory=dict)
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The translation as an rdflib Graph (built once, on first use)."""
+        if self._graph is None:
+            graph = Graph()
+            for prefix, namespace in self.prefixes.items():
+                graph.bind(prefix, namespace)
+            graph.addN((s, p, o, graph) for s, p, o in self.triples)
+            self._graph = graph
+        return self._graph
+
+    def __len__(self) -> int:
+        """Number of distinct triples."""
+        return len(self._graph) if self._graph is not None else len(set(self.triples))
+
+    def serialize(self, fmt: str = "turtle") -> bytes:
+        """The triples as Turtle (``turtle``/``ttl``), N-Triples (``nt``) or JSON-LD (``json-ld``/``jsonld``)."""
+        import pyoxigraph as ox
+
+        formats = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+                   "json-ld": ox.RdfFormat.JSON_LD, "jsonld": ox.RdfFormat.JSON_LD}
+        if fmt not in formats:
+            raise ValueError(f"unknown RDF format {fmt!r}")
+        # keyed by id(): every node stays alive in self.triples meanwhile, and rdflib's own hashing
+        # (Python code for Literal) was most of the cost
+        cache: dict[int, Any] = {}
+
+        def term(node: Any) -> Any:
+            found = cache.get(id(node))
+            if found is None:
+                if isinstance(node, Literal):
+                    if node.language:
+                        found = ox.Literal(str(node), language=node.language)
+                    elif node.datatype is not None:
+                        found = ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+                    else:
+                        found = ox.Literal(str(node))
+                else:
+                    found = ox.NamedNode(str(node))
+                cache[id(node)] = found
+            return found
+
+        triples = dict.fromkeys(ox.Triple(term(s), term(p), term(o)) for s, p, o in self.triples)
+        prefixes = self.prefixes if formats[fmt] != ox.RdfFormat.N_TRIPLES else None
+        return ox.serialize(triples, format=formats[fmt], prefixes=prefixes)
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        """Rows read/translated/rejected per file, terms per status per column."""
+        return {"files": [f.as_dict() for f in self.files], "columns": [c.as_dict() for c in self.columns]}
+
+    def count(self, severity: str) -> int:
+        """Number of issues of ``severity``."""
+        return sum(1 for i in self.issues if i.severity == severity)
+
+    @property
+    def worst(self) -> str | None:
+        """The highest severity met, or None when there is no issue."""
+        if not self.issues:
+            return None
+        return max((i.severity for i in self.issues), key=lambda s: SEVERITY_ORDER[s])
+
+    def report(self) -> dict[str, Any]:
+        """The JSON report (``--report``): counts, stats and issues; never the key nor personal values."""
+        return {
+            "profile": str(self.profile.path),
+            "organisation": self.profile.slug,
+            "triples": len(self),
+            "issues_by_severity": {s: self.count(s) for s in (ERROR, WARNING, INFO)},
+            **self.stats,
+            "issues": [i.as_dict() for i in self.issues],
+        }
+
+
+# --------------------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How one term of a vocabulary column translates."""
+
+    status: str  # MAPPED, UNMAPPED, NO_EQUIVALENT
+    klass: str  # "exact", "non-exact", "no-equivalent", "unmapped", "wrong-scheme"
+    concept: URIRef | None = None
+    predicate: str | None = None  # CURIE, e.g. skos:closeMatch
+    asserted: bool = False
+    mapping_line: int | None = None
+
+
+class TermResolver:
+    """Looks terms up in the organisation's mapping set, per concept scheme, caching each distinct term."""
+
+    def __init__(self, mapping_path: Path | None) -> None:
+        self.index = None
+        self.mapping_set = None
+        if mapping_path is not None:
+            from referentiel.translation.sssom import MappingIndex, read_mapping_set
+
+            self.mapping_set = read_mapping_set(mapping_path)
+            self.index = MappingIndex(self.mapping_set)
+        self._cache: dict[tuple[str, str], Resolution] = {}
+
+    def resolve(self, term: str, scheme_prefix: str) -> Resolution:
+        """The resolution of ``term`` for a property whose concepts start with ``scheme_prefix``."""
+        key = (term, scheme_prefix)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._resolve(term, scheme_prefix)
+        return found
+
+    def _resolve(self, term: str, scheme_prefix: str) -> Resolution:
+        if self.index is None:
+            return Resolution(UNMAPPED, "unmapped")
+        candidates = self.index.candidates(term)
+        if not candidates:
+            return Resolution(UNMAPPED, "unmapped")
+        namespace = str(REFC) + scheme_prefix
+        in_scheme, no_equivalent, elsewhere = [], [], []
+        for mapping in candidates:
+            if mapping.no_equivalent:
+                no_equivalent.append(mapping)
+                continue
+            try:
+                iri = self.mapping_set.expand(mapping.object_id)  # type: ignore[union-attr]
+            except ConfigError:
+                elsewhere.append(mapping)
+                continue
+            (in_scheme if iri.startswith(namespace) else elsewhere).append((mapping, iri))
+        if in_scheme:
+            rank = {p: i for i, p in enumerate(ASSERTING_PREDICATES)}
+            mapping, iri = min(
+                in_scheme, key=lambda mi: (rank.get(mi[0].predicate_id, 99), -(mi[0].confidence or 0.0))
+            )
+            predicate = mapping.predicate_id
+            return Resolution(
+                MAPPED,
+                "exact" if predicate in EXACT_PREDICATES else "non-exact",
+                URIRef(iri),
+                predicate,
+                ASSERTING_PREDICATES.get(predicate, False),
+                mapping.line,
+            )
+        if no_equivalent:
+            return Resolution(NO_EQUIVALENT, "no-equivalent", None, None, False, no_equivalent[0].line)
+        return Resolution(
+            UNMAPPED,
+            "wrong-scheme",
+            None,
+            None,
+            False,
+            elsewhere[0][0].line if elsewhere and isinstance(elsewhere[0], tuple) else None,
+        )
+
+
+# ------------------------------------------------------------------------------------------ values
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: XLSX numbers without a spurious ``.0``, dates as ISO, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(value: Any, formats: Sequence[str]) -> date | None:
+    """A date from a cell: XLSX date, Excel serial number, or text in one of the strptime ``formats``."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A number in a date column of a workbook is an Excel serial day (1900 system).
+        return _EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 2958466 else None
+    text = str(value).strip()
+    for fmt in formats:
+        if fmt == "excel":
+            if text.isdigit() and 1 <= int(text) < 2958466:
+                return _EXCEL_EPOCH + timedelta(days=int(text))
+            continue
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _id_token(text: str) -> str:
+    return quote(unicodedata.normalize("NFC", text.strip()), safe="-._~")
+
+
+def _header_kind(header: str) -> str | None:
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", header.casefold()) if not unicodedata.combining(c)
+    )
+    words = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    if words in _PERSONAL_HEADERS:
+        return _PERSONAL_HEADERS[words]
+    tokens = words.split()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            found = _PERSONAL_HEADERS.get(" ".join(tokens[i : i + size]))
+            if found and not (size == 1 and tokens[i] == "nn" and len(tokens) > 1):
+                return found
+    return None
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """A value as it may appear in a message: personal data masked, long text cut."""
+    text = scrub(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------------- engine
+
+
+class _Run:
+    """One translation run over the export files of one profile."""
+
+    def __init__(self, profile: Profile, pseudonymiser: Pseudonymiser | None, build: bool) -> None:
+        self.profile = profile
+        self.pseudo = pseudonymiser
+        self.build = build
+        self.triples: list[tuple[Any, Any, Any]] = []
+        self.issues: list[TranslationIssue] = []
+        self.files: list[FileStats] = []
+        self.columns: list[ColumnStats] = []
+        self.resolver = TermResolver(profile.mappings)
+        self.org_base = f"{REFD}{profile.slug}/"
+        self.own_org = _iri(f"{REFD}organisation/{profile.slug}")
+        self._org_iris: dict[str, URIRef] = {}
+        self._lit_cache: dict[tuple[str, str], Literal] = {}
+        self._int_cache: dict[int, Literal] = {}
+        self._org_refs: dict[URIRef, tuple[str, URIRef]] = {}
+        self._org_described: set[URIRef | None] = set()
+
+    def finish(self) -> None:
+        """Describe the organisations referred to but not described by a row of an organisations table.
+
+        A reference states that its target is an organisation; its name is the partner's wording
+        (first seen), derived from the row that first referred to it.
+        """
+        t = self.triples.append
+        for org, (text, record) in self._org_refs.items():
+            if org in self._org_described:
+                continue
+            t((org, RDF.type, REF.Organisation))
+            t((org, REF.name, self.literal(text)))
+            t((org, PROV.wasDerivedFrom, record))
+
+    # ---- IRIs
+    def org_iri(self, value: str) -> URIRef:
+        key = " ".join(value.split()).casefold()
+        found = self._org_iris.get(key)
+        if found is None:
+            slug = self.profile.organisations.get(key)
+            found = (
+                _iri(f"{REFD}organisation/{slug}")
+                if slug
+                else _iri(f"{self.org_base}organisation/{_id_token(value)}")
+            )
+            self._org_iris[key] = found
+        return found
+
+    def entity_iri(self, entity: str, value: str, personal: bool) -> URIRef:
+        if entity == "family":
+            return _iri(f"{REFD}family/{self.pseudo.pseudonym('family', value)}")  # type: ignore[union-attr]
+        if personal:
+            return _iri(f"{self.org_base}{entity}/{self.pseudonym(entity, value)}")
+        if entity == "organisation":
+            return self.org_iri(value)
+        return _iri(f"{self.org_base}{entity}/{_id_token(value)}")
+
+    def pseudonym(self, entity: str, value: str) -> str:
+        if entity == "family":
+            return self.pseudo.pseudonym("family", value)  # type: ignore[union-attr]
+        return self.pseudo.pseudonym(f"{self.profile.slug}/{entity}", value)  # type: ignore[union-attr]
+
+    def literal(self, text: str, datatype: URIRef | None = None) -> Literal:
+        key = (text, str(datatype) if datatype else "")
+        found = self._lit_cache.get(key)
+        if found is None:
+            found = Literal(text, datatype=datatype)
+            if len(self._lit_cache) < 200_000:
+                self._lit_cache[key] = found
+        return found
+
+    def integer(self, number: int) -> Literal:
+        found = self._int_cache.get(number)
+        if found is None:
+            found = self._int_cache[number] = Literal(number)
+        return found
+
+    def issue(self, kind: str, severity: str, table: Table | TableSpec, message: str, **kw: Any) -> None:
+        file = table.file if isinstance(table, Table) else table.url
+        self.issues.append(TranslationIssue(kind, severity, file, message, sheet=table.sheet, **kw))
+
+    # ---- the partner organisation itself
+    def own_organisation(self) -> None:
+        p, s, t = self.profile, self.own_org, self.triples.append
+        record = _iri(f"{self.org_base}record/profile")
+        t((s, RDF.type, REF.Organisation))
+        t((s, REF.localId, Literal(p.slug)))
+        t((s, REF.name, Literal(p.name)))
+        if p.commune:
+            t((s, REF.commune, Literal(p.commune)))
+        if p.sector:
+            t((s, REF.sector, REFC[p.sector]))
+        if p.service_type:
+            t((s, REF.serviceType, REFC[p.service_type]))
+        t((s, PROV.wasDerivedFrom, record))
+        t((record, RDF.type, REF.SourceRecord))
+        t((record, REF.sourceFile, Literal(p.path.name)))
+
+    # ---- one table
+    def run_table(self, path: Path, spec: TableSpec) -> None:
+        table = read_table(
+            path,
+            sheet=spec.sheet,
+            delimiter=spec.delimiter,
+            encoding=spec.encoding,
+            quotechar=spec.quotechar,
+            json_path=spec.json_path,
+        )
+        stats = FileStats(
+            file=table.file,
+            entity=spec.entity,
+            sheet=table.sheet,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+        )
+        self.files.append(stats)
+        stats.rows_read = len(table.rows) + len(table.bad_rows)
+        if table.encoding_note:
+            self.issue("encoding", INFO, table, table.encoding_note)
+
+        # which column of the header is which description
+        slots: list[ColumnSpec | None] = [spec.column(h) if h else None for h in table.header]
+        present = {id(c) for c in slots if c is not None}
+        for col in spec.columns:
+            if id(col) not in present and (col.required or col.is_key):
+                self.issue(
+                    "missing-column",
+                    ERROR,
+                    table,
+                    f"the column {col.title!r} is missing from the export (the profile requires it)",
+                    column=col.title,
+                )
+                if col.is_key:
+                    stats.rows_rejected = stats.rows_read
+                    stats.refused = True
+                    return
+        if self._refuse_personal(table, spec, slots, stats):
+            return
+
+        for index, header in enumerate(table.header):
+            if slots[index] is None:
+                filled = sum(1 for _, cells in table.rows if cell_text(cells[index]).strip())
+                self.issue(
+                    "unknown-column",
+                    WARNING,
+                    table,
+                    f"the column {header or '(no header)'!r} is not described in the profile: "
+                    f"its {filled} non-empty cell(s) were not translated",
+                    column=header or f"#{index + 1}",
+                )
+
+        for row_no, why in table.bad_rows:
+            self.issue("rejected-row", ERROR, table, f"the row was rejected: it {why}", row=row_no)
+            stats.rows_rejected += 1
+
+        col_stats: dict[int, ColumnStats] = {}
+        for index, col in enumerate(slots):
+            if col is not None and col.vocabulary:
+                cs = ColumnStats(
+                    file=table.file, sheet=table.sheet, column=table.header[index], property=col.property.name
+                )  # type: ignore[union-attr]
+                col_stats[index] = cs
+                self.columns.append(cs)
+        self._rows(table, spec, slots, stats, col_stats)
+
+    def _refuse_personal(
+        self, table: Table, spec: TableSpec, slots: list[ColumnSpec | None], stats: FileStats
+    ) -> bool:
+        """Refuse the table when a column not declared personal looks like personal data."""
+        for index, header in enumerate(table.header):
+            col = slots[index]
+            if col is not None and (col.personal or col.suppress):
+                continue
+            what = None
+            if col is None:
+                kind = _header_kind(header)
+                if kind:
+                    what = f"its header suggests {kind}"
+            if what is None:
+                seen: set[str] = set()
+                for _, cells in table.rows:
+                    text = cell_text(cells[index])
+                    if text in seen or not _PREFILTER.search(text):
+                        continue
+                    seen.add(text)
+                    kinds = personal_data_kinds(text)
+                    if kinds:
+                        what = "it holds values that look like " + " and ".join(k + "s" for k in kinds)
+                        break
+            if what:
+                self.issue(
+                    "personal-data",
+                    ERROR,
+                    table,
+                    f"the column {header!r} looks like personal data ({what}) and is not declared in the "
+                    "profile: the whole table was refused, nothing of it was translated. How to fix: if it "
+                    "is an identifier, declare it with `personal: true` (it will be pseudonymised); "
+                    "otherwise remove it from the export or declare it with `suppressOutput: true`.",
+                    column=header,
+                )
+                stats.refused = True
+                stats.rows_rejected = stats.rows_read
+                return True
+        return False
+
+    def _rows(
+        self,
+        table: Table,
+        spec: TableSpec,
+        slots: list[ColumnSpec | None],
+        stats: FileStats,
+        col_stats: dict[int, ColumnStats],
+    ) -> None:
+        build = self.build
+        t = self.triples.append
+        klass = ENTITY_CLASSES[spec.entity]
+        key_idx = [i for i, c in enumerate(slots) if c is not None and c.is_key]
+        key_personal = any(slots[i].personal for i in key_idx)  # type: ignore[union-attr]
+        active = [(i, c) for i, c in enumerate(slots) if c is not None and not c.suppress and not c.is_key]
+        default_prop = DEFAULT_ORGANISATION_PROPERTY.get(spec.entity)
+        if default_prop and any(
+            c.property is not None and c.property.name == default_prop for _, c in active
+        ):
+            default_prop = None
+        record_base = f"{self.org_base}record/{_id_token(table.file)}/"
+        if table.sheet:
+            record_base += f"{_id_token(table.sheet)}/"
+        file_lit, sheet_lit = Literal(table.file), Literal(table.sheet) if table.sheet else None
+        stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
+        seen_ids: dict[str, int] = {}
+        date_cache: dict[tuple[int, Any], date | None] = {}
+
+        for row_no, cells in table.rows:
+            # ---- identity
+            if key_idx:
+                parts = [cell_text(cells[i]).strip() for i in key_idx]
+                if not all(parts):
+                    missing = [slots[i].title for i, p in zip(key_idx, parts, strict=True) if not p]  # type: ignore[union-attr]
+                    self.issue(
+                        "rejected-row",
+                        ERROR,
+                        table,
+                        f"the row was rejected: the identifier column {missing[0]!r} is empty",
+                        row=row_no,
+                        column=missing[0],
+                    )
+                    stats.rows_rejected += 1
+                    continue
+                raw_id = " | ".join(parts)
+                if raw_id in seen_ids:
+                    self.issue(
+                        "duplicate-id",
+                        WARNING,
+                        table,
+                        f"the identifier of this row was already used at row {seen_ids[raw_id]}: "
+                        "both rows describe the same resource",
+                        row=row_no,
+                        column=slots[key_idx[0]].title,
+                    )  # type: ignore[union-attr]
+                else:
+                    seen_ids[raw_id] = row_no
+                local_id = self.pseudonym(spec.entity, raw_id) if (key_personal and build) else raw_id
+                subject = (
+                    (
+                        _iri(f"{self.org_base}{spec.entity}/{local_id}")
+                        if key_personal
+                        else self.entity_iri(spec.entity, raw_id, False)
+                    )
+                    if build
+                    else None
+                )
+            else:
+                local_id = None
+                subject = _iri(f"{self.org_base}{spec.entity}/{stem}-{row_no}") if build else None
+            stats.rows_translated += 1
+            record = _iri(f"{record_base}{row_no}") if build else None
+            if spec.entity == "organisation":
+                self._org_described.add(subject)
+            if build:
+                t((subject, RDF.type, klass))
+                if local_id is not None:
+                    t((subject, REF.localId, self.literal(local_id)))
+                t((subject, PROV.wasDerivedFrom, record))
+                t((record, RDF.type, REF.SourceRecord))
+                t((record, REF.sourceFile, file_lit))
+                if sheet_lit is not None:
+                    t((record, REF.sourceSheet, sheet_lit))
+                t((record, REF.sourceRow, self.integer(row_no)))
+                if default_prop:
+                    t((subject, REF[default_prop], self.own_org))
+            family: URIRef | None = None
+            compositions: list[tuple[int, ColumnSpec, Any]] = []
+
+            # ---- cells
+            for index, col in active:
+                raw = cells[index]
+                if col.composition:
+                    compositions.append((index, col, raw))
+                    continue
+                prop = col.property
+                if prop is None:
+                    continue
+                if isinstance(raw, list):
+                    items = [cell_text(v).strip() for v in raw]
+                    items = [v for v in items if v not in col.null]
+                    raw_items: list[Any] = items
+                else:
+                    text = cell_text(raw)
+                    stripped = text.strip()
+                    if stripped in col.null:
+                        if col.required:
+                            self.issue(
+                                "missing-value",
+                                ERROR,
+                                table,
+                                f"the required column {col.title!r} is empty",
+                                row=row_no,
+                                column=col.title,
+                            )
+                        continue
+                    if col.separator:
+                        raw_items = [v.strip() for v in text.split(col.separator)]
+                        raw_items = [v for v in raw_items if v not in col.null]
+                    else:
+                        # a single cell is kept verbatim (spaces included); list items are trimmed
+                        raw_items = [raw if not isinstance(raw, str) else text]
+                many = len(raw_items) > 1
+                for k, item in enumerate(raw_items):
+                    ov = _iri(f"{record}/{index + 1}" + (f"-{k + 1}" if many else "")) if build else None
+                    if prop.kind == CONCEPT:
+                        term = cell_text(item)
+                        res = self.resolver.resolve(term, prop.scheme or "")
+                        cs = col_stats[index]
+                        cs.cells[res.klass] += 1
+                        cs.frequency[term] += 1
+                        cs.terms.setdefault(term, res.klass)
+                        if res.status == UNMAPPED:
+                            why = (
+                                "is mapped only to concepts of another scheme"
+                                if res.klass == "wrong-scheme"
+                                else "has no mapping to the framework"
+                            )
+                            self.issue(
+                                "unmapped-term",
+                                WARNING,
+                                table,
+                                f"{_show(term)!r} {why}",
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        elif res.status == NO_EQUIVALENT:
+                            self.issue(
+                                "no-equivalent",
+                                INFO,
+                                table,
+                                f"{_show(term)!r} has, by the mapping set, no equivalent in the framework",
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        elif not res.asserted:
+                            self.issue(
+                                "not-asserted",
+                                INFO,
+                                table,
+                                f"{_show(term)!r} is only a {res.predicate} of {res.concept.n3(_NM)}: "  # type: ignore[union-attr]
+                                f"{prop.name} is not asserted, the match is kept on the original value",
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        if build:
+                            if res.asserted:
+                                t((subject, prop.iri, res.concept))
+                            self._original(subject, ov, col, prop.iri, self.literal(term), res.status)
+                            if res.concept is not None:
+                                t((ov, REF.mappedTo, res.concept))
+                                t(
+                                    (
+                                        ov,
+                                        REF.mappingPredicate,
+                                        self.literal(str(SKOS) + res.predicate.split(":", 1)[1], XSD.anyURI),
+                                    )
+                                )  # type: ignore[union-attr]
+                    elif prop.kind == REFERENCE:
+                        written = cell_text(item)
+                        value = written.strip()
+                        target = col.references or prop.target or ""
+                        if not build:
+                            if target == "family":
+                                family = _NO_BUILD
+                            continue
+                        obj = self.entity_iri(target, value, col.personal)
+                        t((subject, prop.iri, obj))
+                        if target == "organisation" and obj != self.own_org:
+                            self._org_refs.setdefault(obj, (value, record))
+                        elif target == "family":
+                            family = obj
+                            t((obj, RDF.type, REF.Family))
+                            t((obj, PROV.wasDerivedFrom, record))
+                        if not col.personal:
+                            self._original(subject, ov, col, prop.iri, self.literal(written), MAPPED)
+                        else:
+                            self._original(subject, ov, col, prop.iri, None, MAPPED)
+                    elif col.datatype == "date":
+                        cache_key = (index, item)
+                        if cache_key in date_cache:
+                            parsed = date_cache[cache_key]
+                        else:
+                            parsed = date_cache[cache_key] = parse_date(item, col.formats)
+                        written = cell_text(item)
+                        text = written.strip()
+                        if parsed is None:
+                            self.issue(
+                                "unparsable",
+                                ERROR,
+                                table,
+                                f"{_show(text)!r} is not a date in the expected format(s) "
+                                f"({', '.join(_pattern(f) for f in col.formats)}): the value is kept "
+                                f"as written, {prop.name} is not set",
+                                row=row_no,
+                                column=col.title,
+                            )
+                        if build:
+                            if parsed is not None:
+                                t((subject, prop.iri, self.literal(parsed.isoformat(), XSD.date)))
+                            self._original(
+                                subject,
+                                ov,
+                                col,
+                                prop.iri,
+                                self.literal(written),
+                                MAPPED if parsed is not None else UNPARSABLE,
+                            )
+                    else:
+                        text = cell_text(item).strip()
+                        if build:
+                            if col.personal:
+                                t((subject, prop.iri, self.literal(self.pseudonym(spec.entity, text))))
+                            else:
+                                t((subject, prop.iri, self.literal(text)))
+            if compositions:
+                self._compositions(table, row_no, record, family, compositions)
+
+    def _original(
+        self, subject: URIRef, ov: URIRef, col: ColumnSpec, prop: URIRef, value: Literal | None, status: str
+    ) -> None:
+        t = self.triples.append
+        t((subject, REF.originalValue, ov))
+        t((ov, RDF.type, REF.OriginalValue))
+        t((ov, REF.sourceColumn, self.literal(col.title)))
+        if value is not None:
+            t((ov, RDF.value, value))
+        t((ov, REF.forProperty, prop))
+        t((ov, REF.mappingStatus, self.literal(status)))
+
+    def _compositions(
+        self,
+        table: Table,
+        row_no: int,
+        record: URIRef | None,
+        family: URIRef | None,
+        compositions: list[tuple[int, ColumnSpec, Any]],
+    ) -> None:
+        t = self.triples.append
+        for index, col, raw in compositions:
+            text = cell_text(raw).strip()
+            if text in col.null:
+                continue
+            if family is None:
+                self.issue(
+                    "missing-value",
+                    ERROR,
+                    table,
+                    f"the family composition in {col.title!r} cannot be attached: the row has no family id",
+                    row=row_no,
+                    column=col.title,
+                )
+                continue
+            if col.composition == "childrenBirthYears":
+                items = raw if isinstance(raw, list) else text.split(col.separator or ",")
+                years: Counter = Counter()
+                for k, item in enumerate(items):
+                    year = cell_text(item).strip()
+                    ov = _iri(f"{record}/{index + 1}-{k + 1}") if self.build else None
+                    ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
+                    if not ok:
+                        self.issue(
+                            "unparsable",
+                            ERROR,
+                            table,
+                            f"{_show(year)!r} is not a birth year (yyyy): the value is kept as written",
+                            row=row_no,
+                            column=col.title,
+                        )
+                    if not self.build:
+                        continue
+                    years[year] += 1
+                    child = _iri(f"{family}/child/{_id_token(year)}-{years[year]}")
+                    t((family, REF.hasMember, child))
+                    t((child, RDF.type, REF.Child))
+                    t((child, PROV.wasDerivedFrom, record))
+                    if ok:
+                        t((child, REF.birthYear, self.literal(year, XSD.gYear)))
+                    self._original(
+                        child, ov, col, REF.birthYear, self.literal(year), MAPPED if ok else UNPARSABLE
+                    )
+            elif col.composition == "parentsCount":
+                ok = text.isdigit() and int(text) <= 10
+                if not ok:
+                    self.issue(
+                        "unparsable",
+                        ERROR,
+                        table,
+                        f"{_show(text)!r} is not a number of parents: the value is kept as written",
+                        row=row_no,
+                        column=col.title,
+                    )
+                if not self.build:
+                    continue
+                # the count itself is kept on the family, beside the members it made
+                self._original(
+                    family,
+                    _iri(f"{record}/{index + 1}"),
+                    col,
+                    REF.hasMember,
+                    self.literal(cell_text(raw)),
+                    MAPPED if ok else UNPARSABLE,
+                )
+                for k in range(1, int(text) + 1 if ok else 0):
+                    parent = _iri(f"{family}/parent/{k}")
+                    t((family, REF.hasMember, parent))
+                    t((parent, RDF.type, REF.Parent))
+                    t((parent, PROV.wasDerivedFrom, record))
+
+
+class _NM:
+    """Minimal namespace manager for messages: refc:xxx instead of full IRIs."""
+
+    @staticmethod
+    def normalizeUri(iri: str) -> str:  # noqa: N802 - rdflib's protocol
+        return "refc:" + iri[len(str(REFC)) :] if iri.startswith(str(REFC)) else f"<{iri}>"
+
+
+_NM = _NM()  # type: ignore[misc,assignment]
+
+
+def _pattern(fmt: str) -> str:
+    if fmt == "excel":
+        return "Excel serial"
+    return fmt.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%y", "yy")
+
+
+# --------------------------------------------------------------------------------------- public API
+
+
+def expand_exports(exports: Iterable[str | Path]) -> list[Path]:
+    """The export files: files as given, folders expanded to their files (sorted)."""
+    out: list[Path] = []
+    for item in exports:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+        else:
+            out.append(path)
+    return out
+
+
+def _plan(paths: list[Path], profile: Profile) -> tuple[list[tuple[Path, TableSpec]], list[TranslationIssue]]:
+    plan, issues = [], []
+    for path in paths:
+        if not path.exists():
+            raise InputError("export file not found", file=str(path), hint="check the path")
+        tables = profile.table_for(path)
+        if not tables:
+            if path.suffix.lower() in (".yaml", ".yml", ".tsv") and path.resolve() in (
+                profile.path.resolve(),
+                profile.mappings,
+            ):
+                continue  # a folder holding the profile and its mapping set
+            issues.append(
+                TranslationIssue(
+                    "unknown-file",
+                    ERROR,
+                    path.name,
+                    "the profile describes no table for this file: nothing of it was translated "
+                    "(expected: " + ", ".join(sorted({t.url for t in profile.tables})) + ")",
+                )
+            )
+            continue
+        plan.extend((path, t) for t in tables)
+    if not plan and not issues:
+        raise InputError("no export file given", hint="give the export's files (or its folder)")
+    return plan, issues
+
+
+def _run(
+    exports: Iterable[str | Path],
+    profile: Profile | str | Path,
+    *,
+    key: bytes | str | None,
+    key_file: str | Path | None,
+    build: bool,
+) -> _Run:
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    plan, early = _plan(expand_exports(exports), profile)
+    pseudonymiser = None
+    if build and profile.personal_columns:
+        secret = resolve_key(key, key_file)
+        if secret is None:
+            table, col = profile.personal_columns[0]
+            raise ConfigError(
+                f"the profile declares personal columns (e.g. {col.title!r} in {table.url}) but no "
+                "pseudonymisation key was given",
+                file=str(profile.path),
+                line=col.line,
+                hint=f"set the environment variable {KEY_ENV} or give --key-file FILE "
+                "(the same key for every partner, so that families link up)",
+            )
+        pseudonymiser = Pseudonymiser(secret)
+    run = _Run(profile, pseudonymiser, build)
+    run.issues.extend(early)
+    if build:
+        run.own_organisation()
+    for path, spec in plan:
+        run.run_table(path, spec)
+    if build:
+        run.finish()
+    return run
+
+
+def translate(
+    exports: Iterable[str | Path] | str | Path,
+    profile: Profile | str | Path,
+    *,
+    key: bytes | str | None = None,
+    key_file: str | Path | None = None,
+) -> TranslationResult:
+    """Translate a partner's export files into an RDF graph of the framework.
+
+    ``exports``: files (CSV, XLSX, JSON) or folders; each file is matched to the profile's tables by
+    name. ``profile``: a :class:`Profile` or the path of its YAML file. ``key``: the pseudonymisation
+    key (else ``key_file``, else ``$REFERENTIEL_PSEUDONYM_KEY``); required when the profile declares
+    personal columns. Raises ConfigError/InputError for a broken profile or unusable file; problems in
+    rows and cells become :attr:`TranslationResult.issues`.
+    """
+    if isinstance(exports, (str, Path)):
+        exports = [exports]
+    run = _run(exports, profile, key=key, key_file=key_file, build=True)
+    prefixes = {p: PREFIXES[p] for p in ("ref", "refc", "refd", "prov", "rdf", "xsd", "skos")}
+    prefixes[run.profile.slug.replace("-", "")] = str(REFO[f"{run.profile.slug}/"])
+    return TranslationResult(
+        triples=run.triples, issues=run.issues, files=run.files, columns=run.columns, profile=run.profile,
+        prefixes=prefixes,
+    )
+
+
+def analyse(exports: Iterable[str | Path] | str | Path, profile: Profile | str | Path) -> TranslationResult:
+    """Read and look up an export like :func:`translate` without building RDF nor needing the key.
+
+    Used by ``mappings coverage``: the issues and the column statistics are the same as a translation's.
+    """
+    if isinstance(exports, (str, Path)):
+        exports = [exports]
+    run = _run(exports, profile, key=None, key_file=None, build=False)
+    return TranslationResult(
+        triples=[], issues=run.issues, files=run.files, columns=run.columns, profile=run.profile
+    )

@@ -1,0 +1,337 @@
+"""``referentiel.validate``: SHACL validation of RDF data, with reports people can act on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from referentiel import privacy, rdfio, resources
+from referentiel.errors import ConfigError, InputError
+from referentiel.namespaces import REF, SH, XSD
+from referentiel.validation.engine import ValidationEngine, get_engine
+from referentiel.validation.messages import fix_hint, generated_message, pick_message
+from referentiel.validation.report import (
+    Severity,
+    Source,
+    ValidationReport,
+    ValidationResult,
+    compact,
+    raw_results,
+)
+
+LANGS = ("fr", "en", "nl")
+BUNDLED = "bundled"
+
+# Properties whose values are personal whatever they look like: their values are always masked.
+PERSONAL_PROPERTIES = frozenset(URIRef(p) for p in (
+    "http://xmlns.com/foaf/0.1/name", "http://xmlns.com/foaf/0.1/givenName",
+    "http://xmlns.com/foaf/0.1/familyName", "http://xmlns.com/foaf/0.1/firstName",
+    "http://xmlns.com/foaf/0.1/lastName", "http://xmlns.com/foaf/0.1/surname",
+    "http://xmlns.com/foaf/0.1/nick", "http://xmlns.com/foaf/0.1/mbox", "http://xmlns.com/foaf/0.1/phone",
+    "http://xmlns.com/foaf/0.1/birthday", "https://schema.org/name", "https://schema.org/givenName",
+    "https://schema.org/familyName", "https://schema.org/address", "https://schema.org/streetAddress",
+    "https://schema.org/email", "https://schema.org/telephone", "https://schema.org/birthDate",
+    "http://schema.org/name", "http://schema.org/address", "http://schema.org/birthDate",
+    "http://www.w3.org/2000/01/rdf-schema#comment", "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#note", "http://purl.org/dc/terms/description",
+    "https://schema.org/description", "http://www.w3.org/ns/locn#fullAddress",
+    "http://www.w3.org/ns/locn#thoroughfare",
+))
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+
+
+InputData = str | Path | Graph
+
+
+def load_data(data: InputData | Sequence[InputData], input_format: str | None = None) -> tuple[Graph, list[str]]:
+    """All data inputs (files, ``-`` for stdin, rdflib graphs) merged into one new graph."""
+    items: list[InputData] = [data] if isinstance(data, str | Path | Graph) else list(data)
+    if not items:
+        raise ConfigError("no data to validate", hint="give at least one RDF file, or - for stdin")
+    graph = Graph()
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, Graph):
+            for triple in item:
+                graph.add(triple)
+            for prefix, ns in item.namespaces():
+                graph.bind(prefix, ns, override=False)
+            names.append("<graph>")
+        else:
+            part = rdfio.load_graph(item, fmt=input_format)
+            for triple in part:
+                graph.add(triple)
+            for prefix, ns in part.namespaces():
+                graph.bind(prefix, ns, override=False)
+            names.append("<stdin>" if str(item) == "-" else str(item))
+    return graph, names
+
+
+def load_shapes(shapes: str | Path | Graph | Sequence[str | Path | Graph] | None) -> tuple[Graph, list[str]]:
+    """The shapes graph: the bundled shapes when ``shapes`` is None, else the given files/graphs."""
+    if shapes is None:
+        graph, names = _bundled_shapes()
+        return graph, list(names)
+    items = [shapes] if isinstance(shapes, str | Path | Graph) else list(shapes)
+    graph = Graph()
+    names = []
+    for item in items:
+        if isinstance(item, Graph):
+            graph += item
+            names.append("<graph>")
+        else:
+            rdfio.parse_into(graph, item)
+            names.append(str(item))
+    if not any(graph.triples((None, None, None))):
+        raise InputError("the shapes graph is empty", file=names[0] if names else None)
+    return graph, names
+
+
+@lru_cache(maxsize=1)
+def _bundled_shapes() -> tuple[Graph, tuple[str, ...]]:
+    # Parsed once per process (engines never modify the shapes graph).
+    graph = Graph()
+    names = []
+    for node in resources.shapes_files():
+        with resources.as_path(node) as path:
+            rdfio.parse_into(graph, path)
+        names.append(f"shapes/{node.name}")
+    if not names:
+        raise ConfigError("no bundled shapes found", hint="the installation is incomplete")
+    return graph, tuple(names)
+
+
+@lru_cache(maxsize=1)
+def _bundled_ontology() -> Graph:
+    """The bundled ontology as merged into data graphs: its structure, without its texts.
+
+    Kept: every triple whose object is an IRI, a blank node or a boolean (rdf:type of concepts,
+    rdfs:subClassOf, skos:inScheme, ref:interOrganisational...). Left out: labels, definitions,
+    comments and citations. No bundled shape reads those texts, so results are the same as with
+    the whole ontology, but the privacy shape that scans every literal of the data graph would
+    otherwise scan ~5,000 ontology texts on every run. Parsed once per process, never modified.
+    """
+    node = resources.ontology_file()
+    if not node.is_file():
+        raise ConfigError("the bundled ontology (ontology/referentiel.ttl) is missing",
+                          hint="the installation is incomplete")
+    whole = Graph()
+    with resources.as_path(node) as path:
+        rdfio.parse_into(whole, path)
+    graph = Graph()
+    for s, p, o in whole:
+        if not isinstance(o, Literal) or o.datatype == XSD.boolean:
+            graph.add((s, p, o))
+    return graph
+
+
+def load_ontology(ontology: str | Path | Graph | None | bool) -> Graph | None:
+    """The ontology graph to merge into the data graph (the bundled one for ``True``)."""
+    if ontology is None or ontology is False:
+        return None
+    if isinstance(ontology, Graph):
+        return ontology
+    graph = Graph()
+    if ontology is True or ontology == BUNDLED:
+        return _bundled_ontology()
+    rdfio.parse_into(graph, ontology)
+    return graph
+
+
+def validate(
+    data: InputData | Sequence[InputData],
+    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None = None,
+    *,
+    ontology: str | Path | Graph | bool | None = BUNDLED,
+    fail_on: str | Severity = "violation",
+    lang: str = "fr",
+    engine: str | ValidationEngine | None = None,
+    input_format: str | None = None,
+    advanced: bool | None = None,
+    check_shapes: bool = False,
+) -> ValidationReport:
+    """Validate RDF data against SHACL shapes and return a typed :class:`ValidationReport`.
+
+    - ``data``: a path, ``-`` (stdin), an rdflib Graph, or a list of them (merged into one graph).
+    - ``shapes``: None for the framework's bundled shapes, else any SHACL shapes files/graphs.
+    - ``ontology``: merged into the data graph so that ``sh:class`` sees concept types and
+      ``rdfs:subClassOf``. Default: the bundled ontology with the bundled shapes, nothing with your
+      own shapes (pass a path/Graph to add one; ``None`` for none).
+    - ``fail_on``: ``violation`` / ``warning`` / ``info``: the threshold of ``report.passed``.
+    - ``lang``: ``fr`` / ``en`` / ``nl`` for messages and fix hints.
+    - ``engine``: ``"pyshacl"`` (reference) or any :class:`ValidationEngine`.
+    - ``advanced``: SHACL-AF (SPARQL targets); on by default for the bundled shapes only.
+    - ``check_shapes``: first validate the shapes against SHACL-for-SHACL (shsh); off by default
+      because shsh also rejects some shapes graphs that SHACL processors must accept.
+
+    Raises :class:`~referentiel.errors.InputError` for unusable data or shapes.
+    """
+    with _exact_rdflib():
+        return _validate(data, shapes, ontology=ontology, fail_on=fail_on, lang=lang, engine=engine,
+                         input_format=input_format, advanced=advanced, check_shapes=check_shapes)
+
+
+@contextmanager
+def _exact_rdflib() -> Iterator[None]:
+    """rdflib as SHACL needs it while parsing and validating.
+
+    - Literal normalisation off: rdflib rewrites ``"01"^^xsd:integer`` as ``"1"`` and
+      ``"1"^^xsd:boolean`` as ``"true"`` when parsing, but those are different RDF terms for SHACL
+      (sh:in, sh:hasValue, sh:uniqueLang "1" which must be ignored: W3C test uniqueLang-002).
+    - rdflib logs a traceback for every ill-typed literal (``"2023-02-31"^^xsd:date``); SHACL
+      reports those as sh:datatype violations, so the log would only be noise.
+    """
+    import rdflib
+
+    logger = logging.getLogger("rdflib.term")
+    level, normalize = logger.level, rdflib.NORMALIZE_LITERALS
+    logger.setLevel(logging.ERROR)
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        rdflib.NORMALIZE_LITERALS = normalize
+
+
+def _validate(
+    data: InputData | Sequence[InputData],
+    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None,
+    *,
+    ontology: str | Path | Graph | bool | None,
+    fail_on: str | Severity,
+    lang: str,
+    engine: str | ValidationEngine | None,
+    input_format: str | None,
+    advanced: bool | None,
+    check_shapes: bool,
+) -> ValidationReport:
+    lang = lang.lower()
+    if lang not in LANGS:
+        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+    try:
+        threshold = fail_on if isinstance(fail_on, Severity) else Severity.parse(fail_on)
+    except KeyError:
+        raise ConfigError(f"unknown severity {fail_on!r}", hint="one of: violation, warning, info") from None
+    bundled_shapes = shapes is None
+    if ontology == BUNDLED:
+        ontology = True if bundled_shapes else None
+    data_graph, data_names = load_data(data, input_format)
+    triples = len(data_graph)
+    shapes_graph, shapes_names = load_shapes(shapes)
+    ontology_graph = load_ontology(ontology)
+    if ontology_graph is not None:
+        for triple in ontology_graph:
+            data_graph.add(triple)
+    chosen = get_engine(engine)
+    output = chosen.validate(
+        data_graph, shapes_graph,
+        advanced=bundled_shapes if advanced is None else advanced,
+        check_shapes=check_shapes,
+    )
+    results = build_results(output.report, data_graph, shapes_graph, lang)
+    return ValidationReport(
+        conforms=output.conforms, results=results, fail_on=threshold, lang=lang,
+        report_graph=output.report, engine=chosen.name, data_files=data_names,
+        shapes_files=shapes_names, triples=triples,
+    )
+
+
+def build_results(report: Graph, data: Graph, shapes: Graph, lang: str) -> list[ValidationResult]:
+    """Typed, presentable results from a report graph; masks personal values in ``report`` in place."""
+    results = []
+    for raw in raw_results(report):
+        results.append(_result(raw, report, data, shapes, lang))
+    results.sort(key=lambda r: (-r.severity, str(r.source_shape), str(r.focus_node), r.path or ""))
+    return results
+
+
+def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang: str) -> ValidationResult:
+    value: Node | None = raw["value"]
+    masked = value is not None and must_mask(value, raw["path_node"], raw["shape"], shapes)
+    value_text = None
+    if value is not None:
+        value_text = privacy.mask(str(value)) if masked else compact(value, data)
+    declared = _declared_messages(shapes, raw["shape"], raw["constraint"])
+    message = pick_message(raw["messages"], lang, declared)
+    if message is None:
+        message = generated_message(
+            raw["component"], raw["shape"], shapes, lang, path=raw["path"], value=value_text,
+            render=lambda n: compact(n, shapes) or "?",
+        )
+    message = privacy.scrub(message)
+    _sanitise_report_node(report, raw["node"], value, masked)
+    return ValidationResult(
+        severity=raw["severity"], focus_node=raw["focus"], path=raw["path"], path_node=raw["path_node"],
+        value=value, component=raw["component"], source_shape=raw["shape"], message=message,
+        value_text=value_text, value_masked=masked,
+        fix_hint=fix_hint(shapes, raw["shape"], lang, raw["constraint"]), source_constraint=raw["constraint"],
+        source=source_of(data, raw["focus"], raw["path_node"]),
+        details=[_result(d, report, data, shapes, lang) for d in raw["details"]], node=raw["node"],
+    )
+
+
+def _declared_messages(shapes: Graph, shape: Node | None, constraint: Node | None) -> set[Literal]:
+    found: set[Node] = set()
+    for owner in (shape, constraint):
+        if owner is not None:
+            found.update(shapes.objects(owner, SH.message))
+    return {m for m in found if isinstance(m, Literal)}
+
+
+def must_mask(value: Node, path: Node | None, shape: Node | None, shapes: Graph) -> bool:
+    """Whether a result's value is personal data and must be shown masked."""
+    text = str(value)
+    if privacy.looks_personal(text):
+        return True
+    if not isinstance(value, Literal):
+        return False
+    if path in PERSONAL_PROPERTIES or (isinstance(path, URIRef) and str(path).startswith(VCARD)):
+        return True
+    return shape is not None and (shape, REF.maskValue, Literal(True)) in shapes
+
+
+def _sanitise_report_node(report: Graph, node: Node, value: Node | None, masked: bool) -> None:
+    """Mask the value and scrub the messages of one result in the report graph itself."""
+    if masked and value is not None:
+        report.remove((node, SH.value, value))
+        report.add((node, SH.value, Literal(privacy.mask(str(value)))))
+    for message in list(report.objects(node, SH.resultMessage)):
+        if isinstance(message, Literal):
+            clean = privacy.scrub(str(message))
+            if clean != str(message):
+                report.remove((node, SH.resultMessage, message))
+                report.add((node, SH.resultMessage, Literal(clean, lang=message.language)))
+
+
+def source_of(data: Graph, focus: Node | None, path: Node | None) -> Source | None:
+    """The place in the partner's export a result points to, when the data carries provenance."""
+    if focus is None:
+        return None
+    from referentiel.provenance import locate
+
+    location = locate(data, focus, path)
+    if location is None and (focus, None, None) in data:
+        # An original value (e.g. an unmapped term) is located through the resource that holds it.
+        owner = next(data.subjects(REF.originalValue, focus), None)
+        if owner is not None:
+            where = locate(data, owner, data.value(focus, REF.forProperty))
+            if where is not None:
+                column = data.value(focus, REF.sourceColumn)
+                return Source(where.file, where.row, str(column) if column is not None else where.column,
+                              where.sheet)
+    if location is None:
+        return None
+    return Source(location.file, location.row, location.column, location.sheet)
+
+
+def iter_results(report: ValidationReport) -> Iterable[ValidationResult]:
+    """Every result of a report (top level only: details are nested in their parent)."""
+    return iter(report.results)

@@ -1,0 +1,153 @@
+"""`referentiel ontology check` from the command line: exit codes 0/1/2, text and JSON reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from referentiel.cli import cli
+from referentiel.ontology.catalogue import all_checks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CLEAN = FIXTURES / "clean.ttl"
+
+
+def broken(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / f"{name}.ttl"
+    target.write_text(CLEAN.read_text(encoding="utf-8") + "\n"
+                      + (FIXTURES / "broken" / f"{name}.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def clean_json() -> dict:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["ontology", "check", "--ontology", str(CLEAN), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_clean_ontology_exits_0_and_says_hermit_ran(runner) -> None:
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN)])
+    assert result.exit_code == 0, result.output
+    assert "HermiT 1.3" in result.stdout and " ran in " in result.stdout
+    assert "0 ERROR, 0 WARN, 0 INFO: passed" in result.stdout
+
+
+def test_error_finding_exits_1_grouped_with_its_hint_once(runner, tmp_path: Path) -> None:
+    ontology = broken(tmp_path, "multiple-labels")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    assert result.exit_code == 1, result.output
+    text = result.stdout
+    assert "== ERROR (1) ==" in text
+    assert "[multiple-labels] More than one preferred label in one language (1)" in text
+    assert "ex:Family" in text and "lang=fr" in text and "famille" in text and "ménage" in text
+    assert text.count("how to fix:") == 1
+    assert "NOT run (--no-reasoner)" in text
+
+
+def test_warnings_only_exit_0(runner, tmp_path: Path) -> None:
+    ontology = broken(tmp_path, "missing-domain")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    assert result.exit_code == 0, result.output
+    assert "== WARN (1) ==" in result.stdout
+
+
+def test_severity_groups_come_in_order(runner, tmp_path: Path) -> None:
+    ontology = tmp_path / "mixed.ttl"
+    ontology.write_text(broken(tmp_path, "missing-domain").read_text(encoding="utf-8") + "\n"
+                        + (FIXTURES / "broken" / "scheme-without-top-concept.ttl").read_text(encoding="utf-8")
+                        + "\n" + (FIXTURES / "broken" / "non-owl-property.ttl").read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    assert result.exit_code == 1
+    text = result.stdout
+    assert text.index("== ERROR") < text.index("== WARN") < text.index("== INFO")
+
+
+def test_malformed_turtle_exits_2_with_file_and_line(runner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n",
+                   encoding="utf-8")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(bad)])
+    assert result.exit_code == 2
+    assert str(bad) in result.stderr and "line 3" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content, words", [
+    (None, "file not found"),
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+])
+def test_unreadable_input_exits_2(runner, tmp_path: Path, content: bytes | None, words: str) -> None:
+    target = tmp_path / "input.ttl"
+    if content is not None:
+        target.write_bytes(content)
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(target)])
+    assert result.exit_code == 2
+    assert words in result.stderr and str(target) in result.stderr
+
+
+def test_missing_java_exits_2_and_says_so(runner, monkeypatch) -> None:
+    import owlready2
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/bin/java")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN)])
+    assert result.exit_code == 2
+    assert "Java was not found" in result.stdout and "NOT CHECKED" in result.stdout
+    assert "the reasoner could not run" in result.stderr
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN), "--no-reasoner"])
+    assert result.exit_code == 0
+
+
+def test_json_report_structure(clean_json: dict) -> None:
+    report = clean_json
+    assert report["format"] == "referentiel-ontology-report" and report["formatVersion"] == 1
+    assert set(report) == {"format", "formatVersion", "source", "ontology", "reasoner", "summary", "checks",
+                           "findings"}
+    assert report["ontology"] == {
+        "iri": "https://example.org/fixture", "versionIRI": "https://example.org/fixture/1.0.0",
+        "versionInfo": "1.0.0", "triples": 99,
+        "ownNamespaces": ["https://example.org/fixture#", "https://example.org/fixture/concept/"],
+    }
+    reasoner = report["reasoner"]
+    assert reasoner["name"] == "HermiT" and reasoner["status"] == "ran" and reasoner["consistent"] is True
+    assert reasoner["seconds"] > 0 and reasoner["version"].startswith("1.3")
+    assert reasoner["unsatisfiableClasses"] == []
+    assert report["summary"]["counts"] == {"ERROR": 0, "WARN": 0, "INFO": 0}
+    assert report["summary"]["passed"] is True and report["summary"]["exitCode"] == 0
+    assert report["summary"]["checksRun"] == len(all_checks()) == len(report["checks"])
+    for check in report["checks"]:
+        assert set(check) == {"id", "title", "severity", "scope", "kind", "description", "hint", "source",
+                              "findings"}
+    assert report["findings"] == []
+
+
+def test_json_findings_match_the_counts(runner, tmp_path: Path) -> None:
+    ontology = broken(tmp_path, "duplicate-label")
+    out = tmp_path / "report.json"
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner",
+                                 "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["reasoner"]["status"] == "skipped"
+    assert report["summary"]["counts"]["ERROR"] == len(report["findings"]) == 2
+    by_id = {c["id"]: c["findings"] for c in report["checks"]}
+    assert by_id["duplicate-label"] == 2
+    finding = report["findings"][0]
+    assert set(finding) == {"check", "severity", "term", "label", "labelLang", "property", "value", "lang",
+                            "other", "message"}
+    assert finding["check"] == "duplicate-label" and finding["severity"] == "ERROR"
+    assert finding["lang"] == "fr" and finding["value"].lower() == "personne"
+
+
+def test_namespace_option(runner, tmp_path: Path) -> None:
+    ontology = broken(tmp_path, "missing-label")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner",
+                                 "--namespace", "https://elsewhere.org/"])
+    assert result.exit_code == 0
+    assert "Own namespaces: https://elsewhere.org/" in result.stdout

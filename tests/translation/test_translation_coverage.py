@@ -1,0 +1,69 @@
+"""mappings coverage: per column, the share of terms and cells that map, and the unmapped to-do list."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from referentiel.cli import cli
+from referentiel.errors import ConfigError
+from referentiel.translation.mapping_coverage import coverage, render_csv, render_json, render_text
+
+ROOT = Path(__file__).resolve().parents[2]
+ORGS = ROOT / "examples" / "organisations"
+ONE = ORGS / "one-consultation-anderlecht"
+
+
+def test_coverage_of_the_defective_example() -> None:
+    report = coverage(ONE / "export", ONE / "profile.yaml")
+    (types,) = [c for c in report.columns if c.column == "type"]
+    assert types.unmapped == [("Visite à dom.", 1), ("Pesée", 1)]
+    assert types.terms["unmapped"] == 2 and types.cells["unmapped"] == 2
+    assert sum(types.cells.values()) == 57  # row 42 was rejected
+    assert types.terms["non-exact"] == 3  # Entretien prénatal, Atelier massage bébé, Soutien à la parentalité
+    assert 0.95 < report.mapped_share < 1.0
+    kinds = {p["kind"] for p in report.as_dict()["problems"]}
+    assert kinds == {"unknown-column", "rejected-row", "unparsable"}
+
+
+@pytest.mark.parametrize("org", ["cpas-ixelles", "creche-les-lucioles", "amo-le-tremplin"])
+def test_clean_examples_have_no_unmapped_terms(org: str) -> None:
+    report = coverage(ORGS / org / "export", ORGS / org / "profile.yaml")
+    assert report.columns and all(not c.unmapped for c in report.columns)
+    assert report.total()["unmapped"] == 0
+
+
+def test_coverage_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY", raising=False)
+    report = coverage(ORGS / "cpas-ixelles" / "export", ORGS / "cpas-ixelles" / "profile.yaml")
+    no_eq = {c.column: c.terms["no-equivalent"] for c in report.columns}
+    assert no_eq["type_action"] == 1 and no_eq["fonction"] == 1  # Octroi RIS, Agent d'insertion
+
+
+def test_renderings_agree() -> None:
+    report = coverage(ONE / "export", ONE / "profile.yaml")
+    text = render_text(report)
+    assert "'Visite à dom.' (1)" in text and "To do (unmapped terms by frequency)" in text
+    data = json.loads(render_json(report))
+    assert data["total"]["cells"]["unmapped"] == 2
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
+    assert len(rows) == 4 * len(report.columns)
+    unmapped = [r for r in rows if r["column"] == "type" and r["class"] == "unmapped"][0]
+    assert unmapped["cells"] == "2" and "Pesée (1)" in unmapped["unmapped_terms"]
+
+
+def test_cli_coverage(runner, tmp_path: Path) -> None:
+    args = ["mappings", "coverage", str(ONE / "export"), "--profile", str(ONE / "profile.yaml")]
+    res = runner.invoke(cli, [*args, "--format", "json", "-o", str(tmp_path / "c.json")])
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "c.json").read_text())["organisation"] == "one-consultation-anderlecht"
+    assert runner.invoke(cli, [*args, "--fail-under", "99.5"]).exit_code == 1
+    assert runner.invoke(cli, [*args, "--fail-under", "90"]).exit_code == 0
+    res = runner.invoke(
+        cli, ["mappings", "coverage", str(ONE / "export"), "--profile", str(tmp_path / "no.yaml")]
+    )
+    assert isinstance(res.exception, ConfigError) and res.exception.exit_code == 2  # main() exits with it
