@@ -8,10 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v java >/dev/null 2>&1; then
-  echo "Java not found: installing a headless JRE (needed by the HermiT reasoner)..."
+  echo "Java not found: installing a headless JDK (HermiT runs on the JVM; the OWL 2 DL profile test compiles a small Java check)..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+  $SUDO apt-get install -y -qq default-jdk-headless >/dev/null
 fi
 
 VENV="${REFERENTIEL_VENV:-.venv}"

@@ -151,3 +151,46 @@ def test_namespace_option(runner, tmp_path: Path) -> None:
                                  "--namespace", "https://elsewhere.org/"])
     assert result.exit_code == 0
     assert "Own namespaces: https://elsewhere.org/" in result.stdout
+
+
+# --- docs/ontology.md, "Quality checks", is executed -----------------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "ontology.md"
+
+
+def _section() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    return text[text.index("## Quality checks"):text.index("## HTML documentation")]
+
+
+def _block(section: str, lang: str, nth: int = 0) -> str:
+    return section.split(f"```{lang}\n")[nth + 1].split("```", 1)[0]
+
+
+def test_doc_table_lists_every_check_with_its_severity_and_scope() -> None:
+    table = _section().split("### The checks", 1)[1].split("**Adding a check.**", 1)[0]
+    rows = [line.split("|") for line in table.splitlines() if line.startswith("| `")]
+    documented = {row[1].strip().strip("`"): (row[2].strip(), row[3].strip()) for row in rows}
+    assert documented == {c.id: (c.severity, c.scope) for c in all_checks()}
+
+
+def test_doc_text_example_is_what_the_command_prints(runner, tmp_path: Path) -> None:
+    ontology = broken(tmp_path, "multiple-labels")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    example = _block(_section(), "text")
+    tail = example[example.index("== ERROR"):]
+    printed = result.stdout[result.stdout.index("== ERROR"):]
+    assert printed.replace("'ménage | famille'", "'famille | ménage'") == tail  # GROUP_CONCAT order is free
+    assert "Checks:   27 run" in example and "Checks:   27 run" in result.stdout
+
+
+def test_doc_json_example_has_the_real_keys(clean_json: dict) -> None:
+    example = json.loads(_block(_section(), "json"))
+    assert set(example) == set(clean_json)
+    for key in ("ontology", "reasoner", "summary"):
+        assert set(example[key]) == set(clean_json[key]), key
+    assert set(example["summary"]["counts"]) == set(clean_json["summary"]["counts"])
+    assert set(example["checks"][0]) == set(clean_json["checks"][0])
+    from referentiel.ontology.report import Finding
+
+    assert set(example["findings"][0]) == set(Finding(check="x", severity="WARN").to_dict())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import re
 import tempfile
 import warnings
@@ -478,6 +479,27 @@ def test_external_terms_used_in_axioms_are_declared(graph: Graph) -> None:
     assert not undeclared
 
 
+def test_owl_api_finds_the_ontology_in_the_owl2_dl_profile() -> None:
+    """The OWL API (bundled in owlready2's HermiT.jar) checks the OWL 2 DL profile: no untyped term,
+    no illegal punning, no reserved vocabulary misused. Runs Java's source launcher (JDK 11+)."""
+    import shutil
+    import subprocess
+
+    from owlready2 import reasoning
+
+    java = shutil.which("java")
+    assert java, "Java is needed (it is already needed by HermiT)"
+    jar = reasoning._HERMIT_CLASSPATH.split(os.pathsep)[-1]
+    source = Path(__file__).parent / "fixtures" / "OwlDlProfile.java"
+    with as_path(ontology_file()) as path:
+        done = subprocess.run([java, "-cp", jar, str(source), str(path)], capture_output=True, text=True,
+                              timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.strip().splitlines()
+    assert not [line for line in lines if line.startswith("violation:")]
+    assert lines[-1].startswith("in OWL 2 DL profile: true"), lines[-1]
+
+
 ABOX = """
 @prefix ref: <https://w3id.org/referentiel/ontology#> .
 @prefix refc: <https://w3id.org/referentiel/concept/> .
@@ -574,7 +596,7 @@ def term_counts(graph: Graph, query: str = COUNT_QUERY) -> dict[str, int]:
 def test_documented_counts_match_the_ontology(graph: Graph) -> None:
     """docs/ontology.md: its SPARQL query runs, gives its table, and agrees with a plain count."""
     text = ONTOLOGY_DOC.read_text(encoding="utf-8")
-    query = re.search(r"```sparql\n(.*?)```", text, flags=re.S).group(1)
+    query = re.findall(r"```sparql\n(.*?)```", text, flags=re.S)[0]
     counts = term_counts(graph, query)
     documented = {kind: int(n) for kind, n in re.findall(r"^\|\s*`([a-z]+:[A-Za-z]+)`\s*\|\s*(\d+)\s*\|",
                                                          text, flags=re.M)}
@@ -583,3 +605,25 @@ def test_documented_counts_match_the_ontology(graph: Graph) -> None:
              for kind, name in KIND_NAMES.items()}
     assert plain == counts
     assert counts["skos:Concept"] >= 140
+
+
+def test_documented_layer_query_runs(graph: Graph) -> None:
+    """docs/ontology.md's example: the layer of every intervention type, through the concept path."""
+    text = ONTOLOGY_DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```sparql\n(.*?)```", text, flags=re.S)
+    query = next(b for b in blocks if "scheme-intervention-type" in b)
+    rows = list(graph.query(query))
+    assert len(rows) == 17
+    by_type = {str(row.typeLabel): (str(row.layerLabel), row.layerClass) for row in rows}
+    assert by_type["orientation"] == ("travail en réseau", REF.InterProfessionalNetworking)
+    assert by_type["visite à domicile"] == ("travail de réseau", REF.NetworkWorkWithBeneficiary)
+    assert by_type["intervision"] == ("coordination et réflexivité", REF.CoordinationAndReflexivity)
+
+
+
+def test_documented_python_example_runs() -> None:
+    text = ONTOLOGY_DOC.read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.*?)```", text, flags=re.S)[0]
+    namespace: dict = {}
+    exec(compile(code, "docs/ontology.md", "exec"), namespace)  # noqa: S102 - the project's own doc
+    assert len(namespace["graph"]) > 3000

@@ -362,3 +362,11 @@ def test_cli_translate_exit_codes(runner, tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(SystemExit) as info:
         main(base)
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
+def test_serialisations_agree_with_the_graph(results: dict, fmt: str, rdflib_format: str) -> None:
+    result = results["creche-les-lucioles"]
+    parsed = Graph().parse(data=result.serialize(fmt).decode("utf-8"), format=rdflib_format)
+    assert isomorphic(parsed, result.graph)
+    assert len(result) == len(result.graph)

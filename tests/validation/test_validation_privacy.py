@@ -45,7 +45,7 @@ CASES = [
      "ref:commune \"Rue Haute 3, 1000 Bruxelles\" .", "CommuneOnlyPattern"),
     ("niss-in-id", "<p/niss-in-id> a ref:Situation ; ref:localId \"85073003328\" .", "NoNationalNumber"),
     ("niss-anywhere", "<p/niss-anywhere> ex:whatever \"dossier 85.07.30-033.28 (mère)\" .", "NoNationalNumber"),
-    ("niss-2000", "<p/niss-2000> ex:whatever \"05-03-12 123-04\" .", "NoNationalNumber"),
+    ("niss-2000", "<p/niss-2000> ex:whatever \"05-03-12 123-60\" .", "NoNationalNumber"),
     ("niss-bad-check", "<p/niss-bad-check> ex:whatever \"85073003329\" .", None),
     ("email-anywhere", "<p/email-anywhere> ex:whatever \"écrire à a.b-c@cpas-forest.be svp\" .", "NoEmail"),
     ("not-an-email", "<p/not-an-email> ex:whatever \"réunion @ONE, salle 2\" .", None),

@@ -152,7 +152,26 @@ def validate(graph: Any, context: Any = None) -> Any:
     """
     from referentiel.validation import validate as run
 
+    if context is not None and len(context):
+        context = _relevant(context, graph)
     return run([graph, context] if context is not None and len(context) else graph, lang="en")
+
+
+def _relevant(context: Any, graph: Any) -> Any:
+    """The part of ``context`` about organisations ``graph`` refers to, adding nothing it already says."""
+    from rdflib import Graph
+
+    from referentiel.namespaces import REF
+
+    out = Graph()
+    for node in set(context.subjects()):
+        if (None, None, node) not in graph:
+            continue
+        for _, predicate, value in context.triples((node, None, None)):
+            if predicate == REF.name and (node, REF.name, None) in graph:
+                continue
+            out.add((node, predicate, value))
+    return out
 
 
 def organisation_context(profiles: Iterable[Any]) -> Any:
@@ -166,7 +185,6 @@ def organisation_context(profiles: Iterable[Any]) -> Any:
     for profile in profiles:
         node = URIRef(f"{REFD}organisation/{profile.slug}")
         graph.add((node, RDF.type, REF.Organisation))
-        graph.add((node, REF.localId, Literal(profile.slug)))
         graph.add((node, REF.name, Literal(profile.name)))
         if getattr(profile, "sector", None):
             graph.add((node, REF.sector, REFC[profile.sector]))

@@ -1,18 +1,28 @@
 """The ontology capability: reasoner and quality checks (``check_ontology``), HTML documentation.
 
-Heavy dependencies (owlready2, pyoxigraph, pyLODE) are imported inside the functions that need them.
+Names are imported lazily so that the CLI (which imports ``referentiel.ontology.cli``) stays fast;
+owlready2, pyoxigraph and pyLODE are imported only inside the functions that need them.
 """
 
 from __future__ import annotations
 
-from referentiel.ontology.check import check_ontology
-from referentiel.ontology.report import Finding, OntologyReport, ReasonerRun
+from importlib import import_module
+from typing import Any
 
-__all__ = ["Finding", "OntologyReport", "ReasonerRun", "check_ontology", "generate_docs"]
+_LAZY = {
+    "check_ontology": "referentiel.ontology.check",
+    "OntologyReport": "referentiel.ontology.report",
+    "Finding": "referentiel.ontology.report",
+    "ReasonerRun": "referentiel.ontology.report",
+    "generate_docs": "referentiel.ontology.docs",
+    "DocsResult": "referentiel.ontology.docs",
+}
 
 
-def generate_docs(output_dir, ontology=None):  # noqa: ANN001, ANN201 - re-exported below
-    """Write the HTML documentation of an ontology (see :func:`referentiel.ontology.docs.generate_docs`)."""
-    from referentiel.ontology.docs import generate_docs as _generate
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'referentiel.ontology' has no attribute {name!r}")
 
-    return _generate(output_dir, ontology)
+
+__all__ = list(_LAZY)

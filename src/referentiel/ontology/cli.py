@@ -62,7 +62,7 @@ def check(ctx: click.Context, ontology_file: Path | None, fmt: str, no_reasoner:
 @ontology_file_option
 @click.pass_context
 def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None) -> None:
-    """Write the ontology's HTML documentation: pyLODE's page and a fr/en/nl term table."""
+    """Write HTML documentation (pyLODE page, fr/en/nl term table)."""
     from referentiel.ontology.docs import generate_docs
 
     try:

@@ -156,7 +156,24 @@ def pylode_graph(graph: Graph) -> Graph:
                 continue
             ordered = sorted(labels, key=lambda lit: (_lang_rank(lit.language), lit.language or "", str(lit)))
             copy.add((subject, prop, Literal(" · ".join(str(lit) for lit in ordered))))
-    return copy
+    return _stable(copy)
+
+
+def _stable(graph: Graph) -> Graph:
+    """The same graph with blank nodes named from their content and triples added in sorted order.
+
+    pyLODE prints blank node ids and follows the store's insertion order, so without this the committed
+    documentation would change on every run even when the ontology did not.
+    """
+    from rdflib.compare import to_canonical_graph
+
+    canonical = to_canonical_graph(graph)
+    stable = Graph()
+    for prefix, namespace in graph.namespaces():
+        stable.bind(prefix, namespace, override=True)
+    for triple in sorted(canonical):
+        stable.add(triple)
+    return stable
 
 
 def _lang_rank(lang: str | None) -> int:

@@ -158,7 +158,7 @@ class RemoteStore(Store):
         """The graphs the queries see: every graph registered in the metadata graph, and that graph."""
         res = self._raw(
             f"SELECT DISTINCT ?g WHERE {{ GRAPH <{METADATA_GRAPH}> "
-            "{{ ?g a <http://www.w3.org/ns/dcat#Dataset> }} }}",
+            "{ ?g a <http://www.w3.org/ns/dcat#Dataset> } }",
             [],
         )
         return [row[0].value for row in res.rows] + [METADATA_GRAPH]

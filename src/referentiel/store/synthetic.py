@@ -279,6 +279,7 @@ def generate(
     interventions_per_situation: int = 4,
     start: date = date(2022, 1, 1),
     days: int = 730,
+    staff_per_org: int | None = None,
 ) -> SyntheticData:
     """A reproducible synthetic dataset; roughly 60 triples per family and organisation following it."""
     rng = random.Random(seed)
@@ -290,7 +291,7 @@ def generate(
     data.orgs = [Org(f"org-{i}", SECTORS[i % len(SECTORS)]) for i in range(orgs)]
     profs_by_org: dict[str, list[Professional]] = {}
     for o in data.orgs:
-        staff = max(3, families // 10)
+        staff = staff_per_org or max(3, families // 10)
         profs_by_org[o.slug] = []
         for j in range(staff):
             end = day(days // 4, days) if rng.random() < 0.3 else None

@@ -104,11 +104,13 @@ def terms() -> None:
               help="The organisation whose term it is (slug), or 'framework' for a concept.")
 @click.option("--to", "target", default="framework", show_default=True,
               help="'framework', an organisation slug, or 'all' (every other organisation).")
+@click.option("--scheme", default=None,
+              help="Keep only translations into this scheme (e.g. role, need, scheme-sector).")
 @_mappings_dir_option
 @_ontology_option
 @format_option(("text", "json"), "text")
 @apply(lang_option, output_option)
-def translate_term_command(term: str, source: str, target: str, mappings_dir: Path | None,
+def translate_term_command(term: str, source: str, target: str, scheme: str | None, mappings_dir: Path | None,
                            ontology: Path | None, fmt: str, lang: str, output: Path | None) -> None:
     """Translate TERM from one organisation to the framework or to another organisation.
 
@@ -119,7 +121,7 @@ def translate_term_command(term: str, source: str, target: str, mappings_dir: Pa
     from referentiel.translation.terms import TermTranslator, render_translations
 
     translator = TermTranslator.from_directory(mappings_dir, ontology=ontology)
-    result = translator.translate(term, source=source, target=target)
+    result = translator.translate(term, source=source, target=target, scheme=scheme)
     text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
             else render_translations(result, lang=lang))
     emit(text, output)

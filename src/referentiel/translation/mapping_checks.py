@@ -93,7 +93,8 @@ CHECKS: dict[str, CheckSpec] = {spec.id: spec for spec in (
     CheckSpec("subject-label-missing", WARN, "the row has no subject_label: the organisation's term as written",
               "write the term exactly as the organisation writes it in subject_label; translation looks "
               "terms up by this label", "sssom"),
-    CheckSpec("label-ambiguous", ERROR, "the same term (subject_label) names two different subjects",
+    CheckSpec("label-ambiguous", ERROR,
+              "the same term (subject_label) names two different subjects mapped into the same scheme",
               "give each subject_id its own label, or merge the two subjects into one", "sssom"),
     CheckSpec("subject-outside-org-namespace", INFO,
               "the subject is not an organisation concept (https://w3id.org/referentiel/org/...)",
@@ -302,8 +303,11 @@ def _duplicates_and_labels(ctx: _Context) -> None:
                         f"{m.subject_id} {m.predicate_id} {m.object_id} repeats line {first.line}", m)
         if m.subject_id and not m.subject_label:
             ctx.add("subject-label-missing", f"{m.subject_id} has no subject_label", m, "subject_label")
-        if m.subject_label and m.subject_id:
-            other = labels.setdefault(normalise_term(m.subject_label), m)
+        if m.subject_label and m.subject_id and not m.negated:
+            # The same word may name two subjects of different schemes ("Santé" as a need and as a
+            # sector): lookups are per scheme, so only a clash within one scheme is ambiguous.
+            scheme = _scheme_of(ctx, m.object_id)
+            other = labels.setdefault(f"{normalise_term(m.subject_label)}\t{scheme}", m) if scheme else m
             if other.subject_id != m.subject_id:
                 ctx.add("label-ambiguous",
                         f"the term {m.subject_label!r} names {other.subject_id} (line {other.line}) "
@@ -312,6 +316,19 @@ def _duplicates_and_labels(ctx: _Context) -> None:
         if iri and not iri.startswith(ORG_NAMESPACE) and m.subject_id != NO_TERM_FOUND:
             ctx.add("subject-outside-org-namespace", f"{m.subject_id} is not in {ORG_NAMESPACE}", m,
                     "subject_id")
+
+
+def _scheme_of(ctx: _Context, object_id: str) -> str | None:
+    """The scheme of a mapping's object: from the framework, else the concept name's kind prefix."""
+    iri = ctx.iri(object_id) if object_id and object_id != NO_TERM_FOUND else None
+    if iri is None:
+        return None
+    if ctx.framework is not None and iri in ctx.framework.concepts:
+        schemes = ctx.framework.concepts[iri].schemes
+        if schemes:
+            return " ".join(schemes)
+    local = iri.rstrip("/").rsplit("/", 1)[-1]
+    return local.rsplit("-", 1)[0] if "-" in local else local
 
 
 # --------------------------------------------------------------------------------- SKOS integrity

@@ -219,6 +219,7 @@ class LexicalMatcher:
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.entries: list[tuple[str, str, str, str]] = []  # (concept iri, folded label, label, field)
+        self._index_cache: dict[frozenset[str] | None, object] = {}
         self.acronyms: dict[str, list[tuple[str, str]]] = {}
         for concept in framework:
             if concept.deprecated:
@@ -249,17 +250,36 @@ class LexicalMatcher:
         if key:
             for iri, text in self.acronyms.get(key, ()):
                 offer(iri, 0.97, text, "acronym")
+        import numpy as np
+        from rapidfuzz import process
+
+        indices = self._indices(allowed)
+        if not indices.size:
+            return best
+        choices = [self.entries[i][1] for i in indices]
         for variant in query_variants(term):
-            for iri, folded, text, fld in self.entries:
-                if allowed is not None and iri not in allowed:
-                    continue
-                if folded == variant:
-                    score = 100.0
-                else:
-                    score = max(fuzz.ratio(variant, folded), fuzz.token_sort_ratio(variant, folded),
-                                0.9 * fuzz.token_set_ratio(variant, folded))
-                offer(iri, score / 100.0, text, fld)
+            # One vectorised pass per scorer over every label (rapidfuzz's cdist), then the best per concept.
+            score = np.maximum.reduce([
+                process.cdist([variant], choices, scorer=fuzz.ratio)[0],
+                process.cdist([variant], choices, scorer=fuzz.token_sort_ratio)[0],
+                0.9 * process.cdist([variant], choices, scorer=fuzz.token_set_ratio)[0],
+            ])
+            exact = np.array([c == variant for c in choices])
+            score = np.where(exact, 100.0, score)
+            for j in np.argsort(-score)[:200]:
+                iri, _folded, text, fld = self.entries[indices[j]]
+                offer(iri, float(score[j]) / 100.0, text, fld)
         return best
+
+    def _indices(self, allowed: set[str] | None) -> object:
+        import numpy as np
+
+        cache_key = frozenset(allowed) if allowed is not None else None
+        found = self._index_cache.get(cache_key)
+        if found is None:
+            found = np.array([i for i, e in enumerate(self.entries) if allowed is None or e[0] in allowed], dtype=int)
+            self._index_cache[cache_key] = found
+        return found
 
 
 class EmbeddingMatcher:
@@ -290,10 +310,13 @@ class EmbeddingMatcher:
                     self.entries.append((concept.iri, text, _FIELD[kind]))
         # e5 is trained with "query:" on both sides for symmetric similarity (short labels vs short terms).
         self.matrix = np.asarray(self.model.query([t for _, t, _ in self.entries]), dtype="float32")
+        self._vectors: dict[str, object] = {}  # term -> embedding (a term is often ranked several times)
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
         """concept IRI -> (cosine, matched label, field), best label per concept."""
-        vec = self.model.query(term)
+        vec = self._vectors.get(term)
+        if vec is None:
+            vec = self._vectors[term] = self.model.query(term)
         sims = self.matrix @ vec
         best: dict[str, tuple[float, str, str]] = {}
         for (iri, text, fld), sim in zip(self.entries, sims.tolist(), strict=True):
@@ -311,8 +334,8 @@ class HybridMatcher:
     measure = "0.6*lexical + 0.4*rescaled embedding cosine; lexical >= 0.95 kept as is"
 
     def __init__(self, framework: Framework) -> None:
-        self.lexical = LexicalMatcher(framework)
-        self.embedding = EmbeddingMatcher(framework)
+        self.lexical = _matcher(LEXICAL, framework)
+        self.embedding = _matcher(EMBEDDING, framework)
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
         """concept IRI -> (combined score, matched label, field)."""

@@ -226,6 +226,7 @@ class TranslationResult:
     no_equivalent: bool = False
     message: str | None = None
     did_you_mean: list[str] = field(default_factory=list)
+    without: list[str] = field(default_factory=list)  # target organisations with no translation
 
     @property
     def found(self) -> bool:
@@ -237,6 +238,7 @@ class TranslationResult:
         return {
             "term": self.term, "source": self.source, "target": self.target, "found": self.found,
             "no_equivalent": self.no_equivalent, "message": self.message, "did_you_mean": self.did_you_mean,
+            "organisations_without_translation": self.without,
             "source_mappings": [asdict(s) for s in self.source_mappings],
             "translations": [t.to_dict() for t in self.translations],
         }
@@ -319,6 +321,13 @@ class TermTranslator:
                 return concept.iri
         return self.framework.require(ref).iri  # raises with "did you mean"
 
+    def _in_scheme(self, org: Organisation, object_id: str, scheme: str) -> bool:
+        from referentiel.translation.suggest import _in_scheme
+
+        iri = self._concept_iri(org, object_id)
+        concept = self.framework.concepts.get(iri or "")
+        return concept is not None and _in_scheme(concept, None, [scheme])
+
     def _did_you_mean(self, org: Organisation, term: str) -> list[str]:
         from rapidfuzz import fuzz, process
 
@@ -331,11 +340,13 @@ class TermTranslator:
 
     # ------------------------------------------------------------------------------------ API
 
-    def to_framework(self, term: str, source: str) -> TranslationResult:
-        """Translate an organisation's term to framework concept(s)."""
+    def to_framework(self, term: str, source: str, scheme: str | None = None) -> TranslationResult:
+        """Translate an organisation's term to framework concept(s) (only ``scheme``'s, if given)."""
         org = self.organisation(source)
         result = TranslationResult(term=term, source=org.slug, target="framework")
         candidates = org.index.candidates(term)
+        if scheme:
+            candidates = [m for m in candidates if m.no_equivalent or self._in_scheme(org, m.object_id, scheme)]
         if not candidates:
             result.message = f"{term!r} is not in the mapping set of {org.slug}"
             result.did_you_mean = self._did_you_mean(org, term)
@@ -377,9 +388,9 @@ class TermTranslator:
             out += [(d, NARROW) for d in sorted(self.framework.descendants(iri))]
         return out
 
-    def to_organisation(self, term: str, source: str, target: str) -> TranslationResult:
+    def to_organisation(self, term: str, source: str, target: str, scheme: str | None = None) -> TranslationResult:
         """Translate organisation ``source``'s term to organisation ``target``'s term(s)."""
-        first = self.to_framework(term, source)
+        first = self.to_framework(term, source, scheme)
         target_org = self.organisation(target)
         result = TranslationResult(term=term, source=first.source, target=target_org.slug,
                                    source_mappings=first.source_mappings, no_equivalent=first.no_equivalent,
@@ -421,8 +432,13 @@ class TermTranslator:
             result.message = f"{target_org.slug} has no term mapped to {concepts} or to a concept above or below it"
         return result
 
-    def translate(self, term: str, source: str, target: str = "framework") -> TranslationResult:
-        """Translate ``term``: from an organisation (or ``framework``) to ``framework``, an organisation or ``all``."""
+    def translate(self, term: str, source: str, target: str = "framework", scheme: str | None = None
+                  ) -> TranslationResult:
+        """Translate ``term``: from an organisation (or ``framework``) to ``framework``, an organisation or ``all``.
+
+        ``scheme`` (``role``, ``scheme-need``, ``need-``...) keeps only translations into that scheme, for
+        words an organisation uses in several columns ("Santé" as a need and as a sector).
+        """
         if source.casefold() == "framework":
             if target.casefold() == "framework":
                 raise ConfigError("--from framework needs --to ORG or --to all")
@@ -430,6 +446,7 @@ class TermTranslator:
             result = TranslationResult(term=term, source="framework", target=target)
             lookup = self.lookup(iri, hierarchy=False)
             orgs = self._targets(target, exclude=None)
+            result.without = [o for o in orgs if o in lookup.without_term]
             for entry in lookup.entries:
                 if entry.organisation not in orgs:
                     continue
@@ -444,11 +461,13 @@ class TermTranslator:
                 result.message = f"no organisation among {', '.join(orgs)} has a term for {lookup.concept}"
             return result
         if target.casefold() == "framework":
-            return self.to_framework(term, source)
+            return self.to_framework(term, source, scheme)
         source_org = self.organisation(source)
         combined = TranslationResult(term=term, source=source_org.slug, target=target)
         for slug in self._targets(target, exclude=source_org.slug):
-            partial = self.to_organisation(term, source_org.slug, slug)
+            partial = self.to_organisation(term, source_org.slug, slug, scheme)
+            if partial.source_mappings and not partial.translations and not partial.no_equivalent:
+                combined.without.append(slug)
             combined.source_mappings = partial.source_mappings
             combined.no_equivalent = partial.no_equivalent
             combined.did_you_mean = partial.did_you_mean
@@ -528,6 +547,8 @@ def render_translations(result: TranslationResult, lang: str = "fr") -> str:
         via = " ; ".join(f"{s.subject} {s.predicate} {s.object} ({s.source}"
                          + (f" line {s.line}" if s.line else "") + ")" for s in t.path)
         lines.append(f"    via: {via}")
+    if result.without:
+        lines.append("  no translation in: " + ", ".join(result.without))
     return "\n".join(lines) + "\n"
 
 

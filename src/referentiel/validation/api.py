@@ -261,6 +261,14 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
         value_text = privacy.mask(str(value)) if masked else compact(value, data)
     declared = _declared_messages(shapes, raw["shape"], raw["constraint"])
     message = pick_message(raw["messages"], lang, declared)
+    parent = _parent_shape(shapes, raw["shape"])
+    if message is None and parent is not None and not declared:
+        # A property shape without a message of its own (e.g. the privacy shapes' sh:maxCount 0
+        # list) speaks with the words of the node shape that holds it.
+        message = pick_message(
+            [m for m in shapes.objects(parent, SH.message) if isinstance(m, Literal)], lang,
+            _declared_messages(shapes, parent, None),
+        )
     if message is None:
         message = generated_message(
             raw["component"], raw["shape"], shapes, lang, path=raw["path"], value=value_text,
@@ -272,10 +280,19 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
         severity=raw["severity"], focus_node=raw["focus"], path=raw["path"], path_node=raw["path_node"],
         value=value, component=raw["component"], source_shape=raw["shape"], message=message,
         value_text=value_text, value_masked=masked,
-        fix_hint=fix_hint(shapes, raw["shape"], lang, raw["constraint"]), source_constraint=raw["constraint"],
+        fix_hint=fix_hint(shapes, raw["shape"], lang, raw["constraint"]) or fix_hint(shapes, parent, lang),
+        source_constraint=raw["constraint"],
         source=source_of(data, raw["focus"], raw["path_node"]),
         details=[_result(d, report, data, shapes, lang) for d in raw["details"]], node=raw["node"],
     )
+
+
+def _parent_shape(shapes: Graph, shape: Node | None) -> Node | None:
+    """The node shape that holds a property shape through sh:property, when there is exactly one."""
+    if shape is None:
+        return None
+    parents = list(shapes.subjects(SH.property, shape))
+    return parents[0] if len(parents) == 1 else None
 
 
 def _declared_messages(shapes: Graph, shape: Node | None, constraint: Node | None) -> set[Literal]:
