@@ -9,7 +9,7 @@ same run, so that the ratio is meaningful on any machine:
 | validate  | ``referentiel.validate`` on N-Triples          | rdflib parse + plain ``pyshacl.validate``      |
 | load      | ``referentiel.store`` load into a new store   | rdflib parse into an in-memory ``Graph``      |
 | query     | the research catalogue on the store           | the same ``.rq`` files with rdflib in-memory SPARQL |
-| ingest    | ``referentiel.intake.ingest`` end to end      | (the sum of the baselines above)              |
+| ingest    | ``referentiel.intake.ingest`` end to end        | (the sum of the baselines above)              |
 
 Run one measurement (what ``run_all.py`` does in a fresh subprocess for each, so that peak memory is
 the stage's own)::
@@ -65,7 +65,7 @@ def _rows(data: Path) -> int:
 def translate(data: Path) -> dict:
     """Translate every organisation's export with referentiel; write N-Triples for the next stages."""
     from referentiel.intake import adapters
-    from referentiel.intake.ingest import discover
+    from referentiel.intake.pipeline import discover
 
     key = _key(data)
     rows = triples = 0
@@ -239,7 +239,7 @@ def query_baseline(data: Path) -> dict:
 def ingest(data: Path) -> dict:
     """``referentiel.intake.ingest`` on the whole generated set, into a new store (forced)."""
     from referentiel.intake import adapters
-    from referentiel.intake.ingest import ingest as run
+    from referentiel.intake.pipeline import ingest as run
 
     store_dir = _bench_dir(data) / "ingest-store"
     adapters.remove_tree(store_dir)
@@ -251,7 +251,7 @@ def ingest(data: Path) -> dict:
 
 def generate(data: Path, families: int) -> dict:
     """``referentiel generate`` (the data every other stage reads)."""
-    from referentiel.intake.generate import generate as run
+    from referentiel.intake.generator import generate as run
 
     result = run(data, families=families, seed=1)
     return {"rows": result.total_rows, "defects": len(result.defects)}

@@ -155,18 +155,6 @@ conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontol
 print("conforms", conforms)
 """
 
-PARSE = """
-import time, sys
-from rdflib import Graph
-t = time.perf_counter(); g = Graph().parse({path!r}, format="nt"); a = time.perf_counter() - t
-import pyoxigraph
-from referentiel.bench_support import oxigraph_to_rdflib
-t = time.perf_counter(); g2 = oxigraph_to_rdflib({path!r}); b = time.perf_counter() - t
-assert len(g) == len(g2), (len(g), len(g2))
-print(a, b)
-"""
-
-
 def measure(code: str, timeout: float) -> tuple[float | None, float | None, int]:
     """Run ``code`` in a fresh interpreter: (wall seconds, peak RSS MiB, exit status)."""
     start = time.perf_counter()

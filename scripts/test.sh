@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v java >/dev/null 2>&1; then
-  echo "Java not found: installing a headless JDK (HermiT runs on the JVM; the OWL 2 DL profile test compiles a small Java check)..."
+if ! command -v java >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
+  echo "Java (JDK) not found: installing a headless JDK (HermiT runs on the JVM; the OWL 2 DL profile test compiles a small Java check)..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq default-jdk-headless >/dev/null

@@ -218,7 +218,7 @@ def cpas(rng: random.Random) -> None:
         "Coordinatrice",
         "Psychologue",
         "Chef de service",
-        "Agent d'insertion",
+        "Psychologue",
         "AS",
         "Assistante sociale",
         "AS",
@@ -263,13 +263,15 @@ def cpas(rng: random.Random) -> None:
         "langue",
         "garde d'enfants",
         "dettes",
+        "mobilité",
     ]
     resources = ["famille élargie", "association de quartier", "logement stable", "place en crèche"]
     workers = [s[0] for s in staff if s[1] in ("AS", "Assistante sociale", "Assistant social")]
     dossiers = []
     for i in range(40):
-        opened = day(rng, date(2022, 1, 1), 900)
-        closed = dmy(opened + timedelta(days=rng.randrange(120, 700))) if i % 5 == 0 else ""
+        # follow-ups start before the activities below (2024-2025) and close after them
+        opened = day(rng, date(2022, 1, 1), 700)
+        closed = dmy(day(rng, date(2025, 9, 1), 60)) if i % 5 == 0 else ""
         kids = sorted(rng.sample(range(2015, 2026), rng.choice([1, 1, 2, 3])))
         dossiers.append(
             [
@@ -318,8 +320,7 @@ def cpas(rng: random.Random) -> None:
         "Passage de relais",
         "Aide administrative",
         "Concertation",
-        "Octroi RIS",
-    ]
+    ]  # "Octroi RIS" is mapped as a documented non-equivalent, but this clean example does not use it
     partner_names = ["", "", "", "ONE Anderlecht", "AMO Le Tremplin", "Maison médicale du Midi"]
     rows = []
     for i in range(60):
@@ -429,6 +430,7 @@ def cpas(rng: random.Random) -> None:
         ("need", "langue", E, "need-language", 1.0, ""),
         ("need", "garde d'enfants", C, "need-childcare", 0.9, ""),
         ("need", "dettes", B, "need-income", 0.85, "le surendettement est un besoin lié aux revenus"),
+        ("need", "mobilité", E, NONE, 0.8, "déplacements, permis, transports: pas de besoin équivalent"),
         ("resource", "famille élargie", E, "resource-extended-family", 1.0, ""),
         ("resource", "association de quartier", E, "resource-community-association", 1.0, ""),
         ("resource", "logement stable", E, "resource-stable-housing", 1.0, ""),
@@ -502,7 +504,7 @@ def one(rng: random.Random) -> None:
     fams = FAMILIES[20:70]
     suivis = []
     for i in range(36):
-        start = day(rng, date(2023, 1, 1), 700)
+        start = day(rng, date(2022, 6, 1), 550)
         kids = sorted(rng.sample(range(2020, 2027), rng.choice([1, 1, 2])))
         suivis.append(
             [
@@ -706,7 +708,7 @@ def creche(rng: random.Random) -> None:
     fams = FAMILIES[50:80]
     enfants = []
     for i in range(30):
-        start = day(rng, date(2023, 1, 1), 800)
+        start = day(rng, date(2022, 9, 1), 480)
         ws2.append(
             [
                 f"L{i + 1:03d}",
@@ -786,10 +788,10 @@ def creche(rng: random.Random) -> None:
         (
             "intervention-type",
             "Réunion parents",
-            R,
+            C,
             "intervention-type-group-workshop",
-            0.6,
-            "réunion d'information collective; pas toujours un atelier",
+            0.8,
+            "réunion collective d'information et d'échange avec les parents",
         ),
         ("intervention-type", "Orientation", E, "intervention-type-referral", 1.0, ""),
         ("intervention-type", "Passage de relais", E, "intervention-type-handover", 1.0, ""),
@@ -859,7 +861,7 @@ def amo(rng: random.Random) -> None:
     team[4]["jusqu_a"] = day(rng, date(2024, 4, 1), 300).strftime("%d/%m/%Y")
     dump("equipe.json", team)
 
-    needs = ["scolarité", "logement", "isolement", "protection", "santé mentale", "famille"]
+    needs = ["scolarité", "logement", "isolement", "protection", "santé mentale", "famille", "loisirs"]
     comps = ["débrouillardise administrative", "réseau social", "français"]
     fams = FAMILIES[:25]
     jeunes = []
@@ -868,7 +870,7 @@ def amo(rng: random.Random) -> None:
             {
                 "id": f"J-{i + 1:03d}",
                 "famille": fams[i],
-                "debut": day(rng, date(2023, 3, 1), 600).strftime("%d/%m/%Y"),
+                "debut": day(rng, date(2022, 6, 1), 560).strftime("%d/%m/%Y"),
                 "fin": None,
                 "besoins": rng.sample(needs, rng.choice([1, 2])),
                 "competences": rng.sample(comps, rng.choice([0, 1, 2])),
@@ -886,8 +888,7 @@ def amo(rng: random.Random) -> None:
         "Orientation",
         "Passage de relais",
         "Intervention conjointe",
-        "Travail de rue",
-    ]
+    ]  # "Travail de rue" is mapped as a documented non-equivalent, but this clean example does not use it
     actions = []
     for i in range(50):
         kind = rng.choice(types)
@@ -977,6 +978,7 @@ def amo(rng: random.Random) -> None:
         ("need", "protection", C, "need-child-protection", 0.85, ""),
         ("need", "santé mentale", E, "need-mental-health", 1.0, ""),
         ("need", "famille", R, "need-parenting-support", 0.5, "difficultés familiales, au sens large"),
+        ("need", "loisirs", E, NONE, 0.8, "accès aux loisirs: pas de besoin équivalent dans le référentiel"),
         ("competence", "débrouillardise administrative", C, "competence-administrative-autonomy", 0.85, ""),
         ("competence", "réseau social", E, "competence-social-network", 1.0, ""),
         ("competence", "français", B, "competence-language", 0.9, "maîtrise du français"),

@@ -5,6 +5,8 @@ Public API (imported lazily so that ``import referentiel`` stays fast):
 - :func:`referentiel.validate` — SHACL validation of RDF data (see :mod:`referentiel.validation`).
 - :func:`referentiel.check_ontology` — reasoner and quality checks on an ontology.
 - :func:`referentiel.translate` — a partner's tabular export to RDF in the framework.
+- :func:`referentiel.ingest` — the main job: translate, validate and load a directory of exports.
+- :func:`referentiel.generate` — synthetic partner exports at any scale (see :mod:`referentiel.intake`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ _LAZY = {
     "ValidationReport": "referentiel.validation",
     "check_ontology": "referentiel.ontology",
     "translate": "referentiel.translation",
+    "ingest": "referentiel.intake",
+    "generate": "referentiel.intake",
 }
 
 

@@ -308,3 +308,16 @@ def test_bundled_ontology_has_no_error_with_hermit(bundled_report) -> None:
     assert bundled_report.ontology_iri == "https://w3id.org/referentiel/ontology"
     assert bundled_report.own_namespaces == ["https://w3id.org/referentiel/ontology#",
                                              "https://w3id.org/referentiel/concept/"]
+
+
+def test_owlready2_failure_after_hermit_is_a_failed_run_not_a_pass(monkeypatch) -> None:
+    import owlready2
+
+    def broken_sync(*args, **kwargs):
+        raise AttributeError("'influenced' object has no attribute 'equivalent_to'")
+
+    monkeypatch.setattr(owlready2, "sync_reasoner", broken_sync)
+    report = check_ontology(CLEAN)
+    assert report.reasoner.status == "failed"
+    assert "owlready2 could not apply HermiT's results (AttributeError" in report.reasoner.message
+    assert [f.check for f in report.findings] == ["reasoner-error"] and report.exit_code == 1

@@ -111,7 +111,7 @@ def test_json_report_structure(clean_json: dict) -> None:
                            "findings"}
     assert report["ontology"] == {
         "iri": "https://example.org/fixture", "versionIRI": "https://example.org/fixture/1.0.0",
-        "versionInfo": "1.0.0", "triples": 99,
+        "versionInfo": "1.0.0", "triples": 102,
         "ownNamespaces": ["https://example.org/fixture#", "https://example.org/fixture/concept/"],
     }
     reasoner = report["reasoner"]
@@ -194,3 +194,25 @@ def test_doc_json_example_has_the_real_keys(clean_json: dict) -> None:
     from referentiel.ontology.report import Finding
 
     assert set(example["findings"][0]) == set(Finding(check="x", severity="WARN").to_dict())
+
+
+def test_other_rdf_syntaxes_and_explicit_input_format(runner, tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    graph = Graph().parse(CLEAN)
+    rdfxml = tmp_path / "clean.owl"
+    graph.serialize(rdfxml, format="xml")
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(rdfxml), "--no-reasoner"])
+    assert result.exit_code == 0 and "0 ERROR, 0 WARN, 0 INFO" in result.stdout
+    unnamed = tmp_path / "export.txt"
+    unnamed.write_bytes(rdfxml.read_bytes())
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(unnamed), "--no-reasoner"])
+    assert result.exit_code == 2 and "--input-format" in result.stderr
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(unnamed), "--input-format", "xml",
+                                 "--no-reasoner"])
+    assert result.exit_code == 0
+
+
+def test_a_folder_is_not_an_ontology(runner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.stderr

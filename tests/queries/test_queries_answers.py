@@ -123,6 +123,7 @@ def expected_desynchronisation(d: SyntheticData, within: int) -> list[dict]:
                 "contacted": len(days),
                 "without_contact": len(refs) - len(days),
                 "avg_days": sum(days) / len(days) if days else None,
+                "median_days": sorted(days)[(len(days) - 1) // 2] if days else None,
                 "min_days": min(days) if days else None,
                 "max_days": max(days) if days else None,
                 "share_within": sum(1 for x in days if x <= within) / len(days) if days else None,

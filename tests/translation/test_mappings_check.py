@@ -23,22 +23,54 @@ HEADER = (
     "#mapping_set_id: https://w3id.org/referentiel/org/cpas-x/mappings\n"
     "#license: https://creativecommons.org/licenses/by/4.0/\n"
 )
-COLS = ("subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tconfidence"
-        "\tmapping_date\tmapping_cardinality\tpredicate_modifier\n")
-GOOD = "cpasx:role-as\tAS\tskos:exactMatch\trefc:role-social-worker\t\tsemapv:ManualMappingCuration\t1\t2026-11-20\t\t\n"
+COLS = (
+    "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tconfidence"
+    "\tmapping_date\tmapping_cardinality\tpredicate_modifier\n"
+)
+GOOD = (
+    "cpasx:role-as\tAS\tskos:exactMatch\trefc:role-social-worker\t\tsemapv:ManualMappingCuration"
+    "\t1\t2026-11-20\t\t\n"
+)
 
 
-def row(subject: str = "cpasx:role-as", label: str = "AS", predicate: str = "skos:exactMatch",
-        obj: str = "refc:role-social-worker", object_label: str = "", justification: str = "semapv:ManualMappingCuration",
-        confidence: str = "1", date: str = "2026-11-20", cardinality: str = "", modifier: str = "") -> str:
-    return "\t".join((subject, label, predicate, obj, object_label, justification, confidence, date, cardinality,
-                      modifier)) + "\n"
+def row(
+    subject: str = "cpasx:role-as",
+    label: str = "AS",
+    predicate: str = "skos:exactMatch",
+    obj: str = "refc:role-social-worker",
+    object_label: str = "",
+    justification: str = "semapv:ManualMappingCuration",
+    confidence: str = "1",
+    date: str = "2026-11-20",
+    cardinality: str = "",
+    modifier: str = "",
+) -> str:
+    return (
+        "\t".join(
+            (
+                subject,
+                label,
+                predicate,
+                obj,
+                object_label,
+                justification,
+                confidence,
+                date,
+                cardinality,
+                modifier,
+            )
+        )
+        + "\n"
+    )
 
 
 # check id -> (header, rows) of a mapping set on which that check (and no ERROR it does not expect) fires.
 BROKEN: dict[str, tuple[str, str]] = {
-    "metadata-missing": ("#curie_map:\n#  cpasx: https://w3id.org/referentiel/org/cpas-x/\n"
-                         "#  refc: https://w3id.org/referentiel/concept/\n", GOOD),
+    "metadata-missing": (
+        "#curie_map:\n#  cpasx: https://w3id.org/referentiel/org/cpas-x/\n"
+        "#  refc: https://w3id.org/referentiel/concept/\n",
+        GOOD,
+    ),
     "value-missing": (HEADER, row(obj="")),
     "curie-malformed": (HEADER, row(obj="refc role social worker")),
     "prefix-undeclared": (HEADER, row(obj="eurovoc:4564")),
@@ -52,18 +84,27 @@ BROKEN: dict[str, tuple[str, str]] = {
     "duplicate-mapping": (HEADER, GOOD + GOOD),
     "subject-label-missing": (HEADER, row(label="")),
     "label-ambiguous": (HEADER, GOOD + row(subject="cpasx:role-as-bis", obj="refc:role-nurse")),
-    "subject-outside-org-namespace": (HEADER, row(subject="refc:role-nurse", label="infirmière",
-                                                  obj="refc:role-nurse")),
+    "subject-outside-org-namespace": (
+        HEADER,
+        row(subject="refc:role-nurse", label="infirmière", obj="refc:role-nurse"),
+    ),
     "exact-with-hierarchical": (HEADER, GOOD + row(predicate="skos:broadMatch")),
-    "related-on-hierarchy": (HEADER, row("cpasx:mk-pluri", "Pluri", "skos:exactMatch",
-                                         "refc:meeting-kind-multidisciplinary-concertation")
-                             + row("cpasx:mk-pluri", "Pluri", "skos:relatedMatch", "refc:meeting-kind-concertation")),
-    "broad-cycle": (HEADER, row("cpasx:mk-c", "C", "skos:exactMatch", "refc:meeting-kind-concertation")
-                    + row("cpasx:mk-c", "C", "skos:broadMatch", "refc:meeting-kind-multidisciplinary-concertation")),
+    "related-on-hierarchy": (
+        HEADER,
+        row("cpasx:mk-pluri", "Pluri", "skos:exactMatch", "refc:meeting-kind-multidisciplinary-concertation")
+        + row("cpasx:mk-pluri", "Pluri", "skos:relatedMatch", "refc:meeting-kind-concertation"),
+    ),
+    "broad-cycle": (
+        HEADER,
+        row("cpasx:mk-c", "C", "skos:exactMatch", "refc:meeting-kind-concertation")
+        + row("cpasx:mk-c", "C", "skos:broadMatch", "refc:meeting-kind-multidisciplinary-concertation"),
+    ),
     "object-not-in-framework": (HEADER, row(obj="refc:role-social-wroker")),
     "object-deprecated": (HEADER, row(obj="refc:role-old-visitor")),
-    "one-to-one-violated": (HEADER, row(cardinality="1:1") + row(subject="cpasx:role-ts", label="TS",
-                                                                 cardinality="1:1")),
+    "one-to-one-violated": (
+        HEADER,
+        row(cardinality="1:1") + row(subject="cpasx:role-ts", label="TS", cardinality="1:1"),
+    ),
     "exact-to-several": (HEADER, GOOD + row(obj="refc:role-educator")),
     "no-term-found-contradicted": (HEADER, GOOD + row(obj="sssom:NoTermFound")),
     "object-label-mismatch": (HEADER, row(object_label="infirmière")),
@@ -96,8 +137,9 @@ def test_good_set_has_no_finding() -> None:
 
 
 def test_negated_mapping_is_not_a_conflict() -> None:
-    ms = parse_mapping_set(HEADER + COLS + GOOD + row(predicate="skos:broadMatch", modifier="Not"),
-                           source="x", strict=False)
+    ms = parse_mapping_set(
+        HEADER + COLS + GOOD + row(predicate="skos:broadMatch", modifier="Not"), source="x", strict=False
+    )
     assert check_mapping_set(ms, load_framework(MINI)) == []
 
 
@@ -110,8 +152,10 @@ def test_fixture_orgs_pass(path: Path, runner) -> None:
 
 def test_cli_exit_codes_and_json(tmp_path: Path, runner) -> None:
     bad = tmp_path / "bad.sssom.tsv"
-    bad.write_text(HEADER + COLS + row(date="20/11/2026") + row(subject="cpasx:x", label="X", obj="refc:nope"),
-                   encoding="utf-8")
+    bad.write_text(
+        HEADER + COLS + row(date="20/11/2026") + row(subject="cpasx:x", label="X", obj="refc:nope"),
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["mappings", "check", str(bad), "--ontology", MINI, "--format", "json"])
     assert result.exit_code == 1
     report = json.loads(result.output)

@@ -54,20 +54,36 @@ def _sample() -> MappingSet:
             "orcid": "https://orcid.org/",
         },
         mappings=[
-            Mapping(subject_id="cpasx:role-assistant-e-social-e", subject_label="Assistant(e) social(e)",
-                    predicate_id="skos:exactMatch", object_id="refc:role-social-worker",
-                    object_label="assistant·e social·e", mapping_justification="semapv:ManualMappingCuration",
-                    confidence=0.95, author_id="orcid:0000-0002-1825-0097", author_label="Équipe données",
-                    mapping_date="2026-11-20", comment="poste « AS »"),
-            Mapping(subject_id="cpasx:intervention-type-mediation-de-dettes",
-                    subject_label="Médiation de dettes", predicate_id="skos:broadMatch",
-                    object_id="refc:intervention-type-budget-guidance",
-                    mapping_justification="semapv:ManualMappingCuration", confidence=0.8,
-                    extra={"mapping_cardinality": "n:1", "subject_source": "cpasx:vocabulaire"}),
-            Mapping(subject_id="cpasx:meeting-kind-cellule-logement", subject_label="Cellule logement",
-                    predicate_id="skos:exactMatch", object_id=NO_TERM_FOUND,
-                    mapping_justification="semapv:ManualMappingCuration",
-                    comment="no equivalent in the framework"),
+            Mapping(
+                subject_id="cpasx:role-assistant-e-social-e",
+                subject_label="Assistant(e) social(e)",
+                predicate_id="skos:exactMatch",
+                object_id="refc:role-social-worker",
+                object_label="assistant·e social·e",
+                mapping_justification="semapv:ManualMappingCuration",
+                confidence=0.95,
+                author_id="orcid:0000-0002-1825-0097",
+                author_label="Équipe données",
+                mapping_date="2026-11-20",
+                comment="poste « AS »",
+            ),
+            Mapping(
+                subject_id="cpasx:intervention-type-mediation-de-dettes",
+                subject_label="Médiation de dettes",
+                predicate_id="skos:broadMatch",
+                object_id="refc:intervention-type-budget-guidance",
+                mapping_justification="semapv:ManualMappingCuration",
+                confidence=0.8,
+                extra={"mapping_cardinality": "n:1", "subject_source": "cpasx:vocabulaire"},
+            ),
+            Mapping(
+                subject_id="cpasx:meeting-kind-cellule-logement",
+                subject_label="Cellule logement",
+                predicate_id="skos:exactMatch",
+                object_id=NO_TERM_FOUND,
+                mapping_justification="semapv:ManualMappingCuration",
+                comment="no equivalent in the framework",
+            ),
         ],
     )
 
@@ -141,7 +157,9 @@ def test_extension_columns_are_kept() -> None:
 
 
 def test_missing_required_column(tmp_path: Path) -> None:
-    path = _write(tmp_path, HEADER + "subject_id\tpredicate_id\tobject_id\ncpasx:a\tskos:exactMatch\trefc:x\n")
+    path = _write(
+        tmp_path, HEADER + "subject_id\tpredicate_id\tobject_id\ncpasx:a\tskos:exactMatch\trefc:x\n"
+    )
     with pytest.raises(InputError) as info:
         read_mapping_set(path)
     assert info.value.column == "mapping_justification"
@@ -158,9 +176,13 @@ def test_bad_yaml_header(tmp_path: Path) -> None:
 
 
 def test_unknown_prefix_strict_and_lenient(tmp_path: Path) -> None:
-    path = _write(tmp_path, HEADER + COLUMNS
-                  + "cpasx:a\tA\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\t1\n"
-                  + "cpasy:b\tB\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\t1\n")
+    path = _write(
+        tmp_path,
+        HEADER
+        + COLUMNS
+        + "cpasx:a\tA\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\t1\n"
+        + "cpasy:b\tB\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\t1\n",
+    )
     with pytest.raises(ConfigError) as info:
         read_mapping_set(path)
     assert (info.value.line, info.value.column) == (9, "subject_id")
@@ -169,7 +191,10 @@ def test_unknown_prefix_strict_and_lenient(tmp_path: Path) -> None:
 
 
 def test_bad_confidence_and_extra_cells(tmp_path: Path) -> None:
-    path = _write(tmp_path, HEADER + COLUMNS + "cpasx:a\tA\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\thigh\n")
+    path = _write(
+        tmp_path,
+        HEADER + COLUMNS + "cpasx:a\tA\tskos:exactMatch\trefc:x\tsemapv:ManualMappingCuration\thigh\n",
+    )
     with pytest.raises(ConfigError) as info:
         read_mapping_set(path)
     assert info.value.column == "confidence"
@@ -179,8 +204,9 @@ def test_bad_confidence_and_extra_cells(tmp_path: Path) -> None:
     assert info2.value.line == 8
 
 
-@pytest.mark.parametrize("content,expected", [(b"", "no table"), (b"\x00\x01", "binary"),
-                                              (b"subject_id\t\xe9\n", "UTF-8")])
+@pytest.mark.parametrize(
+    "content,expected", [(b"", "no table"), (b"\x00\x01", "binary"), (b"subject_id\t\xe9\n", "UTF-8")]
+)
 def test_unusable_files(tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "bad.sssom.tsv"
     path.write_bytes(content)
@@ -199,7 +225,8 @@ def test_expand_compress() -> None:
     assert ms.expand("skos:exactMatch") == "http://www.w3.org/2004/02/skos/core#exactMatch"
     assert ms.compress("https://w3id.org/referentiel/org/cpas-x/role-a") == "cpasx:role-a"
     assert compress("https://example.org/x", {"refc": "https://w3id.org/referentiel/concept/"}) == (
-        "https://example.org/x")
+        "https://example.org/x"
+    )
     assert expand("https://example.org/x", {}) == "https://example.org/x"
     with pytest.raises(ConfigError, match="unknown prefix"):
         ms.expand("nope:x")
@@ -228,11 +255,21 @@ def test_index_prefers_exact_and_ignores_negated() -> None:
     ms = _sample()
     base = ms.mappings[0]
     ms.mappings = [
-        Mapping(subject_id=base.subject_id, subject_label=base.subject_label, predicate_id="skos:exactMatch",
-                object_id="refc:role-nurse", mapping_justification=base.mapping_justification,
-                predicate_modifier="Not"),
-        Mapping(subject_id=base.subject_id, subject_label=base.subject_label, predicate_id="skos:broadMatch",
-                object_id="refc:role-educator", mapping_justification=base.mapping_justification),
+        Mapping(
+            subject_id=base.subject_id,
+            subject_label=base.subject_label,
+            predicate_id="skos:exactMatch",
+            object_id="refc:role-nurse",
+            mapping_justification=base.mapping_justification,
+            predicate_modifier="Not",
+        ),
+        Mapping(
+            subject_id=base.subject_id,
+            subject_label=base.subject_label,
+            predicate_id="skos:broadMatch",
+            object_id="refc:role-educator",
+            mapping_justification=base.mapping_justification,
+        ),
         base,
     ]
     assert MappingIndex(ms).lookup(base.subject_label).object_id == "refc:role-social-worker"

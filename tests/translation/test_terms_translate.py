@@ -90,8 +90,12 @@ def test_org_to_org_exact(translator: TermTranslator) -> None:
 
 def test_org_to_org_not_pretending(translator: TermTranslator) -> None:
     broad = translator.translate("Éducatrice de rue", source="cpas-nord", target="one-sud").translations[0]
-    assert (broad.label, broad.relation, broad.exact, broad.predicate) == ("Éducateur", BROAD, False,
-                                                                           "skos:broadMatch")
+    assert (broad.label, broad.relation, broad.exact, broad.predicate) == (
+        "Éducateur",
+        BROAD,
+        False,
+        "skos:broadMatch",
+    )
     close = translator.translate("Suivi social", source="cpas-nord", target="one-sud").translations[0]
     assert (close.relation, close.approximate, close.exact) == (CLOSE, False, False)
 
@@ -124,7 +128,9 @@ def test_no_equivalent_and_unknown_terms(translator: TermTranslator) -> None:
 def test_framework_to_organisations(translator: TermTranslator) -> None:
     result = translator.translate("visite à domicile", source="framework", target="all")
     assert sorted((t.target, t.label, t.relation) for t in result.translations) == [
-        ("cpas-nord", "VAD", EXACT), ("one-sud", "Visite à domicile", EXACT)]
+        ("cpas-nord", "VAD", EXACT),
+        ("one-sud", "Visite à domicile", EXACT),
+    ]
     educ = translator.translate("refc:role-educator", source="framework", target="cpas-nord")
     # "Éducatrice de rue" broadMatch educator: from the concept, the organisation's term is narrower.
     assert [(t.label, t.relation) for t in educ.translations] == [("Éducatrice de rue", NARROW)]
@@ -133,22 +139,27 @@ def test_framework_to_organisations(translator: TermTranslator) -> None:
 def test_lookup(translator: TermTranslator) -> None:
     result = translator.lookup("meeting-kind-concertation")
     assert [(e.organisation, e.term, e.relation) for e in result.entries] == [
-        ("cpas-nord", "Concertation", EXACT)]
+        ("cpas-nord", "Concertation", EXACT)
+    ]
     assert result.without_term == ["one-sud"]
     wide = translator.lookup("meeting-kind-concertation", hierarchy=True)
-    assert ("one-sud", "Concertation pluri", BROAD) in [(e.organisation, e.term, e.relation) for e in wide.entries]
+    assert ("one-sud", "Concertation pluri", BROAD) in [
+        (e.organisation, e.term, e.relation) for e in wide.entries
+    ]
     with pytest.raises(ConfigError, match="did you mean"):
         translator.lookup("meeting-kind-concertaton")
 
 
 def test_cli_translate_and_lookup(runner) -> None:
     base = ["--mappings", str(ORGS), "--ontology", MINI]
-    out = runner.invoke(cli, ["terms", "translate", "Éducatrice de rue", "--from", "cpas-nord", "--to", "one-sud",
-                              *base])
+    out = runner.invoke(
+        cli, ["terms", "translate", "Éducatrice de rue", "--from", "cpas-nord", "--to", "one-sud", *base]
+    )
     assert out.exit_code == 0, out.output
     assert "BROAD: 'Éducateur'" in out.output and "broader" in out.output
-    js = runner.invoke(cli, ["terms", "translate", "VAD", "--from", "cpasnord", "--to", "all", "--format", "json",
-                             *base])
+    js = runner.invoke(
+        cli, ["terms", "translate", "VAD", "--from", "cpasnord", "--to", "all", "--format", "json", *base]
+    )
     data = json.loads(js.output)
     assert data["translations"][0]["exact"] is True
     missing = runner.invoke(cli, ["terms", "translate", "Inconnu", "--from", "cpas-nord", *base])

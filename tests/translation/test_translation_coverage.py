@@ -41,7 +41,7 @@ def test_coverage_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY", raising=False)
     report = coverage(ORGS / "cpas-ixelles" / "export", ORGS / "cpas-ixelles" / "profile.yaml")
     no_eq = {c.column: c.terms["no-equivalent"] for c in report.columns}
-    assert no_eq["type_action"] == 1 and no_eq["fonction"] == 1  # Octroi RIS, Agent d'insertion
+    assert no_eq == {"besoins": 1, "ressources": 0, "secteur": 0, "fonction": 0, "type_action": 0}  # mobilité
 
 
 def test_renderings_agree() -> None:

@@ -28,10 +28,8 @@ def test_examples_cover_all_seven_entities() -> None:
     assert entities == set(ENTITIES)
 
 
-def test_contract_properties_exist_in_ontology_when_available() -> None:
+def test_contract_properties_exist_in_the_ontology() -> None:
     ontology = ROOT / "ontology" / "referentiel.ttl"
-    if not ontology.exists():
-        pytest.skip("the ontology is being written by another helper")
     from rdflib import Graph
 
     from referentiel.namespaces import REF

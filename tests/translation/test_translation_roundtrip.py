@@ -158,7 +158,7 @@ def test_translate_never_drops_or_alters_an_unmappable_term(
     (folder / "m.sssom.tsv").write_text(MAPPINGS, encoding="utf-8")
     (folder / "p.yaml").write_text(PROFILE, encoding="utf-8")
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")  # as Excel: quotes cells with CR or LF
     writer.writerow(["id", "fonction"])
     for i, term in enumerate(terms):
         writer.writerow([f"P{i}", term])

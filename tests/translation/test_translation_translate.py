@@ -98,12 +98,12 @@ def test_match_predicates_are_kept_and_only_sound_ones_asserted(results: dict) -
 
 def test_no_equivalent_is_explicit(results: dict) -> None:
     graph = results["cpas-ixelles"].graph
-    ovs = by_value(graph, "Octroi RIS")
+    ovs = by_value(graph, "mobilité")
     assert ovs
     for ov in ovs:
         assert graph.value(ov, REF.mappingStatus) == Literal("no-equivalent")
-        subject = next(graph.subjects(REF.originalValue, ov))
-        assert graph.value(subject, REF.interventionType) is None
+        assert graph.value(ov, REF.mappedTo) is None
+        assert graph.value(ov, REF.forProperty) == REF.hasNeed
 
 
 def test_bad_date_is_kept_as_unparsable(results: dict) -> None:

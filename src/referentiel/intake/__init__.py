@@ -1,1 +1,34 @@
-"""intake capability of referentiel."""
+"""Intake: the main job. A directory of partner exports in, a summary a steward can send back out.
+
+- :func:`ingest` — translate, validate and load every export of a directory
+  (:class:`IngestSummary`: per organisation, rows read, terms mapped, findings located in the
+  partner's files, loaded or refused);
+- :func:`generate` — realistic synthetic exports at any scale, with injected defects on record.
+
+Names are imported lazily so that ``import referentiel.intake`` (done by the CLI) stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "ingest": "referentiel.intake.pipeline",
+    "discover": "referentiel.intake.pipeline",
+    "Export": "referentiel.intake.pipeline",
+    "generate": "referentiel.intake.generator",
+    "GenerationResult": "referentiel.intake.generator",
+    "IngestSummary": "referentiel.intake.summary",
+    "ExportResult": "referentiel.intake.summary",
+    "Finding": "referentiel.intake.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'referentiel.intake' has no attribute {name!r}")
+
+
+__all__ = list(_LAZY)

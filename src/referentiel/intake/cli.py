@@ -45,7 +45,7 @@ def ingest_command(directory: Path | None, profiles: Path | None, store_dir: Pat
     Exit codes: 0 every export loaded, 1 some refused, 2 unusable input (missing folder, no profile,
     unreadable file, no key), 130 interrupted (what was loaded stays loaded, no report is left behind).
     """
-    from referentiel.intake.ingest import ingest
+    from referentiel.intake.pipeline import ingest
     from referentiel.intake.summary import to_html, to_json, to_text
     from referentiel.progress import for_terminal
 
@@ -80,7 +80,7 @@ def generate_command(output: Path, families: int, seed: int, defect_rate: float,
     generated files, so that `referentiel ingest OUTPUT --key-file OUTPUT/SYNTHETIC-ONLY.key` reads
     them through the real profiles. Injected defects are listed in OUTPUT/expected-defects.json.
     """
-    from referentiel.intake.generate import generate
+    from referentiel.intake.generator import generate
     from referentiel.progress import for_terminal
 
     result = generate(output, families=families, seed=seed, defect_rate=defect_rate,

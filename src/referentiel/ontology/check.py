@@ -28,20 +28,22 @@ def check_ontology(
     *,
     reasoner: bool = True,
     namespaces: Iterable[str] | None = None,
+    input_format: str | None = None,
 ) -> OntologyReport:
     """Check an ontology: HermiT (consistency, unsatisfiable classes) and the quality checks.
 
     ``path_or_none``: an ontology file (Turtle, RDF/XML, N-Triples, JSON-LD); None for the bundled one.
     ``reasoner``: False skips HermiT (the report says so). ``namespaces``: the "own" namespaces for
     checks on the project's own terms (default: derived from the ontology, see
-    :func:`referentiel.ontology.load.own_namespaces`).
+    :func:`referentiel.ontology.load.own_namespaces`). ``input_format``: the RDF format (turtle, xml,
+    nt, json-ld...) when the file's extension does not tell it.
 
     Raises :class:`referentiel.errors.InputError` when the file cannot be read or parsed. A missing
     Java is not an exception: the report's ``reasoner.status`` is ``"unavailable"`` and its
     ``exit_code`` is 2.
     """
     start = time.perf_counter()
-    loaded = load_ontology(path_or_none)
+    loaded = load_ontology(path_or_none, input_format)
     own = list(namespaces) if namespaces else own_namespaces(loaded)
     ntriples = to_ntriples(loaded.graph)
 

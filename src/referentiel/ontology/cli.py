@@ -14,6 +14,11 @@ ontology_file_option = click.option(
     help="Ontology file to use (Turtle, RDF/XML, N-Triples, JSON-LD). Default: the bundled ontology.",
 )
 
+input_format_option = click.option(
+    "--input-format", default=None, metavar="FORMAT",
+    help="RDF format of --ontology when its extension does not tell it (turtle, xml, nt, json-ld).",
+)
+
 
 def _fail(ctx: click.Context, exc: ReferentielError) -> None:
     click.echo(f"error: {exc}", err=True)
@@ -27,6 +32,7 @@ def ontology() -> None:
 
 @ontology.command("check")
 @ontology_file_option
+@input_format_option
 @format_option(("text", "json"), "text", "Report format (json: see docs/ontology.md, 'Quality checks').")
 @click.option("--no-reasoner", is_flag=True,
               help="Skip HermiT (consistency, unsatisfiable classes); the report says it was skipped.")
@@ -35,8 +41,8 @@ def ontology() -> None:
               "Default: vann:preferredNamespaceUri, else the ontology IRI (+ refc: for the framework).")
 @output_option
 @click.pass_context
-def check(ctx: click.Context, ontology_file: Path | None, fmt: str, no_reasoner: bool,
-          namespaces: tuple[str, ...], output: Path | None) -> None:
+def check(ctx: click.Context, ontology_file: Path | None, input_format: str | None, fmt: str,
+          no_reasoner: bool, namespaces: tuple[str, ...], output: Path | None) -> None:
     """Reason over the ontology (HermiT) and run the quality checks.
 
     Exit 0 when no check found an ERROR, 1 when one did, 2 when the ontology cannot be read or the
@@ -45,7 +51,8 @@ def check(ctx: click.Context, ontology_file: Path | None, fmt: str, no_reasoner:
     from referentiel.ontology import check_ontology
 
     try:
-        report = check_ontology(ontology_file, reasoner=not no_reasoner, namespaces=namespaces or None)
+        report = check_ontology(ontology_file, reasoner=not no_reasoner, namespaces=namespaces or None,
+                                input_format=input_format)
     except ReferentielError as exc:
         _fail(ctx, exc)
         return
@@ -60,13 +67,14 @@ def check(ctx: click.Context, ontology_file: Path | None, fmt: str, no_reasoner:
               metavar="DIR",
               help="Folder to write index.html (pyLODE) and terms.html into (created if needed).")
 @ontology_file_option
+@input_format_option
 @click.pass_context
-def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None) -> None:
+def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None, input_format: str | None) -> None:
     """Write HTML documentation (pyLODE page, fr/en/nl term table)."""
     from referentiel.ontology.docs import generate_docs
 
     try:
-        result = generate_docs(output_dir, ontology_file)
+        result = generate_docs(output_dir, ontology_file, input_format)
     except ReferentielError as exc:
         _fail(ctx, exc)
         return

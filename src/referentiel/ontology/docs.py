@@ -55,7 +55,8 @@ class DocsResult:
     seconds: float = 0.0
 
 
-def generate_docs(output_dir: str | Path, ontology: str | Path | None = None) -> DocsResult:
+def generate_docs(output_dir: str | Path, ontology: str | Path | None = None,
+                  input_format: str | None = None) -> DocsResult:
     """Write ``index.html`` (pyLODE) and ``terms.html`` (multilingual table) into ``output_dir``.
 
     ``ontology``: an ontology file, or None for the bundled one. Raises
@@ -66,7 +67,7 @@ def generate_docs(output_dir: str | Path, ontology: str | Path | None = None) ->
     if out.exists() and not out.is_dir():
         raise InputError("the output path exists and is not a folder", file=str(out),
                          hint="give a folder with -o (it is created when missing)")
-    loaded = load_ontology(ontology)
+    loaded = load_ontology(ontology, input_format)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

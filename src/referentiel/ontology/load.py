@@ -40,8 +40,11 @@ class LoadedOntology:
     version_info: str | None
 
 
-def load_ontology(path: str | Path | None = None) -> LoadedOntology:
-    """Parse ``path`` (default: the bundled ontology) with clear errors (file, line, column)."""
+def load_ontology(path: str | Path | None = None, fmt: str | None = None) -> LoadedOntology:
+    """Parse ``path`` (default: the bundled ontology) with clear errors (file, line, column).
+
+    ``fmt`` is an RDF format name (turtle, xml, nt, json-ld...) when the extension does not tell it.
+    """
     if path is None:
         with resources.as_path(resources.ontology_file()) as bundled_path:
             if not bundled_path.exists():
@@ -50,10 +53,16 @@ def load_ontology(path: str | Path | None = None) -> LoadedOntology:
                     hint="reinstall referentiel, or give an ontology with --ontology FILE",
                 )
             return _load(bundled_path, "bundled ontology/referentiel.ttl", bundled=True)
-    return _load(Path(path), str(path), bundled=False)
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", file=str(path), hint="check the path given with --ontology")
+    if path.is_dir():
+        raise InputError("is a folder, not an ontology file", file=str(path),
+                         hint="give the ontology file itself, e.g. ontology/referentiel.ttl")
+    return _load(path, str(path), bundled=False, fmt=fmt)
 
 
-def _load(path: Path, source: str, *, bundled: bool) -> LoadedOntology:
+def _load(path: Path, source: str, *, bundled: bool, fmt: str | None = None) -> LoadedOntology:
     # rdflib logs a traceback and warns for every ill-typed literal; the ill-typed-literal check
     # reports them properly, so they must not spill onto the terminal.
     term_logger = logging.getLogger("rdflib.term")
@@ -62,7 +71,7 @@ def _load(path: Path, source: str, *, bundled: bool) -> LoadedOntology:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            graph = load_graph(path)
+            graph = load_graph(path, fmt=fmt)
     finally:
         term_logger.disabled = disabled
     if len(graph) == 0:

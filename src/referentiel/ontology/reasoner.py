@@ -98,6 +98,12 @@ def run_hermit(ntriples: bytes) -> ReasonerRun:
             except OSError as exc:  # the JVM could not be started at all
                 run.status = "unavailable"
                 run.message = f"Java could not be started ({exc.strerror or exc}); {NO_JAVA_HINT}"
+            except Exception as exc:  # noqa: BLE001 - owlready2 can fail applying HermiT's answer
+                # Seen on PROV-O: HermiT answers, then owlready2 trips over a punned IRI while storing the
+                # inferred hierarchy. The verdict is lost, so it must not count as a pass.
+                run.status = "failed"
+                run.message = scrub(f"owlready2 could not apply HermiT's results ({type(exc).__name__}: "
+                                    f"{str(exc)[:300]}); check the punning findings")
             else:
                 run.status, run.consistent = "ran", True
                 run.unsatisfiable = sorted(

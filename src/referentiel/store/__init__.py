@@ -78,11 +78,12 @@ def load(
     ):
         files = [data] if isinstance(data, str | Path) else list(data)
         return store.load(files, graph, force=force, context=context, organisation=organisation)
+    import dataclasses
     import hashlib
 
     context = context or LoadContext()
     if organisation:
-        context.organisation = organisation
+        context = dataclasses.replace(context, organisation=organisation)
     files = []
     for item in source:
         path = Path(item)

@@ -18,6 +18,7 @@ Design (see docs/store.md):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from abc import ABC, abstractmethod
@@ -609,7 +610,7 @@ class Store(ABC):
         """
         context = context or LoadContext()
         if organisation:
-            context.organisation = organisation
+            context = dataclasses.replace(context, organisation=organisation)
         started = now()
         triples, files = parse_sources(sources, rdf_format)
         graph = graph or default_graph_iri(context.organisation, sources)

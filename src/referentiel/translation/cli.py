@@ -47,15 +47,19 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 
     framework = load_framework(ontology)
     report = check_mapping_files([str(f) for f in files], framework)
-    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else render_text(report)
+    if fmt == "json":
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    else:
+        text = render_text(report)
     emit(text, output)
     if not report.ok:
         raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
 @mappings.command("suggest")
-@click.option("--from", "org", default=None, help="The organisation (its slug in --mappings): suggest for the "
-              "unmapped terms of its export, or, with --terms, name the organisation the terms belong to.")
+@click.option("--from", "org", default=None,
+              help="The organisation (its slug in --mappings): suggest for the unmapped terms of its export, "
+              "or, with --terms, name the organisation the terms belong to.")
 @click.option("--terms", "terms_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A text file of terms, one per line (# starts a comment).")
 @_mappings_dir_option
@@ -68,7 +72,7 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 @click.option("--scheme", "schemes", multiple=True,
               help="Only suggest concepts of this scheme (e.g. scheme-role); repeatable.")
 @click.option("--prefix", "org_prefix", default=None,
-              help="CURIE prefix of the organisation's terms when using --terms (default: from --from, else 'org').")
+              help="CURIE prefix of the organisation's terms with --terms (default: from --from).")
 @_ontology_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The SSSOM/TSV file to write (ready for review).")
@@ -76,7 +80,12 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
                     method: str | None, min_score: float, schemes: tuple[str, ...], org_prefix: str | None,
                     ontology: Path | None, output: Path) -> None:
     """Suggest ranked candidate mappings for unmapped terms, written as SSSOM for review."""
-    from referentiel.translation.suggest import DEFAULT_METHOD, suggest_for_terms, suggestion_set, terms_to_suggest
+    from referentiel.translation.suggest import (
+        DEFAULT_METHOD,
+        suggest_for_terms,
+        suggestion_set,
+        terms_to_suggest,
+    )
 
     if org is None and terms_file is None:
         raise click.UsageError("give --from ORG (its unmapped terms) or --terms FILE (with --from naming the "

@@ -95,7 +95,8 @@ class Framework:
             close = difflib.get_close_matches(local, [c.iri.rsplit("/", 1)[-1] for c in self], n=3)
             raise ConfigError(
                 f"{ref!r} is not a concept of the framework",
-                hint=("did you mean " + ", ".join(f"refc:{c}" for c in close) + "?") if close
+                hint=("did you mean " + ", ".join(f"refc:{c}" for c in close) + "?")
+                if close
                 else "list the concepts with `referentiel ontology concepts` or read the ontology",
             )
         return concept
@@ -135,7 +136,7 @@ def _curie(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(namespace) > len(best[1]):
             best = (prefix, namespace)
-    return f"{best[0]}:{iri[len(best[1]):]}" if best[0] else iri
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best[0] else iri
 
 
 def framework_from_graph(graph: object, source: str | None = None) -> Framework:
@@ -168,18 +169,20 @@ def framework_from_graph(graph: object, source: str | None = None) -> Framework:
             hidden.append(str(label))
         notations = [str(n) for n in g.objects(iri, SKOS.notation)]  # type: ignore[attr-defined]
         deprecated = any(str(v).lower() in ("true", "1") for v in g.objects(iri, OWL.deprecated))  # type: ignore[attr-defined]
-        concepts.append(Concept(
-            iri=str(iri),
-            curie=_curie(str(iri)),
-            schemes=tuple(sorted(str(s) for s in g.objects(iri, SKOS.inScheme))),  # type: ignore[attr-defined]
-            pref_labels=pref,
-            alt_labels={k: sorted(v) for k, v in alt.items()},
-            hidden_labels=sorted(hidden),
-            notations=sorted(notations),
-            broader=tuple(sorted(str(b) for b in g.objects(iri, SKOS.broader))),  # type: ignore[attr-defined]
-            deprecated=deprecated,
-            replaced_by=tuple(sorted(str(r) for r in g.objects(iri, DCTERMS.isReplacedBy))),  # type: ignore[attr-defined]
-        ))
+        concepts.append(
+            Concept(
+                iri=str(iri),
+                curie=_curie(str(iri)),
+                schemes=tuple(sorted(str(s) for s in g.objects(iri, SKOS.inScheme))),  # type: ignore[attr-defined]
+                pref_labels=pref,
+                alt_labels={k: sorted(v) for k, v in alt.items()},
+                hidden_labels=sorted(hidden),
+                notations=sorted(notations),
+                broader=tuple(sorted(str(b) for b in g.objects(iri, SKOS.broader))),  # type: ignore[attr-defined]
+                deprecated=deprecated,
+                replaced_by=tuple(sorted(str(r) for r in g.objects(iri, DCTERMS.isReplacedBy))),  # type: ignore[attr-defined]
+            )
+        )
     return Framework(sorted(concepts, key=lambda c: c.iri), source=source)
 
 
@@ -201,8 +204,10 @@ def load_framework(ontology: str | Path | None = None) -> Framework:
 
         with as_path(ontology_file()) as path:
             if not path.exists():
-                raise ConfigError("the bundled ontology (ontology/referentiel.ttl) is missing",
-                                  hint="reinstall referentiel, or pass --ontology FILE")
+                raise ConfigError(
+                    "the bundled ontology (ontology/referentiel.ttl) is missing",
+                    hint="reinstall referentiel, or pass --ontology FILE",
+                )
             return _load_cached(str(path), path.stat().st_mtime)
     path = Path(ontology)
     mtime = path.stat().st_mtime if path.exists() else 0.0

@@ -32,20 +32,41 @@ from referentiel.translation.sssom import (
 ERROR, WARN, INFO = "ERROR", "WARN", "INFO"
 SEVERITY_ORDER = {ERROR: 0, WARN: 1, INFO: 2}
 
-SEMAPV_JUSTIFICATIONS = frozenset({
-    "semapv:LexicalMatching", "semapv:LogicalReasoning", "semapv:CompositeMatching",
-    "semapv:UnspecifiedMatching", "semapv:SemanticSimilarityThresholdMatching",
-    "semapv:LexicalSimilarityThresholdMatching", "semapv:MappingChaining", "semapv:MappingReview",
-    "semapv:ManualMappingCuration", "semapv:MappingInversion", "semapv:StructuralMatching",
-    "semapv:InstanceBasedMatching", "semapv:BackgroundKnowledgeBasedMatching",
-})
+SEMAPV_JUSTIFICATIONS = frozenset(
+    {
+        "semapv:LexicalMatching",
+        "semapv:LogicalReasoning",
+        "semapv:CompositeMatching",
+        "semapv:UnspecifiedMatching",
+        "semapv:SemanticSimilarityThresholdMatching",
+        "semapv:LexicalSimilarityThresholdMatching",
+        "semapv:MappingChaining",
+        "semapv:MappingReview",
+        "semapv:ManualMappingCuration",
+        "semapv:MappingInversion",
+        "semapv:StructuralMatching",
+        "semapv:InstanceBasedMatching",
+        "semapv:BackgroundKnowledgeBasedMatching",
+    }
+)
 """The mapping justifications of the SEMAPV vocabulary (https://w3id.org/semapv/vocab/)."""
 
-OTHER_MAPPING_PREDICATES = frozenset({
-    "owl:equivalentClass", "owl:equivalentProperty", "owl:sameAs", "rdfs:subClassOf",
-    "rdfs:subPropertyOf", "skos:broader", "skos:narrower", "skos:related", "oboInOwl:hasDbXref",
-    "semapv:crossSpeciesExactMatch", "semapv:crossSpeciesNarrowMatch", "semapv:crossSpeciesBroadMatch",
-})
+OTHER_MAPPING_PREDICATES = frozenset(
+    {
+        "owl:equivalentClass",
+        "owl:equivalentProperty",
+        "owl:sameAs",
+        "rdfs:subClassOf",
+        "rdfs:subPropertyOf",
+        "skos:broader",
+        "skos:narrower",
+        "skos:related",
+        "oboInOwl:hasDbXref",
+        "semapv:crossSpeciesExactMatch",
+        "semapv:crossSpeciesNarrowMatch",
+        "semapv:crossSpeciesBroadMatch",
+    }
+)
 CARDINALITIES = frozenset({"1:1", "1:n", "n:1", "n:n", "1:0", "0:1", "0:0"})
 ORG_NAMESPACE = "https://w3id.org/referentiel/org/"
 
@@ -61,77 +82,188 @@ class CheckSpec:
     kind: str  # "sssom" (well-formedness) or "skos" (integrity against the framework)
 
 
-CHECKS: dict[str, CheckSpec] = {spec.id: spec for spec in (
-    CheckSpec("metadata-missing", ERROR, "required mapping-set metadata is missing (mapping_set_id, license)",
-              "add '#mapping_set_id: https://...' and '#license: https://...' lines to the YAML header",
-              "sssom"),
-    CheckSpec("value-missing", ERROR, "a required column is empty on this row",
-              "fill subject_id, predicate_id, object_id and mapping_justification on every row; "
-              "write sssom:NoTermFound as object_id when the term has no equivalent", "sssom"),
-    CheckSpec("curie-malformed", ERROR, "an identifier is not a valid CURIE",
-              "write identifiers as prefix:local without spaces, e.g. refc:role-social-worker", "sssom"),
-    CheckSpec("prefix-undeclared", ERROR, "a CURIE uses a prefix that the curie_map does not declare",
-              "declare the prefix in the YAML header: '#curie_map:' then '#  prefix: https://...'", "sssom"),
-    CheckSpec("justification-unknown", ERROR, "mapping_justification is not a SEMAPV justification",
-              "use semapv:ManualMappingCuration for curated mappings, semapv:LexicalMatching for "
-              "lexical suggestions (https://w3id.org/semapv/vocab/)", "sssom"),
-    CheckSpec("predicate-not-skos", WARN, "the predicate is not a SKOS mapping predicate",
-              "the framework's mappings use skos:exactMatch, closeMatch, broadMatch, narrowMatch or "
-              "relatedMatch", "sssom"),
-    CheckSpec("predicate-unknown", ERROR, "the predicate is not a mapping predicate SSSOM knows",
-              "use skos:exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch", "sssom"),
-    CheckSpec("confidence-invalid", ERROR, "confidence is not a number between 0 and 1",
-              "write the confidence as a decimal number between 0 and 1, e.g. 0.9", "sssom"),
-    CheckSpec("date-invalid", ERROR, "a date is not an ISO 8601 date (YYYY-MM-DD)",
-              "write dates as YYYY-MM-DD, e.g. 2026-11-20", "sssom"),
-    CheckSpec("modifier-invalid", ERROR, "predicate_modifier has a value other than Not",
-              "leave predicate_modifier empty, or write Not to state that the terms do NOT match", "sssom"),
-    CheckSpec("cardinality-invalid", ERROR, "mapping_cardinality is not one of 1:1, 1:n, n:1, n:n, 1:0, 0:1, 0:0",
-              "use the SSSOM cardinality values, or leave the column empty", "sssom"),
-    CheckSpec("duplicate-mapping", WARN, "the same mapping (subject, predicate, object) appears twice",
-              "delete one of the two rows (keep the one with the better justification)", "sssom"),
-    CheckSpec("subject-label-missing", WARN, "the row has no subject_label: the organisation's term as written",
-              "write the term exactly as the organisation writes it in subject_label; translation looks "
-              "terms up by this label", "sssom"),
-    CheckSpec("label-ambiguous", ERROR,
-              "the same term (subject_label) names two different subjects mapped into the same scheme",
-              "give each subject_id its own label, or merge the two subjects into one", "sssom"),
-    CheckSpec("subject-outside-org-namespace", INFO,
-              "the subject is not an organisation concept (https://w3id.org/referentiel/org/...)",
-              "organisation terms are SKOS concepts in the organisation's namespace, see docs/translation.md",
-              "sssom"),
-    CheckSpec("exact-with-hierarchical", ERROR,
-              "exactMatch and broadMatch/narrowMatch/relatedMatch on the same pair (SKOS S46, S27)",
-              "keep one predicate for the pair: exactMatch if they mean the same, otherwise the hierarchical one",
-              "skos"),
-    CheckSpec("related-on-hierarchy", ERROR,
-              "relatedMatch to a concept that is above or below another concept the subject is mapped to "
-              "(relatedMatch is disjoint from the broader hierarchy, SKOS S27)",
-              "use broadMatch or narrowMatch for a hierarchical relation, or drop one of the mappings", "skos"),
-    CheckSpec("broad-cycle", ERROR,
-              "broadMatch/narrowMatch/exactMatch and the framework's skos:broader form a cycle "
-              "(something would be broader than itself)",
-              "one of the mappings on the cycle has the wrong direction: check broadMatch (the object is "
-              "BROADER than the subject) versus narrowMatch", "skos"),
-    CheckSpec("object-not-in-framework", ERROR, "the object is not a concept of the framework",
-              "map to a refc: concept that the ontology declares (skos:Concept); check the spelling, or write "
-              "sssom:NoTermFound if the framework has no equivalent", "skos"),
-    CheckSpec("object-deprecated", WARN, "the object is a deprecated concept of the framework (owl:deprecated)",
-              "map to the concept that replaces it (dcterms:isReplacedBy in the ontology)", "skos"),
-    CheckSpec("one-to-one-violated", ERROR,
-              "the mapping claims 1:1 cardinality but the subject or object has several exact matches",
-              "keep one exactMatch per subject and per object, or change mapping_cardinality", "skos"),
-    CheckSpec("exact-to-several", WARN,
-              "the subject is exactMatch to several framework concepts (exactMatch is transitive: it would "
-              "make those concepts equivalent)",
-              "keep the exactMatch to the right concept; use closeMatch or broadMatch for the others", "skos"),
-    CheckSpec("no-term-found-contradicted", WARN,
-              "the subject is declared without equivalent (sssom:NoTermFound) and also mapped to a concept",
-              "delete the sssom:NoTermFound row, or the mapping, whichever is wrong", "skos"),
-    CheckSpec("object-label-mismatch", WARN,
-              "object_label is not a label of the object concept (the identifier or the label is wrong)",
-              "copy the concept's label from the ontology, or fix object_id", "skos"),
-)}
+CHECKS: dict[str, CheckSpec] = {
+    spec.id: spec
+    for spec in (
+        CheckSpec(
+            "metadata-missing",
+            ERROR,
+            "required mapping-set metadata is missing (mapping_set_id, license)",
+            "add '#mapping_set_id: https://...' and '#license: https://...' lines to the YAML header",
+            "sssom",
+        ),
+        CheckSpec(
+            "value-missing",
+            ERROR,
+            "a required column is empty on this row",
+            "fill subject_id, predicate_id, object_id and mapping_justification on every row; "
+            "write sssom:NoTermFound as object_id when the term has no equivalent",
+            "sssom",
+        ),
+        CheckSpec(
+            "curie-malformed",
+            ERROR,
+            "an identifier is not a valid CURIE",
+            "write identifiers as prefix:local without spaces, e.g. refc:role-social-worker",
+            "sssom",
+        ),
+        CheckSpec(
+            "prefix-undeclared",
+            ERROR,
+            "a CURIE uses a prefix that the curie_map does not declare",
+            "declare the prefix in the YAML header: '#curie_map:' then '#  prefix: https://...'",
+            "sssom",
+        ),
+        CheckSpec(
+            "justification-unknown",
+            ERROR,
+            "mapping_justification is not a SEMAPV justification",
+            "use semapv:ManualMappingCuration for curated mappings, semapv:LexicalMatching for "
+            "lexical suggestions (https://w3id.org/semapv/vocab/)",
+            "sssom",
+        ),
+        CheckSpec(
+            "predicate-not-skos",
+            WARN,
+            "the predicate is not a SKOS mapping predicate",
+            "the framework's mappings use skos:exactMatch, closeMatch, broadMatch, narrowMatch or "
+            "relatedMatch",
+            "sssom",
+        ),
+        CheckSpec(
+            "predicate-unknown",
+            ERROR,
+            "the predicate is not a mapping predicate SSSOM knows",
+            "use skos:exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch",
+            "sssom",
+        ),
+        CheckSpec(
+            "confidence-invalid",
+            ERROR,
+            "confidence is not a number between 0 and 1",
+            "write the confidence as a decimal number between 0 and 1, e.g. 0.9",
+            "sssom",
+        ),
+        CheckSpec(
+            "date-invalid",
+            ERROR,
+            "a date is not an ISO 8601 date (YYYY-MM-DD)",
+            "write dates as YYYY-MM-DD, e.g. 2026-11-20",
+            "sssom",
+        ),
+        CheckSpec(
+            "modifier-invalid",
+            ERROR,
+            "predicate_modifier has a value other than Not",
+            "leave predicate_modifier empty, or write Not to state that the terms do NOT match",
+            "sssom",
+        ),
+        CheckSpec(
+            "cardinality-invalid",
+            ERROR,
+            "mapping_cardinality is not one of 1:1, 1:n, n:1, n:n, 1:0, 0:1, 0:0",
+            "use the SSSOM cardinality values, or leave the column empty",
+            "sssom",
+        ),
+        CheckSpec(
+            "duplicate-mapping",
+            WARN,
+            "the same mapping (subject, predicate, object) appears twice",
+            "delete one of the two rows (keep the one with the better justification)",
+            "sssom",
+        ),
+        CheckSpec(
+            "subject-label-missing",
+            WARN,
+            "the row has no subject_label: the organisation's term as written",
+            "write the term exactly as the organisation writes it in subject_label; translation looks "
+            "terms up by this label",
+            "sssom",
+        ),
+        CheckSpec(
+            "label-ambiguous",
+            ERROR,
+            "the same term (subject_label) names two different subjects mapped into the same scheme",
+            "give each subject_id its own label, or merge the two subjects into one",
+            "sssom",
+        ),
+        CheckSpec(
+            "subject-outside-org-namespace",
+            INFO,
+            "the subject is not an organisation concept (https://w3id.org/referentiel/org/...)",
+            "organisation terms are SKOS concepts in the organisation's namespace, see docs/translation.md",
+            "sssom",
+        ),
+        CheckSpec(
+            "exact-with-hierarchical",
+            ERROR,
+            "exactMatch and broadMatch/narrowMatch/relatedMatch on the same pair (SKOS S46, S27)",
+            "keep one predicate for the pair: exactMatch if they mean the same, else the hierarchical one",
+            "skos",
+        ),
+        CheckSpec(
+            "related-on-hierarchy",
+            ERROR,
+            "relatedMatch to a concept that is above or below another concept the subject is mapped to "
+            "(relatedMatch is disjoint from the broader hierarchy, SKOS S27)",
+            "use broadMatch or narrowMatch for a hierarchical relation, or drop one of the mappings",
+            "skos",
+        ),
+        CheckSpec(
+            "broad-cycle",
+            ERROR,
+            "broadMatch/narrowMatch/exactMatch and the framework's skos:broader form a cycle "
+            "(something would be broader than itself)",
+            "one of the mappings on the cycle has the wrong direction: check broadMatch (the object is "
+            "BROADER than the subject) versus narrowMatch",
+            "skos",
+        ),
+        CheckSpec(
+            "object-not-in-framework",
+            ERROR,
+            "the object is not a concept of the framework",
+            "map to a refc: concept that the ontology declares (skos:Concept); check the spelling, or write "
+            "sssom:NoTermFound if the framework has no equivalent",
+            "skos",
+        ),
+        CheckSpec(
+            "object-deprecated",
+            WARN,
+            "the object is a deprecated concept of the framework (owl:deprecated)",
+            "map to the concept that replaces it (dcterms:isReplacedBy in the ontology)",
+            "skos",
+        ),
+        CheckSpec(
+            "one-to-one-violated",
+            ERROR,
+            "the mapping claims 1:1 cardinality but the subject or object has several exact matches",
+            "keep one exactMatch per subject and per object, or change mapping_cardinality",
+            "skos",
+        ),
+        CheckSpec(
+            "exact-to-several",
+            WARN,
+            "the subject is exactMatch to several framework concepts (exactMatch is transitive: it would "
+            "make those concepts equivalent)",
+            "keep the exactMatch to the right concept; use closeMatch or broadMatch for the others",
+            "skos",
+        ),
+        CheckSpec(
+            "no-term-found-contradicted",
+            WARN,
+            "the subject is declared without equivalent (sssom:NoTermFound) and also mapped to a concept",
+            "delete the sssom:NoTermFound row, or the mapping, whichever is wrong",
+            "skos",
+        ),
+        CheckSpec(
+            "object-label-mismatch",
+            WARN,
+            "object_label is not a label of the object concept (the identifier or the label is wrong)",
+            "copy the concept's label from the ontology, or fix object_id",
+            "skos",
+        ),
+    )
+}
 """The registry of mapping-set checks, by id (see docs/translation.md, "Checking mapping sets")."""
 
 
@@ -189,14 +321,26 @@ class _Context:
         self.prefixes = ms.prefixes
         self.findings: list[Finding] = []
 
-    def add(self, check: str, message: str, mapping: Mapping | None = None, column: str | None = None,
-            line: int | None = None) -> None:
+    def add(
+        self,
+        check: str,
+        message: str,
+        mapping: Mapping | None = None,
+        column: str | None = None,
+        line: int | None = None,
+    ) -> None:
         spec = CHECKS[check]
-        self.findings.append(Finding(
-            check=check, severity=spec.severity, message=scrub(message), file=self.ms.path,
-            line=line if line is not None else (mapping.line if mapping else None), column=column,
-            hint=spec.hint,
-        ))
+        self.findings.append(
+            Finding(
+                check=check,
+                severity=spec.severity,
+                message=scrub(message),
+                file=self.ms.path,
+                line=line if line is not None else (mapping.line if mapping else None),
+                column=column,
+                hint=spec.hint,
+            )
+        )
 
     def iri(self, curie: str) -> str | None:
         parts = split_curie(curie)
@@ -226,8 +370,18 @@ def _metadata(ctx: _Context) -> None:
             ctx.add("metadata-missing", f"the mapping set has no {key}", line=1, column=key)
 
 
-_CURIE_COLUMNS = ("subject_id", "predicate_id", "object_id", "mapping_justification", "author_id",
-                  "reviewer_id", "creator_id", "subject_source", "object_source", "mapping_tool_id")
+_CURIE_COLUMNS = (
+    "subject_id",
+    "predicate_id",
+    "object_id",
+    "mapping_justification",
+    "author_id",
+    "reviewer_id",
+    "creator_id",
+    "subject_source",
+    "object_source",
+    "mapping_tool_id",
+)
 
 
 @_check
@@ -251,17 +405,31 @@ def _row_syntax(ctx: _Context) -> None:
                 if parts is None:
                     ctx.add("curie-malformed", f"{column} {item!r} is not a CURIE (prefix:local)", m, column)
                 elif parts[0] not in ctx.prefixes:
-                    ctx.add("prefix-undeclared", f"prefix {parts[0]!r} of {item!r} is not declared", m, column)
+                    ctx.add(
+                        "prefix-undeclared", f"prefix {parts[0]!r} of {item!r} is not declared", m, column
+                    )
         if m.mapping_justification and m.mapping_justification not in SEMAPV_JUSTIFICATIONS:
-            ctx.add("justification-unknown", f"{m.mapping_justification!r} is not a SEMAPV justification", m,
-                    "mapping_justification")
+            ctx.add(
+                "justification-unknown",
+                f"{m.mapping_justification!r} is not a SEMAPV justification",
+                m,
+                "mapping_justification",
+            )
         if m.predicate_id and m.predicate_id not in SKOS_PREDICATES:
             if m.predicate_id in OTHER_MAPPING_PREDICATES or "://" in m.predicate_id:
-                ctx.add("predicate-not-skos", f"predicate {m.predicate_id!r} is not a SKOS mapping predicate",
-                        m, "predicate_id")
+                ctx.add(
+                    "predicate-not-skos",
+                    f"predicate {m.predicate_id!r} is not a SKOS mapping predicate",
+                    m,
+                    "predicate_id",
+                )
             else:
-                ctx.add("predicate-unknown", f"predicate {m.predicate_id!r} is not a mapping predicate", m,
-                        "predicate_id")
+                ctx.add(
+                    "predicate-unknown",
+                    f"predicate {m.predicate_id!r} is not a mapping predicate",
+                    m,
+                    "predicate_id",
+                )
         raw_conf = m.extra.get("confidence")  # kept as text when it is not a number
         if raw_conf is not None:
             ctx.add("confidence-invalid", f"confidence {raw_conf!r} is not a number", m, "confidence")
@@ -272,12 +440,20 @@ def _row_syntax(ctx: _Context) -> None:
             if value and not _is_iso_date(value):
                 ctx.add("date-invalid", f"{column} {value!r} is not YYYY-MM-DD", m, column)
         if m.predicate_modifier and m.predicate_modifier != "Not":
-            ctx.add("modifier-invalid", f"predicate_modifier {m.predicate_modifier!r} is not 'Not'", m,
-                    "predicate_modifier")
+            ctx.add(
+                "modifier-invalid",
+                f"predicate_modifier {m.predicate_modifier!r} is not 'Not'",
+                m,
+                "predicate_modifier",
+            )
         cardinality = m.get("mapping_cardinality")
         if cardinality and cardinality not in CARDINALITIES:
-            ctx.add("cardinality-invalid", f"mapping_cardinality {cardinality!r} is not an SSSOM value", m,
-                    "mapping_cardinality")
+            ctx.add(
+                "cardinality-invalid",
+                f"mapping_cardinality {cardinality!r} is not an SSSOM value",
+                m,
+                "mapping_cardinality",
+            )
 
 
 def _is_iso_date(value: str) -> bool:
@@ -299,8 +475,11 @@ def _duplicates_and_labels(ctx: _Context) -> None:
         if m.subject_id and m.object_id and m.predicate_id:
             first = seen.setdefault(m.key(), m)
             if first is not m:
-                ctx.add("duplicate-mapping",
-                        f"{m.subject_id} {m.predicate_id} {m.object_id} repeats line {first.line}", m)
+                ctx.add(
+                    "duplicate-mapping",
+                    f"{m.subject_id} {m.predicate_id} {m.object_id} repeats line {first.line}",
+                    m,
+                )
         if m.subject_id and not m.subject_label:
             ctx.add("subject-label-missing", f"{m.subject_id} has no subject_label", m, "subject_label")
         if m.subject_label and m.subject_id and not m.negated:
@@ -309,13 +488,18 @@ def _duplicates_and_labels(ctx: _Context) -> None:
             scheme = _scheme_of(ctx, m.object_id)
             other = labels.setdefault(f"{normalise_term(m.subject_label)}\t{scheme}", m) if scheme else m
             if other.subject_id != m.subject_id:
-                ctx.add("label-ambiguous",
-                        f"the term {m.subject_label!r} names {other.subject_id} (line {other.line}) "
-                        f"and {m.subject_id}", m, "subject_label")
+                ctx.add(
+                    "label-ambiguous",
+                    f"the term {m.subject_label!r} names {other.subject_id} (line {other.line}) "
+                    f"and {m.subject_id}",
+                    m,
+                    "subject_label",
+                )
         iri = ctx.iri(m.subject_id) if m.subject_id else None
         if iri and not iri.startswith(ORG_NAMESPACE) and m.subject_id != NO_TERM_FOUND:
-            ctx.add("subject-outside-org-namespace", f"{m.subject_id} is not in {ORG_NAMESPACE}", m,
-                    "subject_id")
+            ctx.add(
+                "subject-outside-org-namespace", f"{m.subject_id} is not in {ORG_NAMESPACE}", m, "subject_id"
+            )
 
 
 def _scheme_of(ctx: _Context, object_id: str) -> str | None:
@@ -347,21 +531,31 @@ def _exact_with_hierarchical(ctx: _Context) -> None:
         by_pair[frozenset((m.subject_id, m.object_id))].append(m)
     for rows in by_pair.values():
         predicates = {m.predicate_id for m in rows}
-        if "skos:exactMatch" in predicates and predicates & {"skos:broadMatch", "skos:narrowMatch",
-                                                             "skos:relatedMatch"}:
+        if "skos:exactMatch" in predicates and predicates & {
+            "skos:broadMatch",
+            "skos:narrowMatch",
+            "skos:relatedMatch",
+        }:
             exact = next(m for m in rows if m.predicate_id == "skos:exactMatch")
             for m in rows:
                 if m.predicate_id in ("skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"):
-                    ctx.add("exact-with-hierarchical",
-                            f"{m.subject_id} is both exactMatch (line {exact.line}) and {m.predicate_id} "
-                            f"to {m.object_id}", m, "predicate_id")
+                    ctx.add(
+                        "exact-with-hierarchical",
+                        f"{m.subject_id} is both exactMatch (line {exact.line}) and {m.predicate_id} "
+                        f"to {m.object_id}",
+                        m,
+                        "predicate_id",
+                    )
         hierarchical = predicates & {"skos:broadMatch", "skos:narrowMatch"}
         if hierarchical and "skos:relatedMatch" in predicates:
             for m in rows:
                 if m.predicate_id == "skos:relatedMatch":
-                    ctx.add("related-on-hierarchy",
-                            f"{m.subject_id} is both relatedMatch and {sorted(hierarchical)[0]} to {m.object_id}",
-                            m, "predicate_id")
+                    ctx.add(
+                        "related-on-hierarchy",
+                        f"{m.subject_id} is both relatedMatch and {sorted(hierarchical)[0]} to {m.object_id}",
+                        m,
+                        "predicate_id",
+                    )
 
 
 @_check
@@ -378,15 +572,22 @@ def _related_on_hierarchy(ctx: _Context) -> None:
                 continue
             rel_iri = ctx.iri(rel.object_id)
             for other in rows:
-                if other is rel or other.predicate_id not in ("skos:exactMatch", "skos:closeMatch",
-                                                                "skos:broadMatch", "skos:narrowMatch"):
+                if other is rel or other.predicate_id not in (
+                    "skos:exactMatch",
+                    "skos:closeMatch",
+                    "skos:broadMatch",
+                    "skos:narrowMatch",
+                ):
                     continue
                 other_iri = ctx.iri(other.object_id)
                 if rel_iri and other_iri and fw.on_hierarchy_path(rel_iri, other_iri):
-                    ctx.add("related-on-hierarchy",
-                            f"{rel.subject_id} relatedMatch {rel.object_id}, but it is {other.predicate_id} "
-                            f"{other.object_id} (line {other.line}), on the same broader path", rel,
-                            "predicate_id")
+                    ctx.add(
+                        "related-on-hierarchy",
+                        f"{rel.subject_id} relatedMatch {rel.object_id}, but it is {other.predicate_id} "
+                        f"{other.object_id} (line {other.line}), on the same broader path",
+                        rel,
+                        "predicate_id",
+                    )
 
 
 @_check
@@ -437,8 +638,13 @@ def _broad_cycles(ctx: _Context) -> None:
                         first = min(culprits, key=lambda m: m.line or 0)
                         reported.update(id(m) for m in culprits)
                         lines = ", ".join(str(m.line) for m in sorted(culprits, key=lambda m: m.line or 0))
-                        ctx.add("broad-cycle", f"{first.subject_id} {first.predicate_id} {first.object_id} closes "
-                                f"a broader cycle (mappings on lines {lines})", first, "predicate_id")
+                        ctx.add(
+                            "broad-cycle",
+                            f"{first.subject_id} {first.predicate_id} {first.object_id} closes "
+                            f"a broader cycle (mappings on lines {lines})",
+                            first,
+                            "predicate_id",
+                        )
                     continue
                 if nxt not in seen:
                     seen.add(nxt)
@@ -462,11 +668,16 @@ def _objects_in_framework(ctx: _Context) -> None:
         if concept is None:
             import difflib
 
-            close = difflib.get_close_matches(iri.rsplit("/", 1)[-1],
-                                              [c.iri.rsplit("/", 1)[-1] for c in fw], n=1)
+            close = difflib.get_close_matches(
+                iri.rsplit("/", 1)[-1], [c.iri.rsplit("/", 1)[-1] for c in fw], n=1
+            )
             extra = f" (did you mean refc:{close[0]}?)" if close else ""
-            ctx.add("object-not-in-framework", f"{m.object_id} is not a concept of the framework{extra}", m,
-                    "object_id")
+            ctx.add(
+                "object-not-in-framework",
+                f"{m.object_id} is not a concept of the framework{extra}",
+                m,
+                "object_id",
+            )
             continue
         if concept.deprecated:
             repl = ", ".join(c.rsplit("/", 1)[-1] for c in concept.replaced_by) or "no replacement given"
@@ -474,9 +685,12 @@ def _objects_in_framework(ctx: _Context) -> None:
         if m.object_label:
             labels = {normalise_term(text) for text, _, _ in concept.all_labels()}
             if labels and normalise_term(m.object_label) not in labels:
-                ctx.add("object-label-mismatch",
-                        f"{m.object_label!r} is not a label of {m.object_id} ({concept.label('fr')!r})", m,
-                        "object_label")
+                ctx.add(
+                    "object-label-mismatch",
+                    f"{m.object_label!r} is not a label of {m.object_id} ({concept.label('fr')!r})",
+                    m,
+                    "object_label",
+                )
 
 
 @_check
@@ -493,13 +707,20 @@ def _cardinality(ctx: _Context) -> None:
         several_objects = len(by_subject[m.subject_id]) > 1
         several_subjects = len(by_object[m.object_id]) > 1
         if claimed and (several_objects or several_subjects):
-            what = (f"{m.subject_id} has {len(by_subject[m.subject_id])} exact matches" if several_objects
-                    else f"{m.object_id} is the exact match of {len(by_object[m.object_id])} subjects")
+            what = (
+                f"{m.subject_id} has {len(by_subject[m.subject_id])} exact matches"
+                if several_objects
+                else f"{m.object_id} is the exact match of {len(by_object[m.object_id])} subjects"
+            )
             ctx.add("one-to-one-violated", f"1:1 is claimed but {what}", m, "mapping_cardinality")
         elif several_objects and ctx.framework is not None:
             others = sorted(by_subject[m.subject_id] - {m.object_id})
-            ctx.add("exact-to-several", f"{m.subject_id} is also exactMatch to {', '.join(others)}", m,
-                    "predicate_id")
+            ctx.add(
+                "exact-to-several",
+                f"{m.subject_id} is also exactMatch to {', '.join(others)}",
+                m,
+                "predicate_id",
+            )
 
 
 @_check
@@ -511,9 +732,13 @@ def _no_term_found(ctx: _Context) -> None:
         none = [m for m in rows if m.no_equivalent]
         some = [m for m in rows if not m.no_equivalent]
         if none and some:
-            ctx.add("no-term-found-contradicted",
-                    f"{none[0].subject_id} is declared without equivalent but mapped to {some[0].object_id} "
-                    f"(line {some[0].line})", none[0], "object_id")
+            ctx.add(
+                "no-term-found-contradicted",
+                f"{none[0].subject_id} is declared without equivalent but mapped to {some[0].object_id} "
+                f"(line {some[0].line})",
+                none[0],
+                "object_id",
+            )
 
 
 # ---------------------------------------------------------------------------------------- running
@@ -550,8 +775,15 @@ def render_text(report: CheckReport) -> str:
     """A human-readable report: one block per finding, then a summary line."""
     lines = []
     for f in report.findings:
-        where = ", ".join(p for p in (f.file, f"line {f.line}" if f.line else None,
-                                      f"column {f.column}" if f.column else None) if p)
+        where = ", ".join(
+            p
+            for p in (
+                f.file,
+                f"line {f.line}" if f.line else None,
+                f"column {f.column}" if f.column else None,
+            )
+            if p
+        )
         lines.append(f"{f.severity} [{f.check}] {where}: {f.message}")
         if f.hint and f.severity != INFO:
             lines.append(f"  how to fix: {f.hint}")
@@ -561,4 +793,3 @@ def render_text(report: CheckReport) -> str:
         f"{report.count(ERROR)} error(s), {report.count(WARN)} warning(s), {report.count(INFO)} info(s)"
     )
     return "\n".join(lines) + "\n"
-

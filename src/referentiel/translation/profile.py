@@ -135,6 +135,7 @@ class Profile:
     service_type: str | None = None
     mappings: Path | None = None
     organisations: dict[str, str] = field(default_factory=dict)  # normalised local name/id -> org slug
+    organisation_info: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> sector, serviceType
 
     @property
     def personal_columns(self) -> list[tuple[TableSpec, ColumnSpec]]:
@@ -345,18 +346,33 @@ def load_profile(path: str | Path) -> Profile:
     nulls = top.strings("null") or [""]
 
     organisations: dict[str, str] = {}
+    organisation_info: dict[str, dict[str, str]] = {}
     orgs_node = top.node("organisations")
     if orgs_node is not None:
         if not isinstance(orgs_node.value, dict):
             raise top.error("organisations", "expected a mapping: local name or id -> organisation slug")
         for local, (value, line) in orgs_node.value.items():
-            if not isinstance(value.value, str) or not SLUG.match(value.value):
+            # either `Local name: slug`, or `Local name: {slug: ..., sector: ..., serviceType: ...}`
+            if isinstance(value.value, dict):
+                entry = _Reader(file, value, f"organisations, key {local!r}", {"slug", "sector", "serviceType"})
+                target = entry.str("slug", required=True) or ""
+                info = organisation_info.setdefault(target, {})
+                for key, prefix in (("sector", "sector-"), ("serviceType", "service-type-")):
+                    concept = entry.str(key)
+                    if concept is not None:
+                        concept = concept.removeprefix("refc:")
+                        if not concept.startswith(prefix):
+                            raise entry.error(key, f"{concept!r} is not a concept of the scheme ({prefix}...)")
+                        info[key] = concept
+            else:
+                target = value.value
+            if not isinstance(target, str) or not SLUG.match(target):
                 raise ConfigError(
-                    f"organisations, key {local!r}: {value.value!r} is not an organisation slug",
+                    f"organisations, key {local!r}: {target!r} is not an organisation slug",
                     file=file,
                     line=line,
                 )
-            organisations[_norm_title(local)] = value.value
+            organisations[_norm_title(local)] = target
     organisations.setdefault(_norm_title(slug), slug)
     organisations.setdefault(_norm_title(name), slug)
 
@@ -386,6 +402,7 @@ def load_profile(path: str | Path) -> Profile:
         service_type=service_type.removeprefix("refc:") if service_type else None,
         mappings=mappings,
         organisations=organisations,
+        organisation_info=organisation_info,
     )
 
 

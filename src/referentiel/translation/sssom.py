@@ -57,32 +57,99 @@ BUILTIN_PREFIXES: dict[str, str] = {
 """Prefixes the SSSOM spec declares built in: a mapping set may use them without a curie_map entry."""
 
 MAPPING_SLOTS: tuple[str, ...] = (
-    "record_id", "subject_id", "subject_label", "subject_category", "predicate_id", "predicate_label",
-    "predicate_modifier", "object_id", "object_label", "object_category", "mapping_justification",
-    "author_id", "author_label", "reviewer_id", "reviewer_label", "creator_id", "creator_label",
-    "license", "subject_type", "subject_source", "subject_source_version", "object_type",
-    "object_source", "object_source_version", "predicate_type", "mapping_provider", "mapping_source",
-    "mapping_cardinality", "cardinality_scope", "mapping_tool", "mapping_tool_id", "mapping_tool_version",
-    "mapping_date", "publication_date", "review_date", "confidence", "reviewer_agreement",
-    "curation_rule", "curation_rule_text", "subject_match_field", "object_match_field", "match_string",
-    "subject_preprocessing", "object_preprocessing", "similarity_score", "similarity_measure",
-    "see_also", "issue_tracker_item", "other", "comment",
+    "record_id",
+    "subject_id",
+    "subject_label",
+    "subject_category",
+    "predicate_id",
+    "predicate_label",
+    "predicate_modifier",
+    "object_id",
+    "object_label",
+    "object_category",
+    "mapping_justification",
+    "author_id",
+    "author_label",
+    "reviewer_id",
+    "reviewer_label",
+    "creator_id",
+    "creator_label",
+    "license",
+    "subject_type",
+    "subject_source",
+    "subject_source_version",
+    "object_type",
+    "object_source",
+    "object_source_version",
+    "predicate_type",
+    "mapping_provider",
+    "mapping_source",
+    "mapping_cardinality",
+    "cardinality_scope",
+    "mapping_tool",
+    "mapping_tool_id",
+    "mapping_tool_version",
+    "mapping_date",
+    "publication_date",
+    "review_date",
+    "confidence",
+    "reviewer_agreement",
+    "curation_rule",
+    "curation_rule_text",
+    "subject_match_field",
+    "object_match_field",
+    "match_string",
+    "subject_preprocessing",
+    "object_preprocessing",
+    "similarity_score",
+    "similarity_measure",
+    "see_also",
+    "issue_tracker_item",
+    "other",
+    "comment",
 )
 """The mapping slots of the SSSOM schema (1.1), in the schema's order (used to order written columns)."""
 
-PROPAGATABLE_SLOTS = frozenset({
-    "mapping_date", "mapping_provider", "mapping_tool", "mapping_tool_id", "mapping_tool_version",
-    "object_match_field", "object_preprocessing", "object_source", "object_source_version", "object_type",
-    "predicate_type", "similarity_measure", "subject_match_field", "subject_preprocessing",
-    "subject_source", "subject_source_version", "subject_type", "cardinality_scope", "curation_rule",
-    "curation_rule_text",
-})
+PROPAGATABLE_SLOTS = frozenset(
+    {
+        "mapping_date",
+        "mapping_provider",
+        "mapping_tool",
+        "mapping_tool_id",
+        "mapping_tool_version",
+        "object_match_field",
+        "object_preprocessing",
+        "object_source",
+        "object_source_version",
+        "object_type",
+        "predicate_type",
+        "similarity_measure",
+        "subject_match_field",
+        "subject_preprocessing",
+        "subject_source",
+        "subject_source_version",
+        "subject_type",
+        "cardinality_scope",
+        "curation_rule",
+        "curation_rule_text",
+    }
+)
 """Mapping-set slots whose value applies to every mapping that does not give its own (SSSOM 1.1)."""
 
 # Fields held as attributes of Mapping; every other column lands in Mapping.extra.
 _FIELDS = (
-    "subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
-    "confidence", "author_id", "author_label", "mapping_date", "comment", "predicate_modifier",
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "confidence",
+    "author_id",
+    "author_label",
+    "mapping_date",
+    "comment",
+    "predicate_modifier",
 )
 
 _CURIE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]*):(\S*)$")
@@ -201,8 +268,14 @@ def split_curie(curie: str) -> tuple[str, str] | None:
     return match.group(1), match.group(2)
 
 
-def expand(curie: str, prefixes: dict[str, str], *, file: str | None = None, line: int | None = None,
-           column: str | None = None) -> str:
+def expand(
+    curie: str,
+    prefixes: dict[str, str],
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: str | None = None,
+) -> str:
     """Expand ``curie`` with ``prefixes``; absolute IRIs are returned unchanged.
 
     Raises :class:`ConfigError` (file, line, column) when the CURIE is malformed or its prefix unknown.
@@ -214,14 +287,18 @@ def expand(curie: str, prefixes: dict[str, str], *, file: str | None = None, lin
     if parts is None:
         raise ConfigError(
             f"{text!r} is not a CURIE (expected prefix:local, e.g. refc:role-nurse)",
-            file=file, line=line, column=column,
+            file=file,
+            line=line,
+            column=column,
             hint="write identifiers as prefix:local with a prefix declared in the curie_map",
         )
     prefix, local = parts
     if prefix not in prefixes:
         raise ConfigError(
             f"unknown prefix {prefix!r} in {text!r}",
-            file=file, line=line, column=column,
+            file=file,
+            line=line,
+            column=column,
             hint=f"declare {prefix!r} in the curie_map of the YAML header (#curie_map:\\n#  {prefix}: <IRI>)",
         )
     return prefixes[prefix] + local
@@ -235,7 +312,7 @@ def compress(iri: str, prefixes: dict[str, str]) -> str:
             best = (len(namespace), prefix)
     if best is None:
         return iri
-    return f"{best[1]}:{iri[best[0]:]}"
+    return f"{best[1]}:{iri[best[0] :]}"
 
 
 # ---------------------------------------------------------------------------------------- reading
@@ -264,21 +341,29 @@ def read_mapping_set(path: str | Path, *, strict: bool = True) -> MappingSet:
     if not path.exists():
         raise InputError("mapping set not found", file=name, hint="check the path of the .sssom.tsv file")
     if path.is_dir():
-        raise InputError("this is a folder, not a mapping set", file=name,
-                         hint="give the .sssom.tsv file itself")
+        raise InputError(
+            "this is a folder, not a mapping set", file=name, hint="give the .sssom.tsv file itself"
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the mapping set ({exc.strerror})", file=name) from exc
     if b"\x00" in raw[:4096]:
-        raise InputError("this is a binary file, not an SSSOM/TSV mapping set", file=name,
-                         hint="mapping sets are tab-separated text files (.sssom.tsv)")
+        raise InputError(
+            "this is a binary file, not an SSSOM/TSV mapping set",
+            file=name,
+            hint="mapping sets are tab-separated text files (.sssom.tsv)",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("the mapping set is not UTF-8 text", file=name, line=line,
-                         hint="save the file as UTF-8 (SSSOM/TSV files are UTF-8)") from exc
+        raise InputError(
+            "the mapping set is not UTF-8 text",
+            file=name,
+            line=line,
+            hint="save the file as UTF-8 (SSSOM/TSV files are UTF-8)",
+        ) from exc
     return parse_mapping_set(text, source=name, strict=strict)
 
 
@@ -294,42 +379,58 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
     metadata = _parse_header(header, source)
     curie_map = metadata.pop("curie_map", None) or {}
     if not isinstance(curie_map, dict) or not all(isinstance(v, str) for v in curie_map.values()):
-        raise InputError("curie_map must map each prefix to an IRI (prefix: IRI)", file=source,
-                         hint="write '#curie_map:' then one '#  prefix: https://...' line per prefix")
+        raise InputError(
+            "curie_map must map each prefix to an IRI (prefix: IRI)",
+            file=source,
+            hint="write '#curie_map:' then one '#  prefix: https://...' line per prefix",
+        )
     curie_map = {str(k): v for k, v in curie_map.items()}
     first_table_line = index + 1
 
-    reader = csv.reader(io.StringIO("".join(lines[index:])), delimiter="\t", quoting=csv.QUOTE_MINIMAL,
-                        strict=False)
+    reader = csv.reader(
+        io.StringIO("".join(lines[index:])), delimiter="\t", quoting=csv.QUOTE_MINIMAL, strict=False
+    )
     try:
         columns = next(reader)
     except StopIteration:
-        raise InputError("the mapping set has no table (no header row after the metadata)",
-                         file=source, line=first_table_line,
-                         hint="add a tab-separated header row: subject_id, predicate_id, object_id, ...")
+        raise InputError(
+            "the mapping set has no table (no header row after the metadata)",
+            file=source,
+            line=first_table_line,
+            hint="add a tab-separated header row: subject_id, predicate_id, object_id, ...",
+        ) from None
     columns = [c.strip() for c in columns]
     # Literal mappings (SSSOM 1.1) identify the subject by its label alone: no subject_id column.
-    literal_subjects = (_metadata_text(metadata, "subject_type") == "rdfs literal"
-                        or ("subject_type" in columns and "subject_id" not in columns))
+    literal_subjects = _metadata_text(metadata, "subject_type") == "rdfs literal" or (
+        "subject_type" in columns and "subject_id" not in columns
+    )
     required = [c for c in REQUIRED_COLUMNS if not (c == "subject_id" and literal_subjects)]
     if literal_subjects and "subject_label" not in columns:
         required.append("subject_label")
     missing = [c for c in required if c not in columns]
     if missing:
         raise InputError(
-            f"missing required column(s): {', '.join(missing)}", file=source, line=first_table_line,
+            f"missing required column(s): {', '.join(missing)}",
+            file=source,
+            line=first_table_line,
             column=missing[0],
             hint="an SSSOM table needs subject_id, predicate_id, object_id and mapping_justification "
             "(see docs/translation.md, 'Mapping sets (SSSOM)')",
         )
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
-        raise InputError(f"column {duplicates[0]!r} appears twice in the header", file=source,
-                         line=first_table_line, column=duplicates[0], hint="keep one column per name")
+        raise InputError(
+            f"column {duplicates[0]!r} appears twice in the header",
+            file=source,
+            line=first_table_line,
+            column=duplicates[0],
+            hint="keep one column per name",
+        )
     prefixes = {**BUILTIN_PREFIXES, **curie_map}
     # Mapping-set level values that SSSOM propagates down to every mapping (spec: "propagatable slots").
-    propagated = {k: str(v) for k, v in metadata.items()
-                  if k in PROPAGATABLE_SLOTS and not isinstance(v, (dict, list))}
+    propagated = {
+        k: str(v) for k, v in metadata.items() if k in PROPAGATABLE_SLOTS and not isinstance(v, (dict, list))
+    }
 
     mappings: list[Mapping] = []
     for offset, cells in enumerate(reader):
@@ -339,15 +440,16 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
         if len(cells) > len(columns):
             raise InputError(
                 f"the row has {len(cells)} cells but the header has {len(columns)} columns",
-                file=source, line=line, hint="remove the extra tab(s) or add the missing column name",
+                file=source,
+                line=line,
+                hint="remove the extra tab(s) or add the missing column name",
             )
         row = {col: (cells[i].strip() if i < len(cells) else "") for i, col in enumerate(columns)}
         for key, value in propagated.items():
             if not row.get(key):
                 row[key] = value
         mappings.append(_mapping_from_row(row, line, source, prefixes, strict))
-    return MappingSet(metadata=metadata, curie_map=curie_map, mappings=mappings, columns=columns,
-                      path=source)
+    return MappingSet(metadata=metadata, curie_map=curie_map, mappings=mappings, columns=columns, path=source)
 
 
 def _metadata_text(metadata: dict[str, Any], key: str) -> str | None:
@@ -365,20 +467,27 @@ def _parse_header(header: list[str], source: str | None) -> dict[str, Any]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(
-            f"the YAML metadata block (the '#' lines) is malformed: {problem}", file=source, line=line,
+            f"the YAML metadata block (the '#' lines) is malformed: {problem}",
+            file=source,
+            line=line,
             hint="each metadata line starts with '#' followed by YAML (key: value); "
             "indent curie_map entries by two spaces after the '#'",
         ) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError("the YAML metadata block must be a mapping of key: value lines", file=source,
-                         line=1, hint="write '#mapping_set_id: https://...' and similar key: value lines")
+        raise InputError(
+            "the YAML metadata block must be a mapping of key: value lines",
+            file=source,
+            line=1,
+            hint="write '#mapping_set_id: https://...' and similar key: value lines",
+        )
     return {str(k): v for k, v in data.items()}
 
 
-def _mapping_from_row(row: dict[str, str], line: int, source: str | None, prefixes: dict[str, str],
-                      strict: bool) -> Mapping:
+def _mapping_from_row(
+    row: dict[str, str], line: int, source: str | None, prefixes: dict[str, str], strict: bool
+) -> Mapping:
     values: dict[str, Any] = {}
     extra: dict[str, str] = {}
     for key, value in row.items():
@@ -393,8 +502,13 @@ def _mapping_from_row(row: dict[str, str], line: int, source: str | None, prefix
             confidence = float(raw_conf)
         except ValueError:
             if strict:
-                raise ConfigError(f"confidence {raw_conf!r} is not a number", file=source, line=line,
-                                  column="confidence", hint="write a number between 0 and 1, e.g. 0.95") from None
+                raise ConfigError(
+                    f"confidence {raw_conf!r} is not a number",
+                    file=source,
+                    line=line,
+                    column="confidence",
+                    hint="write a number between 0 and 1, e.g. 0.95",
+                ) from None
             extra["confidence"] = raw_conf
     if strict:
         for column in ("subject_id", "predicate_id", "object_id", "mapping_justification"):

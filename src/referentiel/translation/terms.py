@@ -1,4 +1,4 @@
-"""Translating single terms: organisation -> framework, framework -> organisations, organisation -> organisation.
+"""Translating single terms: organisation -> framework, framework -> organisations, and between organisations.
 
 Every organisation has one SSSOM mapping set from its own terms to the framework's concepts. A term of
 organisation A reaches organisation B through the framework: ``a p1 C`` (A's mapping set), optionally
@@ -41,8 +41,11 @@ from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_te
 EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN = "exact", "close", "broad", "narrow", "related", "unknown"
 RELATIONS = (EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN)
 _PREDICATE_RELATION = {
-    "skos:exactMatch": EXACT, "skos:closeMatch": CLOSE, "skos:broadMatch": BROAD,
-    "skos:narrowMatch": NARROW, "skos:relatedMatch": RELATED,
+    "skos:exactMatch": EXACT,
+    "skos:closeMatch": CLOSE,
+    "skos:broadMatch": BROAD,
+    "skos:narrowMatch": NARROW,
+    "skos:relatedMatch": RELATED,
 }
 RELATION_PREDICATE = {v: k for k, v in _PREDICATE_RELATION.items()}
 _INVERSE = {EXACT: EXACT, CLOSE: CLOSE, BROAD: NARROW, NARROW: BROAD, RELATED: RELATED, UNKNOWN: UNKNOWN}
@@ -160,12 +163,18 @@ def discover_organisations(directory: str | Path | None = None) -> dict[str, Org
         directory = Path(str(root))
     directory = Path(directory)
     if not directory.exists():
-        raise InputError("folder of mapping sets not found", file=str(directory),
-                         hint="give --mappings a folder holding {org}/mappings.sssom.tsv files")
+        raise InputError(
+            "folder of mapping sets not found",
+            file=str(directory),
+            hint="give --mappings a folder holding {org}/mappings.sssom.tsv files",
+        )
     files = _org_files(directory)
     if not files:
-        raise InputError("no mapping set found here", file=str(directory),
-                         hint="expected {org}/mappings.sssom.tsv or {org}.sssom.tsv files")
+        raise InputError(
+            "no mapping set found here",
+            file=str(directory),
+            hint="expected {org}/mappings.sssom.tsv or {org}.sssom.tsv files",
+        )
     return {slug: Organisation(slug, read_mapping_set(path), str(path)) for slug, path in files}
 
 
@@ -236,8 +245,13 @@ class TranslationResult:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
-            "term": self.term, "source": self.source, "target": self.target, "found": self.found,
-            "no_equivalent": self.no_equivalent, "message": self.message, "did_you_mean": self.did_you_mean,
+            "term": self.term,
+            "source": self.source,
+            "target": self.target,
+            "found": self.found,
+            "no_equivalent": self.no_equivalent,
+            "message": self.message,
+            "did_you_mean": self.did_you_mean,
             "organisations_without_translation": self.without,
             "source_mappings": [asdict(s) for s in self.source_mappings],
             "translations": [t.to_dict() for t in self.translations],
@@ -269,8 +283,12 @@ class LookupResult:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
-        return {"concept": self.concept, "labels": self.labels,
-                "entries": [asdict(e) for e in self.entries], "organisations_without_term": self.without_term}
+        return {
+            "concept": self.concept,
+            "labels": self.labels,
+            "entries": [asdict(e) for e in self.entries],
+            "organisations_without_term": self.without_term,
+        }
 
 
 # ------------------------------------------------------------------------------------- translator
@@ -284,8 +302,9 @@ class TermTranslator:
         self.framework = framework
 
     @classmethod
-    def from_directory(cls, directory: str | Path | None = None, ontology: str | Path | None = None
-                       ) -> TermTranslator:
+    def from_directory(
+        cls, directory: str | Path | None = None, ontology: str | Path | None = None
+    ) -> TermTranslator:
         """Build a translator from a folder of mapping sets and the (bundled) ontology."""
         return cls(discover_organisations(directory), load_framework(ontology))
 
@@ -297,8 +316,10 @@ class TermTranslator:
         for org in self.organisations.values():
             if wanted in (org.slug.casefold(), (org.prefix or "").casefold(), org.title.casefold()):
                 return org
-        raise ConfigError(f"unknown organisation {name!r}",
-                          hint="known organisations: " + ", ".join(sorted(self.organisations)) + " (or 'framework')")
+        raise ConfigError(
+            f"unknown organisation {name!r}",
+            hint="known organisations: " + ", ".join(sorted(self.organisations)) + " (or 'framework')",
+        )
 
     def _concept_iri(self, org: Organisation, curie: str) -> str | None:
         try:
@@ -334,8 +355,13 @@ class TermTranslator:
         from referentiel.translation.suggest import fold
 
         labels = [t for t in org.index.terms() if t]
-        hits = process.extract(fold(term), {i: fold(t) for i, t in enumerate(labels)},
-                               scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hits = process.extract(
+            fold(term),
+            {i: fold(t) for i, t in enumerate(labels)},
+            scorer=fuzz.WRatio,
+            limit=3,
+            score_cutoff=60,
+        )
         return [labels[key] for _, _, key in hits]
 
     # ------------------------------------------------------------------------------------ API
@@ -346,7 +372,9 @@ class TermTranslator:
         result = TranslationResult(term=term, source=org.slug, target="framework")
         candidates = org.index.candidates(term)
         if scheme:
-            candidates = [m for m in candidates if m.no_equivalent or self._in_scheme(org, m.object_id, scheme)]
+            candidates = [
+                m for m in candidates if m.no_equivalent or self._in_scheme(org, m.object_id, scheme)
+            ]
         if not candidates:
             result.message = f"{term!r} is not in the mapping set of {org.slug}"
             result.did_you_mean = self._did_you_mean(org, term)
@@ -360,10 +388,17 @@ class TermTranslator:
             if iri is None:
                 continue
             relation = relation_of(m.predicate_id)
-            result.translations.append(Translation(
-                target="framework", id=self.framework.concepts[iri].curie if iri in self.framework.concepts
-                else m.object_id, label=self._concept_label(iri), relation=relation, approximate=False,
-                confidence=m.confidence, path=[step]))
+            result.translations.append(
+                Translation(
+                    target="framework",
+                    id=self.framework.concepts[iri].curie if iri in self.framework.concepts else m.object_id,
+                    label=self._concept_label(iri),
+                    relation=relation,
+                    approximate=False,
+                    confidence=m.confidence,
+                    path=[step],
+                )
+            )
         if not result.translations and any(m.no_equivalent for m in candidates):
             result.no_equivalent = True
             result.message = f"{org.slug} states that {term!r} has no equivalent in the framework"
@@ -388,16 +423,26 @@ class TermTranslator:
             out += [(d, NARROW) for d in sorted(self.framework.descendants(iri))]
         return out
 
-    def to_organisation(self, term: str, source: str, target: str, scheme: str | None = None) -> TranslationResult:
+    def to_organisation(
+        self, term: str, source: str, target: str, scheme: str | None = None
+    ) -> TranslationResult:
         """Translate organisation ``source``'s term to organisation ``target``'s term(s)."""
         first = self.to_framework(term, source, scheme)
         target_org = self.organisation(target)
-        result = TranslationResult(term=term, source=first.source, target=target_org.slug,
-                                   source_mappings=first.source_mappings, no_equivalent=first.no_equivalent,
-                                   message=first.message, did_you_mean=first.did_you_mean)
+        result = TranslationResult(
+            term=term,
+            source=first.source,
+            target=target_org.slug,
+            source_mappings=first.source_mappings,
+            no_equivalent=first.no_equivalent,
+            message=first.message,
+            did_you_mean=first.did_you_mean,
+        )
         if target_org.slug == first.source:
-            raise ConfigError("the source and target organisations are the same",
-                              hint="use --to framework or another organisation")
+            raise ConfigError(
+                "the source and target organisations are the same",
+                hint="use --to framework or another organisation",
+            )
         seen: dict[str, Translation] = {}
         for hierarchy in (False, True):
             for hop in first.translations:
@@ -412,15 +457,36 @@ class TermTranslator:
                         relation, approx = compose_path(chain)
                         path = list(hop.path)
                         if fw_relation != EXACT:
-                            path.append(Step(hop.id, "skos:broaderTransitive" if fw_relation == BROAD
-                                             else "skos:narrowerTransitive", self.framework.concepts[concept].curie,
-                                             "framework"))
-                        path.append(Step(m.subject_id, m.predicate_id, m.object_id, target_org.slug, m.line,
-                                         m.confidence))
+                            path.append(
+                                Step(
+                                    hop.id,
+                                    "skos:broaderTransitive"
+                                    if fw_relation == BROAD
+                                    else "skos:narrowerTransitive",
+                                    self.framework.concepts[concept].curie,
+                                    "framework",
+                                )
+                            )
+                        path.append(
+                            Step(
+                                m.subject_id,
+                                m.predicate_id,
+                                m.object_id,
+                                target_org.slug,
+                                m.line,
+                                m.confidence,
+                            )
+                        )
                         confidence = _product([hop.confidence, m.confidence])
-                        candidate = Translation(target=target_org.slug, id=m.subject_id,
-                                                label=m.subject_label or m.subject_id, relation=relation,
-                                                approximate=approx, confidence=confidence, path=path)
+                        candidate = Translation(
+                            target=target_org.slug,
+                            id=m.subject_id,
+                            label=m.subject_label or m.subject_id,
+                            relation=relation,
+                            approximate=approx,
+                            confidence=confidence,
+                            path=path,
+                        )
                         key = m.subject_id or m.subject_label or ""
                         if key not in seen or _rank(candidate) < _rank(seen[key]):
                             seen[key] = candidate
@@ -429,12 +495,15 @@ class TermTranslator:
         result.translations = sorted(seen.values(), key=_rank)
         if not result.translations and first.translations:
             concepts = ", ".join(t.id for t in first.translations)
-            result.message = f"{target_org.slug} has no term mapped to {concepts} or to a concept above or below it"
+            result.message = (
+                f"{target_org.slug} has no term mapped to {concepts} or to a concept above or below it"
+            )
         return result
 
-    def translate(self, term: str, source: str, target: str = "framework", scheme: str | None = None
-                  ) -> TranslationResult:
-        """Translate ``term``: from an organisation (or ``framework``) to ``framework``, an organisation or ``all``.
+    def translate(
+        self, term: str, source: str, target: str = "framework", scheme: str | None = None
+    ) -> TranslationResult:
+        """Translate ``term`` from an organisation (or ``framework``) to the framework, an org or all.
 
         ``scheme`` (``role``, ``scheme-need``, ``need-``...) keeps only translations into that scheme, for
         words an organisation uses in several columns ("Santé" as a need and as a sector).
@@ -451,11 +520,26 @@ class TermTranslator:
                 if entry.organisation not in orgs:
                     continue
                 # entry.relation is term -> concept; the answer reads concept -> term.
-                result.translations.append(Translation(
-                    target=entry.organisation, id=entry.id, label=entry.term, relation=inverse(entry.relation),
-                    approximate=entry.approximate, confidence=entry.confidence,
-                    path=[Step(entry.id, RELATION_PREDICATE.get(entry.relation, "unknown"), lookup.concept,
-                               entry.organisation, entry.line, entry.confidence)]))
+                result.translations.append(
+                    Translation(
+                        target=entry.organisation,
+                        id=entry.id,
+                        label=entry.term,
+                        relation=inverse(entry.relation),
+                        approximate=entry.approximate,
+                        confidence=entry.confidence,
+                        path=[
+                            Step(
+                                entry.id,
+                                RELATION_PREDICATE.get(entry.relation, "unknown"),
+                                lookup.concept,
+                                entry.organisation,
+                                entry.line,
+                                entry.confidence,
+                            )
+                        ],
+                    )
+                )
             result.translations.sort(key=_rank)
             if not result.translations:
                 result.message = f"no organisation among {', '.join(orgs)} has a term for {lookup.concept}"
@@ -472,7 +556,9 @@ class TermTranslator:
             combined.no_equivalent = partial.no_equivalent
             combined.did_you_mean = partial.did_you_mean
             combined.translations.extend(partial.translations)
-            if partial.message and (len(self._targets(target, source_org.slug)) == 1 or not partial.source_mappings):
+            if partial.message and (
+                len(self._targets(target, source_org.slug)) == 1 or not partial.source_mappings
+            ):
                 combined.message = partial.message
         combined.translations.sort(key=_rank)
         return combined
@@ -498,10 +584,18 @@ class TermTranslator:
                 for org_relation, m in self._org_terms_for(target, org):
                     # term -> concept: invert "concept fw target, target org term".
                     relation, approx = compose_path([fw_relation, org_relation])
-                    result.entries.append(TermEntry(
-                        organisation=slug, term=m.subject_label or m.subject_id, id=m.subject_id,
-                        relation=inverse(relation), via=self.framework.concepts[target].curie,
-                        confidence=m.confidence, line=m.line, approximate=approx))
+                    result.entries.append(
+                        TermEntry(
+                            organisation=slug,
+                            term=m.subject_label or m.subject_id,
+                            id=m.subject_id,
+                            relation=inverse(relation),
+                            via=self.framework.concepts[target].curie,
+                            confidence=m.confidence,
+                            line=m.line,
+                            approximate=approx,
+                        )
+                    )
                     count += 1
             if not count:
                 result.without_term.append(slug)
@@ -533,19 +627,30 @@ def render_translations(result: TranslationResult, lang: str = "fr") -> str:
         lines.append(f"  {result.message}")
     if result.did_you_mean:
         lines.append("  did you mean: " + ", ".join(repr(t) for t in result.did_you_mean))
-    if not result.translations and not result.no_equivalent and result.source != "framework" and \
-            not result.source_mappings:
+    if (
+        not result.translations
+        and not result.no_equivalent
+        and result.source != "framework"
+        and not result.source_mappings
+    ):
         lines.append(f"  hint: run `referentiel mappings suggest --from {result.source}` to get candidates")
     for t in result.translations:
         flag = "EXACT" if t.exact else ("APPROXIMATE " if t.approximate else "") + t.relation.upper()
         conf = f", confidence {t.confidence:g}" if t.confidence is not None else ""
         where = "" if t.target == "framework" or result.target != "all" else f" [{t.target}]"
         lines.append(f"  {flag}: {t.label!r} ({t.id}){where}{conf}")
-        lines.append(f"    {RELATION_TEXT[t.relation]}" + (
-            "; approximate: a closeMatch on the path is not transitive, review before relying on it"
-            if t.approximate else ""))
-        via = " ; ".join(f"{s.subject} {s.predicate} {s.object} ({s.source}"
-                         + (f" line {s.line}" if s.line else "") + ")" for s in t.path)
+        lines.append(
+            f"    {RELATION_TEXT[t.relation]}"
+            + (
+                "; approximate: a closeMatch on the path is not transitive, review before relying on it"
+                if t.approximate
+                else ""
+            )
+        )
+        via = " ; ".join(
+            f"{s.subject} {s.predicate} {s.object} ({s.source}" + (f" line {s.line}" if s.line else "") + ")"
+            for s in t.path
+        )
         lines.append(f"    via: {via}")
     if result.without:
         lines.append("  no translation in: " + ", ".join(result.without))

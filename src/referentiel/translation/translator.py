@@ -515,6 +515,12 @@ class _Run:
             t((org, RDF.type, REF.Organisation))
             t((org, REF.name, self.literal(text)))
             t((org, PROV.wasDerivedFrom, record))
+            slug = str(org).removeprefix(f"{REFD}organisation/")
+            info = self.profile.organisation_info.get(slug, {})
+            if "sector" in info:
+                t((org, REF.sector, REFC[info["sector"]]))
+            if "serviceType" in info:
+                t((org, REF.serviceType, REFC[info["serviceType"]]))
 
     # ---- IRIs
     def org_iri(self, value: str) -> URIRef:

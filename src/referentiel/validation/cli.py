@@ -24,9 +24,16 @@ from referentiel.cli.options import apply, emit, format_option, lang_option, out
 @click.option("--input-format", default=None,
               help="RDF format of the data when the extension does not tell "
               "(turtle, nt, nquads, trig, json-ld, xml); needed for - (stdin) if not Turtle.")
+@click.option("--profile", "profile", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="DATA is a partner's export (CSV, XLSX, JSON files or folder): translate it with this "
+              "organisation profile first and report in the partner's terms (file, row, column).")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --profile: file holding the pseudonymisation key "
+              "(default: $REFERENTIEL_PSEUDONYM_KEY).")
 @apply(output_option)
 def validate_command(data: tuple[str, ...], shapes: tuple[Path, ...], ontology: Path | None, fmt: str,
-                     lang: str, fail_on: str, input_format: str | None, output: Path | None) -> None:
+                     lang: str, fail_on: str, input_format: str | None, output: Path | None,
+                     profile: Path | None = None, key_file: Path | None = None) -> None:
     """Validate RDF data against the framework's SHACL shapes (or any SHACL shapes).
 
     DATA: one or more RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), or - for
@@ -38,6 +45,16 @@ def validate_command(data: tuple[str, ...], shapes: tuple[Path, ...], ontology: 
     from referentiel.validation.api import BUNDLED, validate
     from referentiel.validation.render import render
 
+    if profile is not None:  # a partner's export: translate, validate, report in its terms
+        from referentiel.translation.validate_export import validate_export
+
+        report = validate_export(
+            list(data), profile, key_file=key_file, shapes=list(shapes) or None,
+            ontology=ontology if ontology is not None else BUNDLED, fail_on=fail_on.lower(),
+            lang=lang.lower(),
+        )
+        emit(render(report, fmt.lower()), output)
+        click.get_current_context().exit(report.exit_code)
     report = validate(
         list(data), list(shapes) or None,
         ontology=ontology if ontology is not None else BUNDLED,

@@ -131,7 +131,7 @@ def table_key(table: Any) -> str:
 
 
 def _example_dir() -> Path:
-    from referentiel.intake.ingest import bundled_examples_dir
+    from referentiel.intake.pipeline import bundled_examples_dir
 
     folder = bundled_examples_dir()
     if folder is None:  # pragma: no cover - broken install
@@ -206,9 +206,13 @@ def load_templates(examples: Path | None = None) -> list[OrgTemplate]:
             if path.suffix.lower() not in (".xlsx", ".xlsm", ".json"):
                 encodings[key] = (table.encoding if table.encoding not in ("auto",) else _detect_encoding(path))
             for index, title in enumerate(example.header):
+                spec = table.column(title)
+                separator = spec.separator if spec is not None else None
                 values = []
                 for _, cells in example.rows:
                     cell = cells[index]
+                    if isinstance(cell, str) and separator:
+                        cell = [part.strip() for part in cell.split(separator)]
                     values.extend(v for v in (cell if isinstance(cell, list) else [cell]) if v not in (None, ""))
                 samples[(key, title)] = values
                 text = [str(v) for v in values]
