@@ -24,89 +24,20 @@ TODAY = "2026-11-20"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 REFC = "https://w3id.org/referentiel/concept/"
 
-# Labels of the framework concepts used as object_label (fr prefLabel of the ontology).
-LABELS = {
-    "role-social-worker": "assistant·e social·e",
-    "role-coordinator": "coordinateur·rice",
-    "role-psychologist": "psychologue",
-    "role-manager": "responsable de service",
-    "role-medico-social-worker": "partenaire enfants-parents (PEP's)",
-    "role-physician": "médecin",
-    "role-midwife": "sage-femme",
-    "role-child-abuse-referent": "référent·e maltraitance",
-    "role-childcare-worker": "puériculteur·rice",
-    "role-nurse": "infirmier·ère",
-    "role-psychomotor-therapist": "psychomotricien·ne",
-    "role-educator": "éducateur·rice",
-    "role-community-worker": "animateur·rice",
-    "intervention-type-needs-assessment": "évaluation des besoins",
-    "intervention-type-budget-guidance": "guidance budgétaire",
-    "intervention-type-home-visit": "visite à domicile",
-    "intervention-type-individual-interview": "entretien individuel",
-    "intervention-type-referral": "orientation",
-    "intervention-type-handover": "passage de relais",
-    "intervention-type-administrative-help": "aide administrative",
-    "intervention-type-coordination-meeting": "réunion de coordination",
-    "intervention-type-consultation": "consultation",
-    "intervention-type-group-workshop": "atelier collectif",
-    "intervention-type-partner-contact": "contact avec un partenaire",
-    "intervention-type-accompaniment": "accompagnement",
-    "intervention-type-trust-building": "création du lien de confiance",
-    "intervention-type-linking-to-resource": "mise en lien avec une ressource",
-    "intervention-type-joint-intervention": "intervention conjointe",
-    "meeting-kind-concertation": "concertation",
-    "meeting-kind-intervision": "intervision",
-    "meeting-kind-network-meeting": "réunion de réseau",
-    "meeting-kind-multidisciplinary-concertation": "concertation pluridisciplinaire",
-    "meeting-kind-team-meeting": "réunion d'équipe",
-    "meeting-kind-supervision": "supervision",
-    "meeting-kind-case-synthesis": "synthèse",
-    "need-housing": "logement",
-    "need-income": "revenus",
-    "need-health": "santé",
-    "need-mental-health": "santé mentale",
-    "need-social-isolation": "isolement social",
-    "need-administrative": "démarches administratives",
-    "need-employment": "emploi",
-    "need-language": "langue",
-    "need-childcare": "accueil de l'enfant",
-    "need-parenting-support": "soutien à la parentalité",
-    "need-perinatal-care": "suivi périnatal",
-    "need-nutrition": "alimentation",
-    "need-child-development": "développement de l'enfant",
-    "need-domestic-violence": "violences intrafamiliales",
-    "need-schooling": "scolarité",
-    "need-child-protection": "protection de l'enfant",
-    "resource-extended-family": "famille élargie",
-    "resource-community-association": "association de quartier",
-    "resource-stable-housing": "logement stable",
-    "resource-childcare-place": "place d'accueil",
-    "competence-administrative-autonomy": "autonomie administrative",
-    "competence-social-network": "réseau social",
-    "competence-language": "langue",
-    "competence-parenting-skills": "compétences parentales",
-    "sector-early-childhood": "petite enfance",
-    "sector-youth-aid": "aide à la jeunesse",
-    "sector-health": "santé",
-    "sector-childcare": "accueil de l'enfance",
-    "sector-community": "cohésion sociale",
-    "sector-social-action": "action sociale",
-    "service-type-medical-house": "maison médicale",
-    "actor-kind-parent": "parent",
-    "actor-kind-family-member": "membre de la famille",
-    "actor-kind-relative": "proche",
-    "actor-kind-professional": "professionnel·le",
-    "link-kind-family": "famille",
-    "link-kind-extended-family": "famille élargie",
-    "link-kind-friend-neighbour": "ami·e ou voisin·e",
-    "link-kind-professional": "lien professionnel",
-    "link-kind-institutional": "lien institutionnel",
-    "trust-status-established": "confiance établie",
-    "trust-status-fragile": "confiance fragile",
-    "trust-status-broken": "confiance rompue",
-    "trust-status-rebuilding": "confiance en reconstruction",
-    "trust-status-unknown": "inconnu",
-}
+# object_label of each mapping: the concept's French prefLabel, read from the framework's ontology
+LABELS: dict[str, str] = {}
+
+
+def load_labels() -> None:
+    """Fill LABELS from ontology/referentiel.ttl (skos:prefLabel@fr of every refc: concept)."""
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(HERE.parents[1] / "ontology" / "referentiel.ttl")
+    for concept, label in graph.subject_objects(SKOS.prefLabel):
+        if str(concept).startswith(REFC) and getattr(label, "language", None) == "fr":
+            LABELS[str(concept)[len(REFC):]] = str(label)
+
 
 E, C, B, N, R = (
     "skos:exactMatch",
@@ -993,6 +924,7 @@ def amo(rng: random.Random) -> None:
 
 def main() -> None:
     """Write every example organisation's export and mapping set."""
+    load_labels()
     for make, seed in ((cpas, 11), (one, 12), (creche, 13), (amo, 14)):
         make(random.Random(seed))
 

@@ -224,6 +224,7 @@ def test_missing_java_is_reported_not_passed(monkeypatch) -> None:
     assert "Java was not found" in report.reasoner.message
     assert report.exit_code == 2 and not report.ok
     assert "NOT CHECKED" in report.to_text()
+    assert "inconsistent-ontology" not in {c.id for c in report.checks}  # it did not run
 
 
 def test_python_api_is_reexported_lazily() -> None:

@@ -177,3 +177,21 @@ def test_every_entity_property_is_in_the_catalogue() -> None:
     for entity, props in ENTITY_PROPERTIES.items():
         assert entity in ENTITIES
         assert props <= set(PROPERTIES)
+
+
+def test_other_organisations_with_their_sector(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "tables:\n",
+        "organisations:\n  ONE Anderlecht: {slug: one-anderlecht, sector: sector-early-childhood}\n"
+        "  P02: amo-x\ntables:\n",
+    )
+    profile = load_profile(_write(tmp_path, text))
+    assert (
+        profile.organisations["one anderlecht"] == "one-anderlecht"
+        and profile.organisations["p02"] == "amo-x"
+    )
+    assert profile.organisation_info == {"one-anderlecht": {"sector": "sector-early-childhood"}}
+    bad = GOOD.replace("tables:\n", "organisations:\n  ONE: {slug: one, sector: need-housing}\ntables:\n")
+    with pytest.raises(ConfigError, match="not a concept of the scheme") as info:
+        load_profile(_write(tmp_path, bad))
+    assert info.value.line == 7  # the entry, as written

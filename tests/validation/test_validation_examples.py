@@ -32,17 +32,17 @@ def test_example_gives_exactly_its_documented_results(name: str) -> None:
     report = validate(EXAMPLES / name)
     assert report.conforms is expected["conforms"]
     assert report.exit_code == expected["exit_code"]
-    got = sorted(
+    got = sorted((
         (r.severity.label, None if isinstance(r.source_shape, BNode) else compact(r.source_shape),
          None if r.source_constraint is None or isinstance(r.source_constraint, BNode)
          else compact(r.source_constraint),
          compact(r.component), str(r.focus_node).replace(str(REFD), ""), r.path)
         for r in report.results
-    )
-    want = sorted(
+    ), key=repr)
+    want = sorted((
         (e["severity"], e["shape"], e["constraint"], e["component"], e["focus"], e["path"])
         for e in expected["results"]
-    )
+    ), key=repr)
     assert got == want
 
 

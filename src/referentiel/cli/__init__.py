@@ -33,7 +33,33 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _CapabilityGroup(click.Group):
+    """The root group; it imports the capabilities' commands on first use.
+
+    Importing them lazily keeps a capability's ``cli.py`` importable on its own (it may import
+    ``referentiel.cli.options`` without a circular import) and keeps start-up fast.
+    """
+
+    _loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for module in CAPABILITIES:
+                for command in importlib.import_module(module).COMMANDS:
+                    self.add_command(command)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_CapabilityGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="referentiel")
 def cli() -> None:
     """referentiel: the shared framework of network-based social work, machine-readable.
@@ -41,11 +67,6 @@ def cli() -> None:
     Exit codes: 0 success, 1 problems found (violations, ERROR checks, refused exports),
     2 unusable input or usage, 3 internal error, 130 interrupted.
     """
-
-
-for _module in CAPABILITIES:
-    for _command in importlib.import_module(_module).COMMANDS:
-        cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -63,7 +63,7 @@ def check_ontology(
         run = ReasonerRun(name="HermiT", version=hermit_version(), status="skipped",
                           message="skipped at the user's request (--no-reasoner)")
     checks: list[Check] = list(sparql_checks()) + [get_check("ill-typed-literal")]
-    if reasoner:
+    if run.status in ("ran", "failed"):
         checks.extend(c for c in all_checks() if c.source == "referentiel.ontology.reasoner")
 
     order = {severity: i for i, severity in enumerate(SEVERITIES)}

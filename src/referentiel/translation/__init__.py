@@ -4,6 +4,7 @@
   (rdflib graph with provenance, issues in the partner's terms, statistics);
 - :func:`load_profile` — read and validate an organisation profile (YAML);
 - :func:`coverage` — how much of the export's vocabulary maps to the framework;
+- :func:`validate_export` — translate, validate with the shapes, report in the partner's terms;
 - :mod:`referentiel.translation.sssom` — SSSOM mapping sets.
 
 Names are imported lazily so that ``import referentiel.translation`` (done by the CLI) stays cheap.
@@ -23,6 +24,7 @@ _LAZY = {
     "Profile": "referentiel.translation.profile",
     "coverage": "referentiel.translation.mapping_coverage",
     "CoverageReport": "referentiel.translation.mapping_coverage",
+    "validate_export": "referentiel.translation.validate_export",
 }
 
 

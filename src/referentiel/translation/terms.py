@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from referentiel.errors import ConfigError, InputError
+from referentiel.privacy import scrub
 from referentiel.translation.framework import Framework, load_framework
 from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_term, read_mapping_set
 
@@ -245,12 +246,12 @@ class TranslationResult:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
-            "term": self.term,
+            "term": scrub(self.term),
             "source": self.source,
             "target": self.target,
             "found": self.found,
             "no_equivalent": self.no_equivalent,
-            "message": self.message,
+            "message": scrub(self.message) if self.message else None,
             "did_you_mean": self.did_you_mean,
             "organisations_without_translation": self.without,
             "source_mappings": [asdict(s) for s in self.source_mappings],
@@ -622,9 +623,10 @@ def _rank(t: Translation) -> tuple[int, int, int, float]:
 
 def render_translations(result: TranslationResult, lang: str = "fr") -> str:
     """A human-readable answer, saying how exact each translation is."""
-    lines = [f"{result.term!r} ({result.source}) -> {result.target}"]
+    # The term is echoed: mask anything that looks like personal data typed by mistake.
+    lines = [f"{scrub(result.term)!r} ({result.source}) -> {result.target}"]
     if result.message:
-        lines.append(f"  {result.message}")
+        lines.append(f"  {scrub(result.message)}")
     if result.did_you_mean:
         lines.append("  did you mean: " + ", ".join(repr(t) for t in result.did_you_mean))
     if (

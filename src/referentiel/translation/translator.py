@@ -298,7 +298,9 @@ class TranslationResult:
             store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         except SyntaxError as exc:  # a bug of ours, not of the user's data: say so
             raise RuntimeError(f"the translator produced invalid N-Triples ({exc})") from None
-        return store.dump(format=formats[fmt], from_graph=ox.DefaultGraph(), prefixes=self.prefixes)
+        # refd: is left out: data IRIs hold "/" which Turtle would escape in every prefixed name
+        prefixes = {k: v for k, v in self.prefixes.items() if v != str(REFD)}
+        return store.dump(format=formats[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     @property
     def stats(self) -> dict[str, Any]:

@@ -132,8 +132,12 @@ def _parse_with_oxigraph(graph: Graph, name: str, payload: bytes, fmt: str, inde
 
     add = graph.add
     try:
-        for quad in ox.parse(payload, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]), base_iri=base):
+        parser = ox.parse(payload, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]), base_iri=base)
+        for quad in parser:
             add((term(quad.subject), term(quad.predicate), term(quad.object)))
+        # like rdflib, keep the document's prefixes (pySHACL resolves some SPARQL prefixes through them)
+        for prefix, namespace in (getattr(parser, "prefixes", None) or {}).items():
+            graph.bind(prefix, namespace, override=False)
     except SyntaxError as exc:
         from referentiel.privacy import scrub
 

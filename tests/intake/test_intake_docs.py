@@ -1,0 +1,58 @@
+"""The guides' commands are real: every `$ referentiel ...` line of their ```console blocks is run.
+
+Each guide runs in its own empty folder, its commands in order (later ones use what earlier ones
+wrote), through click's CliRunner. A command's expected exit code is 0 unless the line ends with a
+comment ``# exit N``.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from referentiel.cli import cli
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+GUIDES = ("guide-data-steward.md", "guide-researcher.md", "guide-agency.md")
+_BLOCK = re.compile(r"^```console\n(.*?)^```", re.S | re.M)
+_EXIT = re.compile(r"#\s*exit\s+(\d+)\s*$")
+
+
+def commands(text: str) -> list[tuple[list[str], int, str]]:
+    """(arguments after `referentiel`, expected exit code, the line) for each `$ referentiel` line."""
+    out = []
+    for block in _BLOCK.findall(text):
+        for line in block.splitlines():
+            if not line.startswith("$ referentiel "):
+                continue
+            match = _EXIT.search(line)
+            expected = int(match.group(1)) if match else 0
+            args = shlex.split(line[len("$ referentiel "):], comments=True)
+            out.append((args, expected, line))
+    return out
+
+
+def test_every_guide_has_commands_and_starts_from_the_readme() -> None:
+    for name in GUIDES:
+        text = (DOCS / name).read_text(encoding="utf-8")
+        assert commands(text), name
+        start = text.index("## Start here")
+        assert "referentiel ingest" in text[start:start + 600] and "bash scripts/test.sh" in text[start:start + 600]
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatch, code_of) -> None:
+    from click.testing import CliRunner
+
+    for variable in ("REFERENTIEL_PSEUDONYM_KEY", "REFERENTIEL_PSEUDONYM_KEY_FILE", "REFERENTIEL_STORE",
+                     "REFERENTIEL_ENDPOINT"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args, expected, line in commands((DOCS / guide).read_text(encoding="utf-8")):
+        result = runner.invoke(cli, args)
+        assert code_of(result) == expected, f"{guide}: {line}\n{result.output}\n{result.exception!r}"
+        assert "Traceback" not in result.output
