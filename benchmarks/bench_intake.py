@@ -3,13 +3,12 @@
 Each stage has the referentiel way and a naive baseline, both run on the same generated data in the
 same run, so that the ratio is meaningful on any machine:
 
-| stage     | referentiel                                   | baseline                                      |
-|-----------|-----------------------------------------------|-----------------------------------------------|
-| translate | ``referentiel.translation.translate``         | csv/openpyxl/json + a dict of terms + rdflib ``Graph.add`` per cell (no provenance, no checks) |
-| validate  | ``referentiel.validate`` on N-Triples          | rdflib parse + plain ``pyshacl.validate``      |
-| load      | ``referentiel.store`` load into a new store   | rdflib parse into an in-memory ``Graph``      |
-| query     | the research catalogue on the store           | the same ``.rq`` files with rdflib in-memory SPARQL |
-| ingest    | ``referentiel.intake.ingest`` end to end        | (the sum of the baselines above)              |
+- translate: ``referentiel.translation.translate`` / baseline: csv, openpyxl or json + a dict of
+  terms + rdflib ``Graph.add`` per cell (no provenance, no checks);
+- validate: ``referentiel.validate`` on the N-Triples / baseline: rdflib parse + plain ``pyshacl.validate``;
+- load: ``referentiel.store`` load into a new store / baseline: rdflib parse into an in-memory ``Graph``;
+- query: the research catalogue on the store / baseline: the same ``.rq`` files with rdflib's SPARQL;
+- ingest: ``referentiel.intake.ingest`` end to end (no baseline: the sum of the ones above).
 
 Run one measurement (what ``run_all.py`` does in a fresh subprocess for each, so that peak memory is
 the stage's own)::
@@ -172,12 +171,16 @@ def validate_baseline(data: Path) -> dict:
     for node in shapes_files():
         with as_path(node) as path:
             shapes.parse(path, format="turtle")
-    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True,
-                                           abort_on_first=False, allow_warnings=False)
+    conforms, report, _ = pyshacl.validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, abort_on_first=False, allow_warnings=False
+    )
     from rdflib.namespace import SH
 
-    return {"triples": len(graph), "results": len(set(report.subjects(predicate=SH.focusNode))),
-            "conforms": bool(conforms)}
+    return {
+        "triples": len(graph),
+        "results": len(set(report.subjects(predicate=SH.focusNode))),
+        "conforms": bool(conforms),
+    }
 
 
 # ------------------------------------------------------------------ load and query
@@ -211,8 +214,11 @@ def query(data: Path) -> dict:
     if not store_dir.exists():
         load(data)
     timings = adapters.bench_queries(store_dir)
-    return {"queries": len(timings), "rows_out": sum(n for _, n, _ in timings),
-            "per_query": {name: round(seconds, 4) for name, _, seconds in timings}}
+    return {
+        "queries": len(timings),
+        "rows_out": sum(n for _, n, _ in timings),
+        "per_query": {name: round(seconds, 4) for name, _, seconds in timings},
+    }
 
 
 def query_baseline(data: Path) -> dict:
@@ -229,8 +235,11 @@ def query_baseline(data: Path) -> dict:
         started = time.perf_counter()
         rows = len(list(dataset.query(text, initBindings=bindings)))
         timings.append((name, rows, time.perf_counter() - started))
-    return {"queries": len(timings), "rows_out": sum(n for _, n, _ in timings),
-            "per_query": {name: round(seconds, 4) for name, _, seconds in timings}}
+    return {
+        "queries": len(timings),
+        "rows_out": sum(n for _, n, _ in timings),
+        "per_query": {name: round(seconds, 4) for name, _, seconds in timings},
+    }
 
 
 # ------------------------------------------------------------------ end to end
@@ -245,8 +254,12 @@ def ingest(data: Path) -> dict:
     adapters.remove_tree(store_dir)
     summary = run(data, store=store_dir, key=_key(data), force=True)
     totals = summary.totals()
-    return {"rows": totals["rows"], "triples": sum(e.triples for e in summary.exports),
-            "violations": totals["violations"], "warnings": totals["warnings"]}
+    return {
+        "rows": totals["rows"],
+        "triples": sum(e.triples for e in summary.exports),
+        "violations": totals["violations"],
+        "warnings": totals["warnings"],
+    }
 
 
 def generate(data: Path, families: int) -> dict:
@@ -258,10 +271,14 @@ def generate(data: Path, families: int) -> dict:
 
 
 FUNCTIONS = {
-    ("translate", False): translate, ("translate", True): translate_baseline,
-    ("validate", False): validate, ("validate", True): validate_baseline,
-    ("load", False): load, ("load", True): load_baseline,
-    ("query", False): query, ("query", True): query_baseline,
+    ("translate", False): translate,
+    ("translate", True): translate_baseline,
+    ("validate", False): validate,
+    ("validate", True): validate_baseline,
+    ("load", False): load,
+    ("load", True): load_baseline,
+    ("query", False): query,
+    ("query", True): query_baseline,
     ("ingest", False): ingest,
 }
 
@@ -280,8 +297,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         info = FUNCTIONS[(args.stage, args.baseline)](args.data)
     seconds = time.perf_counter() - started
-    record = {"stage": args.stage, "variant": "baseline" if args.baseline else "referentiel",
-              "seconds": round(seconds, 3), "maxrss_mb": round(_maxrss_mb(), 1), **info}
+    record = {
+        "stage": args.stage,
+        "variant": "baseline" if args.baseline else "referentiel",
+        "seconds": round(seconds, 3),
+        "maxrss_mb": round(_maxrss_mb(), 1),
+        **info,
+    }
     print(json.dumps(record))
     return 0
 

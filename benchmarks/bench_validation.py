@@ -4,7 +4,8 @@ Generates synthetic partner data following the data contract (docs/architecture.
 100k and 1M triples, then measures, each in a fresh subprocess: wall time and peak memory
 (ru_maxrss of that child) of
 
-- ``referentiel validate FILE --format json`` (bundled shapes and ontology), and
+- ``referentiel validate FILE --format json`` (bundled shapes and ontology; pyshacl engine, and
+  ``--engine pyshacl-turbo``), and
 - a plain ``pyshacl.validate(data, shacl_graph=<bundled shapes>, ont_graph=<ontology>,
   inference="none", advanced=True)`` reading the same file with rdflib (the baseline),
 
@@ -100,7 +101,7 @@ def generate(path: Path, target_triples: int, seed: int = 7) -> int:
                 t(it, iri(RDF_TYPE), iri(REF + "Intervention"))
                 t(it, iri(REF + "date"), date(2023, 1 + (n + i) % 12, 1 + i))
                 t(it, iri(REF + "interventionType"),
-                  iri(REFC + "intervention-type-" + INTERVENTION_TYPES[rng.randrange(len(INTERVENTION_TYPES))]))
+                  iri(REFC + "intervention-type-" + rng.choice(INTERVENTION_TYPES)))
                 t(it, iri(REF + "concernsSituation"), sit)
                 t(it, iri(REF + "carriedOutBy"), org)
                 t(it, iri(REF + "performedBy"), pros[o][(n + i) % 12])
@@ -134,7 +135,7 @@ def generate(path: Path, target_triples: int, seed: int = 7) -> int:
 REFERENTIEL = """
 import sys
 from referentiel.cli import main
-sys.argv = ["referentiel", "validate", {path!r}, "--format", "json", "-o", {out!r}]
+sys.argv = ["referentiel", "validate", {path!r}, "--format", "json", "-o", {out!r}, "--engine", {engine!r}]
 main()
 """
 
@@ -202,6 +203,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800.0, help="per measurement, seconds")
     parser.add_argument("--skip-plain-above", type=int, default=None,
                         help="do not run the plain pyshacl baseline above this many triples")
+    parser.add_argument("--measure", default="ours,plain,turbo",
+                        help="comma-separated: ours (pyshacl engine), plain (pyshacl.validate), "
+                        "turbo (referentiel validate --engine pyshacl-turbo)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,20 +213,26 @@ def main() -> None:
             path = Path(tmp) / f"synthetic-{size}.nt"
             triples = generate(path, size)
             out = Path(tmp) / "report.json"
-            ours = measure(REFERENTIEL.format(path=str(path), out=str(out)), args.timeout)
-            if args.skip_plain_above is not None and size > args.skip_plain_above:
-                plain: tuple[float | None, float | None, int] = (None, None, -1)
+            wanted = set(args.measure.split(","))
+            skipped: tuple[float | None, float | None, int] = (None, None, -1)
+            ours = measure(REFERENTIEL.format(path=str(path), out=str(out), engine="pyshacl"), args.timeout) \
+                if "ours" in wanted else skipped
+            if "plain" not in wanted or (args.skip_plain_above is not None and size > args.skip_plain_above):
+                plain = skipped
             else:
                 plain = measure(PLAIN.format(path=str(path)), args.timeout)
+            turbo = measure(REFERENTIEL.format(path=str(path), out=str(out), engine="pyshacl-turbo"),
+                            args.timeout) if "turbo" in wanted else skipped
             rd, ox = parse_times(path)
-            rows.append((triples, ours, plain, rd, ox))
-            print(f"{triples} triples: referentiel {ours}, plain pyshacl {plain}, parse rdflib {rd:.2f}s "
-                  f"pyoxigraph+convert {ox:.2f}s", flush=True)
+            rows.append((triples, ours, plain, turbo, rd, ox))
+            print(f"{triples} triples: referentiel {ours}, plain pyshacl {plain}, referentiel turbo {turbo}, "
+                  f"parse rdflib {rd:.2f}s pyoxigraph+convert {ox:.2f}s", flush=True)
     print()
     print("| triples | `referentiel validate` time | peak RSS | plain `pyshacl.validate` time | peak RSS "
-          "| time ratio (ours / plain) | parse: rdflib | parse: pyoxigraph + conversion |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for triples, ours, plain, rd, ox in rows:
+          "| ratio (ours / plain) | `--engine pyshacl-turbo` time | peak RSS | parse: rdflib "
+          "| parse: pyoxigraph + conversion |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for triples, ours, plain, turbo, rd, ox in rows:
         def fmt(m: tuple[float | None, float | None, int]) -> tuple[str, str]:
             if m[2] == -1:
                 return "not run", "–"
@@ -231,8 +241,10 @@ def main() -> None:
             return f"{m[0]:.1f} s" + ("" if m[2] == 0 or m[2] == 1 else f" (exit {m[2]})"), f"{m[1]:.0f} MiB"
         ot, om = fmt(ours)
         pt, pm = fmt(plain)
+        tt, tm = fmt(turbo)
         ratio = f"{ours[0] / plain[0]:.2f}" if ours[0] and plain[0] else "–"
-        print(f"| {triples:,} | {ot} | {om} | {pt} | {pm} | {ratio} | {rd:.1f} s | {ox:.1f} s |")
+        print(f"| {triples:,} | {ot} | {om} | {pt} | {pm} | {ratio} | {tt} | {tm} "
+              f"| {rd:.1f} s | {ox:.1f} s |")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Evaluate `referentiel mappings suggest` on the labelled set: precision@1 and recall@K per method.
 
-    python benchmarks/eval_suggest.py [--methods lexical,embedding,hybrid] [--k 5] [--open-only]
+    python benchmarks/eval_suggest.py [--methods lexical,embedding] [--k 5] [--open-only]
         [--labelled tests/translation/data/suggest_labelled.tsv] [--ontology FILE] [--errors]
 
 Two settings are measured: "scheme" (the term's scheme is known, as when `mappings suggest --from ORG`
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--methods", default="lexical,embedding,hybrid")
+    parser.add_argument("--methods", default="lexical,embedding")
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--labelled", type=Path, default=LABELLED)
     parser.add_argument("--ontology", default=None)

@@ -56,12 +56,19 @@ def machine() -> dict:
             versions[package] = version(package)
         except PackageNotFoundError:
             versions[package] = None
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gib": ram_gib, "os": platform.platform(),
-            "python": platform.python_version(), "versions": versions}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gib": ram_gib,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "versions": versions,
+    }
 
 
-def run_stage(stage: str, data: Path, *, baseline: bool = False, families: int = 0,
-              timeout: float = 1800) -> dict:
+def run_stage(
+    stage: str, data: Path, *, baseline: bool = False, families: int = 0, timeout: float = 1800
+) -> dict:
     """One measurement in a fresh subprocess; ``{"timeout": T}`` when it ran out of time."""
     command = [sys.executable, str(HERE / "bench_intake.py"), stage, str(data)]
     if baseline:
@@ -72,12 +79,19 @@ def run_stage(stage: str, data: Path, *, baseline: bool = False, families: int =
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"stage": stage, "variant": "baseline" if baseline else "referentiel", "timeout": timeout,
-                "seconds": None}
+        return {
+            "stage": stage,
+            "variant": "baseline" if baseline else "referentiel",
+            "timeout": timeout,
+            "seconds": None,
+        }
     if done.returncode != 0:
-        return {"stage": stage, "variant": "baseline" if baseline else "referentiel",
-                "error": (done.stderr.strip().splitlines() or ["failed"])[-1][:300],
-                "seconds": round(time.perf_counter() - started, 3)}
+        return {
+            "stage": stage,
+            "variant": "baseline" if baseline else "referentiel",
+            "error": (done.stderr.strip().splitlines() or ["failed"])[-1][:300],
+            "seconds": round(time.perf_counter() - started, 3),
+        }
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -121,8 +135,8 @@ def _ratio(ours: dict | None, base: dict | None) -> str:
 def table(results: list[dict]) -> str:
     """The Markdown table of a run: one line per size and stage."""
     lines = [
-        "| families | stage | rows | triples | referentiel | peak memory | throughput | baseline | baseline memory "
-        "| speed-up |",
+        "| families | stage | rows | triples | referentiel | peak memory | throughput | baseline "
+        "| baseline memory | speed-up |",
         "|---:|---|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
     for entry in results:
@@ -131,8 +145,9 @@ def table(results: list[dict]) -> str:
             base = entry["baselines"].get(stage)
             if ours is None:
                 continue
+            rows, triples = ours.get("rows") or "", ours.get("triples") or ""
             lines.append(
-                f"| {entry['families']:,} | {stage} | {ours.get('rows', '') or ''} | {ours.get('triples', '') or ''} "
+                f"| {entry['families']:,} | {stage} | {rows} | {triples} "
                 f"| {_time(ours)} | {_mem(ours)} | {_throughput(ours)} | {_time(base)} | {_mem(base)} "
                 f"| {_ratio(ours, base)} |"
             )
@@ -146,8 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages to run")
     parser.add_argument("--no-baselines", action="store_true", help="skip the naive baselines")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per referentiel measurement")
-    parser.add_argument("--baseline-timeout", type=float, default=900, help="seconds per baseline measurement")
-    parser.add_argument("--workdir", type=Path, default=None, help="where generated data go (default: a temp dir)")
+    parser.add_argument(
+        "--baseline-timeout", type=float, default=900, help="seconds per baseline measurement"
+    )
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="where generated data go (default: a temp dir)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     parser.add_argument("--json", type=Path, default=None, help="write all measurements here")
     parser.add_argument("--with-others", action="store_true", help="also run the other bench_*.py scripts")
@@ -157,8 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="referentiel-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     report = {"machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": []}
-    print(f"machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
-          f"{report['machine']['ram_gib']} GiB, Python {report['machine']['python']}", file=sys.stderr)
+    print(
+        f"machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
+        f"{report['machine']['ram_gib']} GiB, Python {report['machine']['python']}",
+        file=sys.stderr,
+    )
     for families in sizes:
         data = workdir / f"families-{families}"
         if data.exists():
@@ -170,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             entry["stages"][stage] = run_stage(stage, data, timeout=args.timeout)
             print(f"{families}: {stage} {_time(entry['stages'][stage])}", file=sys.stderr)
             if stage != "ingest" and not args.no_baselines:
-                entry["baselines"][stage] = run_stage(stage, data, baseline=True, timeout=args.baseline_timeout)
+                entry["baselines"][stage] = run_stage(
+                    stage, data, baseline=True, timeout=args.baseline_timeout
+                )
                 print(f"{families}: {stage} baseline {_time(entry['baselines'][stage])}", file=sys.stderr)
         report["runs"].append(entry)
         if not args.keep:

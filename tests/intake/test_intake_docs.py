@@ -30,7 +30,7 @@ def commands(text: str) -> list[tuple[list[str], int, str]]:
                 continue
             match = _EXIT.search(line)
             expected = int(match.group(1)) if match else 0
-            args = shlex.split(line[len("$ referentiel "):], comments=True)
+            args = shlex.split(line[len("$ referentiel ") :], comments=True)
             out.append((args, expected, line))
     return out
 
@@ -40,15 +40,22 @@ def test_every_guide_has_commands_and_starts_from_the_readme() -> None:
         text = (DOCS / name).read_text(encoding="utf-8")
         assert commands(text), name
         start = text.index("## Start here")
-        assert "referentiel ingest" in text[start:start + 600] and "bash scripts/test.sh" in text[start:start + 600]
+        assert (
+            "referentiel ingest" in text[start : start + 600]
+            and "bash scripts/test.sh" in text[start : start + 600]
+        )
 
 
 @pytest.mark.parametrize("guide", GUIDES)
 def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatch, code_of) -> None:
     from click.testing import CliRunner
 
-    for variable in ("REFERENTIEL_PSEUDONYM_KEY", "REFERENTIEL_PSEUDONYM_KEY_FILE", "REFERENTIEL_STORE",
-                     "REFERENTIEL_ENDPOINT"):
+    for variable in (
+        "REFERENTIEL_PSEUDONYM_KEY",
+        "REFERENTIEL_PSEUDONYM_KEY_FILE",
+        "REFERENTIEL_STORE",
+        "REFERENTIEL_ENDPOINT",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

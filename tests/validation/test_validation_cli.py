@@ -98,14 +98,16 @@ def test_malformed_rdf_through_main(tmp_path: Path, capsys):
 
 def test_malformed_shapes_exit_2(tmp_path: Path, capsys):
     shapes = tmp_path / "shapes.ttl"
-    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<urn:s> a sh:NodeShape ; sh:minCount \"x\" ",
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                      "<urn:s> a sh:NodeShape ; sh:minCount \"x\" ",
                       encoding="utf-8")
     code, output = _main_exit(["validate", str(GOOD), "--shapes", str(shapes)], capsys)
     assert code == 2 and "shapes.ttl" in output
     unusable = tmp_path / "unusable.ttl"
     unusable.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
-        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:property [ sh:path <urn:p> ; sh:minCount \"two\" ] .\n",
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ;\n"
+        "  sh:property [ sh:path <urn:p> ; sh:minCount \"two\" ] .\n",
         encoding="utf-8")
     code, output = _main_exit(["validate", str(GOOD), "--shapes", str(unusable)], capsys)
     assert code == 2, output
@@ -121,7 +123,8 @@ def test_general_purpose_validator_with_own_shapes(tmp_path: Path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(SHAPES, encoding="utf-8")
     data = tmp_path / "data.ttl"
-    data.write_text('@prefix ex: <https://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+    data.write_text('@prefix ex: <https://example.org/> .\n'
+                    '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
                     'ex:a a ex:Person ; ex:age "abc"^^xsd:integer .\nex:b a ex:Person ; ex:age 4 .\n',
                     encoding="utf-8")
     result = run("validate", str(data), "--shapes", str(shapes), "--format", "json", "--lang", "en")
@@ -161,7 +164,8 @@ def test_json_schema_is_stable():
     assert set(document) >= {"schema_version", "conforms", "passed", "fail_on", "lang", "counts", "results",
                              "data_files", "shapes_files", "triples", "engine"}
     for result in document["results"]:
-        assert set(result) == {"severity", "focus_node", "path", "value", "value_masked", "constraint_component",
+        assert set(result) == {"severity", "focus_node", "path", "value", "value_masked",
+                               "constraint_component",
                                "source_shape", "message", "fix_hint", "source", "details"}
     located = [r for r in document["results"] if r["source"]]
     assert located and located[0]["source"] == {"file": "interventions.csv", "sheet": None, "row": 118,

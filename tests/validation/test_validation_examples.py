@@ -66,5 +66,6 @@ def test_unmapped_term_is_located_in_the_partner_export():
     assert str(violation.source) == "interventions.csv, row 118, column type_action"
     assert "accroche de rue" in warning.message
     assert warning.fix_hint and "SSSOM" in warning.fix_hint
-    text = CliRunner().invoke(cli, ["validate", str(EXAMPLES / "invalid-unmapped.ttl"), "--lang", "en"]).stdout
+    args = ["validate", str(EXAMPLES / "invalid-unmapped.ttl"), "--lang", "en"]
+    text = CliRunner().invoke(cli, args).stdout
     assert "interventions.csv, row 118, column type_action" in text

@@ -31,7 +31,8 @@ CASES = [
      "NoNote"),
     ("comment-on-organisation-allowed", "<p/comment-on-organisation-allowed> a ref:Organisation ; "
      "rdfs:comment \"Service ouvert le mercredi\" .", None),
-    ("birthdate-on-parent", "<p/birthdate-on-parent> a ref:Parent ; schema:birthDate \"1990-04-02\"^^xsd:date .",
+    ("birthdate-on-parent",
+     "<p/birthdate-on-parent> a ref:Parent ; schema:birthDate \"1990-04-02\"^^xsd:date .",
      "NoNameContactOrNote"),
     ("full-date-on-child", "<p/full-date-on-child> a ref:Child ; ref:birthYear \"2021-04-02\"^^xsd:date .",
      "NoFullBirthDate"),
@@ -40,11 +41,13 @@ CASES = [
      "NoAddressBelowCommune"),
     ("locn-on-situation", "<p/locn-on-situation> a ref:Situation ; locn:thoroughfare \"Rue Haute\" .",
      "NoAddressBelowCommune"),
-    ("commune-allowed", "<p/commune-allowed> a ref:Situation ; ref:commune \"Saint-Josse-ten-Noode\" .", None),
+    ("commune-allowed",
+     "<p/commune-allowed> a ref:Situation ; ref:commune \"Saint-Josse-ten-Noode\" .", None),
     ("commune-with-street", "<p/commune-with-street> a ref:Situation ; "
      "ref:commune \"Rue Haute 3, 1000 Bruxelles\" .", "CommuneOnlyPattern"),
     ("niss-in-id", "<p/niss-in-id> a ref:Situation ; ref:localId \"85073003328\" .", "NoNationalNumber"),
-    ("niss-anywhere", "<p/niss-anywhere> ex:whatever \"dossier 85.07.30-033.28 (mère)\" .", "NoNationalNumber"),
+    ("niss-anywhere",
+     "<p/niss-anywhere> ex:whatever \"dossier 85.07.30-033.28 (mère)\" .", "NoNationalNumber"),
     ("niss-2000", "<p/niss-2000> ex:whatever \"05-03-12 123-60\" .", "NoNationalNumber"),
     ("niss-bad-check", "<p/niss-bad-check> ex:whatever \"85073003329\" .", None),
     ("email-anywhere", "<p/email-anywhere> ex:whatever \"écrire à a.b-c@cpas-forest.be svp\" .", "NoEmail"),
@@ -80,8 +83,8 @@ def fired(tmp_path_factory) -> dict[str, set[str]]:
     return found
 
 
-_PREFIXES = (Path(__file__).parent / "conftest.py").read_text(encoding="utf-8").split('PREFIXES = """\\\n')[1] \
-    .split('"""')[0]
+_CONFTEST = (Path(__file__).parent / "conftest.py").read_text(encoding="utf-8")
+_PREFIXES = _CONFTEST.split('PREFIXES = """\\\n')[1].split('"""')[0]
 
 
 @pytest.mark.parametrize("case,turtle,rule", CASES, ids=[c[0] for c in CASES])

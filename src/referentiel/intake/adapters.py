@@ -20,8 +20,18 @@ PROFILE_STEM = "profile"
 PROFILE_SUFFIXES = (".yaml", ".yml")
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json")
 SCHEME_PREFIXES = (
-    "sector-", "service-type-", "role-", "intervention-type-", "meeting-kind-", "need-", "competence-",
-    "resource-", "age-band-", "actor-kind-", "link-kind-", "trust-status-",
+    "sector-",
+    "service-type-",
+    "role-",
+    "intervention-type-",
+    "meeting-kind-",
+    "need-",
+    "competence-",
+    "resource-",
+    "age-band-",
+    "actor-kind-",
+    "link-kind-",
+    "trust-status-",
 )
 
 # translation issue kind -> summary kind (the generator's defect kinds are the canonical ones)
@@ -133,11 +143,19 @@ def translation_findings(result: Any) -> list[Finding]:
         if issue.kind == "unparsable":
             spec = _column_spec(result.profile, issue.file, issue.sheet, issue.column)
             kind = "impossible-date" if spec is not None and spec.datatype == "date" else "unparsable-value"
-        findings.append(Finding(
-            severity=SEVERITIES.get(issue.severity, "violation"), kind=kind, stage="translation",
-            message=safe_text(issue.message), file=issue.file, sheet=issue.sheet, row=issue.row,
-            column=issue.column, term=safe_text(issue.term, 80) if issue.term else None,
-        ))
+        findings.append(
+            Finding(
+                severity=SEVERITIES.get(issue.severity, "violation"),
+                kind=kind,
+                stage="translation",
+                message=safe_text(issue.message),
+                file=issue.file,
+                sheet=issue.sheet,
+                row=issue.row,
+                column=issue.column,
+                term=safe_text(issue.term, 80) if issue.term else None,
+            )
+        )
     return findings
 
 
@@ -223,11 +241,18 @@ def validation_findings(report: Any, graph: Any = None, profile: Any = None) -> 
         kind = COMPONENT_KINDS.get(_local(result.component), _local(result.component) or "rule")
         if kind == "rule" and result.source_shape is not None:
             kind = _kebab(_local(result.source_shape))
-        findings.append(Finding(
-            severity=result.severity.label, kind=kind, stage="validation", message=safe_text(result.message),
-            file=source.file if source else None, sheet=source.sheet if source else None,
-            row=source.row if source else None, column=column,
-        ))
+        findings.append(
+            Finding(
+                severity=result.severity.label,
+                kind=kind,
+                stage="validation",
+                message=safe_text(result.message),
+                file=source.file if source else None,
+                sheet=source.sheet if source else None,
+                row=source.row if source else None,
+                column=column,
+            )
+        )
     return findings
 
 
@@ -323,7 +348,8 @@ def load(target: Any, graph: Any, export: Any, *, profile: Any, report: Any, for
     The validation already done (``report``) is recorded by the store instead of validating again;
     ``force`` records a load of non-conforming data as forced.
     """
-    from referentiel.store import LoadContext, load as store_load
+    from referentiel.store import LoadContext
+    from referentiel.store import load as store_load
 
     context = LoadContext(
         organisation=export.organisation,
@@ -366,8 +392,11 @@ def catalogue_queries() -> list[tuple[str, str, dict]]:
         for name, term in query.bindings({}, "en").items():
             if hasattr(term, "datatype"):
                 language = getattr(term, "language", None)
-                bindings[name] = Literal(term.value, lang=language) if language else Literal(
-                    term.value, datatype=URIRef(term.datatype.value))
+                bindings[name] = (
+                    Literal(term.value, lang=language)
+                    if language
+                    else Literal(term.value, datatype=URIRef(term.datatype.value))
+                )
             else:
                 bindings[name] = URIRef(term.value)
         out.append((query.name, query.text, bindings))

@@ -10,7 +10,7 @@ from referentiel.cli.options import apply, endpoint_option, quiet_option, store_
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through ``path.part`` + rename: an interrupted run leaves nothing half-written."""
+    """Write ``text`` through ``path.part`` + rename: an interrupted run leaves nothing half-written."""
     tmp = path.with_name(path.name + ".part")
     try:
         tmp.write_text(text, encoding="utf-8")
@@ -22,18 +22,41 @@ def _write_atomic(path: Path, text: str) -> None:
 
 @click.command("ingest")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@click.option("--profiles", type=click.Path(path_type=Path), default=None,
-              help="Folder of organisation profiles ({org}/profile.yaml or {org}.yaml); "
-              "default: the profile.yaml in each organisation's folder.")
+@click.option(
+    "--profiles",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of organisation profiles ({org}/profile.yaml or {org}.yaml); "
+    "default: the profile.yaml in each organisation's folder.",
+)
 @apply(store_option, endpoint_option)
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the report to FILE: .html (self-contained, to send to partners) or .json.")
-@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File holding the pseudonymisation key (else $REFERENTIEL_PSEUDONYM_KEY).")
-@click.option("--force", is_flag=True, help="Load exports even when they have violations (say so in the report).")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report to FILE: .html (self-contained, to send to partners) or .json.",
+)
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File holding the pseudonymisation key (else $REFERENTIEL_PSEUDONYM_KEY).",
+)
+@click.option(
+    "--force", is_flag=True, help="Load exports even when they have violations (say so in the report)."
+)
 @quiet_option
-def ingest_command(directory: Path | None, profiles: Path | None, store_dir: Path | None, endpoint: str | None,
-                   report_path: Path | None, key_file: Path | None, force: bool, quiet: bool) -> int:
+def ingest_command(
+    directory: Path | None,
+    profiles: Path | None,
+    store_dir: Path | None,
+    endpoint: str | None,
+    report_path: Path | None,
+    key_file: Path | None,
+    force: bool,
+    quiet: bool,
+) -> int:
     """Translate, validate and load every partner export in DIRECTORY (the main job).
 
     DIRECTORY holds one folder per organisation, with its export files (CSV, XLSX, JSON) and its
@@ -51,8 +74,15 @@ def ingest_command(directory: Path | None, profiles: Path | None, store_dir: Pat
 
     if report_path is not None and report_path.suffix.lower() not in (".html", ".htm", ".json"):
         raise click.BadParameter("the report must end in .html or .json", param_hint="--report")
-    summary = ingest(directory, profiles=profiles, store=store_dir, endpoint=endpoint, key_file=key_file,
-                     force=force, progress=for_terminal(quiet))
+    summary = ingest(
+        directory,
+        profiles=profiles,
+        store=store_dir,
+        endpoint=endpoint,
+        key_file=key_file,
+        force=force,
+        progress=for_terminal(quiet),
+    )
     if report_path is not None:
         render = to_json if report_path.suffix.lower() == ".json" else to_html
         _write_atomic(report_path, render(summary))
@@ -65,13 +95,24 @@ def ingest_command(directory: Path | None, profiles: Path | None, store_dir: Pat
 
 
 @click.command("generate")
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="New (or empty) folder to write the synthetic exports into.")
-@click.option("--families", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Number of families.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="New (or empty) folder to write the synthetic exports into.",
+)
+@click.option(
+    "--families", type=click.IntRange(min=1), default=1000, show_default=True, help="Number of families."
+)
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same bytes).")
-@click.option("--defect-rate", type=click.FloatRange(0, 0.5), default=0.01, show_default=True,
-              help="Share of rows carrying one injected defect (0: clean data, no leak).")
+@click.option(
+    "--defect-rate",
+    type=click.FloatRange(0, 0.5),
+    default=0.01,
+    show_default=True,
+    help="Share of rows carrying one injected defect (0: clean data, no leak).",
+)
 @quiet_option
 def generate_command(output: Path, families: int, seed: int, defect_rate: float, quiet: bool) -> int:
     """Write realistic synthetic partner exports, in the example organisations' dialects.
@@ -83,8 +124,9 @@ def generate_command(output: Path, families: int, seed: int, defect_rate: float,
     from referentiel.intake.generator import generate
     from referentiel.progress import for_terminal
 
-    result = generate(output, families=families, seed=seed, defect_rate=defect_rate,
-                      progress=for_terminal(quiet))
+    result = generate(
+        output, families=families, seed=seed, defect_rate=defect_rate, progress=for_terminal(quiet)
+    )
     click.echo(
         f"{result.families} families, {len(result.organisations)} organisations, {result.total_rows} rows, "
         f"{len(result.defects)} injected defects -> {output}"

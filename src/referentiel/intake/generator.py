@@ -48,23 +48,46 @@ PERIOD_END = date(2025, 6, 30)
 REFERENCE_YEAR = 2025
 
 COMMUNES = (
-    "Anderlecht", "Bruxelles", "Etterbeek", "Forest", "Ixelles", "Jette", "Molenbeek-Saint-Jean",
-    "Saint-Gilles", "Schaerbeek", "Uccle", "Charleroi", "Liège", "Namur", "Mons", "Verviers", "Tournai",
+    "Anderlecht",
+    "Bruxelles",
+    "Etterbeek",
+    "Forest",
+    "Ixelles",
+    "Jette",
+    "Molenbeek-Saint-Jean",
+    "Saint-Gilles",
+    "Schaerbeek",
+    "Uccle",
+    "Charleroi",
+    "Liège",
+    "Namur",
+    "Mons",
+    "Verviers",
+    "Tournai",
 )
 
 # Invented terms nobody's mapping set holds: each injected one is made unique with a number.
 UNMAPPED_STEMS = (
-    "accompagnement renforcé", "atelier cuisine", "bilan express", "permanence mobile", "soutien hybride",
-    "rencontre informelle", "suivi spécial",
+    "accompagnement renforcé",
+    "atelier cuisine",
+    "bilan express",
+    "permanence mobile",
+    "soutien hybride",
+    "rencontre informelle",
+    "suivi spécial",
 )
 
 KEY_NAME = "SYNTHETIC-ONLY.key"
 
 # Meeting kinds that require participants of two organisations (ref:interOrganisational true in the
 # contract): an export lists its own professionals only, so they are left to hand-made examples.
-INTER_ORGANISATIONAL = frozenset({
-    "meeting-kind-concertation", "meeting-kind-network-meeting", "meeting-kind-multidisciplinary-concertation",
-})
+INTER_ORGANISATIONAL = frozenset(
+    {
+        "meeting-kind-concertation",
+        "meeting-kind-network-meeting",
+        "meeting-kind-multidisciplinary-concertation",
+    }
+)
 
 
 @dataclass
@@ -97,8 +120,14 @@ class Defect:
     """For defects reported per column (a personal-data leak refuses the whole table): the row it is in."""
 
     def to_dict(self) -> dict:  # noqa: D102
-        out = {"organisation": self.organisation, "file": self.file, "sheet": self.sheet, "row": self.row,
-               "column": self.column, "kind": self.kind}
+        out = {
+            "organisation": self.organisation,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "kind": self.kind,
+        }
         if self.injected_row is not None:
             out["injected_row"] = self.injected_row
         return out
@@ -140,7 +169,7 @@ def _example_dir() -> Path:
 
 
 def _detect_encoding(path: Path) -> str:
-    data = path.read_bytes()[:1 << 16]
+    data = path.read_bytes()[: 1 << 16]
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     try:
@@ -155,17 +184,22 @@ _ID = re.compile(r"^(.*?)(\d+)$")
 
 def load_templates(examples: Path | None = None) -> list[OrgTemplate]:
     """Read every example organisation (profile, mapping set, example files) under ``examples``."""
+    from referentiel.intake import adapters
     from referentiel.translation.profile import load_profile
     from referentiel.translation.readers import read_table
     from referentiel.translation.sssom import read_mapping_set
 
-    from referentiel.intake import adapters
-
     examples = examples or _example_dir()
     templates = []
     for folder in sorted(p for p in examples.iterdir() if p.is_dir()):
-        profile_path = next((p for p in sorted(folder.iterdir())
-                             if p.stem == adapters.PROFILE_STEM and p.suffix in adapters.PROFILE_SUFFIXES), None)
+        profile_path = next(
+            (
+                p
+                for p in sorted(folder.iterdir())
+                if p.stem == adapters.PROFILE_STEM and p.suffix in adapters.PROFILE_SUFFIXES
+            ),
+            None,
+        )
         if profile_path is None:
             continue
         profile = load_profile(profile_path)
@@ -200,11 +234,17 @@ def load_templates(examples: Path | None = None) -> list[OrgTemplate]:
             path = matches[0]
             locations[path.name] = str(path.parent.relative_to(folder))
             key = table_key(table)
-            example = read_table(path, sheet=table.sheet, delimiter=table.delimiter, encoding=table.encoding,
-                                 quotechar=table.quotechar, json_path=table.json_path)
+            example = read_table(
+                path,
+                sheet=table.sheet,
+                delimiter=table.delimiter,
+                encoding=table.encoding,
+                quotechar=table.quotechar,
+                json_path=table.json_path,
+            )
             headers[key] = list(example.header)
             if path.suffix.lower() not in (".xlsx", ".xlsm", ".json"):
-                encodings[key] = (table.encoding if table.encoding not in ("auto",) else _detect_encoding(path))
+                encodings[key] = table.encoding if table.encoding not in ("auto",) else _detect_encoding(path)
             for index, title in enumerate(example.header):
                 spec = table.column(title)
                 separator = spec.separator if spec is not None else None
@@ -213,14 +253,28 @@ def load_templates(examples: Path | None = None) -> list[OrgTemplate]:
                     cell = cells[index]
                     if isinstance(cell, str) and separator:
                         cell = [part.strip() for part in cell.split(separator)]
-                    values.extend(v for v in (cell if isinstance(cell, list) else [cell]) if v not in (None, ""))
+                    values.extend(
+                        v for v in (cell if isinstance(cell, list) else [cell]) if v not in (None, "")
+                    )
                 samples[(key, title)] = values
                 text = [str(v) for v in values]
                 match = _ID.match(text[0]) if text else None
                 if match:
                     id_patterns[(key, title)] = (match.group(1), len(match.group(2)))
-        templates.append(OrgTemplate(profile.slug, folder, profile, terms, concepts, samples, headers, id_patterns,
-                                     encodings, locations))
+        templates.append(
+            OrgTemplate(
+                profile.slug,
+                folder,
+                profile,
+                terms,
+                concepts,
+                samples,
+                headers,
+                id_patterns,
+                encodings,
+                locations,
+            )
+        )
     if not templates:
         raise InputError("no example organisation with a profile was found", file=str(examples))
     return templates
@@ -270,7 +324,9 @@ class World:
         for family in range(1, families + 1):
             count = rng.choices((1, 2, 3), weights=(55, 33, 12))[0]
             followed = rng.sample(orgs, min(count, len(orgs)))
-            children = sorted(rng.randint(REFERENCE_YEAR - 6, REFERENCE_YEAR) for _ in range(rng.choice((1, 1, 2, 2, 3))))
+            children = sorted(
+                rng.randint(REFERENCE_YEAR - 6, REFERENCE_YEAR) for _ in range(rng.choice((1, 1, 2, 2, 3)))
+            )
             parents = rng.choice((1, 2, 2))
             for org in followed:
                 start = _day(rng, PERIOD_START, PERIOD_END - timedelta(days=30))
@@ -285,8 +341,12 @@ class World:
             for index in range(1, size + 1):
                 start = _day(prng, date(2015, 1, 1), PERIOD_END - timedelta(days=200))
                 # turnover: about one in five leaves during the period
-                end = _day(prng, max(start, PERIOD_START) + timedelta(days=60), PERIOD_END) if prng.random() < 0.2 else None
-                weight = 1.0 / index ** 0.9
+                end = (
+                    _day(prng, max(start, PERIOD_START) + timedelta(days=60), PERIOD_END)
+                    if prng.random() < 0.2
+                    else None
+                )
+                weight = 1.0 / index**0.9
                 if index <= max(1, size // 40):
                     weight *= 3  # the over-solicited few
                 pool.append(Pro(index, start, end, weight))
@@ -330,8 +390,12 @@ class _Renderer:
         distinct = sorted({str(v) for v in values})
         if organisations:
             # Partners the network knows (an example organisation, with its sector), when there are some.
-            known = [v for v in distinct if self.t.profile.organisations.get(" ".join(v.split()).casefold())
-                     in self.known_organisations]
+            known = [
+                v
+                for v in distinct
+                if self.t.profile.organisations.get(" ".join(v.split()).casefold())
+                in self.known_organisations
+            ]
             distinct = known or distinct
         if not distinct:
             return []
@@ -352,8 +416,12 @@ def _impossible_date(col: Any, n: int) -> str:
     fmt = next((f for f in (col.formats or []) if f != "excel"), "%d/%m/%Y")
     # 30 or 31 February, 31 April/June: every field in range on its own, the date impossible.
     day, month = ((30, 2), (31, 2), (31, 4), (31, 6), (31, 9), (31, 11))[n % 6]
-    return (fmt.replace("%d", f"{day:02d}").replace("%m", f"{month:02d}")
-            .replace("%Y", str(2024)).replace("%y", "24"))
+    return (
+        fmt.replace("%d", f"{day:02d}")
+        .replace("%m", f"{month:02d}")
+        .replace("%Y", str(2024))
+        .replace("%y", "24")
+    )
 
 
 def _fake_niss(rng: random.Random) -> str:
@@ -373,7 +441,6 @@ class _Writer:
         self.t = template
         self.suffix = path.suffix.lower()
         self._workbook = None
-        self.lists: set[str] = set()
         if self.suffix in (".xlsx", ".xlsm"):
             import openpyxl
 
@@ -398,11 +465,14 @@ class _Writer:
         count = 0
         # newline="" and an explicit \r\n: Excel's CSV line ending, identical on every platform.
         with self.path.open("w", encoding=encoding, errors="strict", newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, quotechar=table.quotechar or '"',
-                                lineterminator="\r\n")
+            writer = csv.writer(
+                handle, delimiter=delimiter, quotechar=table.quotechar or '"', lineterminator="\r\n"
+            )
             writer.writerow(header)
             for row in rows:
-                writer.writerow(["" if v is None else (",".join(v) if isinstance(v, list) else v) for v in row])
+                writer.writerow(
+                    ["" if v is None else (",".join(v) if isinstance(v, list) else v) for v in row]
+                )
                 count += 1
         return count
 
@@ -416,8 +486,9 @@ class _Writer:
                 suffix = "}" * len(parts)
             handle.write(prefix + "[\n")
             for row in rows:
-                record = {h: v for h, v in zip(header, row, strict=False) if v not in ("", None)
-                          or h in self.lists}
+                record = {
+                    h: v for h, v in zip(header, row, strict=False) if v not in ("", None)
+                }
                 handle.write(("  " if count == 0 else ",\n  ") + json.dumps(record, ensure_ascii=False))
                 count += 1
             handle.write("\n]" + suffix + "\n")
@@ -434,12 +505,20 @@ def _normalise_xlsx(data: bytes, path: Path) -> None:
     """Rewrite an .xlsx with fixed timestamps so that the same seed gives the same bytes."""
     fixed = (2025, 1, 1, 0, 0, 0)
     stamp = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = stamp.sub(lambda m: b"<dcterms:" + m.group(1) + b' xsi:type="dcterms:W3CDTF">'
-                                    b"2025-01-01T00:00:00Z</dcterms:" + m.group(1) + b">", content)
+                content = stamp.sub(
+                    lambda m: (
+                        b"<dcterms:" + m.group(1) + b' xsi:type="dcterms:W3CDTF">'
+                        b"2025-01-01T00:00:00Z</dcterms:" + m.group(1) + b">"
+                    ),
+                    content,
+                )
             entry = zipfile.ZipInfo(info.filename, date_time=fixed)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
@@ -449,15 +528,18 @@ def _normalise_xlsx(data: bytes, path: Path) -> None:
 # ------------------------------------------------------------------ rows per entity
 
 
-def _active(pros: list[Pro], day: date) -> list[Pro]:
-    return [p for p in pros if p.start <= day and (p.end is None or p.end >= day)] or pros
-
-
 class _OrgGenerator:
     """Generates the rows of every table of one organisation."""
 
-    def __init__(self, template: OrgTemplate, world: World, seed: int, defect_rate: float,
-                 all_templates: list[OrgTemplate], leak: bool = False) -> None:
+    def __init__(
+        self,
+        template: OrgTemplate,
+        world: World,
+        seed: int,
+        defect_rate: float,
+        all_templates: list[OrgTemplate],
+        leak: bool = False,
+    ) -> None:
         self.t = template
         self.world = world
         self.seed = seed
@@ -480,7 +562,8 @@ class _OrgGenerator:
         if leak:
             for table in template.profile.tables:
                 if table.entity in ("intervention", "meeting", "link", "referral") and any(
-                        c.vocabulary and not c.personal for c in table.columns):
+                    c.vocabulary and not c.personal for c in table.columns
+                ):
                     self.leak_table = table_key(table)
                     break
         self.others = [t.slug for t in all_templates if t.slug != template.slug]
@@ -502,16 +585,30 @@ class _OrgGenerator:
         org_ids = [f"org:{slug}" for slug in self.others]
         if entity == "professional":
             for pro in sorted(self.pros, key=lambda p: p.index):
-                yield {"localId": ("professional", pro.index), "startDate": pro.start, "endDate": pro.end,
-                       "role": 1, "memberOf": "self"}
+                yield {
+                    "localId": ("professional", pro.index),
+                    "startDate": pro.start,
+                    "endDate": pro.end,
+                    "role": 1,
+                    "memberOf": "self",
+                }
         elif entity == "situation":
             for sit in self.sits:
                 ref = self.pro_for(sit.start)
-                yield {"localId": ("situation", sit.index), "beneficiary": sit.family, "startDate": sit.start,
-                       "endDate": sit.end, "commune": rng.choice(COMMUNES), "hasNeed": rng.randint(1, 3),
-                       "hasCompetence": rng.randint(0, 2), "hasResource": rng.randint(0, 2),
-                       "referenceProfessional": ("professional", ref.index), "heldBy": "self",
-                       "childrenBirthYears": sit.children, "parentsCount": sit.parents}
+                yield {
+                    "localId": ("situation", sit.index),
+                    "beneficiary": sit.family,
+                    "startDate": sit.start,
+                    "endDate": sit.end,
+                    "commune": rng.choice(COMMUNES),
+                    "hasNeed": rng.randint(1, 3),
+                    "hasCompetence": rng.randint(0, 2),
+                    "hasResource": rng.randint(0, 2),
+                    "referenceProfessional": ("professional", ref.index),
+                    "heldBy": "self",
+                    "childrenBirthYears": sit.children,
+                    "parentsCount": sit.parents,
+                }
         elif entity == "intervention":
             number = 0
             for sit in self.sits:
@@ -519,10 +616,15 @@ class _OrgGenerator:
                     number += 1
                     day = _day(rng, sit.start, sit.end or PERIOD_END)
                     pro = self.pro_for(day)
-                    yield {"localId": ("intervention", number), "date": day, "interventionType": 1,
-                           "concernsSituation": [("situation", sit.index)],
-                           "performedBy": [("professional", pro.index)], "carriedOutBy": "self",
-                           "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.15 else []}
+                    yield {
+                        "localId": ("intervention", number),
+                        "date": day,
+                        "interventionType": 1,
+                        "concernsSituation": [("situation", sit.index)],
+                        "performedBy": [("professional", pro.index)],
+                        "carriedOutBy": "self",
+                        "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.15 else [],
+                    }
         elif entity == "referral":
             number = 0
             for sit in self.sits:
@@ -534,29 +636,48 @@ class _OrgGenerator:
                 delay = int(rng.expovariate(1 / 18)) if rng.random() < 0.9 else rng.randint(60, 180)
                 contact = asked + timedelta(days=delay)
                 pro = self.pro_for(asked)
-                yield {"localId": ("referral", number), "concernsSituation": [("situation", sit.index)],
-                       "referredBy": ("professional", pro.index), "fromOrganisation": "self",
-                       "toOrganisation": "other", "requestDate": asked,
-                       "firstContactDate": contact if contact <= PERIOD_END and rng.random() < 0.85 else None,
-                       "performedBy": [("professional", pro.index)], "involvedOrganisation": []}
+                yield {
+                    "localId": ("referral", number),
+                    "concernsSituation": [("situation", sit.index)],
+                    "referredBy": ("professional", pro.index),
+                    "fromOrganisation": "self",
+                    "toOrganisation": "other",
+                    "requestDate": asked,
+                    "firstContactDate": contact if contact <= PERIOD_END and rng.random() < 0.85 else None,
+                    "performedBy": [("professional", pro.index)],
+                    "involvedOrganisation": [],
+                }
         elif entity == "meeting":
             count = max(1, len(self.sits) // 8)
             for number in range(1, count + 1):
-                sits = [self.sits[rng.randrange(len(self.sits))] for _ in range(rng.randint(1, 3))] if self.sits else []
+                sits = (
+                    [self.sits[rng.randrange(len(self.sits))] for _ in range(rng.randint(1, 3))]
+                    if self.sits
+                    else []
+                )
                 day = _day(rng, PERIOD_START, PERIOD_END)
                 participants = {self.pro_for(day).index for _ in range(rng.randint(2, 4))}
-                yield {"localId": ("meeting", number), "date": day, "meetingKind": 1,
-                       "participant": [("professional", i) for i in sorted(participants)],
-                       "concernsSituation": [("situation", i) for i in sorted({s.index for s in sits})],
-                       "carriedOutBy": "self",
-                       "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.5 else []}
+                yield {
+                    "localId": ("meeting", number),
+                    "date": day,
+                    "meetingKind": 1,
+                    "participant": [("professional", i) for i in sorted(participants)],
+                    "concernsSituation": [("situation", i) for i in sorted({s.index for s in sits})],
+                    "carriedOutBy": "self",
+                    "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.5 else [],
+                }
         elif entity == "link":
             number = 0
             for sit in self.sits:
                 for _ in range(rng.randint(1, 3)):
                     number += 1
-                    yield {"localId": ("link", number), "concernsSituation": [("situation", sit.index)],
-                           "linkedActorKind": 1, "linkKind": 1, "trustStatus": 1}
+                    yield {
+                        "localId": ("link", number),
+                        "concernsSituation": [("situation", sit.index)],
+                        "linkedActorKind": 1,
+                        "linkKind": 1,
+                        "trustStatus": 1,
+                    }
 
     # -- cells
     def _join(self, col: Any, items: list[str], json_cells: bool) -> Any:
@@ -570,7 +691,9 @@ class _OrgGenerator:
             return col.separator.join(items)
         return items[0]
 
-    def cell(self, table: Any, key: str, col: Any, record: dict[str, Any], xlsx: bool, json_cells: bool) -> Any:
+    def cell(
+        self, table: Any, key: str, col: Any, record: dict[str, Any], xlsx: bool, json_cells: bool
+    ) -> Any:
         title = col.title
         if col.suppress:
             return ""
@@ -608,8 +731,11 @@ class _OrgGenerator:
             return f"F{value:07d}"
         if target == "organisation":
             if value in (None, [], "self"):
-                return self._join(col, [], json_cells) if value in (None, []) else (
-                    self.render.sample(key, title, 1, organisations=True) or [""])[0]
+                return (
+                    self._join(col, [], json_cells)
+                    if value in (None, [])
+                    else (self.render.sample(key, title, 1, organisations=True) or [""])[0]
+                )
             sampled = self.render.sample(key, title, 1, organisations=True)
             return self._join(col, sampled, json_cells)
         items = value if isinstance(value, list) else ([value] if value else [])
@@ -617,16 +743,31 @@ class _OrgGenerator:
         return self._join(col, ids, json_cells)
 
     # -- defects
-    def maybe_defect(self, table: Any, file_name: str, row_no: int, row: list[Any], header: list[str],
-                     columns: dict[str, Any]) -> None:
+    def maybe_defect(
+        self,
+        table: Any,
+        file_name: str,
+        row_no: int,
+        row: list[Any],
+        header: list[str],
+        columns: dict[str, Any],
+    ) -> None:
         if self.rng.random() >= self.rate or table_key(table) == self.leak_table:
             return
         kinds = []
-        vocab = [t for t, c in columns.items() if c.vocabulary and not c.suppress and row[header.index(t)] != ""]
-        required = [t for t, c in columns.items() if c.required and not c.suppress and not c.is_key
-                    and row[header.index(t)] not in ("", None)]
-        dates = [t for t, c in columns.items() if c.datatype == "date" and c.property is not None
-                 and row[header.index(t)] not in ("", None)]
+        vocab = [
+            t for t, c in columns.items() if c.vocabulary and not c.suppress and row[header.index(t)] != ""
+        ]
+        required = [
+            t
+            for t, c in columns.items()
+            if c.required and not c.suppress and not c.is_key and row[header.index(t)] not in ("", None)
+        ]
+        dates = [
+            t
+            for t, c in columns.items()
+            if c.datatype == "date" and c.property is not None and row[header.index(t)] not in ("", None)
+        ]
         if vocab:
             kinds.append(UNMAPPED_TERM)
         if required:
@@ -670,8 +811,15 @@ def _columns_of(template: OrgTemplate, table: Any) -> tuple[list[str], dict[str,
     return [h for h in header if h in columns], columns
 
 
-def generate(output: str | Path, *, families: int = 1000, seed: int = 1, defect_rate: float = 0.01,
-             examples: str | Path | None = None, progress: Progress | None = None) -> GenerationResult:
+def generate(
+    output: str | Path,
+    *,
+    families: int = 1000,
+    seed: int = 1,
+    defect_rate: float = 0.01,
+    examples: str | Path | None = None,
+    progress: Progress | None = None,
+) -> GenerationResult:
     """Write synthetic exports for ``families`` families into ``output`` (one folder per organisation).
 
     The example organisations (bundled, or under ``examples``) give the file layouts, dialects and
@@ -686,8 +834,11 @@ def generate(output: str | Path, *, families: int = 1000, seed: int = 1, defect_
     progress = progress or NullProgress()
     output = Path(output)
     if output.exists() and any(output.iterdir()):
-        raise InputError("the output directory is not empty", file=str(output),
-                         hint="give a new or empty directory: generated files would mix with existing ones")
+        raise InputError(
+            "the output directory is not empty",
+            file=str(output),
+            hint="give a new or empty directory: generated files would mix with existing ones",
+        )
     templates = load_templates(Path(examples) if examples else None)
     output.mkdir(parents=True, exist_ok=True)
     world = World(families, [t.slug for t in templates], seed)
@@ -699,8 +850,9 @@ def generate(output: str | Path, *, families: int = 1000, seed: int = 1, defect_
         shutil.copy2(template.profile.path, target / template.profile.path.name)
         if template.profile.mappings is not None:
             shutil.copy2(template.profile.mappings, target / template.profile.mappings.name)
-        gen = _OrgGenerator(template, world, seed, defect_rate, templates,
-                            leak=defect_rate > 0 and template.slug == leaking)
+        gen = _OrgGenerator(
+            template, world, seed, defect_rate, templates, leak=defect_rate > 0 and template.slug == leaking
+        )
         by_file: dict[str, list[Any]] = {}
         for table in template.profile.tables:
             by_file.setdefault(_file_name(template, table), []).append(table)
@@ -721,7 +873,7 @@ def generate(output: str | Path, *, families: int = 1000, seed: int = 1, defect_
     _write_expected(output, result)
     # A clearly labelled key for synthetic data only (random for the seed, never a real project key).
     rng = random.Random(f"{seed}:key")
-    (output / KEY_NAME).write_text("%064x\n" % rng.getrandbits(256), encoding="ascii")
+    (output / KEY_NAME).write_text(f"{rng.getrandbits(256):064x}\n", encoding="ascii")
     return result
 
 
@@ -732,8 +884,16 @@ def _file_name(template: OrgTemplate, table: Any) -> str:
     return table.url
 
 
-def _rows(gen: _OrgGenerator, table: Any, key: str, header: list[str], columns: dict[str, Any], xlsx: bool,
-          file_name: str, progress: Progress) -> Iterator[list[Any]]:
+def _rows(
+    gen: _OrgGenerator,
+    table: Any,
+    key: str,
+    header: list[str],
+    columns: dict[str, Any],
+    xlsx: bool,
+    file_name: str,
+    progress: Progress,
+) -> Iterator[list[Any]]:
     if table.entity == "organisation":
         # the directory of partner organisations: public data, copied as the example has it
         example = [gen.t.samples.get((key, h)) for h in header]
@@ -747,7 +907,9 @@ def _rows(gen: _OrgGenerator, table: Any, key: str, header: list[str], columns: 
     row_no = 0 if json_cells else 1
     for record in gen.records(table.entity):
         row_no += 1
-        row = [gen.cell(table, key, columns[h], record, xlsx, json_cells) if h in columns else "" for h in header]
+        row = [
+            gen.cell(table, key, columns[h], record, xlsx, json_cells) if h in columns else "" for h in header
+        ]
         gen.maybe_defect(table, file_name, row_no, row, header, columns)
         if leak is not None and not gen._leaked and row_no >= 3:
             # Someone typed a national number into a vocabulary column: the table must be refused.
@@ -760,7 +922,9 @@ def _rows(gen: _OrgGenerator, table: Any, key: str, header: list[str], columns: 
 
 
 def _write_expected(output: Path, result: GenerationResult) -> None:
-    defects = sorted(result.defects, key=lambda d: (d.organisation, d.file, d.sheet or "", d.row or 0, d.column))
+    defects = sorted(
+        result.defects, key=lambda d: (d.organisation, d.file, d.sheet or "", d.row or 0, d.column)
+    )
     document = {
         "generator": "referentiel generate",
         "families": result.families,
@@ -771,6 +935,6 @@ def _write_expected(output: Path, result: GenerationResult) -> None:
         "defect_rate": result.defect_rate,
         "defects": [d.to_dict() for d in defects],
     }
-    (output / "expected-defects.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
-                                                  encoding="utf-8")
-
+    (output / "expected-defects.json").write_text(
+        json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

@@ -57,8 +57,11 @@ class Export:
 
 
 def _is_profile(path: Path) -> bool:
-    return (path.is_file() and path.stem == adapters.PROFILE_STEM
-            and path.suffix.lower() in adapters.PROFILE_SUFFIXES)
+    return (
+        path.is_file()
+        and path.stem == adapters.PROFILE_STEM
+        and path.suffix.lower() in adapters.PROFILE_SUFFIXES
+    )
 
 
 def _data_files(directory: Path, recursive: bool = False) -> tuple[Path, ...]:
@@ -66,10 +69,14 @@ def _data_files(directory: Path, recursive: bool = False) -> tuple[Path, ...]:
     candidates = directory.rglob("*") if recursive else directory.iterdir()
     return tuple(
         sorted(
-            p for p in candidates
-            if p.is_file() and p.suffix.lower() in adapters.EXPORT_SUFFIXES
+            p
+            for p in candidates
+            if p.is_file()
+            and p.suffix.lower() in adapters.EXPORT_SUFFIXES
             and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
-            and not p.name.startswith("~$") and not _is_profile(p) and not adapters.is_auxiliary(p)
+            and not p.name.startswith("~$")
+            and not _is_profile(p)
+            and not adapters.is_auxiliary(p)
         )
     )
 
@@ -96,17 +103,34 @@ def discover(directory: Path, profiles: Path | None = None) -> list[Export]:
     ``profiles/org/profile.*`` or ``profiles/org.*`` (a separate profiles folder wins).
     """
     if not directory.exists():
-        raise InputError("the intake directory does not exist", file=str(directory),
-                         hint="give the folder that holds one sub-folder per partner export")
+        raise InputError(
+            "the intake directory does not exist",
+            file=str(directory),
+            hint="give the folder that holds one sub-folder per partner export",
+        )
     if not directory.is_dir():
-        raise InputError("the intake path is not a directory", file=str(directory),
-                         hint="give the folder that holds one sub-folder per partner export")
+        raise InputError(
+            "the intake path is not a directory",
+            file=str(directory),
+            hint="give the folder that holds one sub-folder per partner export",
+        )
     if profiles is not None and not profiles.is_dir():
-        raise InputError("the profiles folder does not exist", file=str(profiles),
-                         hint="give the folder holding one profile per organisation")
-    own_profile = any(_is_profile(p) for p in directory.iterdir())
-    folders = [directory] if own_profile or _data_files(directory) else sorted(
-        p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+        raise InputError(
+            "the profiles folder does not exist",
+            file=str(profiles),
+            hint="give the folder holding one profile per organisation",
+        )
+    # ``directory`` is one organisation's folder when it has its profile (here or in ``profiles``) or
+    # export files of its own; otherwise each of its sub-folders is one organisation.
+    single = (
+        any(_is_profile(p) for p in directory.iterdir())
+        or (profiles is not None and _profile_in(profiles, directory.name) is not None)
+        or bool(_data_files(directory))
+    )
+    folders = (
+        [directory]
+        if single
+        else sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     )
     exports = []
     for folder in folders:
@@ -147,8 +171,9 @@ def _is_bundled(directory: Path) -> bool:
         return False
 
 
-def resolve_key(directory: Path, key: bytes | str | None = None,
-                key_file: Path | None = None) -> tuple[bytes, str]:
+def resolve_key(
+    directory: Path, key: bytes | str | None = None, key_file: Path | None = None
+) -> tuple[bytes, str]:
     """The pseudonymisation key and where it came from: ``argument``, ``key-file``, ``environment``, ``demo``.
 
     Order: the ``key`` argument, ``key_file``, ``$REFERENTIEL_PSEUDONYM_KEY``,
@@ -191,8 +216,16 @@ def network_context(exports: list[Export]) -> Any:
     return adapters.organisation_context(profiles)
 
 
-def ingest_export(export: Export, *, key: bytes, target: Any, force: bool = False,
-                  progress: Progress | None = None, load: bool = True, context: Any = None) -> ExportResult:
+def ingest_export(
+    export: Export,
+    *,
+    key: bytes,
+    target: Any,
+    force: bool = False,
+    progress: Progress | None = None,
+    load: bool = True,
+    context: Any = None,
+) -> ExportResult:
     """Translate, validate and (if it conforms or ``force``) load one organisation's export.
 
     ``context`` is validated with the export but not loaded (see :func:`network_context`).
@@ -245,8 +278,9 @@ def ingest_export(export: Export, *, key: bytes, target: Any, force: bool = Fals
         return result
     progress.stage(f"load {export.organisation}", total=None)
     try:
-        result.graph = adapters.load(target, translation.graph, export, profile=profile, report=report,
-                                     force=force)
+        result.graph = adapters.load(
+            target, translation.graph, export, profile=profile, report=report, force=force
+        )
     except ReferentielError as exc:
         # The store has the last word (e.g. it refuses what its own check finds non-conforming).
         result.status = REFUSED if exc.exit_code == 1 else UNUSABLE
@@ -260,10 +294,17 @@ def ingest_export(export: Export, *, key: bytes, target: Any, force: bool = Fals
     return result
 
 
-def ingest(directory: str | Path | None = None, *, profiles: str | Path | None = None,
-           store: str | Path | None = None, endpoint: str | None = None, key: bytes | str | None = None,
-           key_file: str | Path | None = None, force: bool = False,
-           progress: Progress | None = None) -> IngestSummary:
+def ingest(
+    directory: str | Path | None = None,
+    *,
+    profiles: str | Path | None = None,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+    key: bytes | str | None = None,
+    key_file: str | Path | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> IngestSummary:
     """Ingest every partner export under ``directory`` and return what happened to each.
 
     ``directory`` defaults to the bundled examples (``examples/organisations``), which are pseudonymised
@@ -277,16 +318,19 @@ def ingest(directory: str | Path | None = None, *, profiles: str | Path | None =
     if directory is None:
         bundled_dir = bundled_examples_dir()
         if bundled_dir is None:  # pragma: no cover - broken install
-            raise InputError("the bundled examples are missing from this installation",
-                             hint="reinstall referentiel")
+            raise InputError(
+                "the bundled examples are missing from this installation", hint="reinstall referentiel"
+            )
         directory = bundled_dir
     directory = Path(directory)
     profiles_dir = Path(profiles) if profiles is not None else None
     summary = IngestSummary(directory=str(directory), started=datetime.now(UTC), forced=force)
     exports = discover(directory, profiles_dir)
     if not exports:
-        summary.problem = ("no export found: the directory holds no sub-folder with CSV, XLSX or JSON "
-                           "files (one sub-folder per organisation)")
+        summary.problem = (
+            "no export found: the directory holds no sub-folder with CSV, XLSX or JSON "
+            "files (one sub-folder per organisation)"
+        )
         summary.finished = datetime.now(UTC)
         return summary
     key_bytes, summary.key_source = resolve_key(directory, key, Path(key_file) if key_file else None)
@@ -296,8 +340,9 @@ def ingest(directory: str | Path | None = None, *, profiles: str | Path | None =
     try:
         for export in exports:
             progress.note(f"{export.organisation}: {len(export.files)} file(s)")
-            result = ingest_export(export, key=key_bytes, target=target, force=force, progress=progress,
-                                   context=context)
+            result = ingest_export(
+                export, key=key_bytes, target=target, force=force, progress=progress, context=context
+            )
             summary.exports.append(result)
             progress.note(f"{export.organisation}: {result.status}")
     finally:

@@ -65,8 +65,9 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 @_mappings_dir_option
 @click.option("--top", "top_k", type=click.IntRange(1, 50), default=5, show_default=True,
               help="Number of candidates per term.")
-@click.option("--method", type=click.Choice(("lexical", "embedding", "hybrid")), default=None,
-              help="Matching method (default: the one that won the evaluation, see docs/translation.md).")
+@click.option("--method", type=click.Choice(("lexical", "embedding")), default=None,
+              help="Matching method (default: embedding, the winner of the evaluation in "
+              "docs/translation.md; lexical if the embedding model is not installed).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop candidates scoring below this (0..1).")
 @click.option("--scheme", "schemes", multiple=True,
@@ -81,7 +82,7 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
                     ontology: Path | None, output: Path) -> None:
     """Suggest ranked candidate mappings for unmapped terms, written as SSSOM for review."""
     from referentiel.translation.suggest import (
-        DEFAULT_METHOD,
+        resolve_method,
         suggest_for_terms,
         suggestion_set,
         terms_to_suggest,
@@ -91,15 +92,19 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
         raise click.UsageError("give --from ORG (its unmapped terms) or --terms FILE (with --from naming the "
                                "organisation the terms belong to)")
     plan = terms_to_suggest(org=org, terms_file=terms_file, mappings=mappings_dir, prefix=org_prefix)
-    suggestions = suggest_for_terms(plan.terms, method=method or DEFAULT_METHOD, top_k=top_k,
-                                    ontology=ontology, schemes=schemes, min_score=min_score)
+    used, why = resolve_method(method)
+    if why:
+        click.echo(f"note: {why}", err=True)
+    suggestions = suggest_for_terms(plan.terms, method=used, top_k=top_k, ontology=ontology, schemes=schemes,
+                                    min_score=min_score)
     from referentiel.translation.sssom import write_mapping_set
 
-    ms = suggestion_set(plan, suggestions, method=method or DEFAULT_METHOD)
+    ms = suggestion_set(plan, suggestions, method=used)
     write_mapping_set(ms, output)
     without = sum(1 for s in suggestions if not s.candidates)
-    click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) written to "
-               f"{output}" + (f"; {without} term(s) without any candidate" if without else ""), err=True)
+    click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) ({used} matching) "
+               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else ""),
+               err=True)
 
 
 @click.group("terms")

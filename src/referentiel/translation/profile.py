@@ -354,7 +354,9 @@ def load_profile(path: str | Path) -> Profile:
         for local, (value, line) in orgs_node.value.items():
             # either `Local name: slug`, or `Local name: {slug: ..., sector: ..., serviceType: ...}`
             if isinstance(value.value, dict):
-                entry = _Reader(file, value, f"organisations, key {local!r}", {"slug", "sector", "serviceType"})
+                entry = _Reader(
+                    file, value, f"organisations, key {local!r}", {"slug", "sector", "serviceType"}
+                )
                 target = entry.str("slug", required=True) or ""
                 info = organisation_info.setdefault(target, {})
                 for key, prefix in (("sector", "sector-"), ("serviceType", "service-type-")):
@@ -362,7 +364,9 @@ def load_profile(path: str | Path) -> Profile:
                     if concept is not None:
                         concept = concept.removeprefix("refc:")
                         if not concept.startswith(prefix):
-                            raise entry.error(key, f"{concept!r} is not a concept of the scheme ({prefix}...)")
+                            raise entry.error(
+                                key, f"{concept!r} is not a concept of the scheme ({prefix}...)"
+                            )
                         info[key] = concept
             else:
                 target = value.value

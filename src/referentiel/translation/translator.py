@@ -55,7 +55,6 @@ from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, resolve_ke
 from referentiel.translation.readers import Table, read_table
 
 
-
 class _Cached:
     """A namespace whose terms are made once: rdflib builds (and validates) a new URIRef on every
     attribute access, which dominated the translation's hot loop."""

@@ -50,7 +50,9 @@ VCARD = "http://www.w3.org/2006/vcard/ns#"
 InputData = str | Path | Graph
 
 
-def load_data(data: InputData | Sequence[InputData], input_format: str | None = None) -> tuple[Graph, list[str]]:
+def load_data(
+    data: InputData | Sequence[InputData], input_format: str | None = None,
+) -> tuple[Graph, list[str]]:
     """All data inputs (files, ``-`` for stdin, rdflib graphs) merged into one new graph."""
     items: list[InputData] = [data] if isinstance(data, str | Path | Graph) else list(data)
     if not items:
@@ -70,31 +72,33 @@ def load_data(data: InputData | Sequence[InputData], input_format: str | None = 
             if fmt in _OXIGRAPH_FORMATS:
                 _parse_with_oxigraph(graph, name, payload, fmt, len(names))
             else:
-                part = rdfio.load_graph(item if name != "<stdin>" else _Replay(payload), fmt=input_format)
-                for triple in part:
-                    graph.add(triple)
-                for prefix, ns in part.namespaces():
-                    graph.bind(prefix, ns, override=False)
+                _parse_with_rdflib(graph, name, payload, fmt)
             names.append(name)
     return graph, names
 
 
-class _Replay(str):
-    """Stdin already read: rdfio reads ``-`` again, so hand it a temporary file instead."""
+def _parse_with_rdflib(graph: Graph, name: str, payload: bytes, fmt: str) -> None:
+    """Parse one document with rdflib (JSON-LD) into ``graph``, named graphs merged."""
+    from rdflib import Dataset
 
-    def __new__(cls, payload: bytes) -> _Replay:
-        import tempfile
-
-        handle = tempfile.NamedTemporaryFile(suffix=".jsonld", delete=False)
-        handle.write(payload)
-        handle.close()
-        return super().__new__(cls, handle.name)
+    dataset = Dataset(default_union=True)
+    base = "urn:referentiel:stdin" if name == "<stdin>" else Path(name).absolute().as_uri()
+    try:
+        dataset.parse(data=payload, format=fmt, publicID=base)
+    except Exception as exc:  # noqa: BLE001 - parsers raise many types; all mean "malformed"
+        raise rdfio._parse_error(name, fmt, exc) from None
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace, override=False)
 
 
 # rdflib format name -> pyoxigraph format name. pyoxigraph parses about twice as fast as rdflib
 # even with the conversion of every term into rdflib (benchmarks/bench_validation.py).
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML"}
+_OXIGRAPH_FORMATS = {
+    "turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML",
+}
 
 
 def _parse_with_oxigraph(graph: Graph, name: str, payload: bytes, fmt: str, index: int) -> None:
@@ -150,14 +154,20 @@ def _parse_with_oxigraph(graph: Graph, name: str, payload: bytes, fmt: str, inde
         from referentiel.privacy import scrub
 
         raise InputError(f"malformed {fmt} ({scrub(str(exc))[:300]})", file=name,
-                         hint="check that the file is UTF-8 RDF and that the extension matches the content") from None
+                         hint="check that the file is UTF-8 RDF and that the extension matches the content",
+                         ) from None
     del index
 
 
 def load_shapes(shapes: str | Path | Graph | Sequence[str | Path | Graph] | None) -> tuple[Graph, list[str]]:
     """The shapes graph: the bundled shapes when ``shapes`` is None, else the given files/graphs."""
     if shapes is None:
-        graph, names = _bundled_shapes()
+        cached, names = _bundled_shapes()
+        # a copy: pySHACL adds a few RDFS/OWL axioms to the shapes graph it is given
+        graph = Graph()
+        graph += cached
+        for prefix, namespace in cached.namespaces():
+            graph.bind(prefix, namespace, override=False)
         return graph, list(names)
     items = [shapes] if isinstance(shapes, str | Path | Graph) else list(shapes)
     graph = Graph()
@@ -176,7 +186,7 @@ def load_shapes(shapes: str | Path | Graph | Sequence[str | Path | Graph] | None
 
 @lru_cache(maxsize=1)
 def _bundled_shapes() -> tuple[Graph, tuple[str, ...]]:
-    # Parsed once per process (engines never modify the shapes graph).
+    # Parsed once per process; callers get a copy (see load_shapes).
     graph = Graph()
     names = []
     for node in resources.shapes_files():

@@ -52,12 +52,17 @@ class PyshaclEngine:
     """The reference engine: pySHACL, no inference, every result (no abort on first)."""
 
     name = "pyshacl"
+    module = "pyshacl"
 
     def validate(self, data_graph: Graph, shapes_graph: Graph, *, advanced: bool = False,
                  check_shapes: bool = False) -> EngineOutput:
         """Run pySHACL; a shapes graph pySHACL cannot use raises :class:`InputError` (exit 2)."""
-        import pyshacl
-        from pyshacl.errors import ReportableRuntimeError, ShapeLoadError
+        import importlib
+
+        pyshacl = importlib.import_module(self.module)
+        errors = importlib.import_module(f"{self.module}.errors")
+        ReportableRuntimeError = errors.ReportableRuntimeError  # noqa: N806
+        ShapeLoadError = getattr(errors, "ShapeLoadError", ReportableRuntimeError)  # noqa: N806
 
         shapes_graph = spec_booleans(shapes_graph)
         with prepared_sparql_cache(), _quiet_pyshacl():
@@ -75,7 +80,7 @@ class PyshaclEngine:
                 raise InputError(f"the shapes graph is not usable SHACL ({_first_line(exc)})",
                                  hint="check it against SHACL-for-SHACL (check_shapes=True)") from None
             except NotImplementedError as exc:
-                raise InputError(f"the shapes use a SHACL feature pySHACL does not support ({_first_line(exc)})",
+                raise InputError(f"the shapes use a SHACL feature pySHACL cannot run ({_first_line(exc)})",
                                  hint="see docs/validation.md, \"Known engine limitations\"") from None
         if not isinstance(report, Graph):
             # pySHACL returns a ValidationFailure (not a report) when a SPARQL-based constraint is
@@ -175,7 +180,18 @@ def _first_line(exc: Exception) -> str:
     return (text.splitlines()[0] if text else type(exc).__name__)[:300]
 
 
-ENGINES: dict[str, type] = {"pyshacl": PyshaclEngine}
+class PyshaclTurboEngine(PyshaclEngine):
+    """pyshacl-turbo (Rust, pySHACL-compatible API): optional, not installed by default.
+
+    Evaluated against the W3C suite before adoption (docs/validation.md, "Engines"); usable with
+    ``engine="pyshacl-turbo"`` when the package is installed.
+    """
+
+    name = "pyshacl-turbo"
+    module = "pyshacl_turbo"
+
+
+ENGINES: dict[str, type] = {"pyshacl": PyshaclEngine, "pyshacl-turbo": PyshaclTurboEngine}
 
 
 def get_engine(engine: str | ValidationEngine | None) -> ValidationEngine:
@@ -187,5 +203,13 @@ def get_engine(engine: str | ValidationEngine | None) -> ValidationEngine:
             from referentiel.errors import ConfigError
 
             raise ConfigError(f"unknown validation engine {engine!r}", hint="one of: " + ", ".join(ENGINES))
-        return ENGINES[engine]()
+        chosen = ENGINES[engine]()
+        import importlib.util
+
+        if importlib.util.find_spec(chosen.module) is None:
+            from referentiel.errors import ConfigError
+
+            raise ConfigError(f"the validation engine {engine!r} is not installed",
+                              hint="pip install 'referentiel[turbo]'")
+        return chosen
     return engine

@@ -18,7 +18,8 @@ JSON_SCHEMA_VERSION = 1
 _WORDS = {
     "fr": {
         "conforms": "Les données sont conformes.", "not": "Les données ne sont pas conformes.",
-        "passed": "aucun problème au niveau « {t} » ou au-dessus", "failed": "problèmes au niveau « {t} » ou au-dessus",
+        "passed": "aucun problème au niveau « {t} » ou au-dessus",
+        "failed": "problèmes au niveau « {t} » ou au-dessus",
         "violation": "violation", "warning": "avertissement", "info": "info",
         "violations": "violations", "warnings": "avertissements", "infos": "infos",
         "shape": "Forme", "value": "valeur", "fix": "comment corriger", "node": "nœud",
@@ -34,7 +35,8 @@ _WORDS = {
     },
     "nl": {
         "conforms": "De gegevens zijn conform.", "not": "De gegevens zijn niet conform.",
-        "passed": "geen probleem op niveau \"{t}\" of hoger", "failed": "problemen op niveau \"{t}\" of hoger",
+        "passed": "geen probleem op niveau \"{t}\" of hoger",
+        "failed": "problemen op niveau \"{t}\" of hoger",
         "violation": "schending", "warning": "waarschuwing", "info": "info",
         "violations": "schendingen", "warnings": "waarschuwingen", "infos": "infos",
         "shape": "Vorm", "value": "waarde", "fix": "hoe te verbeteren", "node": "knooppunt",
@@ -69,7 +71,8 @@ def render_text(report: ValidationReport) -> str:
     """Grouped by shape and focus node, one sentence per problem, counts per severity."""
     w = _WORDS[report.lang]
     lines = [w["conforms"] if report.conforms else w["not"]]
-    lines.append(f"{_counts_line(report)} ({(w['passed'] if report.passed else w['failed']).format(t=w[report.fail_on.label])}).")
+    status = (w["passed"] if report.passed else w["failed"]).format(t=w[report.fail_on.label])
+    lines.append(f"{_counts_line(report)} ({status}).")
     for shape, nodes in _grouped(report).items():
         lines.append("")
         lines.append(f"{w['shape']} {shape}")
@@ -165,7 +168,8 @@ def render_html(report: ValidationReport) -> str:
         f"<title>{e(w['title'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(w['title'])}</h1>",
         f'<p class="summary{"" if report.passed else " fail"}"><strong>'
-        f'{e(w["conforms"] if report.conforms else w["not"])}</strong> {e(_counts_line(report))} ({e(status)}).</p>',
+        f'{e(w["conforms"] if report.conforms else w["not"])}</strong> '
+        f"{e(_counts_line(report))} ({e(status)}).</p>",
         f"<p>{e(w['files'])}: {e(', '.join(report.data_files))} ({report.triples} {e(w['triples'])})</p>",
     ]
     for shape, nodes in _grouped(report).items():
@@ -173,14 +177,16 @@ def render_html(report: ValidationReport) -> str:
         for where, results in nodes.items():
             parts.append(f'<div class="node">{e(where)}</div><ul>')
             for r in results:
-                item = f'<li><span class="sev {r.severity.label}">{e(w[r.severity.label])}</span>{e(r.message)}'
+                item = (f'<li><span class="sev {r.severity.label}">{e(w[r.severity.label])}</span>'
+                        f"{e(r.message)}")
                 if r.value_text is not None:
                     item += f' <span class="value">({e(w["value"])}: <code>{e(r.value_text)}</code>)</span>'
                 if r.fix_hint:
                     item += f'<span class="fix">{e(w["fix"])}: {e(r.fix_hint)}</span>'
                 parts.append(item + "</li>")
             parts.append("</ul>")
-    parts.append(f"<footer>referentiel validate · {e(report.engine)} · {e(', '.join(report.shapes_files))}</footer>")
+    shapes = e(", ".join(report.shapes_files))
+    parts.append(f"<footer>referentiel validate · {e(report.engine)} · {shapes}</footer>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

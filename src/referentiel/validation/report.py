@@ -145,6 +145,9 @@ def compact(node: Node | None, graph: Graph | None = None) -> str | None:
         return f"<{text}>"
     if isinstance(node, BNode):
         return f"_:{node}"
+    if isinstance(node, Literal) and node.datatype is not None:
+        datatype = compact(node.datatype, graph)
+        return f"{Literal(str(node)).n3()}^^{datatype}"
     return node.n3()
 
 
