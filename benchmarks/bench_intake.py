@@ -104,7 +104,7 @@ def translate_baseline(data: Path) -> dict:
                     terms[label.strip().casefold()] = REFC[obj[5:]]
         graph = Graph()
         for table in profile.tables:
-            for path in sorted(folder.iterdir()):
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 if not table.matches(path):
                     continue
                 if path.suffix.lower() == ".xlsx":

@@ -12,35 +12,37 @@ from rdflib import Graph, Literal, URIRef
 from referentiel import privacy
 from referentiel.namespaces import REFSH
 from referentiel.validation import validate
+from referentiel.validation.api import _bundled_shapes, _parent_shape
 from referentiel.validation.render import RENDERERS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "rdf"
 
 # (case, turtle, rule that must fire on <case> / must not fire when None, focus)
 CASES = [
-    ("name-on-parent", "<p/name-on-parent> a ref:Parent ; foaf:givenName \"Aïcha\" .", "NoNameContactOrNote"),
+    ("name-on-parent", "<p/name-on-parent> a ref:Parent ; foaf:givenName \"Aïcha\" .",
+     "NoPersonalDataOnPersons"),
     ("no-name-on-parent", "<p/no-name-on-parent> a ref:Parent .", None),
     ("schema-name-on-professional", "<p/schema-name-on-professional> a ref:Professional ; "
-     "schema:name \"Dupont\" .", "NoNameContactOrNote"),
+     "schema:name \"Dupont\" .", "NoPersonalDataOnPersons"),
     ("org-name-allowed", "<p/org-name-allowed> a ref:Organisation ; ref:name \"CPAS de Forest\" .", None),
     ("vcard-on-relative", "<p/vcard-on-relative> a ref:Relative ; vcard:fn \"Tante Mina\" .",
-     "NoNameContactOrNote"),
+     "NoContactCard"),
     ("comment-on-child", "<p/comment-on-child> a ref:Child ; rdfs:comment \"très agité\" .",
-     "NoNameContactOrNote"),
+     "NoPersonalDataOnPersons"),
     ("note-on-intervention", "<p/note-on-intervention> a ref:Intervention ; skos:note \"vu la mère\" .",
-     "NoNote"),
+     "NoFreeTextNotes"),
     ("comment-on-organisation-allowed", "<p/comment-on-organisation-allowed> a ref:Organisation ; "
      "rdfs:comment \"Service ouvert le mercredi\" .", None),
     ("birthdate-on-parent",
      "<p/birthdate-on-parent> a ref:Parent ; schema:birthDate \"1990-04-02\"^^xsd:date .",
-     "NoNameContactOrNote"),
+     "NoPersonalDataOnPersons"),
     ("full-date-on-child", "<p/full-date-on-child> a ref:Child ; ref:birthYear \"2021-04-02\"^^xsd:date .",
      "NoFullBirthDate"),
     ("birth-year-allowed", "<p/birth-year-allowed> a ref:Child ; ref:birthYear \"2021\"^^xsd:gYear .", None),
     ("street-on-family", "<p/street-on-family> a ref:Family ; schema:streetAddress \"Rue Haute 3\" .",
      "NoAddressBelowCommune"),
     ("locn-on-situation", "<p/locn-on-situation> a ref:Situation ; locn:thoroughfare \"Rue Haute\" .",
-     "NoAddressBelowCommune"),
+     "NoContactCard"),
     ("commune-allowed",
      "<p/commune-allowed> a ref:Situation ; ref:commune \"Saint-Josse-ten-Noode\" .", None),
     ("commune-with-street", "<p/commune-with-street> a ref:Situation ; "
@@ -57,16 +59,17 @@ CASES = [
     ("not-a-phone", "<p/not-a-phone> ex:whatever \"2023-02-20, dossier 1234\" .", None),
 ]
 PRIVACY_RULES = {
-    "NoNameContactOrNote", "NoNote", "NoFullBirthDate", "NoAddressBelowCommune", "CommuneOnlyPattern",
-    "NoNationalNumber", "NoEmail", "NoPhone",
+    "NoPersonalDataOnPersons", "NoFreeTextNotes", "NoFullBirthDate", "NoAddressBelowCommune",
+    "CommuneOnlyPattern", "NoNationalNumber", "NoEmail", "NoPhone", "NoContactCard",
 }
-# the NoFullBirthDate constraint is a blank node: it is known by its shape
-_SHAPE_RULES = {"NoFullBirthDate": "NoFullBirthDate", "CommuneOnlyPattern": "CommuneOnlyPattern"}
 
 
 def _rules(result) -> set[str]:
+    """The privacy rules a result comes from: its SPARQL constraint, its shape, or the node shape
+    holding its (blank) property shape."""
+    shapes = _bundled_shapes()[0]
     names = set()
-    for node in (result.source_constraint, result.source_shape):
+    for node in (result.source_constraint, result.source_shape, _parent_shape(shapes, result.source_shape)):
         if isinstance(node, URIRef) and str(node).startswith(str(REFSH)):
             names.add(str(node)[len(str(REFSH)):])
     return names & PRIVACY_RULES
