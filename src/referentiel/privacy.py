@@ -77,3 +77,33 @@ def scrub(text: str) -> str:
     for value in find_niss(text):
         text = text.replace(value, mask(value))
     return text
+
+
+# A vocabulary term is a short label ("Aide administrative", "réunion de concertation
+# pluridisciplinaire"); a cell of many words or a long one is a free-text note typed in the wrong
+# column, and a note may tell anything about a family: it is never echoed, not even its beginning.
+FREE_TEXT_WORDS = 7
+FREE_TEXT_CHARS = 60
+
+
+def looks_like_free_text(text: str) -> bool:
+    """True when ``text`` is too long or has too many words to be a term of a vocabulary."""
+    return len(text) > FREE_TEXT_CHARS or len(text.split()) >= FREE_TEXT_WORDS
+
+
+def shown(value: str) -> str:
+    """``value`` as a message, report or suggestion may echo it.
+
+    National numbers, e-mail addresses and phone numbers are masked (see :func:`scrub`); a value
+    that looks like a free-text note (:func:`looks_like_free_text`) is replaced as a whole by its
+    length, so that its content never leaves the tool.
+    """
+    text = scrub(value)
+    if looks_like_free_text(text):
+        return f"[free text masked: {len(value)} characters]"
+    return text
+
+
+def is_masked(text: str) -> bool:
+    """True when ``text`` is a rendering made by :func:`mask` or :func:`shown` (no content left)."""
+    return text.startswith("[") and " masked: " in text and text.endswith("]")

@@ -230,40 +230,108 @@ KILLED_LOADER = textwrap.dedent("""
     from referentiel.store import open_store
 
     store = open_store(sys.argv[1])
-    update = store._update
+    method = sys.argv[3]  # the embedded store's write: _update (reload) or _extend (new graph)
+    write = getattr(store, method)
 
-    def marked(text):
-        print("UPDATING", flush=True)
-        update(text)
+    def marked(payload):
+        print("WRITING", flush=True)
+        write(payload)
         print("DONE", flush=True)
 
-    store._update = marked
+    setattr(store, method, marked)
     store.load([sys.argv[2]], organisation="org-0", validate=False)
 """)
 
 
-def test_load_killed_half_way_leaves_store_unchanged(tmp_path: Path) -> None:
-    """SIGKILL a loading process while its (single) update transaction runs; reopen: nothing changed."""
+@pytest.mark.parametrize(
+    ("method", "first"),
+    [("_update", "org-0"), ("_extend", "org-1")],
+    ids=["reload-one-update", "new-graph-one-extend"],
+)
+def test_load_killed_half_way_leaves_store_unchanged(tmp_path: Path, method: str, first: str) -> None:
+    """SIGKILL a loading process while its single write transaction runs; reopen: nothing changed.
+
+    Reloading an export (graph org-0 already there) writes with one SPARQL update; loading a new
+    export (only org-1 there) with one ``Store.extend`` of data and metadata quads.
+    """
     small = generate(families=30, orgs=1, seed=1).write(tmp_path / "old")[0]
     big = generate(families=1500, orgs=1, seed=2).write(tmp_path / "new")[0]  # ~180k triples
     db = tmp_path / "db"
     with open_store(db) as store:
-        store.load([small], organisation="org-0", validate=False)
+        store.load([small], organisation=first, validate=False)
         before = quads(store)
     script = tmp_path / "loader.py"
     script.write_text(KILLED_LOADER, encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, str(script), str(db), str(big)], stdout=subprocess.PIPE, text=True
+        [sys.executable, str(script), str(db), str(big), method], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout is not None
-    assert process.stdout.readline().strip() == "UPDATING"
-    time.sleep(0.5)
+    assert process.stdout.readline().strip() == "WRITING"
+    time.sleep(0.3)
     os.kill(process.pid, signal.SIGKILL)
     rest = process.stdout.read()
     assert process.wait() == -signal.SIGKILL
-    assert "DONE" not in rest, "the update finished before the kill: make the new export bigger"
+    assert "DONE" not in rest, "the write finished before the kill: make the new export bigger"
     with open_store(db) as store:
         assert quads(store) == before
+        assert not store.oxigraph.contains_named_graph(ox.NamedNode(GRAPH_BASE + "org-0")) or first == "org-0"
         assert [g.triples for g in store.graphs() if g.kind == "data"] == [
-            len(graph_quads(store, GRAPH_BASE + "org-0"))
+            len(graph_quads(store, GRAPH_BASE + first))
         ]
+
+
+class _FailingExtend:
+    """Wraps a pyoxigraph store so that ``extend`` fails half-way through its quads (disk full...)."""
+
+    def __init__(self, real: ox.Store) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self.real, name)
+
+    def extend(self, items: list[ox.Quad]) -> None:
+        def failing():  # noqa: ANN202
+            for i, quad in enumerate(items):
+                if i == len(items) // 2:
+                    raise OSError("no space left on device (simulated)")
+                yield quad
+
+        self.real.extend(failing())
+
+
+def test_write_failing_half_way_leaves_store_unchanged(tmp_path: Path) -> None:
+    new = generate(families=40, orgs=1, seed=3).write(tmp_path / "new")[0]
+    with open_store(tmp_path / "db") as store:
+        store.load([generate(families=20, orgs=1, seed=4).write(tmp_path / "old")[0]], organisation="org-1")
+        before = quads(store)
+        store._store = _FailingExtend(store.oxigraph)
+        with pytest.raises(StoreError, match="refused the load"):
+            store.load([new], organisation="org-0", validate=False)
+        store._store = store._store.real
+        assert quads(store) == before
+        # the same export then loads normally, data and metadata together
+        result = store.load([new], organisation="org-0", validate=False)
+        assert len(graph_quads(store, result.graph)) == result.triples > 0
+        assert {g.iri: g.triples for g in store.graphs()}[result.graph] == result.triples
+
+
+def test_new_graph_and_reload_write_the_same_quads(tmp_path: Path) -> None:
+    """The fast first-load path (extend) and the reload path (update) leave identical graphs."""
+    export = generate(families=25, orgs=1, seed=5).write(tmp_path / "x")[0]
+    other = generate(families=25, orgs=1, seed=6).write(tmp_path / "y")[0]
+    with open_store(tmp_path / "a") as first, open_store(tmp_path / "b") as second:
+        first.load([export], organisation="org-0", validate=False)
+        second.load([other], organisation="org-0", validate=False)  # then replaced by the same export
+        second.load([export], organisation="org-0", validate=False)
+        graph = GRAPH_BASE + "org-0"
+        assert graph_quads(first, graph) == graph_quads(second, graph)
+
+        def shape(store) -> set[str]:  # noqa: ANN001 - metadata without times
+            rows = store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(METADATA_GRAPH))
+            return {
+                str(q)
+                for q in rows
+                if "Time" not in q.predicate.value and "modified" not in q.predicate.value
+            }
+
+        assert shape(first) == shape(second)

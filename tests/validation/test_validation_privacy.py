@@ -143,3 +143,20 @@ def test_no_personal_value_in_any_output() -> None:
         for secret in secrets:
             assert secret not in output, (fmt, secret)
     assert all(r.value_masked for r in report.results if r.value is not None and _rules(r))
+
+
+def test_free_text_typed_as_a_term_is_never_echoed(tmp_path: Path) -> None:
+    note = "la maman a dit que le père était violent hier soir"
+    path = tmp_path / "ov.ttl"
+    path.write_text(
+        "@prefix ref: <https://w3id.org/referentiel/ontology#> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        f'<urn:ov1> a ref:OriginalValue ; ref:mappingStatus "unmapped" ; rdf:value "{note}" .\n'
+        '<urn:ov2> a ref:OriginalValue ; ref:mappingStatus "unmapped" ; rdf:value "VAD" .\n',
+        encoding="utf-8")
+    report = validate(path, lang="en")
+    assert report.counts["warning"] == 2
+    for render in RENDERERS.values():
+        output = render(report)
+        assert "violent" not in output and "maman" not in output
+        assert "VAD" in output  # a vocabulary term is quoted, so that the steward can map it

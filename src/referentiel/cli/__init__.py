@@ -91,14 +91,26 @@ def main(argv: list[str] | None = None) -> None:
         # `referentiel ... | head`: the reader went away; that is not an error of ours.
         sys.stderr.close()
         sys.exit(EXIT_OK)
+    except OSError as exc:
+        if os.environ.get("REFERENTIEL_DEBUG") or not exc.filename:
+            _internal(exc)
+        # A file the command had to read or write cannot be used (missing folder, permissions,
+        # full disk): the user's environment, not a bug. The path is the user's own.
+        click.echo(f"error: {exc.filename}: {exc.strerror or type(exc).__name__}\n"
+                   "  how to fix: check the path, its folder and the permissions", err=True)
+        sys.exit(EXIT_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-        if os.environ.get("REFERENTIEL_DEBUG"):
-            raise
-        # The exception text may quote data, so only its type is shown.
-        click.echo(
-            f"internal error ({type(exc).__name__}): this is a bug in referentiel, not in your data.\n"
-            "  Set REFERENTIEL_DEBUG=1 to see the traceback and report it.",
-            err=True,
-        )
-        sys.exit(EXIT_INTERNAL)
+        _internal(exc)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _internal(exc: BaseException) -> None:
+    """Exit 3 for a bug: only the exception's type is shown, as its text may quote data."""
+    if os.environ.get("REFERENTIEL_DEBUG"):
+        raise exc
+    click.echo(
+        f"internal error ({type(exc).__name__}): this is a bug in referentiel, not in your data.\n"
+        "  Set REFERENTIEL_DEBUG=1 to see the traceback and report it.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)

@@ -50,8 +50,29 @@ def emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     tmp = output.with_name(output.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        raise output_error(output, exc) from None
+
+
+def output_error(path: Path, exc: OSError) -> Exception:
+    """The :class:`~referentiel.errors.InputError` (exit 2) for an output file that cannot be written."""
+    from referentiel.errors import InputError
+
+    parent = path.parent
+    if not parent.exists():
+        why, hint = f"the folder {parent} does not exist", "create the folder first, or choose another path"
+    elif not parent.is_dir():
+        why, hint = f"{parent} is a file, not a folder", "choose a path inside a folder"
+    elif path.is_dir():
+        why, hint = "this is a folder", "give a file name"
+    else:
+        why, hint = exc.strerror or type(exc).__name__, "choose a path you may write to (and a disk with free space)"
+    return InputError(f"cannot write the output: {why}", file=str(path), hint=hint)
 
 
 def apply(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:

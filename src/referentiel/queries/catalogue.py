@@ -180,12 +180,24 @@ def get_query(ref: str, stdin_text: str | None = None) -> CatalogueQuery:
         return parse_query(node.read_text(encoding="utf-8"), ref)
     path = Path(ref)
     if path.suffix == ".rq" or path.exists():
+        if path.is_dir():
+            raise InputError("this is a folder, not a query file", file=ref, hint="give a .rq file")
         if not path.is_file():
             raise InputError("query file not found", file=ref, hint="check the path")
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the query file ({exc})", file=ref) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the query file is not UTF-8 text (byte {exc.start})",
+                file=ref,
+                hint="a query file is SPARQL text saved as UTF-8",
+            ) from None
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the query file ({exc.strerror or type(exc).__name__})",
+                file=ref,
+                hint="check the file's permissions",
+            ) from None
         return parse_query(text, path.stem, source=str(path))
     names = ", ".join(q.name for q in catalogue())
     raise ConfigError(f"no catalogue query named {ref!r}", hint=f"see `referentiel queries`; names: {names}")

@@ -69,7 +69,13 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
         if "=" not in item:
             raise ConfigError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param min_share=0.3")
         name, value = item.split("=", 1)
-        out[name.strip()] = value
+        name = name.strip()
+        if not name:
+            raise ConfigError(f"--param {item!r} has no NAME before '='", hint="e.g. --param min_share=0.3")
+        if name in out:
+            # Keeping only one of the two would silently drop what the user gave.
+            raise ConfigError(f"--param {name} is given twice", hint="give each parameter once")
+        out[name] = value
     return out
 
 

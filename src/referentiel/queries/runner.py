@@ -10,6 +10,7 @@ they are the researcher's own responsibility and the answer says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,7 +142,16 @@ def run(
     if min_count < 1:
         raise ConfigError("--min-count must be at least 1", hint="the default is 5 families")
     bindings = query.bindings(params or {}, lang)
-    result = store.query(query.text, bindings)
+    try:
+        result = store.query(query.text, bindings)
+    except ConfigError as exc:
+        if query.ad_hoc and exc.file is None:
+            # A syntax error in the researcher's own query: point at the file, line and column.
+            exc.file = query.source
+            where = re.search(r"error at (\d+):(\d+)", exc.message)
+            if where:
+                exc.line, exc.column = int(where[1]), int(where[2])
+        raise
     controlled = bool(query.count_columns) and result.kind == "select"
     removed = suppress(result, query.count_columns, min_count) if controlled else 0
     return ResearchResult(query, result, min_count, removed, controlled)

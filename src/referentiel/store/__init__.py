@@ -52,7 +52,20 @@ def open_store(
         return RemoteStore(Endpoint.from_url(endpoint))
     from referentiel.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(path, create=create, read_only=read_only)
+    try:
+        return EmbeddedStore(path, create=create, read_only=read_only)
+    except RuntimeError as exc:
+        # RocksDB reports a damaged store directory ("Corruption: ...") as a RuntimeError.
+        from referentiel.errors import StoreError
+
+        where = str(path) if path is not None else None
+        raise StoreError(
+            f"the store cannot be opened: it is damaged or not a referentiel store "
+            f"({str(exc).splitlines()[0][:120]})",
+            file=where,
+            hint="give --store an empty or new directory and load the exports again "
+            "(the store can always be rebuilt from the exports)",
+        ) from None
 
 
 def load(

@@ -7,10 +7,13 @@ Design (see docs/store.md):
   their SHA-256, organisation, profile and mapping-set versions, time, validation outcome, forced);
 - the bundled ontology and concept schemes live in ``https://w3id.org/referentiel/graph/ontology``
   and are reloaded when their checksum changes;
-- a load is parsed and validated completely first, then applied as ONE SPARQL Update request
-  (``DROP SILENT GRAPH``, metadata ``DELETE``, ``INSERT DATA``): pyoxigraph runs an update in a single
-  transaction, and Oxigraph / Fuseki servers apply one update request atomically, so a failure or a
-  kill half-way leaves the store as it was;
+- a load is parsed and validated completely first, then written in ONE transaction
+  (:meth:`Store._replace_graph`): on a server, one SPARQL Update request (``DROP SILENT GRAPH``,
+  metadata ``DELETE``, ``INSERT DATA``), which Oxigraph / Fuseki apply atomically; in the embedded
+  store, one ``Store.extend`` of data + metadata quads when the graph is new, else one update that
+  empties the graph with ``DELETE WHERE`` (pyoxigraph's ``DROP`` inside a large update costs about
+  as much as the insert itself, see docs/performance.md). Both pyoxigraph calls are transactions,
+  so a failure or a kill half-way leaves the store as it was;
 - queries see the union of the graphs (the embedded store's union default graph; on a server, the
   registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
   ``VALUES`` block of serialised RDF terms (see :mod:`referentiel.store.sparql`).
@@ -188,8 +191,10 @@ def parse_sources(
         base = Path(name).absolute().as_uri() if name != "<stdin>" else "urn:referentiel:stdin"
         before = len(triples)
         try:
-            for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base):
-                triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            # ``quad.triple`` is built in Rust: 5x faster than ox.Triple(s, p, o) from Python.
+            triples.extend(
+                quad.triple for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base)
+            )
         except SyntaxError as exc:
             from referentiel.privacy import scrub
 
@@ -220,16 +225,26 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> Any:
 
     xsd_string = "http://www.w3.org/2001/XMLSchema#string"
 
+    # IRIs and many literals repeat across triples: converting each distinct term once (a dict
+    # lookup instead of rdflib's term constructors) halves the conversion time.
+    cache: dict[Term, Any] = {}
+
     def conv(term: Term) -> Any:
+        done = cache.get(term)
+        if done is not None:
+            return done
         if isinstance(term, ox.NamedNode):
-            return URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return BNode(term.value)
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == xsd_string:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+            done = URIRef(term.value)
+        elif isinstance(term, ox.BlankNode):
+            done = BNode(term.value)
+        elif term.language:
+            done = Literal(term.value, lang=term.language)
+        elif term.datatype.value == xsd_string:
+            done = Literal(term.value)
+        else:
+            done = Literal(term.value, datatype=URIRef(term.datatype.value))
+        cache[term] = done
+        return done
 
     graph = Graph()
     # rdflib logs a traceback for every ill-typed literal (e.g. 2024-02-30); SHACL reports them anyway.
@@ -261,18 +276,32 @@ def from_rdflib(graph: Any) -> list[ox.Triple]:
     """pyoxigraph triples from an rdflib graph (quads of a Dataset are merged)."""
     from rdflib import BNode, Literal, URIRef
 
+    # Each distinct rdflib term is converted once (terms repeat: predicates, classes, concepts).
+    cache: dict[Any, Term] = {}
+
     def conv(term: Any) -> Term:
+        done = cache.get(term)
+        if done is not None:
+            return done
         if isinstance(term, URIRef):
-            return ox.NamedNode(str(term))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        if isinstance(term, Literal):
+            done = ox.NamedNode(str(term))
+        elif isinstance(term, BNode):
+            done = ox.BlankNode(str(term))
+        elif isinstance(term, Literal):
             if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype:
-                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            return ox.Literal(str(term))
-        raise InputError(f"unsupported RDF term {type(term).__name__} in the graph")
+                done = ox.Literal(str(term), language=term.language)
+            elif term.datatype:
+                done = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            else:
+                done = ox.Literal(str(term))
+        else:
+            raise InputError(f"unsupported RDF term {type(term).__name__} in the graph")
+        # rdflib Literals compare by value ("01"^^xsd:integer == "1"^^xsd:integer): caching them
+        # would rewrite a lexical form, so only IRIs and blank nodes are cached.
+        if isinstance(term, Literal):
+            return done
+        cache[term] = done
+        return done
 
     return [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None))]
 
@@ -401,13 +430,20 @@ def describe_load(
     return out
 
 
-def replace_graph_update(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> str:
-    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically)."""
+def replace_graph_update(
+    graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple], *, drop: bool = True
+) -> str:
+    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically).
+
+    ``drop=False`` empties the graph with ``DELETE WHERE`` instead of ``DROP SILENT GRAPH``: the
+    same content afterwards (the graph is refilled by the ``INSERT DATA``), and in pyoxigraph an
+    update holding a ``DROP`` inserts its data about half as fast (measured, docs/performance.md).
+    """
     g = ox.NamedNode(graph)
     meta = ox.NamedNode(METADATA_GRAPH)
     prefix = to_sparql(ox.Literal(metadata_node_base(graph)))
     parts = [
-        f"DROP SILENT GRAPH {g} ;\n",
+        f"DROP SILENT GRAPH {g} ;\n" if drop else f"DELETE WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }} ;\n",
         f"DELETE WHERE {{ GRAPH {meta} {{ {g} ?p ?o }} }} ;\n",
         f"DELETE {{ GRAPH {meta} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {meta} {{ ?s ?p ?o "
         f"FILTER(STRSTARTS(STR(?s), {prefix})) }} }} ;\n",
@@ -428,8 +464,15 @@ def now() -> str:
 # ---------------------------------------------------------------------------------------------- ontology
 
 
+_ONTOLOGY_CACHE: dict[tuple[Any, ...], tuple[list[ox.Triple], str, str | None, list[str]]] = {}
+
+
 def bundled_ontology() -> tuple[list[ox.Triple], str, str | None, list[str]]:
-    """Triples, combined SHA-256, version IRI and file names of the bundled ontology and concept schemes."""
+    """Triples, combined SHA-256, version IRI and file names of the bundled ontology and concept schemes.
+
+    Parsed once per process and file state (name, size, modification time): every load checks the
+    ontology graph, and parsing the bundled files each time was a visible share of a small load.
+    """
     from referentiel.resources import bundled
 
     folder = bundled("ontology")
@@ -438,13 +481,30 @@ def bundled_ontology() -> tuple[list[ox.Triple], str, str | None, list[str]]:
         if folder.is_dir()
         else []
     )
+    key = tuple(_file_state(f) for f in files)
+    if key not in _ONTOLOGY_CACHE:
+        _ONTOLOGY_CACHE.clear()
+        _ONTOLOGY_CACHE[key] = _parse_ontology(files)
+    triples, checksum, version, names = _ONTOLOGY_CACHE[key]
+    return list(triples), checksum, version, list(names)
+
+
+def _file_state(f: Any) -> tuple[Any, ...]:
+    try:
+        stat = f.stat()
+        return (f.name, stat.st_size, stat.st_mtime_ns)
+    except (AttributeError, OSError):  # a resource that is not a plain file: key by its content
+        return (f.name, hashlib.sha256(f.read_bytes()).hexdigest())
+
+
+def _parse_ontology(files: Sequence[Any]) -> tuple[list[ox.Triple], str, str | None, list[str]]:
     digest = hashlib.sha256()
     triples: list[ox.Triple] = []
     for f in files:
         data = f.read_bytes()
         digest.update(f.name.encode() + b"\0" + data)
         triples.extend(
-            ox.Triple(q.subject, q.predicate, q.object)
+            q.triple
             for q in ox.parse(
                 data, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/referentiel/ontology"
             )
@@ -513,6 +573,14 @@ class Store(ABC):
     @abstractmethod
     def _query(self, sparql: str, union: bool) -> QueryResult:
         """Run a query over the union of the store's graphs (``union``) or its plain default graph."""
+
+    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> None:
+        """Replace ``graph`` by ``data`` and its description by ``metadata``, in ONE transaction.
+
+        Default (servers): one SPARQL Update request. The embedded store overrides it with faster
+        pyoxigraph calls that are transactions too.
+        """
+        self._update(replace_graph_update(graph, data, metadata))
 
     def close(self) -> None:  # noqa: B027 - nothing to release for a remote store
         """Release the store (embedded: the on-disk lock)."""
@@ -583,10 +651,9 @@ class Store(ABC):
             return False
         if not force and self.ontology_state() == checksum:
             return False
-        self._update(
-            replace_graph_update(
-                ONTOLOGY_GRAPH, triples, describe_ontology(checksum, version, names, len(triples))
-            )
+        triples = list(dict.fromkeys(triples))
+        self._replace_graph(
+            ONTOLOGY_GRAPH, triples, describe_ontology(checksum, version, names, len(triples))
         )
         return True
 
@@ -693,7 +760,7 @@ class Store(ABC):
         ended = now()
         forced = bool(force and validation.validated and not validation.passed)
         meta = describe_load(graph, files, len(triples), validation, forced, context, started or ended, ended)
-        self._update(replace_graph_update(graph, triples, meta))
+        self._replace_graph(graph, triples, meta)
         return LoadResult(graph, len(triples), replaced, forced, files, validation, ontology_reloaded, ended)
 
     def drop(self, graph: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from referentiel.errors import StoreError
-from referentiel.store.base import Store
+from referentiel.store.base import METADATA_GRAPH, Store, metadata_node_base, replace_graph_update
 from referentiel.store.sparql import QueryResult
 
 DEFAULT_STORE_DIR = ".referentiel-store"
@@ -80,6 +80,53 @@ class EmbeddedStore(Store):
             raise StoreError(f"invalid SPARQL update ({str(exc)[:200]})") from None
         except OSError as exc:
             raise StoreError(f"the store refused the update ({str(exc)[:200]})", file=self.location) from None
+
+    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> None:
+        """Replace ``graph`` and its description in ONE pyoxigraph transaction, the fast way.
+
+        - a graph the store has never held (the usual first load of an export): ONE
+          ``Store.extend`` call with the data quads and the metadata quads. pyoxigraph documents
+          ``extend`` as transactional ("either the full operation succeeds, or nothing is written"),
+          and it skips building and parsing an ``INSERT DATA`` text (measured 1.5-2.5x faster);
+        - a graph already there (reloading an export): ONE SPARQL update, which can delete and insert
+          in the same transaction, emptying the graph with ``DELETE WHERE`` rather than ``DROP``
+          (same result; ``DROP`` made the whole update about twice as slow in pyoxigraph 0.5).
+
+        ``bulk_extend`` / ``bulk_load`` are not used: they are not transactional (see
+        docs/performance.md for the measurements and why a staging scheme was not adopted).
+        """
+        g = ox.NamedNode(graph)
+        if self._holds(graph):
+            self._update(replace_graph_update(graph, data, metadata, drop=False))
+            return
+        meta = ox.NamedNode(METADATA_GRAPH)
+        quads = [ox.Quad(*t, g) for t in data]
+        quads += [ox.Quad(*t, meta) for t in metadata]
+        self._extend(quads)
+
+    def _holds(self, graph: str) -> bool:
+        """Whether the store has any quad in ``graph`` or any metadata about it (then a load must
+        delete before it inserts)."""
+        store, g, meta = self._store, ox.NamedNode(graph), ox.NamedNode(METADATA_GRAPH)
+        if next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None:
+            return True
+        if next(iter(store.quads_for_pattern(g, None, None, meta)), None) is not None:
+            return True
+        # The nodes describing a load (load, validation, sources...) are removed with the graph's
+        # description; check the fixed ones anyway so that a stray node can never survive a load.
+        node_base = metadata_node_base(graph)
+        return any(
+            next(iter(store.quads_for_pattern(ox.NamedNode(node_base + name), None, None, meta)), None)
+            is not None
+            for name in ("load", "validation", "source-1", "source-1-checksum", "profile", "mapping-set")
+        )
+
+    def _extend(self, quads: list[ox.Quad]) -> None:
+        """Add quads in one transaction (all or nothing)."""
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"the store refused the load ({str(exc)[:200]})", file=self.location) from None
 
     def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
         try:

@@ -74,12 +74,23 @@ def _pattern(regex: re.Pattern[str]) -> Any:
     return check
 
 
+def _date(text: str) -> str:
+    """An xsd:date that exists in the calendar (2023-02-30 does not)."""
+    from datetime import date
+
+    value = _pattern(_DATE)(text)
+    digits = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if digits:
+        date(int(digits[1]), int(digits[2]), int(digits[3]))  # ValueError when it does not exist
+    return value
+
+
 PARAM_TYPES: dict[str, Any] = {
     "xsd:integer": _integer,
     "xsd:decimal": _decimal,
     "xsd:double": _double,
     "xsd:boolean": _boolean,
-    "xsd:date": _pattern(_DATE),
+    "xsd:date": _date,
     "xsd:dateTime": _pattern(_DATETIME),
     "xsd:gYear": _pattern(_GYEAR),
     "xsd:string": lambda text: text,

@@ -97,7 +97,8 @@ class Framework:
                 f"{ref!r} is not a concept of the framework",
                 hint=("did you mean " + ", ".join(f"refc:{c}" for c in close) + "?")
                 if close
-                else "list the concepts with `referentiel ontology concepts` or read the ontology",
+                else "the concepts are listed in the term table written by `referentiel ontology docs -o DIR` "
+                "(DIR/terms.html)",
             )
         return concept
 

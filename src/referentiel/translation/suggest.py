@@ -537,6 +537,7 @@ def terms_to_suggest(
             file=str(folder),
             hint="use --terms FILE with the terms to map, one per line",
         )
+    from referentiel.privacy import is_masked
     from referentiel.translation import analyse
     from referentiel.translation.model import PROPERTIES
 
@@ -546,7 +547,8 @@ def terms_to_suggest(
         spec = PROPERTIES.get(column.property)
         scheme = spec.scheme if spec is not None else None
         for term, status in column.terms.items():
-            if status in ("unmapped", "wrong-scheme"):
+            # A masked cell (a note typed in the column) is no term to map, and its content is gone.
+            if status in ("unmapped", "wrong-scheme") and not is_masked(term):
                 terms.setdefault((term, scheme), TermToMap(term, scheme=scheme, column=column.column))
     slug = folder.name
     return SuggestionPlan(

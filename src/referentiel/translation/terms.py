@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from referentiel.errors import ConfigError, InputError
-from referentiel.privacy import scrub
+from referentiel.privacy import scrub, shown
 from referentiel.translation.framework import Framework, load_framework
 from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_term, read_mapping_set
 
@@ -246,7 +246,7 @@ class TranslationResult:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
-            "term": scrub(self.term),
+            "term": shown(self.term),
             "source": self.source,
             "target": self.target,
             "found": self.found,
@@ -332,6 +332,17 @@ class TermTranslator:
         concept = self.framework.concepts.get(iri)
         return concept.label(lang) if concept else iri
 
+    def _check_scheme(self, scheme: str) -> None:
+        """A ``--scheme`` no concept belongs to is a usage error, not "no translation" (exit 2)."""
+        from referentiel.translation.suggest import _in_scheme
+
+        if not any(_in_scheme(concept, None, [scheme]) for concept in self.framework):
+            names = sorted({s.rsplit("/", 1)[-1] for c in self.framework for s in c.schemes})
+            raise ConfigError(
+                f"{scheme!r} is not a concept scheme of the framework",
+                hint="use one of: " + ", ".join(names) + " (or the same without 'scheme-')",
+            )
+
     def _resolve_concept(self, ref: str) -> str:
         """A concept IRI from a CURIE / IRI / local name, or from one of its labels."""
         concept = self.framework.get(ref)
@@ -377,7 +388,7 @@ class TermTranslator:
                 m for m in candidates if m.no_equivalent or self._in_scheme(org, m.object_id, scheme)
             ]
         if not candidates:
-            result.message = f"{term!r} is not in the mapping set of {org.slug}"
+            result.message = f"{shown(term)!r} is not in the mapping set of {org.slug}"
             result.did_you_mean = self._did_you_mean(org, term)
             return result
         for m in candidates:
@@ -402,7 +413,7 @@ class TermTranslator:
             )
         if not result.translations and any(m.no_equivalent for m in candidates):
             result.no_equivalent = True
-            result.message = f"{org.slug} states that {term!r} has no equivalent in the framework"
+            result.message = f"{org.slug} states that {shown(term)!r} has no equivalent in the framework"
         result.translations.sort(key=lambda t: (_STRENGTH[t.relation], -(t.confidence or 0)))
         return result
 
@@ -509,6 +520,10 @@ class TermTranslator:
         ``scheme`` (``role``, ``scheme-need``, ``need-``...) keeps only translations into that scheme, for
         words an organisation uses in several columns ("Santé" as a need and as a sector).
         """
+        if not term.strip():
+            raise ConfigError("the term to translate is empty", hint="give the term as the partner writes it")
+        if scheme:
+            self._check_scheme(scheme)
         if source.casefold() == "framework":
             if target.casefold() == "framework":
                 raise ConfigError("--from framework needs --to ORG or --to all")
@@ -624,7 +639,7 @@ def _rank(t: Translation) -> tuple[int, int, int, float]:
 def render_translations(result: TranslationResult, lang: str = "fr") -> str:
     """A human-readable answer, saying how exact each translation is."""
     # The term is echoed: mask anything that looks like personal data typed by mistake.
-    lines = [f"{scrub(result.term)!r} ({result.source}) -> {result.target}"]
+    lines = [f"{shown(result.term)!r} ({result.source}) -> {result.target}"]
     if result.message:
         lines.append(f"  {scrub(result.message)}")
     if result.did_you_mean:

@@ -41,7 +41,8 @@ from rdflib.namespace import XSD as _XSD
 from referentiel.errors import ConfigError, InputError
 from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
 from referentiel.namespaces import REF as _REF
-from referentiel.privacy import personal_data_kinds, scrub
+from referentiel.privacy import personal_data_kinds, shown
+from referentiel.provenance import SourceLocation
 from referentiel.translation.model import (
     ASSERTING_PREDICATES,
     CONCEPT,
@@ -158,14 +159,7 @@ class TranslationIssue:
     @property
     def location(self) -> str:
         """``file, sheet S, row R, column C`` (the known parts)."""
-        parts = [self.file]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column {self.column}")
-        return ", ".join(parts)
+        return str(SourceLocation(self.file, row=self.row, column=self.column, sheet=self.sheet))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -474,10 +468,9 @@ def _header_kind(header: str) -> str | None:
     return None
 
 
-def _show(value: str, limit: int = 60) -> str:
-    """A value as it may appear in a message: personal data masked, long text cut."""
-    text = scrub(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _show(value: str) -> str:
+    """A value as it may appear in a message: personal data and free text masked (privacy.shown)."""
+    return shown(value)
 
 
 # ------------------------------------------------------------------------------------------- engine
@@ -823,8 +816,10 @@ class _Run:
                         res = self.resolver.resolve(term, prop.scheme or "")
                         cs = col_stats[index]
                         cs.cells[res.klass] += 1
-                        cs.frequency[term] += 1
-                        cs.terms.setdefault(term, res.klass)
+                        # The statistics feed reports, coverage and suggestions: they keep the
+                        # term as it may be shown (a note typed in the column is masked).
+                        cs.frequency[_show(term)] += 1
+                        cs.terms.setdefault(_show(term), res.klass)
                         if res.status == UNMAPPED:
                             why = (
                                 "is mapped only to concepts of another scheme"

@@ -347,8 +347,13 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
     value: Node | None = raw["value"]
     masked = value is not None and must_mask(value, raw["path_node"], raw["shape"], shapes)
     value_text = None
+    free_text = (isinstance(value, Literal) and not masked
+                 and privacy.looks_like_free_text(privacy.scrub(str(value))))
     if value is not None:
-        value_text = privacy.mask(str(value)) if masked else compact(value, data)
+        # a long value with many words is a free-text note typed in the wrong place: never echoed
+        value_text = privacy.mask(str(value)) if masked else \
+            privacy.shown(str(value)) if free_text else compact(value, data)
+    masked = masked or free_text
     declared = _declared_messages(shapes, raw["shape"], raw["constraint"])
     message = pick_message(raw["messages"], lang, declared)
     parent = _parent_shape(shapes, raw["shape"])
@@ -364,6 +369,9 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
             raw["component"], raw["shape"], shapes, lang, path=raw["path"], value=value_text,
             render=lambda n: compact(n, shapes) or "?",
         )
+    if masked and value is not None and len(str(value)) > 2:
+        # a message template may quote the value ({?value}): quote the mask instead
+        message = message.replace(str(value), value_text or "")
     message = privacy.scrub(message)
     _sanitise_report_node(report, raw["node"], value, masked)
     return ValidationResult(
@@ -407,12 +415,18 @@ def must_mask(value: Node, path: Node | None, shape: Node | None, shapes: Graph)
 
 def _sanitise_report_node(report: Graph, node: Node, value: Node | None, masked: bool) -> None:
     """Mask the value and scrub the messages of one result in the report graph itself."""
+    shown = None
     if masked and value is not None:
+        shown = privacy.mask(str(value)) if privacy.looks_personal(str(value)) or \
+            not privacy.looks_like_free_text(str(value)) else privacy.shown(str(value))
         report.remove((node, SH.value, value))
-        report.add((node, SH.value, Literal(privacy.mask(str(value)))))
+        report.add((node, SH.value, Literal(shown)))
     for message in list(report.objects(node, SH.resultMessage)):
         if isinstance(message, Literal):
-            clean = privacy.scrub(str(message))
+            clean = str(message)
+            if shown is not None and len(str(value)) > 2:
+                clean = clean.replace(str(value), shown)
+            clean = privacy.scrub(clean)
             if clean != str(message):
                 report.remove((node, SH.resultMessage, message))
                 report.add((node, SH.resultMessage, Literal(clean, lang=message.language)))
