@@ -107,3 +107,16 @@ def shown(value: str) -> str:
 def is_masked(text: str) -> bool:
     """True when ``text`` is a rendering made by :func:`mask` or :func:`shown` (no content left)."""
     return text.startswith("[") and " masked: " in text and text.endswith("]")
+
+
+# RDF parsers quote the offending token ("Jeanne is not a valid RDF object"): the token is data.
+_ECHOED_TOKEN = re.compile(r"^\S[^\n]{0,200}? is not a valid ")
+_PARSER_WHERE = re.compile(r"^(Parser error at line \d+[^:]*: )")
+
+
+def scrub_parser_message(text: str) -> str:
+    """A parser's error message without the data it quotes (the location says where to look)."""
+    text = scrub(text)
+    where = _PARSER_WHERE.match(text)
+    head, message = (where.group(1), text[where.end():]) if where else ("", text)
+    return head + _ECHOED_TOKEN.sub("the text there is not a valid ", message)

@@ -8,6 +8,7 @@ clear message on stderr and a documented exit code, never a traceback.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 
@@ -67,6 +68,18 @@ def cli() -> None:
     Exit codes: 0 success, 1 problems found (violations, ERROR checks, refused exports),
     2 unusable input or usage, 3 internal error, 130 interrupted.
     """
+    _quiet_library_loggers()
+
+
+# Libraries log warnings that quote the data they read (rdflib: "<IRI> does not look like a valid
+# URI, trying to serialize this will break."), without a location the user could act on; a data
+# value may be a name or a national number. Their real failures reach us as exceptions anyway.
+LIBRARY_LOGGERS = ("rdflib", "pyshacl", "owlready2", "openpyxl", "pyoxigraph", "pylode")
+
+
+def _quiet_library_loggers() -> None:
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -71,7 +71,8 @@ def output_error(path: Path, exc: OSError) -> Exception:
     elif path.is_dir():
         why, hint = "this is a folder", "give a file name"
     else:
-        why, hint = exc.strerror or type(exc).__name__, "choose a path you may write to (and a disk with free space)"
+        why = exc.strerror or type(exc).__name__
+        hint = "choose a path you may write to (and a disk with free space)"
     return InputError(f"cannot write the output: {why}", file=str(path), hint=hint)
 
 

@@ -196,10 +196,10 @@ def parse_sources(
                 quad.triple for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base)
             )
         except SyntaxError as exc:
-            from referentiel.privacy import scrub
+            from referentiel.privacy import scrub_parser_message
 
             pos = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else (None, None, None)
-            detail = scrub(str(exc.args[0]).splitlines()[0])[:300]
+            detail = scrub_parser_message(str(exc.args[0]).splitlines()[0])[:300]
             raise InputError(
                 f"malformed {rdf_format} ({detail})",
                 file=name,

@@ -97,8 +97,8 @@ class Framework:
                 f"{ref!r} is not a concept of the framework",
                 hint=("did you mean " + ", ".join(f"refc:{c}" for c in close) + "?")
                 if close
-                else "the concepts are listed in the term table written by `referentiel ontology docs -o DIR` "
-                "(DIR/terms.html)",
+                else "the concepts are listed in the term table that "
+                "`referentiel ontology docs -o DIR` writes (DIR/terms.html)",
             )
         return concept
 

@@ -10,6 +10,7 @@ told to the user ("read as cp1252: not valid UTF-8").
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -64,12 +65,52 @@ def read_table(
     return read_csv(path, delimiter=delimiter, encoding=encoding, quotechar=quotechar)
 
 
+_SINGLE_BYTE = {"cp1252", "iso8859-1", "iso8859-15", "cp850", "mac-roman", "latin-1"}
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
+
+
 def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]:
     """Decode bytes with the declared encoding, or auto: UTF-8 with/without BOM, else cp1252.
 
     Returns (text, encoding used, note for the user or None).
     """
     if encoding != "auto":
+        declared = codecs.lookup(encoding).name if _known(encoding) else encoding
+        # A byte-order mark is unambiguous: Excel's "CSV UTF-8" starts with one even when the
+        # profile was written for its older cp1252 exports. Reading it as declared would turn the
+        # first column's name into "ï»¿name" and refuse the table for a "missing" column.
+        for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                           (codecs.BOM_UTF16_BE, "utf-16")):
+            if data.startswith(bom):
+                family = codec.removesuffix("-sig")
+                if declared.startswith(family):
+                    if codec == "utf-8-sig":
+                        return data.decode(codec), codec, None  # the mark is not part of the header
+                    break
+                try:
+                    return data.decode(codec), codec, (
+                        f"the file starts with a {family.upper()} byte-order mark: read as "
+                        f"{family.upper()}, not as {encoding} as the profile says"
+                    )
+                except UnicodeDecodeError:
+                    break
+        if declared in _SINGLE_BYTE and any(b > 0x7F for b in data):
+            # Single-byte code pages decode anything, so a UTF-8 file would silently become
+            # mojibake ("Ã©" for "é") and its terms would all be unmapped. Valid UTF-8 with
+            # non-ASCII bytes is, in practice, never cp1252 text.
+            try:
+                return data.decode("utf-8"), "utf-8", (
+                    f"the file is UTF-8 text: read as UTF-8, not as {encoding} as the profile says"
+                )
+            except UnicodeDecodeError:
+                pass
         try:
             return data.decode(encoding), encoding, None
         except UnicodeDecodeError as exc:

@@ -577,8 +577,22 @@ def write_mapping_set(ms: MappingSet, path: str | Path) -> Path:
     """Write ``ms`` to ``path`` as SSSOM/TSV, atomically (a ``.part`` file renamed at the end)."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps_mapping_set(ms), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(dumps_mapping_set(ms), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        where = path.parent
+        why = (
+            f"the folder {where} does not exist"
+            if not where.exists()
+            else f"{where} is not a folder"
+            if not where.is_dir()
+            else exc.strerror or type(exc).__name__
+        )
+        hint = "choose a path in a folder you may write to"
+        raise InputError(f"cannot write the mapping set: {why}", file=str(path), hint=hint) from None
     return path
 
 

@@ -473,6 +473,44 @@ def _show(value: str) -> str:
     return shown(value)
 
 
+_NUMBER_LIKE = re.compile(r"^[\d\s./:,\-+TZ]{1,30}$")
+
+
+def _show_number(value: str) -> str:
+    """A cell of a date or number column, for a message: quoted when it is made of digits and
+    separators (a typo the user must see: '2023-13-45'), else only its length, since text there is
+    a shifted column or a note (a family code, a name...)."""
+    text = shown(value)
+    if text == value and _NUMBER_LIKE.match(value):
+        return repr(value)
+    return f"a text of {len(value)} character(s)" if text == value else repr(text)
+
+
+def _header_hint(table: Table, spec: TableSpec) -> str:
+    """Why a column may be "missing": another delimiter, or the header as it was found."""
+    header = [h for h in table.header if h]
+    if table.delimiter and len(header) == 1:
+        others = [d for d in (";", ",", "\t", "|") if d != table.delimiter and d in header[0]]
+        if others:
+            return (
+                f". The header is a single column: the file seems separated by {others[0]!r}, not by "
+                f"{table.delimiter!r} as the profile says (fix `dialect: delimiter:` in the profile)"
+            )
+    if not header:
+        return ". The export has no column names at all (a JSON export must be an array of objects)"
+    if not any(spec.column(h) for h in header):
+        # No name of the profile at all: most likely the export has no header row, and its first
+        # row holds data (identifiers, perhaps personal): nothing of it is echoed.
+        return (
+            f". None of the {len(header)} cell(s) of the first row is a column of the profile: "
+            "does the export start with a header row? (check `titles:` in the profile)"
+        )
+    found = ", ".join(repr(_show(h)) for h in header[:12]) + (", …" if len(header) > 12 else "")
+    return (
+        f". The header has: {found or '(nothing)'}; check `titles:` in the profile and the export's first row"
+    )
+
+
 # ------------------------------------------------------------------------------------------- engine
 
 
@@ -606,12 +644,23 @@ class _Run:
         slots: list[ColumnSpec | None] = [spec.column(h) if h else None for h in table.header]
         present = {id(c) for c in slots if c is not None}
         for col in spec.columns:
+            if id(col) not in present and not (col.required or col.is_key):
+                # An optional column the profile describes but the export lacks: said, not silent.
+                self.issue(
+                    "missing-column",
+                    WARNING,
+                    table,
+                    f"the column {col.title!r} described in the profile is not in the export: "
+                    "nothing was taken from it" + _header_hint(table, spec),
+                    column=col.title,
+                )
             if id(col) not in present and (col.required or col.is_key):
                 self.issue(
                     "missing-column",
                     ERROR,
                     table,
-                    f"the column {col.title!r} is missing from the export (the profile requires it)",
+                    f"the column {col.title!r} is missing from the export (the profile requires it)"
+                    + _header_hint(table, spec),
                     column=col.title,
                 )
                 if col.is_key:
@@ -902,7 +951,7 @@ class _Run:
                                 "unparsable",
                                 ERROR,
                                 table,
-                                f"{_show(text)!r} is not a date in the expected format(s) "
+                                f"{_show_number(text)} is not a date in the expected format(s) "
                                 f"({', '.join(_pattern(f) for f in col.formats)}): the value is kept "
                                 f"as written, {prop.name} is not set",
                                 row=row_no,
@@ -976,7 +1025,7 @@ class _Run:
                             "unparsable",
                             ERROR,
                             table,
-                            f"{_show(year)!r} is not a birth year (yyyy): the value is kept as written",
+                            f"{_show_number(year)} is not a birth year (yyyy): the value is kept as written",
                             row=row_no,
                             column=col.title,
                         )
@@ -999,7 +1048,7 @@ class _Run:
                         "unparsable",
                         ERROR,
                         table,
-                        f"{_show(text)!r} is not a number of parents: the value is kept as written",
+                        f"{_show_number(text)} is not a number of parents: the value is kept as written",
                         row=row_no,
                         column=col.title,
                     )
