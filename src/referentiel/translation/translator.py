@@ -643,9 +643,11 @@ class _Run:
         # which column of the header is which description
         slots: list[ColumnSpec | None] = [spec.column(h) if h else None for h in table.header]
         present = {id(c) for c in slots if c is not None}
+        is_json = table.file.lower().endswith(".json")
         for col in spec.columns:
-            if id(col) not in present and not (col.required or col.is_key):
+            if id(col) not in present and not (col.required or col.is_key) and not is_json:
                 # An optional column the profile describes but the export lacks: said, not silent.
+                # (JSON records routinely omit keys whose value is null: not worth a warning.)
                 self.issue(
                     "missing-column",
                     WARNING,
