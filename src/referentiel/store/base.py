@@ -11,9 +11,8 @@ Design (see docs/store.md):
   (:meth:`Store._replace_graph`): on a server, one SPARQL Update request (``DROP SILENT GRAPH``,
   metadata ``DELETE``, ``INSERT DATA``), which Oxigraph / Fuseki apply atomically; in the embedded
   store, one ``Store.extend`` of data + metadata quads when the graph is new, else one update that
-  empties the graph with ``DELETE WHERE`` (pyoxigraph's ``DROP`` inside a large update costs about
-  as much as the insert itself, see docs/performance.md). Both pyoxigraph calls are transactions,
-  so a failure or a kill half-way leaves the store as it was;
+  empties the graph with ``DELETE WHERE`` (see docs/performance.md for the measurements). Both
+  pyoxigraph calls are transactions, so a failure or a kill half-way leaves the store as it was;
 - queries see the union of the graphs (the embedded store's union default graph; on a server, the
   registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
   ``VALUES`` block of serialised RDF terms (see :mod:`referentiel.store.sparql`).
@@ -436,8 +435,8 @@ def replace_graph_update(
     """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically).
 
     ``drop=False`` empties the graph with ``DELETE WHERE`` instead of ``DROP SILENT GRAPH``: the
-    same content afterwards (the graph is refilled by the ``INSERT DATA``), and in pyoxigraph an
-    update holding a ``DROP`` inserts its data about half as fast (measured, docs/performance.md).
+    same content afterwards (the graph is refilled by the ``INSERT DATA``); in pyoxigraph 0.5.13 an
+    update starting with ``DROP`` inserted a new graph's data about half as fast (docs/performance.md).
     """
     g = ox.NamedNode(graph)
     meta = ox.NamedNode(METADATA_GRAPH)

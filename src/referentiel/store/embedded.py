@@ -90,7 +90,8 @@ class EmbeddedStore(Store):
           and it skips building and parsing an ``INSERT DATA`` text (measured 1.5-2.5x faster);
         - a graph already there (reloading an export): ONE SPARQL update, which can delete and insert
           in the same transaction, emptying the graph with ``DELETE WHERE`` rather than ``DROP``
-          (same result; ``DROP`` made the whole update about twice as slow in pyoxigraph 0.5).
+          (same result; a leading ``DROP`` halved the insert speed of first loads in pyoxigraph
+          0.5.13, for reloads the two measured within noise).
 
         ``bulk_extend`` / ``bulk_load`` are not used: they are not transactional (see
         docs/performance.md for the measurements and why a staging scheme was not adopted).
