@@ -141,10 +141,14 @@ main()
 
 PLAIN = """
 import pyshacl
+from pathlib import Path
 from rdflib import Graph
 from referentiel import resources
 shapes = Graph()
-for node in resources.shapes_files():
+if {shapes_dir!r}:
+    for p in sorted(Path({shapes_dir!r}).glob("*.ttl")):
+        shapes.parse(p)
+for node in ([] if {shapes_dir!r} else resources.shapes_files()):
     with resources.as_path(node) as p:
         shapes.parse(p)
 ontology = Graph()
@@ -205,7 +209,11 @@ def main() -> None:
                         help="do not run the plain pyshacl baseline above this many triples")
     parser.add_argument("--measure", default="ours,plain,turbo",
                         help="comma-separated: ours (pyshacl engine), plain (pyshacl.validate), "
-                        "turbo (referentiel validate --engine pyshacl-turbo)")
+                        "turbo (referentiel validate --engine pyshacl-turbo), before (plain "
+                        "pyshacl.validate with the shapes of --baseline-shapes)")
+    parser.add_argument("--baseline-shapes", default=None,
+                        help="folder of an older version of shapes/*.ttl, for the 'before' measurement "
+                        "(e.g. git archive <commit> shapes | tar -x -C /tmp/old)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,11 +228,14 @@ def main() -> None:
             if "plain" not in wanted or (args.skip_plain_above is not None and size > args.skip_plain_above):
                 plain = skipped
             else:
-                plain = measure(PLAIN.format(path=str(path)), args.timeout)
+                plain = measure(PLAIN.format(path=str(path), shapes_dir=""), args.timeout)
+            before = measure(PLAIN.format(path=str(path), shapes_dir=args.baseline_shapes), args.timeout) \
+                if "before" in wanted and args.baseline_shapes else skipped
             turbo = measure(REFERENTIEL.format(path=str(path), out=str(out), engine="pyshacl-turbo"),
                             args.timeout) if "turbo" in wanted else skipped
             rd, ox = parse_times(path)
             rows.append((triples, ours, plain, turbo, rd, ox))
+            print(f"{triples} triples: plain pyshacl with the baseline shapes {before}", flush=True)
             print(f"{triples} triples: referentiel {ours}, plain pyshacl {plain}, referentiel turbo {turbo}, "
                   f"parse rdflib {rd:.2f}s pyoxigraph+convert {ox:.2f}s", flush=True)
     print()

@@ -21,6 +21,8 @@ def test_python_dash_m_runs_the_cli() -> None:
 
 
 def test_unknown_command_is_a_usage_error_with_exit_2() -> None:
-    done = subprocess.run([sys.executable, "-m", "referentiel", "no-such-command"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "referentiel", "no-such-command"], capture_output=True, text=True
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr

@@ -19,8 +19,9 @@ def make_niss(yy: int, mm: int, dd: int, seq: int, after_2000: bool) -> str:
 def test_generated_niss_are_valid(after_2000: bool) -> None:
     rng = random.Random(7)
     for _ in range(500):
-        niss = make_niss(rng.randrange(100), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(1, 999),
-                         after_2000)
+        niss = make_niss(
+            rng.randrange(100), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(1, 999), after_2000
+        )
         assert privacy.is_valid_niss(niss)
         assert privacy.looks_personal(f"dossier {niss[:2]}.{niss[2:4]}.{niss[4:6]}-{niss[6:9]}.{niss[9:]}")
 
@@ -39,8 +40,12 @@ def test_plain_ids_and_dates_are_not_personal() -> None:
 
 @pytest.mark.parametrize(
     "text,kind",
-    [("contact: jean.dupont@example.be", "e-mail"), ("GSM 0471 12 34 56", "phone"),
-     ("+32 2 123 45 67", "phone"), ("tel 02/123.45.67", "phone")],
+    [
+        ("contact: jean.dupont@example.be", "e-mail"),
+        ("GSM 0471 12 34 56", "phone"),
+        ("+32 2 123 45 67", "phone"),
+        ("tel 02/123.45.67", "phone"),
+    ],
 )
 def test_emails_and_phones(text: str, kind: str) -> None:
     assert kind in privacy.personal_data_kinds(text)

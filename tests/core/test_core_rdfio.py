@@ -38,7 +38,9 @@ def test_unusable_files(tmp_path: Path, name: str, content: bytes | None, expect
 
 def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.ttl"
-    path.write_text("@prefix ex: <urn:ex:> .\nex:a ex:p ex:b .\nex:c ex:p \"unterminated .\n", encoding="utf-8")
+    path.write_text(
+        '@prefix ex: <urn:ex:> .\nex:a ex:p ex:b .\nex:c ex:p "unterminated .\n', encoding="utf-8"
+    )
     with pytest.raises(InputError) as info:
         load_graph(path)
     assert "bad.ttl" in str(info.value)

@@ -75,11 +75,11 @@ def _rules(result) -> set[str]:
     return names & PRIVACY_RULES
 
 
-@pytest.fixture(scope="module")
-def fired(tmp_path_factory) -> dict[str, set[str]]:
+@pytest.fixture(scope="module", params=["pyshacl", "pyshacl-turbo"])
+def fired(tmp_path_factory, request) -> dict[str, set[str]]:
     path = tmp_path_factory.mktemp("privacy") / "cases.ttl"
     path.write_text(_PREFIXES + "\n".join(turtle for _, turtle, _ in CASES), encoding="utf-8")
-    report = validate(path)
+    report = validate(path, engine=request.param)
     found: dict[str, set[str]] = {}
     for result in report.results:
         found.setdefault(str(result.focus_node).rsplit("/", 1)[-1], set()).update(_rules(result))

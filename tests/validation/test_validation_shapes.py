@@ -89,7 +89,7 @@ def test_wrapper_and_plain_pyshacl_report_the_same_results(name: str) -> None:
     data += _bundled_ontology()
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
     plain = Counter(_key(report, r) for r in report.objects(None, SH.result))
-    ours = validate(EXAMPLES / name)
+    ours = validate(EXAMPLES / name, engine="pyshacl")
     mine = Counter(
         ("_:" if isinstance(r.focus_node, BNode) else r.focus_node, r.path,
          "_:" if isinstance(r.value, BNode) else r.value, r.component,
@@ -100,4 +100,6 @@ def test_wrapper_and_plain_pyshacl_report_the_same_results(name: str) -> None:
     assert mine == plain
     turbo = validate(EXAMPLES / name, engine="pyshacl-turbo")
     assert Counter(r.key() for r in turbo.results) == Counter(r.key() for r in ours.results)
+    assert turbo.conforms is ours.conforms
+    assert validate(EXAMPLES / name).engine == "pyshacl-turbo"  # the default engine
     assert REFSH  # the shapes namespace is the contract's

@@ -10,8 +10,8 @@ Design (see docs/store.md):
 - a load is parsed and validated completely first, then written in ONE transaction
   (:meth:`Store._replace_graph`): on a server, one SPARQL Update request (``DROP SILENT GRAPH``,
   metadata ``DELETE``, ``INSERT DATA``), which Oxigraph / Fuseki apply atomically; in the embedded
-  store, one ``Store.extend`` of data + metadata quads when the graph is new, else one update that
-  empties the graph with ``DELETE WHERE`` (see docs/performance.md for the measurements). Both
+  store, one ``Store.extend`` of data + metadata quads when the graph is new (faster: no update
+  text to build and parse, no ``DROP``; see docs/performance.md), else that same update. Both
   pyoxigraph calls are transactions, so a failure or a kill half-way leaves the store as it was;
 - queries see the union of the graphs (the embedded store's union default graph; on a server, the
   registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
@@ -429,20 +429,13 @@ def describe_load(
     return out
 
 
-def replace_graph_update(
-    graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple], *, drop: bool = True
-) -> str:
-    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically).
-
-    ``drop=False`` empties the graph with ``DELETE WHERE`` instead of ``DROP SILENT GRAPH``: the
-    same content afterwards (the graph is refilled by the ``INSERT DATA``); in pyoxigraph 0.5.13 an
-    update starting with ``DROP`` inserted a new graph's data about half as fast (docs/performance.md).
-    """
+def replace_graph_update(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> str:
+    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically)."""
     g = ox.NamedNode(graph)
     meta = ox.NamedNode(METADATA_GRAPH)
     prefix = to_sparql(ox.Literal(metadata_node_base(graph)))
     parts = [
-        f"DROP SILENT GRAPH {g} ;\n" if drop else f"DELETE WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }} ;\n",
+        f"DROP SILENT GRAPH {g} ;\n",
         f"DELETE WHERE {{ GRAPH {meta} {{ {g} ?p ?o }} }} ;\n",
         f"DELETE {{ GRAPH {meta} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {meta} {{ ?s ?p ?o "
         f"FILTER(STRSTARTS(STR(?s), {prefix})) }} }} ;\n",

@@ -87,18 +87,18 @@ class EmbeddedStore(Store):
         - a graph the store has never held (the usual first load of an export): ONE
           ``Store.extend`` call with the data quads and the metadata quads. pyoxigraph documents
           ``extend`` as transactional ("either the full operation succeeds, or nothing is written"),
-          and it skips building and parsing an ``INSERT DATA`` text (measured 1.5-2.5x faster);
-        - a graph already there (reloading an export): ONE SPARQL update, which can delete and insert
-          in the same transaction, emptying the graph with ``DELETE WHERE`` rather than ``DROP``
-          (same result; a leading ``DROP`` halved the insert speed of first loads in pyoxigraph
-          0.5.13, for reloads the two measured within noise).
+          and it skips building and parsing an ``INSERT DATA`` text (loads 1.2-1.8x faster);
+        - a graph already there (reloading an export): the ONE SPARQL update a server receives
+          (delete and insert must share the transaction, and ``extend`` cannot delete). Emptying
+          the graph with ``DELETE WHERE`` instead of its ``DROP`` was tried: it made reloads slower
+          in the benchmark (docs/performance.md).
 
         ``bulk_extend`` / ``bulk_load`` are not used: they are not transactional (see
         docs/performance.md for the measurements and why a staging scheme was not adopted).
         """
         g = ox.NamedNode(graph)
         if self._holds(graph):
-            self._update(replace_graph_update(graph, data, metadata, drop=False))
+            self._update(replace_graph_update(graph, data, metadata))
             return
         meta = ox.NamedNode(METADATA_GRAPH)
         quads = [ox.Quad(*t, g) for t in data]

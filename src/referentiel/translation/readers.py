@@ -45,15 +45,20 @@ def read_table(
     encoding: str = "auto",
     quotechar: str = '"',
     json_path: str | None = None,
+    workbooks: dict[Path, Any] | None = None,
 ) -> Table:
-    """Read one table from ``path`` according to its extension (.csv/.tsv/.txt, .xlsx, .json)."""
+    """Read one table from ``path`` according to its extension (.csv/.tsv/.txt, .xlsx, .json).
+
+    ``workbooks``: a dict the caller keeps for one run, so that a workbook several of whose sheets
+    are read is opened once (the caller closes them with :func:`close_workbooks`).
+    """
     suffix = path.suffix.lower()
     if not path.exists():
         raise InputError("export file not found", file=str(path), hint="check the path")
     if path.is_dir():
         raise InputError("is a directory, not an export file", file=str(path))
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, sheet)
+        return read_xlsx(path, sheet, workbooks)
     if suffix == ".json":
         return read_json(path, json_path)
     if suffix == ".xls":
@@ -208,18 +213,39 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def read_xlsx(path: Path, sheet: str | None) -> Table:
-    """Read one sheet of a workbook (openpyxl, read-only; cached values of formulas)."""
+def _open_workbook(path: Path) -> Any:
     import openpyxl  # heavy: only when a workbook is read
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors all mean "not a workbook"
         raise InputError(
             f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
             file=str(path),
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         ) from None
+
+
+def close_workbooks(workbooks: dict[Path, Any]) -> None:
+    """Close the workbooks :func:`read_table` kept open in ``workbooks``."""
+    for workbook in workbooks.values():
+        workbook.close()
+    workbooks.clear()
+
+
+def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None = None) -> Table:
+    """Read one sheet of a workbook (openpyxl, read-only; cached values of formulas).
+
+    Opening a workbook costs a full parse of every sheet that lacks a ``<dimension>`` (openpyxl sizes
+    each read-only sheet on load; many exporters omit it): with one table per sheet, opening it once
+    per table made reading a workbook quadratic in its sheets. ``workbooks`` keeps it open for the run.
+    """
+    key = path.resolve()
+    workbook = workbooks.get(key) if workbooks is not None else None
+    if workbook is None:
+        workbook = _open_workbook(path)
+        if workbooks is not None:
+            workbooks[key] = workbook
     try:
         if sheet is None:
             ws = workbook.worksheets[0]
@@ -250,7 +276,8 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
             table.rows.append((row_no, cells))
         return table
     finally:
-        workbook.close()
+        if workbooks is None:
+            workbook.close()
 
 
 def read_json(path: Path, json_path: str | None = None) -> Table:

@@ -256,7 +256,8 @@ def validate(
       own shapes (pass a path/Graph to add one; ``None`` for none).
     - ``fail_on``: ``violation`` / ``warning`` / ``info``: the threshold of ``report.passed``.
     - ``lang``: ``fr`` / ``en`` / ``nl`` for messages and fix hints.
-    - ``engine``: ``"pyshacl"`` (reference) or any :class:`ValidationEngine`.
+    - ``engine``: ``"pyshacl-turbo"`` (the default when installed: same results, 5-6x faster),
+      ``"pyshacl"`` (the reference engine) or any :class:`ValidationEngine`.
     - ``advanced``: SHACL-AF (SPARQL targets); on by default for the bundled shapes only.
     - ``check_shapes``: first validate the shapes against SHACL-for-SHACL (shsh); off by default
       because shsh also rejects some shapes graphs that SHACL processors must accept.
