@@ -7,6 +7,10 @@ makes the same core triples (type, date, concept, situation, professional) but n
 original values, no pseudonymisation, no checks. The ratio says what the guarantees cost.
 
     python benchmarks/bench_translation.py [--rows 100000] [--append-docs]
+    python benchmarks/bench_translation.py --scaling 20000,100000,200000
+
+``--scaling`` times only ``translate`` and the N-Triples output at each size (no baseline, no rdflib
+Graph): the rows/s must stay flat if the translation is linear.
 
 ``--append-docs`` appends the results to docs/performance.md under "## Translation".
 """
@@ -135,8 +139,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--append-docs", action="store_true")
+    parser.add_argument("--scaling", help="comma-separated row counts: time translate + N-Triples at each")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    if args.scaling:
+        scaling([int(n) for n in args.scaling.split(",")])
+        return
     from referentiel.translation import coverage, translate
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,17 +192,40 @@ def main() -> None:
         doc.write_text(existing.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
+def scaling(sizes: list[int]) -> None:
+    """Rows/s of ``translate`` and of its N-Triples output at each size (linear = flat rows/s)."""
+    from referentiel.translation import translate
+
+    print("| rows | triples | `translate` (s) | rows/s | + N-Triples (s) | rows/s, both | peak RSS (MB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for rows in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            path = generate(folder, rows)
+            result, t_tr = timed(translate, [path], folder / "profile.yaml", key="benchmark-key-0123456789")
+            text, t_nt = timed(result.serialize, "nt")
+            triples = text.count(b"\n")
+            del result, text
+        import resource
+
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"| {rows:,} | {triples:,} | {t_tr:.2f} | {rows / t_tr:,.0f} | {t_nt:.2f} | "
+            f"{rows / (t_tr + t_nt):,.0f} | {rss:,.0f} |",
+            flush=True,
+        )
+
+
 TRANSLATION_INTRO = """\
-Measured by `python benchmarks/bench_translation.py --rows 100000 --append-docs`: a synthetic export in
-the CPAS example's dialect, translated by `referentiel.translate` against a naive baseline run in the
-same process (`csv.DictReader` + `rdflib.Graph.add`, same core triples, no provenance, no original
-values, no pseudonymisation, no checks). The translator reads each row once, looks each distinct term up
-once (cache per term and scheme), parses each distinct date once, builds triples as tuples and adds them
-in bulk. It writes about 6x the baseline's triples per row (source record, one `ref:OriginalValue` per
-translated cell). rdflib's in-memory store is the bottleneck for that many triples, so the result keeps
-the triples as tuples: `referentiel translate` writes N-Triples straight from them (Turtle and JSON-LD
-through pyoxigraph) without ever building an rdflib Graph; `result.graph` builds one on first use
-(validation needs it)."""
+Measured by `python benchmarks/bench_translation.py --rows 100000` (and `--scaling 20000,100000,200000`):
+a synthetic export in the CPAS example's dialect, translated by `referentiel.translate` against a naive
+baseline run in the same process (`csv.DictReader` + `rdflib.Graph.add`, same core triples, no
+provenance, no original values, no pseudonymisation, no checks). The translator reads each row once,
+looks each distinct term up once (cache per term and scheme), parses each distinct date once,
+pseudonymises each distinct identifier once, builds triples as tuples and writes N-Triples straight
+from them (each distinct node written once; Turtle and JSON-LD through pyoxigraph) without building an
+rdflib Graph; `result.graph` builds one on first use (validation needs it). It writes about 6x the
+baseline's triples per row (source record, one `ref:OriginalValue` per translated cell)."""
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ Generates synthetic partner data following the data contract (docs/architecture.
 - ``referentiel validate FILE --format json`` (bundled shapes and ontology; pyshacl engine, and
   ``--engine pyshacl-turbo``), and
 - a plain ``pyshacl.validate(data, shacl_graph=<bundled shapes>, ont_graph=<ontology>,
-  inference="none", advanced=True)`` reading the same file with rdflib (the baseline),
+  inference="none", advanced=True)`` reading the same file with rdflib (the baseline), and
+  optionally (``--measure ...,before --baseline-shapes DIR``) the same call with an older version of
+  the shapes, to measure a shapes rewrite in the same run,
 
 plus rdflib vs pyoxigraph parsing of the same file. Prints a Markdown table (paste it into
 docs/performance.md, "## Validation").

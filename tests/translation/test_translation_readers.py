@@ -118,6 +118,34 @@ def test_xlsx_dates_serials_and_sheets(tmp_path: Path) -> None:
         read_xlsx(tmp_path / "bad.xlsx", None)
 
 
+def test_workbook_is_opened_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from referentiel.translation import readers
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Un"
+    wb.active.append(["a"])
+    wb.active.append(["1"])
+    wb.create_sheet("Deux").append(["b"])
+    wb["Deux"].append(["2"])
+    path = tmp_path / "w.xlsx"
+    wb.save(path)
+    opened = []
+    real = readers._open_workbook
+    monkeypatch.setattr(readers, "_open_workbook", lambda p: opened.append(p) or real(p))
+    workbooks: dict = {}
+    first = read_table(path, sheet="Un", workbooks=workbooks)
+    second = read_table(path, sheet="Deux", workbooks=workbooks)
+    assert (first.header, first.rows) == (["a"], [(2, ["1"])])
+    assert (second.header, second.rows) == (["b"], [(2, ["2"])])
+    assert len(opened) == 1 and len(workbooks) == 1
+    readers.close_workbooks(workbooks)
+    assert workbooks == {}
+    read_table(path, sheet="Deux")  # without a cache: opened (and closed) each time
+    assert len(opened) == 2
+
+
 def test_json_records(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     path.write_text(json.dumps({"data": {"rows": [{"id": "a", "b": ["x", "y"]}, {"id": "b", "c": 1}, 5]}}))

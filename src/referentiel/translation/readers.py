@@ -91,8 +91,11 @@ def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]
         # A byte-order mark is unambiguous: Excel's "CSV UTF-8" starts with one even when the
         # profile was written for its older cp1252 exports. Reading it as declared would turn the
         # first column's name into "ï»¿name" and refuse the table for a "missing" column.
-        for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                           (codecs.BOM_UTF16_BE, "utf-16")):
+        for bom, codec in (
+            (codecs.BOM_UTF8, "utf-8-sig"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        ):
             if data.startswith(bom):
                 family = codec.removesuffix("-sig")
                 if declared.startswith(family):
@@ -100,9 +103,13 @@ def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]
                         return data.decode(codec), codec, None  # the mark is not part of the header
                     break
                 try:
-                    return data.decode(codec), codec, (
-                        f"the file starts with a {family.upper()} byte-order mark: read as "
-                        f"{family.upper()}, not as {encoding} as the profile says"
+                    return (
+                        data.decode(codec),
+                        codec,
+                        (
+                            f"the file starts with a {family.upper()} byte-order mark: read as "
+                            f"{family.upper()}, not as {encoding} as the profile says"
+                        ),
                     )
                 except UnicodeDecodeError:
                     break
@@ -111,8 +118,10 @@ def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]
             # mojibake ("Ã©" for "é") and its terms would all be unmapped. Valid UTF-8 with
             # non-ASCII bytes is, in practice, never cp1252 text.
             try:
-                return data.decode("utf-8"), "utf-8", (
-                    f"the file is UTF-8 text: read as UTF-8, not as {encoding} as the profile says"
+                return (
+                    data.decode("utf-8"),
+                    "utf-8",
+                    (f"the file is UTF-8 text: read as UTF-8, not as {encoding} as the profile says"),
                 )
             except UnicodeDecodeError:
                 pass
