@@ -53,7 +53,7 @@ def http(
 
 
 def expected_rows(store_dir: Path) -> list[tuple[str, str]]:
-    with open_store(store_dir) as store:
+    with open_store(store_dir, create=False, read_only=True) as store:
         return [(r[0].value, r[1].value) for r in store.query(SELECT).rows]
 
 
@@ -95,7 +95,7 @@ def test_get_and_both_posts_with_content_negotiation(endpoint: str, store_dir: P
 
 def test_construct_as_turtle_and_ntriples(endpoint: str, store_dir: Path) -> None:
     query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/referentiel/ontology#Referral> ; ?p ?o }"
-    with open_store(store_dir) as store:
+    with open_store(store_dir, create=False, read_only=True) as store:
         expected = Graph().parse(
             data=ox.serialize(store.query(query).triples, format=ox.RdfFormat.N_TRIPLES), format="nt"
         )
@@ -152,7 +152,8 @@ def test_timeout_and_result_limit(store_dir: Path) -> None:
 def test_catalogue_queries_through_the_endpoint(endpoint: str, store_dir: Path) -> None:
     """The remote client against our own endpoint: same answers as the embedded store."""
     remote = open_store(endpoint=endpoint + "/sparql")
-    with open_store(store_dir) as local:
+    # Read-only, as the server opens it: a writer beside a running server is not supported (docs/store.md).
+    with open_store(store_dir, create=False, read_only=True) as local:
         for name in ("centralisation", "desynchronisation", "vocabulary-coverage"):
             assert sorted(map(str, run(name, remote, min_count=1).rows)) == sorted(
                 map(str, run(name, local, min_count=1).rows)
