@@ -394,3 +394,15 @@ def test_library_warnings_do_not_leak_data(tmp_path: Path) -> None:
         )
     assert done.returncode in (0, 1), done.stderr
     assert "Dupontelle" not in done.stdout + done.stderr and _niss() not in done.stdout + done.stderr
+
+
+def test_store_refuses_a_non_empty_directory_that_is_not_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The store's database files must never be written among a user's own files."""
+    folder = tmp_path / "my-documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = run_main(["graphs", "--store", str(folder)], capsys)
+    assert code == 2 and "holds no referentiel store" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]

@@ -97,3 +97,4 @@ def test_store_location_from_environment(tmp_path: Path, runner, monkeypatch) ->
 def test_graphs_on_missing_store(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     code, out, err = run_main(["graphs", "--store", str(tmp_path / "none")], capsys)
     assert code == 2 and "no store here yet" in err and "referentiel load" in err
+

@@ -41,6 +41,18 @@ class EmbeddedStore(Store):
                     file=str(self.path),
                     hint="give --store a directory",
                 )
+            if (
+                self.path.is_dir()
+                and not (self.path / "CURRENT").exists()
+                and any(self.path.iterdir())
+            ):
+                # An Oxigraph (RocksDB) store always has a CURRENT file; writing its database
+                # files among a user's own files would be hard to undo.
+                raise StoreError(
+                    "this directory is not empty and holds no referentiel store",
+                    file=str(self.path),
+                    hint="give --store a new or empty directory, or the directory of an existing store",
+                )
             if not create and not self.path.exists():
                 raise StoreError(
                     "no store here yet",
