@@ -17,6 +17,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from referentiel.namespaces import PREFIXES, RDF, SH
+from referentiel.provenance import SourceLocation
 
 
 class Severity(IntEnum):
@@ -42,24 +43,9 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where a result's focus node (and column) came from in a partner's export."""
-
-    file: str
-    row: int | None = None
-    column: str | None = None
-    sheet: str | None = None
-
-    def __str__(self) -> str:
-        parts = [self.file]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column {self.column}")
-        return ", ".join(parts)
+# Where a result's focus node (and column) came from in a partner's export: the one location type
+# shared with translation and intake.
+Source = SourceLocation
 
 
 @dataclass
