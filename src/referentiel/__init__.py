@@ -11,8 +11,7 @@ Public API (imported lazily so that ``import referentiel`` stays fast):
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from referentiel._lazy import lazy_getattr
 
 __version__ = "0.1.0"
 
@@ -26,10 +25,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'referentiel' has no attribute {name!r}")
+__getattr__ = lazy_getattr("referentiel", _LAZY)
 
 
 __all__ = ["__version__", *_LAZY]

@@ -10,8 +10,7 @@ Names are imported lazily so that ``import referentiel.intake`` (done by the CLI
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from referentiel._lazy import lazy_getattr
 
 _LAZY = {
     "ingest": "referentiel.intake.pipeline",
@@ -25,10 +24,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'referentiel.intake' has no attribute {name!r}")
+__getattr__ = lazy_getattr("referentiel.intake", _LAZY)
 
 
 __all__ = list(_LAZY)

@@ -6,8 +6,7 @@ owlready2, pyoxigraph and pyLODE are imported only inside the functions that nee
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from referentiel._lazy import lazy_getattr
 
 _LAZY = {
     "check_ontology": "referentiel.ontology.check",
@@ -19,10 +18,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'referentiel.ontology' has no attribute {name!r}")
+__getattr__ = lazy_getattr("referentiel.ontology", _LAZY)
 
 
 __all__ = list(_LAZY)

@@ -12,8 +12,7 @@ Names are imported lazily so that ``import referentiel.translation`` (done by th
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from referentiel._lazy import lazy_getattr
 
 _LAZY = {
     "translate": "referentiel.translation.translator",
@@ -28,10 +27,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'referentiel.translation' has no attribute {name!r}")
+__getattr__ = lazy_getattr("referentiel.translation", _LAZY)
 
 
 __all__ = list(_LAZY)
