@@ -332,7 +332,7 @@ def test_seeded_notes_and_identifiers_never_come_out(
 
 def test_sigint_during_translate_is_130_and_leaves_nothing(cpas: Path, tmp_path: Path) -> None:
     rows = _rows(cpas / "export" / "interventions.csv")
-    big = [rows[0]] + [[f"I{i:07d}", *rows[1 + i % (len(rows) - 1)][1:]] for i in range(6000)]
+    big = [rows[0]] + [[f"I{i:07d}", *rows[1 + i % (len(rows) - 1)][1:]] for i in range(40000)]
     _write(cpas / "export" / "interventions.csv", big)
     out = tmp_path / "big.ttl"
     process = subprocess.Popen(

@@ -46,17 +46,52 @@ endpoint_option = click.option(
 
 def emit(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output`` (atomically) or to standard output."""
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    tmp = output.with_name(output.name + ".part")
+    emit_all([(text, output)])
+
+
+def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
+    """Write several outputs of one command all together or not at all.
+
+    Each file is first written beside its target as ``NAME.part``; only when every part is on disk are
+    they renamed into place, with Ctrl-C held back during the renames, so that an interruption or a
+    full disk never leaves one output of a run without the others (a translation without its report).
+    Outputs without a path go to standard output, after the files are in place.
+    """
+    import signal
+
+    parts: list[tuple[Path, Path]] = []
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        if tmp.parent.is_dir():
+        for text, output in outputs:
+            if output is None:
+                continue
+            tmp = output.with_name(output.name + ".part")
+            try:
+                tmp.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                if tmp.parent.is_dir():
+                    tmp.unlink(missing_ok=True)
+                raise output_error(output, exc) from None
+            parts.append((tmp, output))
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for tmp, output in parts:
+                try:
+                    tmp.replace(output)
+                except OSError as exc:
+                    raise output_error(output, exc) from None
+        finally:
+            # A Ctrl-C that came during the renames is dropped: the run is complete by then, and
+            # reporting it as interrupted (exit 130) with every output in place would be a lie.
+            handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            signal.signal(signal.SIGINT, handler)
+    except BaseException:
+        for tmp, _ in parts:
             tmp.unlink(missing_ok=True)
-        raise output_error(output, exc) from None
+        raise
+    for text, output in outputs:
+        if output is None:
+            click.echo(text, nl=not text.endswith("\n"))
 
 
 def output_error(path: Path, exc: OSError) -> Exception:

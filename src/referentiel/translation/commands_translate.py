@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import emit, format_option, output_option, quiet_option
+from referentiel.cli.options import emit, emit_all, format_option, output_option, quiet_option
 
 EXIT_FINDINGS = 1
 RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
@@ -106,9 +106,10 @@ def translate_command(
     from referentiel.translation.translator import SEVERITY_ORDER, translate
 
     result = translate(list(exports), profile_path, key_file=key_file)
-    emit(result.serialize(RDF_FORMATS[fmt]).decode("utf-8"), output)
+    outputs = [(result.serialize(RDF_FORMATS[fmt]).decode("utf-8"), output)]
     if report_path is not None:
-        emit(json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", report_path)
+        outputs.append((json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", report_path))
+    emit_all(outputs)
     if not quiet:
         for line in summary_lines(result):
             click.echo(line, err=True)
