@@ -196,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
                     stage, data, baseline=True, timeout=args.baseline_timeout
                 )
                 print(f"{families}: {stage} baseline {_time(entry['baselines'][stage])}", file=sys.stderr)
+            # Saved after every stage: a run of hours keeps what it measured if it is stopped.
+            _save({**report, "runs": [*report["runs"], entry]}, args, sizes)
         report["runs"].append(entry)
         if not args.keep:
             shutil.rmtree(data, ignore_errors=True)

@@ -67,3 +67,29 @@ def test_cli_coverage(runner, tmp_path: Path) -> None:
         cli, ["mappings", "coverage", str(ONE / "export"), "--profile", str(tmp_path / "no.yaml")]
     )
     assert isinstance(res.exception, ConfigError) and res.exception.exit_code == 2  # main() exits with it
+
+
+def test_a_refused_table_makes_the_coverage_incomplete_and_says_so_first(runner, tmp_path: Path) -> None:
+    import shutil
+
+    export = tmp_path / "export"
+    shutil.copytree(ORGS / "cpas-ixelles" / "export", export)
+    path = export / "interventions.csv"
+    lines = path.read_text(encoding="cp1252").splitlines()
+    emails = [f"{line};parent{i}@example.org" for i, line in enumerate(lines[1:])]
+    lines = [lines[0] + ";email_parent", *emails]
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+    profile = ORGS / "cpas-ixelles" / "profile.yaml"
+
+    report = coverage(export, profile)
+    assert report.refused_tables == ["interventions.csv"]
+    assert not [c for c in report.columns if c.file == "interventions.csv" and sum(c.cells.values())]
+    assert render_text(report).splitlines()[2].startswith("INCOMPLETE: 1 table(s)")
+    data = json.loads(render_json(report))
+    assert data["complete"] is False and data["refused_tables"] == ["interventions.csv"]
+    res = runner.invoke(cli, ["mappings", "coverage", str(export), "--profile", str(profile)])
+    assert res.exit_code == 1 and "INCOMPLETE" in res.output and "example.org" not in res.output
+    clean = runner.invoke(
+        cli, ["mappings", "coverage", str(ORGS / "cpas-ixelles" / "export"), "--profile", str(profile)]
+    )
+    assert clean.exit_code == 0 and "INCOMPLETE" not in clean.output

@@ -370,3 +370,27 @@ def test_serialisations_agree_with_the_graph(results: dict, fmt: str, rdflib_for
     parsed = Graph().parse(data=result.serialize(fmt).decode("utf-8"), format=rdflib_format)
     assert isomorphic(parsed, result.graph)
     assert len(result) == len(result.graph)
+
+
+def test_progress_counts_the_rows_of_every_file() -> None:
+    from referentiel.progress import RecordingProgress
+
+    progress = RecordingProgress()
+    org = ORGS / "cpas-ixelles"
+    result = translate(org / "export", org / "profile.yaml", key=KEY, progress=progress)
+    stages = [event for event in progress.events if event[0] == "stage"]
+    assert sorted(name for _, name, _, _ in stages) == sorted(f"translate {f.file}" for f in result.files)
+    assert all(unit == "rows" for *_, unit in stages)
+    advanced = sum(event[1] for event in progress.events if event[0] == "advance")
+    rows = sum(total for _, _, total, _ in stages)
+    assert advanced == rows == sum(len(f_rows) for f_rows in _data_rows(org / "export"))
+
+
+def _data_rows(folder: Path) -> list[list[str]]:
+    import csv
+
+    tables = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="cp1252", newline="") as handle:
+            tables.append([row for row in csv.reader(handle, delimiter=";")][1:])
+    return tables

@@ -106,10 +106,7 @@ def translate(export: Any, profile: Any, *, key: bytes, progress: Any = None) ->
     """Translate one export's files with :func:`referentiel.translation.translate`."""
     from referentiel.translation import translate as run
 
-    result = run(list(export.files), profile, key=key)
-    if progress is not None:
-        progress.advance(len(export.files))
-    return result
+    return run(list(export.files), profile, key=key, progress=progress)
 
 
 def translation_stats(result: Any) -> dict[str, int]:

@@ -247,9 +247,7 @@ def ingest_export(
     try:
         profile = adapters.load_profile(export.profile)
         result.label = adapters.profile_label(profile) or export.organisation
-        progress.stage(f"translate {export.organisation}", total=len(export.files), unit="files")
         translation = adapters.translate(export, profile, key=key, progress=progress)
-        progress.done()
     except ReferentielError as exc:
         result.status = UNUSABLE
         result.reason = safe_text(str(exc))

@@ -103,9 +103,10 @@ def translate_command(
     original value. Unmapped terms, unknown columns and rejected rows are reported, never dropped
     silently. Exit 0 when nothing at or above --fail-on was met, 1 otherwise, 2 for unusable input.
     """
+    from referentiel.progress import for_terminal
     from referentiel.translation.translator import SEVERITY_ORDER, translate
 
-    result = translate(list(exports), profile_path, key_file=key_file)
+    result = translate(list(exports), profile_path, key_file=key_file, progress=for_terminal(quiet))
     outputs = [(result.serialize(RDF_FORMATS[fmt]).decode("utf-8"), output)]
     if report_path is not None:
         outputs.append((json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", report_path))
@@ -136,12 +137,13 @@ def coverage_command(
 
     Per translated column: distinct terms and cells that map exactly, map with a non-exact SKOS
     predicate, are declared without equivalent, or are unmapped; then the unmapped terms by
-    frequency (the to-do list for the mapping set). Needs no pseudonymisation key.
+    frequency (the to-do list for the mapping set). Needs no pseudonymisation key. Exit 1 when a
+    table could not be read (the figures are then incomplete, and say so first) or with --fail-under.
     """
     from referentiel.translation.mapping_coverage import coverage, render_csv, render_json, render_text
 
     report = coverage(list(exports), profile_path)
     render = {"text": render_text, "json": render_json, "csv": render_csv}[fmt]
     emit(render(report), output)
-    if fail_under is not None and 100 * report.mapped_share < fail_under:
+    if report.refused_tables or (fail_under is not None and 100 * report.mapped_share < fail_under):
         raise click.exceptions.Exit(EXIT_FINDINGS)

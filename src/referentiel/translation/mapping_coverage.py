@@ -71,6 +71,7 @@ class CoverageReport:
     organisation: str
     columns: list[ColumnCoverage]
     issues: list[TranslationIssue] = field(default_factory=list)
+    refused_tables: list[str] = field(default_factory=list)  # "file" or "file, sheet S": not counted
 
     def total(self, by: str = "cells") -> Counter:
         """Counts per class over all columns (distinct terms counted per column)."""
@@ -95,6 +96,8 @@ class CoverageReport:
         terms, cells = self.total("terms"), self.total("cells")
         return {
             "organisation": self.organisation,
+            "complete": not self.refused_tables,
+            "refused_tables": list(self.refused_tables),
             "total": {
                 "distinct_terms": {k: terms[k] for k in CLASSES},
                 "cells": {k: cells[k] for k in CLASSES},
@@ -129,7 +132,8 @@ def coverage(exports: Iterable[str | Path] | str | Path, profile: Profile | str 
         columns.append(
             ColumnCoverage(stats.file, stats.column, stats.property, stats.sheet, terms, cells, unmapped)
         )
-    return CoverageReport(result.profile.slug, columns, result.issues)
+    refused = [f.file + (f", sheet {f.sheet}" if f.sheet else "") for f in result.files if f.refused]
+    return CoverageReport(result.profile.slug, columns, result.issues, refused)
 
 
 def _pct(x: float) -> str:
@@ -139,6 +143,14 @@ def _pct(x: float) -> str:
 def render_text(report: CoverageReport) -> str:
     """Human-readable coverage: one block per column, then the to-do list."""
     lines = [f"Mapping coverage of {report.organisation}", ""]
+    if report.refused_tables:
+        # Said first: the shares below would otherwise read as the coverage of the whole export.
+        lines += [
+            f"INCOMPLETE: {len(report.refused_tables)} table(s) could not be read and are not counted: "
+            + "; ".join(report.refused_tables)
+            + " (why: see 'Problems' at the end).",
+            "",
+        ]
     for col in report.columns:
         where = f"{col.file}" + (f", sheet {col.sheet}" if col.sheet else "") + f", column {col.column}"
         lines.append(f"{where} -> ref:{col.property}")

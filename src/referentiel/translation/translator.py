@@ -44,6 +44,7 @@ from referentiel.errors import ConfigError, InputError
 from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
 from referentiel.namespaces import REF as _REF
 from referentiel.privacy import personal_data_kinds, shown
+from referentiel.progress import NullProgress, Progress
 from referentiel.provenance import SourceLocation
 from referentiel.translation.model import (
     ASSERTING_PREDICATES,
@@ -553,8 +554,15 @@ def _header_hint(table: Table, spec: TableSpec) -> str:
 class _Run:
     """One translation run over the export files of one profile."""
 
-    def __init__(self, profile: Profile, pseudonymiser: Pseudonymiser | None, build: bool) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        pseudonymiser: Pseudonymiser | None,
+        build: bool,
+        progress: Progress | None = None,
+    ) -> None:
         self.profile = profile
+        self.progress = progress or NullProgress()
         self.pseudo = pseudonymiser
         self.build = build
         self.triples: list[tuple[Any, Any, Any]] = []
@@ -675,6 +683,7 @@ class _Run:
         )
         self.files.append(stats)
         stats.rows_read = len(table.rows) + len(table.bad_rows)
+        self.progress.stage(f"translate {table.file}", total=len(table.rows), unit="rows")
         if table.encoding_note:
             self.issue("encoding", INFO, table, table.encoding_note)
 
@@ -803,7 +812,7 @@ class _Run:
         seen_ids: dict[str, int] = {}
         date_cache: dict[tuple[int, Any], date | None] = {}
 
-        for row_no, cells in table.rows:
+        for row_no, cells in _reporting(table.rows, self.progress):
             # ---- identity
             if key_idx:
                 parts = [cell_text(cells[i]).strip() for i in key_idx]
@@ -1170,6 +1179,19 @@ def _plan(paths: list[Path], profile: Profile) -> tuple[list[tuple[Path, TableSp
     return plan, issues
 
 
+_PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the rows themselves
+
+
+def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tuple[int, Any]]:
+    """Yield ``rows``, telling ``progress`` every few hundred of them and when the table is done."""
+    for done, row in enumerate(rows, 1):
+        yield row
+        if done % _PROGRESS_EVERY == 0:
+            progress.advance(_PROGRESS_EVERY)
+    progress.advance(len(rows) % _PROGRESS_EVERY)
+    progress.done()
+
+
 def _run(
     exports: Iterable[str | Path],
     profile: Profile | str | Path,
@@ -1177,6 +1199,7 @@ def _run(
     key: bytes | str | None,
     key_file: str | Path | None,
     build: bool,
+    progress: Progress | None = None,
 ) -> _Run:
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
@@ -1195,7 +1218,7 @@ def _run(
                 "(the same key for every partner, so that families link up)",
             )
         pseudonymiser = Pseudonymiser(secret)
-    run = _Run(profile, pseudonymiser, build)
+    run = _Run(profile, pseudonymiser, build, progress)
     run.issues.extend(early)
     with _gc_paused():
         if build:
@@ -1216,18 +1239,20 @@ def translate(
     *,
     key: bytes | str | None = None,
     key_file: str | Path | None = None,
+    progress: Progress | None = None,
 ) -> TranslationResult:
     """Translate a partner's export files into an RDF graph of the framework.
 
     ``exports``: files (CSV, XLSX, JSON) or folders; each file is matched to the profile's tables by
     name. ``profile``: a :class:`Profile` or the path of its YAML file. ``key``: the pseudonymisation
     key (else ``key_file``, else ``$REFERENTIEL_PSEUDONYM_KEY``); required when the profile declares
-    personal columns. Raises ConfigError/InputError for a broken profile or unusable file; problems in
-    rows and cells become :attr:`TranslationResult.issues`.
+    personal columns. ``progress``: a :class:`~referentiel.progress.Progress` told of each file
+    (one stage per table, counted in rows). Raises ConfigError/InputError for a broken profile or
+    unusable file; problems in rows and cells become :attr:`TranslationResult.issues`.
     """
     if isinstance(exports, (str, Path)):
         exports = [exports]
-    run = _run(exports, profile, key=key, key_file=key_file, build=True)
+    run = _run(exports, profile, key=key, key_file=key_file, build=True, progress=progress)
     prefixes = {p: PREFIXES[p] for p in ("ref", "refc", "refd", "prov", "rdf", "xsd", "skos")}
     prefixes[run.profile.slug.replace("-", "")] = str(REFO[f"{run.profile.slug}/"])
     return TranslationResult(

@@ -18,6 +18,8 @@ JSON_SCHEMA_VERSION = 1
 _WORDS = {
     "fr": {
         "conforms": "Les données sont conformes.", "not": "Les données ne sont pas conformes.",
+        "advice": "Aucune violation ni avertissement : des conseils seulement "
+        "(au sens strict de SHACL, tout résultat rend les données non conformes).",
         "passed": "aucun problème au niveau « {t} » ou au-dessus",
         "failed": "problèmes au niveau « {t} » ou au-dessus",
         "violation": "violation", "warning": "avertissement", "info": "info",
@@ -27,6 +29,8 @@ _WORDS = {
     },
     "en": {
         "conforms": "The data conform.", "not": "The data do not conform.",
+        "advice": "No violation and no warning: advice only "
+        "(strictly, in SHACL any result makes the data non-conforming).",
         "passed": "no problem at level \"{t}\" or above", "failed": "problems at level \"{t}\" or above",
         "violation": "violation", "warning": "warning", "info": "info",
         "violations": "violations", "warnings": "warnings", "infos": "infos",
@@ -35,6 +39,8 @@ _WORDS = {
     },
     "nl": {
         "conforms": "De gegevens zijn conform.", "not": "De gegevens zijn niet conform.",
+        "advice": "Geen schending en geen waarschuwing: enkel advies "
+        "(strikt genomen maakt in SHACL elk resultaat de gegevens niet-conform).",
         "passed": "geen probleem op niveau \"{t}\" of hoger",
         "failed": "problemen op niveau \"{t}\" of hoger",
         "violation": "schending", "warning": "waarschuwing", "info": "info",
@@ -51,6 +57,15 @@ def _counts_line(report: ValidationReport) -> str:
     return ", ".join(
         f"{counts[s]} {w[s + 's'] if counts[s] != 1 else w[s]}" for s in ("violation", "warning", "info")
     )
+
+
+def _headline(report: ValidationReport) -> str:
+    """Conforms / does not conform; with only Info results, says that nothing is wrong as such."""
+    w = _WORDS[report.lang]
+    if report.conforms:
+        return w["conforms"]
+    counts = report.counts
+    return w["advice"] if not counts["violation"] and not counts["warning"] else w["not"]
 
 
 def _where(result: ValidationResult) -> str:
@@ -70,7 +85,7 @@ def _grouped(report: ValidationReport) -> dict[str, dict[str, list[ValidationRes
 def render_text(report: ValidationReport) -> str:
     """Grouped by shape and focus node, one sentence per problem, counts per severity."""
     w = _WORDS[report.lang]
-    lines = [w["conforms"] if report.conforms else w["not"]]
+    lines = [_headline(report)]
     status = (w["passed"] if report.passed else w["failed"]).format(t=w[report.fail_on.label])
     lines.append(f"{_counts_line(report)} ({status}).")
     for shape, nodes in _grouped(report).items():
@@ -168,7 +183,7 @@ def render_html(report: ValidationReport) -> str:
         f"<title>{e(w['title'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(w['title'])}</h1>",
         f'<p class="summary{"" if report.passed else " fail"}"><strong>'
-        f'{e(w["conforms"] if report.conforms else w["not"])}</strong> '
+        f"{e(_headline(report))}</strong> "
         f"{e(_counts_line(report))} ({e(status)}).</p>",
         f"<p>{e(w['files'])}: {e(', '.join(report.data_files))} ({report.triples} {e(w['triples'])})</p>",
     ]
