@@ -104,6 +104,26 @@ def shown(value: str) -> str:
     return text
 
 
+# A person's name as people type it where an identifier should be: two to four words of letters
+# (accents, hyphens and apostrophes allowed), each capitalised or in capitals, and no digit.
+# Identifiers ("2023/0400", "TS02", "F-1001", "I0001") never look like that; one-word surnames can't
+# be told from codes and are not caught.
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]{2,})(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ]+)*"
+_PARTICLE = r"(?:de|van|der|den|le|la|du|da|di|von|d'|l')"
+NAME_LIKE = re.compile(
+    rf"^(?:{_PARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s*)*{_NAME_WORD}){{1,3}}$"
+)
+
+
+def looks_like_a_name(text: str) -> bool:
+    """True when ``text`` looks like a person's name ("Jeanne Dupontelle", "DUPONT Marie").
+
+    Only meaningful for identifier columns: organisation and service names look the same.
+    """
+    text = text.strip()
+    return " " in text and len(text) <= 60 and bool(NAME_LIKE.match(text))
+
+
 def is_masked(text: str) -> bool:
     """True when ``text`` is a rendering made by :func:`mask` or :func:`shown` (no content left)."""
     return text.startswith("[") and " masked: " in text and text.endswith("]")

@@ -394,3 +394,26 @@ def _data_rows(folder: Path) -> list[list[str]]:
         with path.open(encoding="cp1252", newline="") as handle:
             tables.append([row for row in csv.reader(handle, delimiter=";")][1:])
     return tables
+
+
+@pytest.mark.parametrize(("table", "column"), [("interventions.csv", 0), ("interventions.csv", 4)])
+def test_a_name_typed_in_an_identifier_column_refuses_the_table(
+    tmp_path: Path, table: str, column: int
+) -> None:
+    import shutil
+
+    export = tmp_path / "export"
+    shutil.copytree(ORGS / "cpas-ixelles" / "export", export)
+    path = export / table
+    lines = path.read_text(encoding="cp1252").splitlines()
+    cells = lines[3].split(";")
+    cells[column] = "Jeanne Dupontelle"  # the intervention number / the worker's code (not personal)
+    lines[3] = ";".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+
+    result = translate(export, ORGS / "cpas-ixelles" / "profile.yaml", key=KEY)
+    (issue,) = [i for i in result.issues if i.kind == "personal-data"]
+    assert issue.file == table and issue.severity == "error" and "look like names" in issue.message
+    assert [f.file for f in result.files if f.refused] == [table]
+    text = result.serialize("nt").decode() + json.dumps(result.report(), ensure_ascii=False)
+    assert "Dupontelle" not in text

@@ -43,7 +43,7 @@ from rdflib.namespace import XSD as _XSD
 from referentiel.errors import ConfigError, InputError
 from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
 from referentiel.namespaces import REF as _REF
-from referentiel.privacy import personal_data_kinds, shown
+from referentiel.privacy import looks_like_a_name, personal_data_kinds, shown
 from referentiel.progress import NullProgress, Progress
 from referentiel.provenance import SourceLocation
 from referentiel.translation.model import (
@@ -489,6 +489,17 @@ def _id_token(text: str) -> str:
     return quote(unicodedata.normalize("NFC", text.strip()), safe="-._~")
 
 
+def _identifies_people(col: ColumnSpec, spec: TableSpec) -> bool:
+    """Whether ``col`` holds identifiers of people, families or their records (not of organisations).
+
+    Organisations are legitimately identified by their names ("ONE Anderlecht"), which look like
+    people's names; everything else (situations, professionals, interventions...) is not.
+    """
+    if col.is_key:
+        return spec.entity != "organisation"
+    return col.references is not None and col.references != "organisation"
+
+
 def _header_kind(header: str) -> str | None:
     folded = "".join(
         c for c in unicodedata.normalize("NFD", header.casefold()) if not unicodedata.combining(c)
@@ -768,6 +779,12 @@ class _Run:
                     kinds = personal_data_kinds(text)
                     if kinds:
                         what = "it holds values that look like " + " and ".join(k + "s" for k in kinds)
+                        break
+            if what is None and col is not None and _identifies_people(col, spec):
+                # An identifier goes into IRIs and ref:localId: a name typed there would be published.
+                for _, cells in table.rows:
+                    if looks_like_a_name(cell_text(cells[index])):
+                        what = "it identifies people or families and holds values that look like names"
                         break
             if what:
                 self.issue(
