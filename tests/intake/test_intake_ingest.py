@@ -237,3 +237,31 @@ def test_discover_finds_profiles_next_to_exports_or_in_a_profiles_folder(tmp_pat
     # one organisation's folder given directly
     single = discover(apart[0].directory, profiles)
     assert len(single) == 1 and single[0].files == apart[0].files
+
+
+# ------------------------------------------------------------------ a SPARQL 1.1 server as the target
+
+
+def test_ingest_into_a_sparql_server_matches_the_embedded_store(tmp_path: Path, runner, code_of) -> None:
+    """`ingest --endpoint`: the same exports loaded or refused, the same graphs and triples, as locally."""
+    from referentiel.store import open_store
+    from referentiel.store.testing import OxigraphServer
+
+    data = tmp_path / "exports"
+    generate(data, families=12, seed=7, defect_rate=0.03)  # two exports loaded, two refused
+    key = data / "SYNTHETIC-ONLY.key"
+    local = ingest(data, store=tmp_path / "store", key_file=key)
+    with OxigraphServer(tmp_path / "oxigraph") as url:
+        remote = ingest(data, endpoint=url, key_file=key)
+        assert remote.target_kind != local.target_kind
+        assert [(e.organisation, e.status, e.triples) for e in remote.exports] == [
+            (e.organisation, e.status, e.triples) for e in local.exports
+        ]
+        server = open_store(endpoint=url)
+        with open_store(tmp_path / "store", create=False) as embedded:
+            mine = sorted((g.iri, g.kind, g.triples) for g in embedded.graphs())
+            assert sorted((g.iri, g.kind, g.triples) for g in server.graphs()) == mine
+        assert any(kind == "data" for _, kind, _ in mine)
+        result = runner.invoke(cli, ["ingest", str(data), "--endpoint", url, "--key-file", str(key), "-q"])
+        assert code_of(result) == local.exit_code, result.output
+        assert f"Target: endpoint {url}" in result.output

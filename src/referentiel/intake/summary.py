@@ -293,6 +293,8 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
         f"{totals['unusable']} unusable; {totals['rows']} rows, {totals['violations']} violations, "
         f"{totals['warnings']} warnings; {summary.duration:.1f} s"
     )
+    if summary.target_location:
+        lines.append(f"Target: {summary.target_kind} {summary.target_location}")
     return "\n".join(lines) + "\n"
 
 
