@@ -98,3 +98,23 @@ def test_graphs_on_missing_store(tmp_path: Path, capsys) -> None:  # noqa: ANN00
     code, out, err = run_main(["graphs", "--store", str(tmp_path / "none")], capsys)
     assert code == 2 and "no store here yet" in err and "referentiel load" in err
 
+
+
+def test_reload_reports_what_changed(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """A reload into the local store writes only the difference and says how big it was."""
+    db = str(tmp_path / "db")
+    export = tmp_path / "export.ttl"
+    text = Path(example("invalid-dates.ttl")).read_text(encoding="utf-8")
+    export.write_text(text, encoding="utf-8")
+    args = ["load", str(export), "--store", db, "--organisation", "org-x", "--force"]
+    code, out, _ = run_main([*args, "--format", "json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["write"] == {"mode": "insert", "removed": 0, "added": doc["triples"]}
+    code, out, _ = run_main([*args, "--format", "json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["replaced"] and doc["write"] == {"mode": "diff", "removed": 0, "added": 0}
+    # the steward's correction: one date fixed
+    assert text.count('"2023-05-02"') == 1
+    export.write_text(text.replace('"2023-05-02"', '"2023-05-03"'), encoding="utf-8")
+    code, out, _ = run_main([*args, "--lang", "en"], capsys)
+    assert code == 0 and "(replacing the previous version: 1 triple(s) removed, 1 added)" in out

@@ -11,8 +11,12 @@ Design (see docs/store.md):
   (:meth:`Store._replace_graph`): on a server, one SPARQL Update request (``DROP SILENT GRAPH``,
   metadata ``DELETE``, ``INSERT DATA``), which Oxigraph / Fuseki apply atomically; in the embedded
   store, one ``Store.extend`` of data + metadata quads when the graph is new (faster: no update
-  text to build and parse, no ``DROP``; see docs/performance.md), else that same update. Both
-  pyoxigraph calls are transactions, so a failure or a kill half-way leaves the store as it was;
+  text to build and parse, no ``DROP``; see docs/performance.md), and when it is reloaded, one
+  update holding only the difference (``DELETE DATA`` of the statements that disappeared,
+  ``INSERT DATA`` of the new ones, and the metadata replaced), or the server's full replacement
+  when blank nodes make a difference impossible to express or the difference is larger than the
+  new export (:attr:`EmbeddedStore.diff_limit`). Both pyoxigraph calls are
+  transactions, so a failure or a kill half-way leaves the store as it was;
 - queries see the union of the graphs (the embedded store's union default graph; on a server, the
   registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
   ``VALUES`` block of serialised RDF terms (see :mod:`referentiel.store.sparql`).
@@ -135,8 +139,23 @@ class ValidationOutcome:
 
 
 @dataclass
+class GraphWrite:
+    """How a graph was written (one transaction in every case).
+
+    ``mode``: ``"insert"`` (a graph the store did not hold), ``"diff"`` (a reload writing only the
+    statements that disappeared and the new ones) or ``"replace"`` (the graph dropped and written
+    again: servers, and reloads involving blank nodes). ``removed`` / ``added`` count the data
+    statements deleted and inserted; None when unknown (a full replacement).
+    """
+
+    mode: str
+    removed: int | None = None
+    added: int | None = None
+
+
+@dataclass
 class LoadResult:
-    """What a load did."""
+    """What a load did (``write``: how the graph was written, see :class:`GraphWrite`)."""
 
     graph: str
     triples: int
@@ -146,6 +165,7 @@ class LoadResult:
     validation: ValidationOutcome
     ontology_reloaded: bool = False
     loaded_at: str = ""
+    write: GraphWrite | None = None
 
 
 @dataclass
@@ -429,22 +449,56 @@ def describe_load(
     return out
 
 
-def replace_graph_update(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> str:
-    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically)."""
+def _delete_metadata(graph: str) -> list[str]:
+    """The operations deleting the description of ``graph`` (its own statements and its nodes')."""
     g = ox.NamedNode(graph)
     meta = ox.NamedNode(METADATA_GRAPH)
     prefix = to_sparql(ox.Literal(metadata_node_base(graph)))
-    parts = [
-        f"DROP SILENT GRAPH {g} ;\n",
+    return [
         f"DELETE WHERE {{ GRAPH {meta} {{ {g} ?p ?o }} }} ;\n",
         f"DELETE {{ GRAPH {meta} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {meta} {{ ?s ?p ?o "
         f"FILTER(STRSTARTS(STR(?s), {prefix})) }} }} ;\n",
-        f"INSERT DATA {{\nGRAPH {g} {{\n",
     ]
+
+
+def _insert_data(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> list[str]:
+    parts = [f"INSERT DATA {{\nGRAPH {ox.NamedNode(graph)} {{\n"]
     parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in data)
-    parts.append(f"}}\nGRAPH {meta} {{\n")
+    parts.append(f"}}\nGRAPH {ox.NamedNode(METADATA_GRAPH)} {{\n")
     parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in metadata)
     parts.append("}\n}\n")
+    return parts
+
+
+def replace_graph_update(graph: str, data: Iterable[ox.Triple], metadata: Iterable[ox.Triple]) -> str:
+    """ONE SPARQL Update request replacing ``graph`` and its metadata (applied atomically)."""
+    parts = [f"DROP SILENT GRAPH {ox.NamedNode(graph)} ;\n"]
+    parts += _delete_metadata(graph)
+    parts += _insert_data(graph, data, metadata)
+    return "".join(parts)
+
+
+def diff_graph_update(
+    graph: str,
+    removed: Iterable[ox.Triple],
+    added: Iterable[ox.Triple],
+    metadata: Iterable[ox.Triple],
+) -> str:
+    """ONE SPARQL Update request turning ``graph`` into its new version, given the difference.
+
+    ``removed``: statements of the graph that are not in the new version; ``added``: statements of
+    the new version that are not in the graph. The metadata is replaced exactly as
+    :func:`replace_graph_update` replaces it. ``DELETE DATA`` cannot hold blank nodes (SPARQL 1.1
+    Update, section 3.1.2), and blank node labels mean nothing across two parses anyway: the
+    caller uses this only when neither version has any.
+    """
+    parts = _delete_metadata(graph)
+    removed = list(removed)
+    if removed:
+        parts.append(f"DELETE DATA {{\nGRAPH {ox.NamedNode(graph)} {{\n")
+        parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in removed)
+        parts.append("}\n} ;\n")
+    parts += _insert_data(graph, added, metadata)
     return "".join(parts)
 
 
@@ -566,13 +620,17 @@ class Store(ABC):
     def _query(self, sparql: str, union: bool) -> QueryResult:
         """Run a query over the union of the store's graphs (``union``) or its plain default graph."""
 
-    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> None:
+    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
         """Replace ``graph`` by ``data`` and its description by ``metadata``, in ONE transaction.
 
-        Default (servers): one SPARQL Update request. The embedded store overrides it with faster
-        pyoxigraph calls that are transactions too.
+        Default (servers): one SPARQL Update request, the full replacement. A difference-based
+        reload would first have to download the server's current graph (a ``CONSTRUCT`` of the
+        whole graph over HTTP, as costly as sending it), and another client could change the graph
+        between that read and the update, which would then be wrong; so servers are not sent one.
+        The embedded store overrides this with faster pyoxigraph calls that are transactions too.
         """
         self._update(replace_graph_update(graph, data, metadata))
+        return GraphWrite("replace")
 
     def close(self) -> None:  # noqa: B027 - nothing to release for a remote store
         """Release the store (embedded: the on-disk lock)."""
@@ -752,8 +810,10 @@ class Store(ABC):
         ended = now()
         forced = bool(force and validation.validated and not validation.passed)
         meta = describe_load(graph, files, len(triples), validation, forced, context, started or ended, ended)
-        self._replace_graph(graph, triples, meta)
-        return LoadResult(graph, len(triples), replaced, forced, files, validation, ontology_reloaded, ended)
+        write = self._replace_graph(graph, triples, meta)
+        return LoadResult(
+            graph, len(triples), replaced, forced, files, validation, ontology_reloaded, ended, write
+        )
 
     def drop(self, graph: str) -> bool:
         """Remove one export's graph and its metadata (atomically); False when it was not there."""

@@ -29,6 +29,7 @@ _LOAD_TEXT = {
     "fr": {
         "loaded": "{n} triplets chargés depuis {files} fichier(s) dans le graphe <{g}>",
         "replaced": " (remplace la version précédente)",
+        "diff": " (remplace la version précédente : {removed} triplet(s) retiré(s), {added} ajouté(s))",
         "conforms": "validation : conforme aux formes du référentiel",
         "results": "validation : {v} violation(s), {w} avertissement(s)",
         "forced": "CHARGEMENT FORCÉ (--force) : les données ne sont pas conformes ; c'est noté dans les "
@@ -39,6 +40,7 @@ _LOAD_TEXT = {
     "en": {
         "loaded": "{n} triples loaded from {files} file(s) into graph <{g}>",
         "replaced": " (replacing the previous version)",
+        "diff": " (replacing the previous version: {removed} triple(s) removed, {added} added)",
         "conforms": "validation: conforms to the framework's shapes",
         "results": "validation: {v} violation(s), {w} warning(s)",
         "forced": "FORCED LOAD (--force): the data does not conform; "
@@ -49,6 +51,7 @@ _LOAD_TEXT = {
     "nl": {
         "loaded": "{n} triples geladen uit {files} bestand(en) in graaf <{g}>",
         "replaced": " (vervangt de vorige versie)",
+        "diff": " (vervangt de vorige versie: {removed} triple(s) verwijderd, {added} toegevoegd)",
         "conforms": "validatie: conform de vormen van het referentiekader",
         "results": "validatie: {v} overtreding(en), {w} waarschuwing(en)",
         "forced": "GEFORCEERD GELADEN (--force): de gegevens zijn niet conform; dit staat in de metadata",
@@ -99,7 +102,8 @@ def load_command(
     """Load one partner export (RDF files) into the harmonised store, in its own named graph.
 
     Everything is parsed and validated (SHACL) first; the graph is then replaced in one atomic
-    step, so loading the same export again replaces it and a failure leaves the store unchanged.
+    step, so loading the same export again replaces it and a failure leaves the store unchanged
+    (in the local store, a reload writes only the triples that changed).
     Data that does not conform is refused (exit 1) unless --force.
     """
     with open_from_options(store_dir, endpoint) as store:
@@ -114,6 +118,13 @@ def load_command(
                     "graph": result.graph,
                     "triples": result.triples,
                     "replaced": result.replaced,
+                    "write": None
+                    if result.write is None
+                    else {
+                        "mode": result.write.mode,
+                        "removed": result.write.removed,
+                        "added": result.write.added,
+                    },
                     "forced": result.forced,
                     "loadedAt": result.loaded_at,
                     "ontologyReloaded": result.ontology_reloaded,
@@ -137,7 +148,12 @@ def load_command(
         return
     text = _LOAD_TEXT.get(lang, _LOAD_TEXT["en"])
     line = text["loaded"].format(n=result.triples, files=len(result.sources), g=result.graph)
-    click.echo(line + (text["replaced"] if result.replaced else ""))
+    write = result.write
+    if result.replaced and write is not None and write.mode == "diff":
+        line += text["diff"].format(removed=write.removed, added=write.added)
+    elif result.replaced:
+        line += text["replaced"]
+    click.echo(line)
     v = result.validation
     if not v.validated:
         click.echo(text["novalid"])

@@ -9,7 +9,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from referentiel.errors import StoreError
-from referentiel.store.base import METADATA_GRAPH, Store, metadata_node_base, replace_graph_update
+from referentiel.store.base import (
+    METADATA_GRAPH,
+    GraphWrite,
+    Store,
+    diff_graph_update,
+    metadata_node_base,
+    replace_graph_update,
+)
 from referentiel.store.sparql import QueryResult
 
 DEFAULT_STORE_DIR = ".referentiel-store"
@@ -22,6 +29,13 @@ def default_store_path() -> Path:
 
 class EmbeddedStore(Store):
     """A pyoxigraph store on disk (or in memory when ``path`` is None and ``memory`` is True)."""
+
+    #: A reload is written as a difference only while the statements it deletes and inserts number
+    #: at most ``diff_limit`` times the new export's; beyond, the full replacement is cheaper
+    #: (``DROP`` empties a graph faster than ``DELETE DATA`` deletes its statements one by one:
+    #: docs/performance.md). Deleting and inserting a statement each cost about as much as
+    #: inserting one anew, so at 1.0 a difference never writes more than the replacement would.
+    diff_limit: float = 1.0
 
     def __init__(
         self,
@@ -90,32 +104,71 @@ class EmbeddedStore(Store):
             self._store.update(update)
         except SyntaxError as exc:
             raise StoreError(f"invalid SPARQL update ({str(exc)[:200]})") from None
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
+            # pyoxigraph raises RuntimeError when an operation fails while the update runs (e.g.
+            # CREATE GRAPH of an existing graph); the whole update is then rolled back.
             raise StoreError(f"the store refused the update ({str(exc)[:200]})", file=self.location) from None
 
-    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> None:
+    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
         """Replace ``graph`` and its description in ONE pyoxigraph transaction, the fast way.
 
         - a graph the store has never held (the usual first load of an export): ONE
           ``Store.extend`` call with the data quads and the metadata quads. pyoxigraph documents
           ``extend`` as transactional ("either the full operation succeeds, or nothing is written"),
           and it skips building and parsing an ``INSERT DATA`` text (loads 1.2-1.8x faster);
-        - a graph already there (reloading an export): the ONE SPARQL update a server receives
-          (delete and insert must share the transaction, and ``extend`` cannot delete). Emptying
-          the graph with ``DELETE WHERE`` instead of its ``DROP`` was tried: it made reloads slower
-          in the benchmark (docs/performance.md).
+        - a graph already there (reloading an export, usually 95-100 % unchanged): its current
+          statements are read and compared with the new ones (sets of pyoxigraph terms), and ONE
+          SPARQL update deletes the statements that disappeared (``DELETE DATA``), inserts the new
+          ones and replaces the metadata as the full replacement does. pyoxigraph 0.5 has no
+          transaction object (``remove`` and ``add`` are one transaction per quad), so one
+          ``update`` is the only way to delete and insert all or nothing;
+        - the same reload when either version holds a blank node (not allowed in ``DELETE DATA``,
+          and its label differs at every parse), or when the difference is larger than
+          :attr:`diff_limit` allows (another export in the graph's place): the ONE
+          full-replacement update a server receives (``DROP SILENT GRAPH``, metadata deleted,
+          ``INSERT DATA``).
+
+        Statements are compared as the store keeps them: Oxigraph stores some literals in canonical
+        form (``"01"^^xsd:integer`` as ``"1"``, ``"1.0"^^xsd:decimal`` as ``"1"``), so a statement written
+        otherwise in the export is deleted and inserted again at every reload (the graph ends
+        right; only the write is larger).
+
+        Reading the graph and writing the difference are two steps, but the embedded store's
+        directory is locked by this process (RocksDB) and a load runs them back to back, so
+        nothing else can write in between.
 
         ``bulk_extend`` / ``bulk_load`` are not used: they are not transactional (see
         docs/performance.md for the measurements and why a staging scheme was not adopted).
         """
         g = ox.NamedNode(graph)
-        if self._holds(graph):
+        if not self._holds(graph):
+            meta = ox.NamedNode(METADATA_GRAPH)
+            quads = [ox.Quad(*t, g) for t in data]
+            quads += [ox.Quad(*t, meta) for t in metadata]
+            self._extend(quads)
+            return GraphWrite("insert", 0, len(data))
+        current = self._plain_graph(g) if all(map(_plain, data)) else None
+        if current is None:
             self._update(replace_graph_update(graph, data, metadata))
-            return
-        meta = ox.NamedNode(METADATA_GRAPH)
-        quads = [ox.Quad(*t, g) for t in data]
-        quads += [ox.Quad(*t, meta) for t in metadata]
-        self._extend(quads)
+            return GraphWrite("replace")
+        new = set(data)
+        removed = [t for t in current if t not in new]
+        added = [t for t in data if t not in current]
+        if len(removed) + len(added) > self.diff_limit * len(data):
+            self._update(replace_graph_update(graph, data, metadata))
+            return GraphWrite("replace")
+        self._update(diff_graph_update(graph, removed, added, metadata))
+        return GraphWrite("diff", len(removed), len(added))
+
+    def _plain_graph(self, graph: ox.NamedNode) -> set[ox.Triple] | None:
+        """The statements of ``graph``, or None as soon as one holds a blank node (or a triple term)."""
+        current: set[ox.Triple] = set()
+        for quad in self._store.quads_for_pattern(None, None, None, graph):
+            triple = quad.triple
+            if not _plain(triple):
+                return None
+            current.add(triple)
+        return current
 
     def _holds(self, graph: str) -> bool:
         """Whether the store has any quad in ``graph`` or any metadata about it (then a load must
@@ -163,3 +216,11 @@ class EmbeddedStore(Store):
                 with contextlib.suppress(OSError, RuntimeError):
                     store.flush()
             del self._store
+
+
+_PLAIN_OBJECTS = (ox.NamedNode, ox.Literal)
+
+
+def _plain(triple: ox.Triple) -> bool:
+    """Whether a statement can be written in ``DELETE DATA``: IRIs and literals only."""
+    return type(triple.subject) is ox.NamedNode and type(triple.object) in _PLAIN_OBJECTS

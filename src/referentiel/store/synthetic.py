@@ -362,3 +362,30 @@ def generate(
             )
     data.index()
     return data
+
+
+def corrected(triples: list[ox.Triple], fraction: float, seed: int = 1) -> list[ox.Triple]:
+    """The same export sent again after ``fraction`` of its rows were corrected.
+
+    A row is a record with a date (situation, intervention, referral, meeting, professional);
+    about ``fraction`` of them, chosen at random (``seed``), get every date moved one day later, as
+    a partner fixing a date column would. Each changed date is one statement gone and one new
+    statement on reload. The order of the other statements is kept.
+    """
+    date_type = XSD + "date"
+    rows = sorted(
+        {
+            t.subject.value
+            for t in triples
+            if isinstance(t.object, ox.Literal) and t.object.datatype.value == date_type
+        }
+    )
+    chosen = set(random.Random(seed).sample(rows, k=round(len(rows) * fraction))) if rows else set()
+    out = []
+    for t in triples:
+        obj = t.object
+        if t.subject.value in chosen and isinstance(obj, ox.Literal) and obj.datatype.value == date_type:
+            later = date.fromisoformat(obj.value) + timedelta(days=1)
+            t = ox.Triple(t.subject, t.predicate, ox.Literal(later.isoformat(), datatype=obj.datatype))
+        out.append(t)
+    return out
