@@ -192,7 +192,9 @@ def test_terms_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str],
 # ----------------------------------------------------------------------------- encodings and headers
 
 
-def _translate(cpas: Path, export: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, dict]:
+def _translate(
+    cpas: Path, export: Path, capsys: pytest.CaptureFixture[str], lang: str = "en"
+) -> tuple[int, str, dict]:
     report = export.parent / "report.json"
     code, _, err = run_main(
         [
@@ -204,6 +206,8 @@ def _translate(cpas: Path, export: Path, capsys: pytest.CaptureFixture[str]) -> 
             "out.ttl",
             "--report",
             str(report),
+            "--lang",
+            lang,
         ],
         capsys,
     )
@@ -240,12 +244,18 @@ def test_missing_header_row_echoes_no_data(cpas: Path, capsys: pytest.CaptureFix
     target = cpas / "export2" / "dossiers.csv"
     target.parent.mkdir()
     _write(target, rows[1:])
-    code, err, report = _translate(cpas, target, capsys)
-    _assert_clean(code, err, 1)
-    assert "does the export start with a header row" in err
     first = rows[1]
-    for cell in (first[0], first[1]):  # the dossier number and the family code
-        assert cell not in err and cell not in json.dumps(report, ensure_ascii=False)
+    said = {
+        "en": "does the export start with a header row",
+        "fr": "l'export commence-t-il par une ligne d'en-tête",
+        "nl": "begint de export met een kopregel",
+    }
+    for lang, words in said.items():  # the same (nothing of the data) in every language
+        code, err, report = _translate(cpas, target, capsys, lang)
+        _assert_clean(code, err, 1)
+        assert words in err and words in json.dumps(report, ensure_ascii=False)
+        for cell in (first[0], first[1]):  # the dossier number and the family code
+            assert cell not in err and cell not in json.dumps(report, ensure_ascii=False)
 
 
 def test_optional_column_missing_is_reported(cpas: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -286,16 +296,28 @@ def test_seeded_notes_and_identifiers_never_come_out(
     secrets = ["maman", "papa", "F-1001", _niss(), "Dupontelle"]
 
     outputs = []
-    code, err, report = _translate(cpas, path, capsys)
-    assert code == 1  # the unparsable date is an error
-    outputs += [err, json.dumps(report, ensure_ascii=False)]
-    for fmt in ("text", "json", "csv"):
-        code, out, err = run_main(
-            ["mappings", "coverage", str(path), "--profile", str(cpas / "profile.yaml"), "--format", fmt],
-            capsys,
-        )
-        assert code == 1, err  # the table with a national number is refused: incomplete
-        outputs += [out, err]
+    for lang in ("fr", "en", "nl"):  # every language shows exactly as much of the data: nothing
+        code, err, report = _translate(cpas, path, capsys, lang)
+        assert code == 1  # the unparsable date is an error
+        assert report["lang"] == lang and all(i["message_id"] for i in report["issues"])
+        outputs += [err, json.dumps(report, ensure_ascii=False)]
+        for fmt in ("text", "json", "csv"):
+            code, out, err = run_main(
+                [
+                    "mappings",
+                    "coverage",
+                    str(path),
+                    "--profile",
+                    str(cpas / "profile.yaml"),
+                    "--format",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+                capsys,
+            )
+            assert code == 1, err  # the table with a national number is refused: incomplete
+            outputs += [out, err]
     orgs = tmp_path / "orgs"
     orgs.mkdir()
     shutil.copytree(cpas, orgs / "cpas-ixelles")

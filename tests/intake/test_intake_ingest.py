@@ -138,7 +138,7 @@ def test_bundled_examples_ingest_from_the_cli(bundled_cli, code_of) -> None:
     assert "DEMO-ONLY" in out  # the run says which key made the pseudonyms
     for slug in ("cpas-ixelles", "amo-le-tremplin", "creche-les-lucioles", "one-consultation-anderlecht"):
         assert f"[{slug}]" in out
-    assert "rows read" in out and "terms mapped" in out
+    assert "lignes lues" in out and "termes traduits" in out  # French unless --lang says otherwise
     assert (cwd / "report.html").is_file() and not (cwd / "report.html.part").exists()
     page = (cwd / "report.html").read_text(encoding="utf-8")
     assert "DEMO-ONLY" in page
@@ -180,7 +180,7 @@ def test_directory_without_exports_is_exit_2(runner, code_of, tmp_path: Path) ->
         ],
     )
     assert code_of(result) == 2
-    assert "no export found" in result.output
+    assert "aucun export trouvé" in result.output
     assert json.loads((tmp_path / "r.json").read_text())["exit_code"] == 2
 
 
@@ -204,7 +204,7 @@ def test_export_without_profile_is_reported_not_guessed(runner, code_of, tmp_pat
         ],
     )
     assert code_of(result) == 2
-    assert "NO PROFILE" in result.output
+    assert "SANS PROFIL" in result.output and "aucun profil trouvé pour cette organisation" in result.output
     document = json.loads((tmp_path / "r.json").read_text())
     assert document["exports"][0]["status"] == NO_PROFILE
 
@@ -264,4 +264,4 @@ def test_ingest_into_a_sparql_server_matches_the_embedded_store(tmp_path: Path, 
         assert any(kind == "data" for _, kind, _ in mine)
         result = runner.invoke(cli, ["ingest", str(data), "--endpoint", url, "--key-file", str(key), "-q"])
         assert code_of(result) == local.exit_code, result.output
-        assert f"Target: endpoint {url}" in result.output
+        assert f"Destination : serveur SPARQL {url}" in result.output

@@ -46,8 +46,10 @@ def test_coverage_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_renderings_agree() -> None:
     report = coverage(ONE / "export", ONE / "profile.yaml")
-    text = render_text(report)
+    text = render_text(report, lang="en")
     assert "'Visite à dom.' (1)" in text and "To do (unmapped terms by frequency)" in text
+    assert "À faire (termes non traduits, par fréquence)" in render_text(report)  # French by default
+    assert "Te doen (niet vertaalde termen, volgens frequentie)" in render_text(report, lang="nl")
     data = json.loads(render_json(report))
     assert data["total"]["cells"]["unmapped"] == 2
     rows = list(csv.DictReader(io.StringIO(render_csv(report))))
@@ -84,12 +86,17 @@ def test_a_refused_table_makes_the_coverage_incomplete_and_says_so_first(runner,
     report = coverage(export, profile)
     assert report.refused_tables == ["interventions.csv"]
     assert not [c for c in report.columns if c.file == "interventions.csv" and sum(c.cells.values())]
-    assert render_text(report).splitlines()[2].startswith("INCOMPLETE: 1 table(s)")
+    assert render_text(report, lang="en").splitlines()[2].startswith("INCOMPLETE: 1 table(s)")
+    assert render_text(report, lang="nl").splitlines()[2].startswith("ONVOLLEDIG: 1 tabel(len)")
     data = json.loads(render_json(report))
     assert data["complete"] is False and data["refused_tables"] == ["interventions.csv"]
     res = runner.invoke(cli, ["mappings", "coverage", str(export), "--profile", str(profile)])
-    assert res.exit_code == 1 and "INCOMPLETE" in res.output and "example.org" not in res.output
+    assert res.exit_code == 1 and "INCOMPLET :" in res.output and "example.org" not in res.output
+    for lang in ("en", "nl"):  # the problems, in every language, say why without the e-mails
+        args = ["mappings", "coverage", str(export), "--profile", str(profile), "--lang", lang]
+        res = runner.invoke(cli, args)
+        assert res.exit_code == 1 and "example.org" not in res.output and "@" not in res.output
     clean = runner.invoke(
         cli, ["mappings", "coverage", str(ORGS / "cpas-ixelles" / "export"), "--profile", str(profile)]
     )
-    assert clean.exit_code == 0 and "INCOMPLETE" not in clean.output
+    assert clean.exit_code == 0 and "INCOMPLET" not in clean.output

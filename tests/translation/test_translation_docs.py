@@ -59,8 +59,11 @@ def test_translate_output_in_the_guide(runner, tmp_path: Path, monkeypatch: pyte
             str(one / "profile.yaml"),
             "-o",
             str(tmp_path / "one.ttl"),
+            "--lang",
+            "en",
         ],
     )
+    assert "--lang en" in section("Translating an export")  # the command shown is the one run here
     shown = re.search(r"```\n(activites\.csv \(intervention\).*?)```", section("Translating an export"), re.S)
     for line in shown.group(1).splitlines():
         if line != "...":
@@ -70,7 +73,9 @@ def test_translate_output_in_the_guide(runner, tmp_path: Path, monkeypatch: pyte
 def test_coverage_output_in_the_guide(runner) -> None:
     one = ROOT / "examples" / "organisations" / "one-consultation-anderlecht"
     res = runner.invoke(
-        cli, ["mappings", "coverage", str(one / "export"), "--profile", str(one / "profile.yaml")]
+        cli,
+        ["mappings", "coverage", str(one / "export"), "--profile", str(one / "profile.yaml"), "--lang", "en"],
     )
+    assert "--lang en" in section("Mapping coverage")
     shown = re.search(r"```\n(activites\.csv, column type.*?)```", section("Mapping coverage"), re.S)
     assert shown.group(1) in res.output

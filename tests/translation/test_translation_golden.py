@@ -41,8 +41,15 @@ def test_translation_output_is_the_recorded_one(org: str) -> None:
                 f"{org}: {len(only_got)} triple(s) not recorded, {len(only_expected)} recorded triple(s) "
                 f"missing, e.g. {sorted(only_got)[:3]} / {sorted(only_expected)[:3]}"
             )
-    issues = [i.as_dict() for i in result.issues]
+    # The English messages are exactly the recorded ones (the catalogue changed none of them); the
+    # message id, added with the catalogue, is not in the recording but every issue has one.
+    assert all(i.message_id for i in result.issues)
+    issues = [_recorded(i) for i in result.issues]
     assert issues == json.loads((GOLDEN / f"{org}.issues.json").read_text(encoding="utf-8"))
+
+
+def _recorded(issue) -> dict:
+    return {k: v for k, v in issue.as_dict().items() if k != "message_id"}
 
 
 def _record() -> None:
@@ -51,7 +58,7 @@ def _record() -> None:
         lines = sorted(result.serialize("nt").decode("utf-8").splitlines(keepends=True))
         (GOLDEN / f"{org}.nt.gz").write_bytes(gzip.compress("".join(lines).encode("utf-8"), mtime=0))
         (GOLDEN / f"{org}.issues.json").write_text(
-            json.dumps([i.as_dict() for i in result.issues], indent=1, ensure_ascii=False), encoding="utf-8"
+            json.dumps([_recorded(i) for i in result.issues], indent=1, ensure_ascii=False), encoding="utf-8"
         )
 
 

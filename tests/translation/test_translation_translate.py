@@ -351,9 +351,15 @@ def test_cli_translate_exit_codes(runner, tmp_path: Path, monkeypatch: pytest.Mo
         "-o",
         str(tmp_path / "one.ttl"),
     ]
-    res = runner.invoke(cli, base)
+    res = runner.invoke(cli, [*base, "--lang", "en"])
     assert res.exit_code == 1
     assert "activites.csv, row 7, column type: 'Visite à dom.' has no mapping to the framework" in res.stderr
+    res = runner.invoke(cli, base)  # French by default, like `validate`
+    assert res.exit_code == 1
+    assert (
+        "avertissement : activites.csv, ligne 7, colonne type : "
+        "'Visite à dom.' n'a pas de correspondance dans le référentiel"
+    ) in res.stderr
     assert runner.invoke(cli, [*base, "--fail-on", "never"]).exit_code == 0
     assert (tmp_path / "one.ttl").exists()
     monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY")

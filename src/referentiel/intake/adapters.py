@@ -87,6 +87,13 @@ def read_key_file(path: Path) -> bytes:
     return key
 
 
+def check_lang(lang: str) -> str:
+    """``lang`` lower-cased (fr, en, nl), or a ConfigError naming the languages there are."""
+    from referentiel.translation.messages import check_lang as check
+
+    return check(lang)
+
+
 # ------------------------------------------------------------------ translation
 
 
@@ -132,8 +139,9 @@ def _column_spec(profile: Any, file: str | None, sheet: str | None, column: str 
     return None
 
 
-def translation_findings(result: Any) -> list[Finding]:
-    """The translation issues as findings (same location, canonical kind, personal data masked)."""
+def translation_findings(result: Any, lang: str = "en") -> list[Finding]:
+    """The translation issues as findings (same location, canonical kind, personal data masked), with
+    their messages in ``lang``."""
     findings = []
     for issue in result.issues:
         kind = TRANSLATION_KINDS.get(issue.kind, issue.kind)
@@ -145,7 +153,7 @@ def translation_findings(result: Any) -> list[Finding]:
                 severity=SEVERITIES.get(issue.severity, "violation"),
                 kind=kind,
                 stage="translation",
-                message=safe_text(issue.message),
+                message=safe_text(issue.text(lang)),
                 file=issue.file,
                 sheet=issue.sheet,
                 row=issue.row,
@@ -159,8 +167,9 @@ def translation_findings(result: Any) -> list[Finding]:
 # ------------------------------------------------------------------ validation
 
 
-def validate(graph: Any, context: Any = None) -> Any:
-    """Validate a translated graph with the bundled shapes (:func:`referentiel.validation.validate`).
+def validate(graph: Any, context: Any = None, lang: str = "en") -> Any:
+    """Validate a translated graph with the bundled shapes (:func:`referentiel.validation.validate`),
+    messages in ``lang``.
 
     ``context`` (an rdflib Graph) is validated with the data but never loaded: the descriptions of the
     network's organisations, so that a reference to a partner of the same intake is a known organisation.
@@ -169,7 +178,7 @@ def validate(graph: Any, context: Any = None) -> Any:
 
     if context is not None and len(context):
         context = _relevant(context, graph)
-    return run([graph, context] if context is not None and len(context) else graph, lang="en")
+    return run([graph, context] if context is not None and len(context) else graph, lang=lang)
 
 
 def _relevant(context: Any, graph: Any) -> Any:

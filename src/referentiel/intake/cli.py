@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import apply, endpoint_option, quiet_option, store_option
+from referentiel.cli.options import apply, endpoint_option, lang_option, quiet_option, store_option
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -46,6 +46,7 @@ def _write_atomic(path: Path, text: str) -> None:
 @click.option(
     "--force", is_flag=True, help="Load exports even when they have violations (say so in the report)."
 )
+@lang_option
 @quiet_option
 def ingest_command(
     directory: Path | None,
@@ -55,6 +56,7 @@ def ingest_command(
     report_path: Path | None,
     key_file: Path | None,
     force: bool,
+    lang: str,
     quiet: bool,
 ) -> int:
     """Translate, validate and load every partner export in DIRECTORY (the main job).
@@ -63,13 +65,14 @@ def ingest_command(
     profile (profile.yaml) and mapping set. Without DIRECTORY, the bundled example organisations are
     ingested, pseudonymised with their DEMO-ONLY key (the summary says so). Each export that conforms
     is loaded into the store (one named graph per organisation, atomically); exports with violations
-    are refused unless --force. The summary locates every problem in the partner's files.
+    are refused unless --force. The summary locates every problem in the partner's files; --lang
+    gives it (and the report) in French, English or Dutch.
 
     Exit codes: 0 every export loaded, 1 some refused, 2 unusable input (missing folder, no profile,
     unreadable file, no key), 130 interrupted (what was loaded stays loaded, no report is left behind).
     """
     from referentiel.intake.pipeline import ingest
-    from referentiel.intake.summary import to_html, to_json, to_text
+    from referentiel.intake.summary import say, to_html, to_json, to_text
     from referentiel.progress import for_terminal
 
     if report_path is not None and report_path.suffix.lower() not in (".html", ".htm", ".json"):
@@ -82,13 +85,14 @@ def ingest_command(
         key_file=key_file,
         force=force,
         progress=for_terminal(quiet),
+        lang=lang,
     )
     if report_path is not None:
         render = to_json if report_path.suffix.lower() == ".json" else to_html
         _write_atomic(report_path, render(summary))
     click.echo(to_text(summary), nl=False)
     if report_path is not None:
-        click.echo(f"report: {report_path}")
+        click.echo(say(summary.lang, "report-written", path=report_path))
     if summary.exit_code:
         click.get_current_context().exit(summary.exit_code)
     return summary.exit_code

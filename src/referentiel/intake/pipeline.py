@@ -33,6 +33,7 @@ from referentiel.intake.summary import (
     ExportResult,
     IngestSummary,
     safe_text,
+    say,
 )
 from referentiel.progress import NullProgress, Progress
 
@@ -225,10 +226,12 @@ def ingest_export(
     progress: Progress | None = None,
     load: bool = True,
     context: Any = None,
+    lang: str = "fr",
 ) -> ExportResult:
     """Translate, validate and (if it conforms or ``force``) load one organisation's export.
 
-    ``context`` is validated with the export but not loaded (see :func:`network_context`).
+    ``context`` is validated with the export but not loaded (see :func:`network_context`). Messages
+    and the reason are written in ``lang`` (fr, en, nl).
     """
     progress = progress or NullProgress()
     result = ExportResult(
@@ -239,10 +242,7 @@ def ingest_export(
     )
     if export.profile is None:
         result.status = NO_PROFILE
-        result.reason = (
-            "no profile found for this organisation: nothing was guessed; add a profile file "
-            f"({adapters.PROFILE_STEM}.yaml) next to its exports or in --profiles"
-        )
+        result.reason = say(lang, "reason-no-profile", name=f"{adapters.PROFILE_STEM}.yaml")
         return result
     try:
         profile = adapters.load_profile(export.profile)
@@ -259,17 +259,17 @@ def ingest_export(
     result.terms_mapped = stats["terms_mapped"]
     result.triples = len(translation.graph)
     progress.stage(f"validate {export.organisation}", total=None, unit="")
-    report = adapters.validate(translation.graph, context)
+    report = adapters.validate(translation.graph, context, lang=lang)
     progress.done()
     result.findings = adapters.merge(
-        adapters.translation_findings(translation),
+        adapters.translation_findings(translation, lang),
         adapters.validation_findings(report, translation.graph, profile),
     )
 
     violations = result.count("violation")
     if violations and not force:
         result.status = REFUSED
-        result.reason = f"refused: {violations} violation(s); correct them and send the export again"
+        result.reason = say(lang, "reason-refused", count=violations)
         return result
     if not load:
         result.status = LOADED
@@ -288,7 +288,7 @@ def ingest_export(
         progress.done()
     result.status = LOADED
     if violations:
-        result.reason = f"loaded although it has {violations} violation(s) (forced)"
+        result.reason = say(lang, "reason-forced", count=violations)
     return result
 
 
@@ -302,6 +302,7 @@ def ingest(
     key_file: str | Path | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    lang: str = "fr",
 ) -> IngestSummary:
     """Ingest every partner export under ``directory`` and return what happened to each.
 
@@ -311,7 +312,12 @@ def ingest(
     Exports with violations are refused unless ``force``. Raises :class:`~referentiel.errors.InputError`
     when ``directory`` is unusable and :class:`~referentiel.errors.ConfigError` when there is no key.
     ``KeyboardInterrupt`` is let through: exports loaded before it stay loaded, the one in progress is not.
+
+    ``lang`` (``fr``, the default as for :func:`referentiel.validation.validate` and the command,
+    ``en`` or ``nl``) is the language of every human message of the summary: the shapes' messages,
+    the translation's, the reasons, and the renderers' words; keys, statuses and kinds do not change.
     """
+    lang = adapters.check_lang(lang)
     progress = progress or NullProgress()
     if directory is None:
         bundled_dir = bundled_examples_dir()
@@ -322,13 +328,10 @@ def ingest(
         directory = bundled_dir
     directory = Path(directory)
     profiles_dir = Path(profiles) if profiles is not None else None
-    summary = IngestSummary(directory=str(directory), started=datetime.now(UTC), forced=force)
+    summary = IngestSummary(directory=str(directory), started=datetime.now(UTC), forced=force, lang=lang)
     exports = discover(directory, profiles_dir)
     if not exports:
-        summary.problem = (
-            "no export found: the directory holds no sub-folder with CSV, XLSX or JSON "
-            "files (one sub-folder per organisation)"
-        )
+        summary.problem = say(lang, "problem-no-export")
         summary.finished = datetime.now(UTC)
         return summary
     key_bytes, summary.key_source = resolve_key(directory, key, Path(key_file) if key_file else None)
@@ -339,7 +342,13 @@ def ingest(
         for export in exports:
             progress.note(f"{export.organisation}: {len(export.files)} file(s)")
             result = ingest_export(
-                export, key=key_bytes, target=target, force=force, progress=progress, context=context
+                export,
+                key=key_bytes,
+                target=target,
+                force=force,
+                progress=progress,
+                context=context,
+                lang=lang,
             )
             summary.exports.append(result)
             progress.note(f"{export.organisation}: {result.status}")

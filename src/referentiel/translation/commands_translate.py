@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import emit, emit_all, format_option, output_option, quiet_option
+from referentiel.cli.options import emit, emit_all, format_option, lang_option, output_option, quiet_option
 
 EXIT_FINDINGS = 1
 RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
@@ -34,32 +34,46 @@ key_file_option = click.option(
 )
 
 
-def summary_lines(result: object, *, limit: int = MAX_LINES) -> list[str]:
-    """Human summary of a translation: rows per table, then the issues (errors and warnings first)."""
+def summary_lines(result: object, *, limit: int = MAX_LINES, lang: str = "fr") -> list[str]:
+    """Human summary of a translation in ``lang``: rows per table, then the issues (errors and
+    warnings first)."""
+    from referentiel.translation.messages import check_lang, location, render, word
     from referentiel.translation.translator import SEVERITY_ORDER, TranslationResult
 
     assert isinstance(result, TranslationResult)
+    lang = check_lang(lang)
     lines = []
     for f in result.files:
-        where = f.file + (f", sheet {f.sheet}" if f.sheet else "")
-        state = "REFUSED" if f.refused else f"{f.rows_translated} translated, {f.rows_rejected} rejected"
-        read_as = f" [{f.encoding}, delimiter {f.delimiter!r}]" if f.delimiter else ""
-        lines.append(f"{where} ({f.entity}): {f.rows_read} rows read, {state}{read_as}")
+        if f.refused:
+            state = render("translate.refused", {}, lang)
+        else:
+            state = render(
+                "translate.rows", {"translated": f.rows_translated, "rejected": f.rows_rejected}, lang
+            )
+        read_as = (
+            render("translate.read-as", {"encoding": f.encoding, "delimiter": f.delimiter}, lang)
+            if f.delimiter
+            else ""
+        )
+        where = location(f.file, f.sheet, None, None, lang)
+        lines.append(
+            render(
+                "translate.table",
+                {"where": where, "entity": f.entity, "read": f.rows_read, "state": state, "read_as": read_as},
+                lang,
+            )
+        )
     shown = sorted(
         (i for i in result.issues if i.severity != "info"), key=lambda i: -SEVERITY_ORDER[i.severity]
     )
     for issue in shown[:limit]:
-        lines.append(f"{issue.severity}: {issue}")
+        lines.append(word(issue.severity, lang) + word("colon", lang) + issue.located(lang))
     if len(shown) > limit:
-        lines.append(f"... and {len(shown) - limit} more (see --report)")
-    counts = ", ".join(f"{result.count(s)} {s}(s)" for s in SEVERITIES)
+        lines.append(render("translate.more", {"count": len(shown) - limit}, lang))
+    counts = {f"{s}s": result.count(s) for s in SEVERITIES}
     lines.append(
-        f"{len(result.graph)} triples; {counts}"
-        + (
-            " (info: non-exact matches and terms without equivalent, see --report)"
-            if result.count("info")
-            else ""
-        )
+        render("translate.counts", {"triples": len(result.graph), **counts}, lang)
+        + (render("translate.infos", {}, lang) if result.count("info") else "")
     )
     return lines
 
@@ -84,6 +98,7 @@ def summary_lines(result: object, *, limit: int = MAX_LINES) -> list[str]:
     show_default=True,
     help="Exit 1 when an issue of this severity or worse was met (rejected rows, refused tables...).",
 )
+@lang_option
 @quiet_option
 def translate_command(
     exports: tuple[Path, ...],
@@ -93,6 +108,7 @@ def translate_command(
     report_path: Path | None,
     key_file: Path | None,
     fail_on: str,
+    lang: str,
     quiet: bool,
 ) -> None:
     """Translate a partner's EXPORT (CSV, XLSX or JSON files, or their folder) into RDF of the framework.
@@ -102,6 +118,7 @@ def translate_command(
     vocabulary. Every resource keeps its provenance (file, sheet, row) and every translated cell its
     original value. Unmapped terms, unknown columns and rejected rows are reported, never dropped
     silently. Exit 0 when nothing at or above --fail-on was met, 1 otherwise, 2 for unusable input.
+    --lang sets the language of the summary and of the report's messages (kinds and keys stay English).
     """
     from referentiel.progress import for_terminal
     from referentiel.translation.translator import SEVERITY_ORDER, translate
@@ -109,10 +126,11 @@ def translate_command(
     result = translate(list(exports), profile_path, key_file=key_file, progress=for_terminal(quiet))
     outputs = [(result.serialize(RDF_FORMATS[fmt]).decode("utf-8"), output)]
     if report_path is not None:
-        outputs.append((json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", report_path))
+        document = result.report(lang=lang.lower())
+        outputs.append((json.dumps(document, ensure_ascii=False, indent=2) + "\n", report_path))
     emit_all(outputs)
     if not quiet:
-        for line in summary_lines(result):
+        for line in summary_lines(result, lang=lang.lower()):
             click.echo(line, err=True)
     worst = result.worst
     if fail_on != "never" and worst is not None and SEVERITY_ORDER[worst] >= SEVERITY_ORDER[fail_on]:
@@ -130,8 +148,14 @@ def translate_command(
     default=None,
     help="Exit 1 when less than this percentage of cells map to the framework.",
 )
+@lang_option
 def coverage_command(
-    exports: tuple[Path, ...], profile_path: Path, fmt: str, output: Path | None, fail_under: float | None
+    exports: tuple[Path, ...],
+    profile_path: Path,
+    fmt: str,
+    output: Path | None,
+    fail_under: float | None,
+    lang: str,
 ) -> None:
     """How much of the export's vocabulary maps to the framework, column by column.
 
@@ -139,11 +163,19 @@ def coverage_command(
     predicate, are declared without equivalent, or are unmapped; then the unmapped terms by
     frequency (the to-do list for the mapping set). Needs no pseudonymisation key. Exit 1 when a
     table could not be read (the figures are then incomplete, and say so first) or with --fail-under.
+    --lang sets the language of the text and of the problems' messages (JSON keys, classes and CSV
+    columns stay English).
     """
     from referentiel.translation.mapping_coverage import coverage, render_csv, render_json, render_text
 
     report = coverage(list(exports), profile_path)
-    render = {"text": render_text, "json": render_json, "csv": render_csv}[fmt]
-    emit(render(report), output)
+    lang = lang.lower()
+    if fmt == "text":
+        text = render_text(report, lang=lang)
+    elif fmt == "json":
+        text = render_json(report, lang=lang)
+    else:
+        text = render_csv(report)
+    emit(text, output)
     if report.refused_tables or (fail_under is not None and 100 * report.mapped_share < fail_under):
         raise click.exceptions.Exit(EXIT_FINDINGS)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referentiel.translation.messages import check_lang, location, render, word
 from referentiel.translation.profile import Profile
 from referentiel.translation.translator import TranslationIssue, analyse
 
@@ -91,8 +92,8 @@ class CoverageReport:
         """Overall share of cells whose term maps (exact or not)."""
         return self.share("exact") + self.share("non-exact")
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """JSON-ready form (the problems' messages in ``lang``; keys and classes stay English)."""
         terms, cells = self.total("terms"), self.total("cells")
         return {
             "organisation": self.organisation,
@@ -106,7 +107,7 @@ class CoverageReport:
             },
             "columns": [c.as_dict() for c in self.columns],
             "problems": [
-                i.as_dict()
+                i.as_dict(lang)
                 for i in self.issues
                 if i.kind not in ("unmapped-term", "no-equivalent", "not-asserted")
             ],
@@ -140,59 +141,74 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f} %"
 
 
-def render_text(report: CoverageReport) -> str:
-    """Human-readable coverage: one block per column, then the to-do list."""
-    lines = [f"Mapping coverage of {report.organisation}", ""]
+def render_text(report: CoverageReport, lang: str = "fr") -> str:
+    """Human-readable coverage in ``lang`` (fr, en, nl): one block per column, then the to-do list.
+
+    The classes (``exact``, ``non-exact``, ``no-equivalent``, ``unmapped``) are shown as the JSON and
+    CSV outputs name them, in every language: they are the report's vocabulary, documented once.
+    """
+    lang = check_lang(lang)
+
+    def say(message_id: str, **params: Any) -> str:
+        return render(f"coverage.{message_id}", params, lang)
+
+    lines = [say("title", organisation=report.organisation), ""]
     if report.refused_tables:
         # Said first: the shares below would otherwise read as the coverage of the whole export.
         lines += [
-            f"INCOMPLETE: {len(report.refused_tables)} table(s) could not be read and are not counted: "
-            + "; ".join(report.refused_tables)
-            + " (why: see 'Problems' at the end).",
+            say("incomplete", count=len(report.refused_tables), tables="; ".join(report.refused_tables)),
             "",
         ]
+    terms_word, share_word, cells_word = say("terms"), say("share"), say("cells")
     for col in report.columns:
-        where = f"{col.file}" + (f", sheet {col.sheet}" if col.sheet else "") + f", column {col.column}"
+        where = location(col.file, col.sheet, None, col.column, lang)
         lines.append(f"{where} -> ref:{col.property}")
         n_terms, n_cells = sum(col.terms.values()), sum(col.cells.values())
-        lines.append(f"  {'':15} {'terms':>8} {'share':>8}   {'cells':>7} {'share':>8}")
+        lines.append(f"  {'':15} {terms_word:>8} {share_word:>8}   {cells_word:>7} {share_word:>8}")
         for klass in CLASSES:
             lines.append(
                 f"  {klass:15} {col.terms[klass]:>8} {_pct(col.share(klass)):>8}   "
                 f"{col.cells[klass]:>7} {_pct(col.share(klass, by='cells')):>8}"
             )
-        lines.append(f"  {'total':15} {n_terms:>8} {'':>8}   {n_cells:>7}")
+        lines.append(f"  {say('total'):15} {n_terms:>8} {'':>8}   {n_cells:>7}")
         if col.unmapped:
-            lines.append("  unmapped terms (cells): " + ", ".join(f"{t!r} ({n})" for t, n in col.unmapped))
+            lines.append(
+                "  " + say("unmapped-terms", terms=", ".join(f"{t!r} ({n})" for t, n in col.unmapped))
+            )
         lines.append("")
     terms, cells = report.total("terms"), report.total("cells")
     lines.append(
-        f"Overall: {_pct(report.mapped_share).strip()} of cells and "
-        f"{_pct(report.share('exact', by='terms') + report.share('non-exact', by='terms')).strip()} "
-        f"of distinct terms map to the framework "
-        f"(exact {cells['exact']}, non-exact {cells['non-exact']}, no equivalent {cells['no-equivalent']}, "
-        f"unmapped {cells['unmapped']} cells; {sum(terms.values())} distinct terms)"
+        say(
+            "overall",
+            cells=_pct(report.mapped_share).strip(),
+            terms=_pct(report.share("exact", by="terms") + report.share("non-exact", by="terms")).strip(),
+            exact=cells["exact"],
+            non_exact=cells["non-exact"],
+            no_equivalent=cells["no-equivalent"],
+            unmapped=cells["unmapped"],
+            distinct=sum(terms.values()),
+        )
     )
     todo = Counter()
     for col in report.columns:
         for term, n in col.unmapped:
             todo[(term, f"{col.file}:{col.column}")] += n
     if todo:
-        lines += ["", "To do (unmapped terms by frequency):"]
+        lines += ["", say("todo")]
         for (term, where), n in todo.most_common():
             lines.append(f"  {n:>5}  {term!r}  ({where})")
     problems = [i for i in report.issues if i.kind not in ("unmapped-term", "no-equivalent", "not-asserted")]
     if problems:
-        lines += ["", f"Problems met while reading the export ({len(problems)}):"]
-        lines += [f"  {i.severity}: {i}" for i in problems[:50]]
+        lines += ["", say("problems", count=len(problems))]
+        lines += [f"  {word(i.severity, lang)}{word('colon', lang)}{i.located(lang)}" for i in problems[:50]]
         if len(problems) > 50:
-            lines.append(f"  ... and {len(problems) - 50} more (use --format json)")
+            lines.append("  " + say("more", count=len(problems) - 50))
     return "\n".join(lines) + "\n"
 
 
-def render_json(report: CoverageReport) -> str:
-    """The coverage as JSON."""
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: CoverageReport, lang: str = "fr") -> str:
+    """The coverage as JSON (the problems' messages in ``lang``)."""
+    return json.dumps(report.as_dict(check_lang(lang)), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(report: CoverageReport) -> str:

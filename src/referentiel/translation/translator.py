@@ -46,6 +46,7 @@ from referentiel.namespaces import REF as _REF
 from referentiel.privacy import looks_like_a_name, personal_data_kinds, shown
 from referentiel.progress import NullProgress, Progress
 from referentiel.provenance import SourceLocation
+from referentiel.translation.messages import Items, Msg, location, personal_kind, reader_reason, word
 from referentiel.translation.model import (
     ASSERTING_PREDICATES,
     CONCEPT,
@@ -166,7 +167,12 @@ _PREFILTER = re.compile(r"@|\d(?:[ ./\-]?\d){7}")
 
 @dataclass(frozen=True)
 class TranslationIssue:
-    """Something the translation met, located in the partner's terms (never quoting personal data)."""
+    """Something the translation met, located in the partner's terms (never quoting personal data).
+
+    :attr:`message` is the English text; :attr:`message_id` and :attr:`params` name the entry of
+    :mod:`referentiel.translation.messages` it was made from, so that :meth:`text` can give it in
+    French or Dutch (the parameters are already masked: every language shows the same of the data).
+    """
 
     kind: str
     severity: str
@@ -176,18 +182,47 @@ class TranslationIssue:
     row: int | None = None
     column: str | None = None
     term: str | None = None
+    message_id: str | None = None
+    params: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, kind: str, severity: str, file: str, message: Msg, **kw: Any) -> TranslationIssue:
+        """An issue whose message comes from the catalogue (the English text is kept in :attr:`message`)."""
+        return cls(
+            kind, severity, file, message.text("en"), message_id=message.id, params=message.params, **kw
+        )
 
     @property
     def location(self) -> str:
         """``file, sheet S, row R, column C`` (the known parts)."""
         return str(SourceLocation(self.file, row=self.row, column=self.column, sheet=self.sheet))
 
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``fr``, ``en``, ``nl``); English for an issue made without an id."""
+        if self.message_id is None or lang == "en":
+            return self.message
+        return Msg(self.message_id, self.params).text(lang)
+
+    def where(self, lang: str = "en") -> str:
+        """:attr:`location` in ``lang`` (``fichier, feuille S, ligne R, colonne C``)."""
+        return location(self.file, self.sheet, self.row, self.column, lang)
+
+    def located(self, lang: str = "en") -> str:
+        """``where: message`` in ``lang`` (``str(issue)`` is the English one)."""
+        return self.where(lang) + word("colon", lang) + self.text(lang)
+
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """JSON-ready form; ``message`` in ``lang``, ``message_id`` stable across languages."""
+        out: dict[str, Any] = {"kind": self.kind, "severity": self.severity, "file": self.file}
+        out["message"] = self.text(lang)
+        for name in ("sheet", "row", "column", "term", "message_id"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
 
 
 @dataclass
@@ -315,15 +350,19 @@ class TranslationResult:
             return None
         return max((i.severity for i in self.issues), key=lambda s: SEVERITY_ORDER[s])
 
-    def report(self) -> dict[str, Any]:
-        """The JSON report (``--report``): counts, stats and issues; never the key nor personal values."""
+    def report(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON report (``--report``): counts, stats and issues; never the key nor personal values.
+
+        Issue messages are in ``lang``; keys, kinds, severities and ``message_id`` do not change with it.
+        """
         return {
             "profile": str(self.profile.path),
             "organisation": self.profile.slug,
             "triples": len(self),
             "issues_by_severity": {s: self.count(s) for s in (ERROR, WARNING, INFO)},
             **self.stats,
-            "issues": [i.as_dict() for i in self.issues],
+            "lang": lang,
+            "issues": [i.as_dict(lang) for i in self.issues],
         }
 
 
@@ -524,39 +563,31 @@ def _show(value: str) -> str:
 _NUMBER_LIKE = re.compile(r"^[\d\s./:,\-+TZ]{1,30}$")
 
 
-def _show_number(value: str) -> str:
+def _show_number(value: str) -> str | Msg:
     """A cell of a date or number column, for a message: quoted when it is made of digits and
     separators (a typo the user must see: '2023-13-45'), else only its length, since text there is
     a shifted column or a note (a family code, a name...)."""
     text = shown(value)
     if text == value and _NUMBER_LIKE.match(value):
         return repr(value)
-    return f"a text of {len(value)} character(s)" if text == value else repr(text)
+    return Msg.of("value.length", length=len(value)) if text == value else repr(text)
 
 
-def _header_hint(table: Table, spec: TableSpec) -> str:
+def _header_hint(table: Table, spec: TableSpec) -> Msg:
     """Why a column may be "missing": another delimiter, or the header as it was found."""
     header = [h for h in table.header if h]
     if table.delimiter and len(header) == 1:
         others = [d for d in (";", ",", "\t", "|") if d != table.delimiter and d in header[0]]
         if others:
-            return (
-                f". The header is a single column: the file seems separated by {others[0]!r}, not by "
-                f"{table.delimiter!r} as the profile says (fix `dialect: delimiter:` in the profile)"
-            )
+            return Msg.of("hint.delimiter", found=others[0], declared=table.delimiter)
     if not header:
-        return ". The export has no column names at all (a JSON export must be an array of objects)"
+        return Msg.of("hint.no-names")
     if not any(spec.column(h) for h in header):
         # No name of the profile at all: most likely the export has no header row, and its first
         # row holds data (identifiers, perhaps personal): nothing of it is echoed.
-        return (
-            f". None of the {len(header)} cell(s) of the first row is a column of the profile: "
-            "does the export start with a header row? (check `titles:` in the profile)"
-        )
+        return Msg.of("hint.no-header-row", count=len(header))
     found = ", ".join(repr(_show(h)) for h in header[:12]) + (", …" if len(header) > 12 else "")
-    return (
-        f". The header has: {found or '(nothing)'}; check `titles:` in the profile and the export's first row"
-    )
+    return Msg.of("hint.header", found=found)
 
 
 # ------------------------------------------------------------------------------------------- engine
@@ -653,9 +684,9 @@ class _Run:
             found = self._int_cache[number] = Literal(number)
         return found
 
-    def issue(self, kind: str, severity: str, table: Table | TableSpec, message: str, **kw: Any) -> None:
+    def issue(self, kind: str, severity: str, table: Table | TableSpec, message: Msg, **kw: Any) -> None:
         file = table.file if isinstance(table, Table) else table.url
-        self.issues.append(TranslationIssue(kind, severity, file, message, sheet=table.sheet, **kw))
+        self.issues.append(TranslationIssue.of(kind, severity, file, message, sheet=table.sheet, **kw))
 
     # ---- the partner organisation itself
     def own_organisation(self) -> None:
@@ -696,7 +727,7 @@ class _Run:
         stats.rows_read = len(table.rows) + len(table.bad_rows)
         self.progress.stage(f"translate {table.file}", total=len(table.rows), unit="rows")
         if table.encoding_note:
-            self.issue("encoding", INFO, table, table.encoding_note)
+            self.issue("encoding", INFO, table, reader_reason(table.encoding_note))
 
         # which column of the header is which description
         slots: list[ColumnSpec | None] = [spec.column(h) if h else None for h in table.header]
@@ -710,8 +741,7 @@ class _Run:
                     "missing-column",
                     WARNING,
                     table,
-                    f"the column {col.title!r} described in the profile is not in the export: "
-                    "nothing was taken from it" + _header_hint(table, spec),
+                    Msg.of("missing-column.optional", column=col.title, hint=_header_hint(table, spec)),
                     column=col.title,
                 )
             if id(col) not in present and (col.required or col.is_key):
@@ -719,8 +749,7 @@ class _Run:
                     "missing-column",
                     ERROR,
                     table,
-                    f"the column {col.title!r} is missing from the export (the profile requires it)"
-                    + _header_hint(table, spec),
+                    Msg.of("missing-column.required", column=col.title, hint=_header_hint(table, spec)),
                     column=col.title,
                 )
                 if col.is_key:
@@ -737,13 +766,13 @@ class _Run:
                     "unknown-column",
                     WARNING,
                     table,
-                    f"the column {header or '(no header)'!r} is not described in the profile: "
-                    f"its {filled} non-empty cell(s) were not translated",
+                    Msg.of("unknown-column", column=header or Msg.of("no-header"), count=filled),
                     column=header or f"#{index + 1}",
                 )
 
         for row_no, why in table.bad_rows:
-            self.issue("rejected-row", ERROR, table, f"the row was rejected: it {why}", row=row_no)
+            message = Msg.of("rejected-row", why=reader_reason(why))
+            self.issue("rejected-row", ERROR, table, message, row=row_no)
             stats.rows_rejected += 1
 
         col_stats: dict[int, ColumnStats] = {}
@@ -764,11 +793,11 @@ class _Run:
             col = slots[index]
             if col is not None and (col.personal or col.suppress):
                 continue
-            what = None
+            what: Msg | None = None
             if col is None:
                 kind = _header_kind(header)
                 if kind:
-                    what = f"its header suggests {kind}"
+                    what = Msg.of("personal.header", kind=personal_kind(kind, header=True))
             if what is None:
                 seen: set[str] = set()
                 for _, cells in table.rows:
@@ -778,23 +807,25 @@ class _Run:
                     seen.add(text)
                     kinds = personal_data_kinds(text)
                     if kinds:
-                        what = "it holds values that look like " + " and ".join(k + "s" for k in kinds)
+                        what = Msg.of(
+                            "personal.values",
+                            kinds=Items(
+                                tuple(personal_kind(k, header=False) for k in kinds), conjunction=True
+                            ),
+                        )
                         break
             if what is None and col is not None and _identifies_people(col, spec):
                 # An identifier goes into IRIs and ref:localId: a name typed there would be published.
                 for _, cells in table.rows:
                     if looks_like_a_name(cell_text(cells[index])):
-                        what = "it identifies people or families and holds values that look like names"
+                        what = Msg.of("personal.names")
                         break
             if what:
                 self.issue(
                     "personal-data",
                     ERROR,
                     table,
-                    f"the column {header!r} looks like personal data ({what}) and is not declared in the "
-                    "profile: the whole table was refused, nothing of it was translated. How to fix: if it "
-                    "is an identifier, declare it with `personal: true` (it will be pseudonymised); "
-                    "otherwise remove it from the export or declare it with `suppressOutput: true`.",
+                    Msg.of("personal-data", column=header, what=what),
                     column=header,
                 )
                 stats.refused = True
@@ -839,7 +870,7 @@ class _Run:
                         "rejected-row",
                         ERROR,
                         table,
-                        f"the row was rejected: the identifier column {missing[0]!r} is empty",
+                        Msg.of("rejected-row.empty-id", column=missing[0]),
                         row=row_no,
                         column=missing[0],
                     )
@@ -851,8 +882,7 @@ class _Run:
                         "duplicate-id",
                         WARNING,
                         table,
-                        f"the identifier of this row was already used at row {seen_ids[raw_id]}: "
-                        "both rows describe the same resource",
+                        Msg.of("duplicate-id", first=seen_ids[raw_id]),
                         row=row_no,
                         column=slots[key_idx[0]].title,
                     )  # type: ignore[union-attr]
@@ -912,7 +942,7 @@ class _Run:
                                 "missing-value",
                                 ERROR,
                                 table,
-                                f"the required column {col.title!r} is empty",
+                                Msg.of("missing-value", column=col.title),
                                 row=row_no,
                                 column=col.title,
                             )
@@ -936,16 +966,16 @@ class _Run:
                         cs.frequency[_show(term)] += 1
                         cs.terms.setdefault(_show(term), res.klass)
                         if res.status == UNMAPPED:
-                            why = (
-                                "is mapped only to concepts of another scheme"
-                                if res.klass == "wrong-scheme"
-                                else "has no mapping to the framework"
-                            )
                             self.issue(
                                 "unmapped-term",
                                 WARNING,
                                 table,
-                                f"{_show(term)!r} {why}",
+                                Msg.of(
+                                    "unmapped-term.wrong-scheme"
+                                    if res.klass == "wrong-scheme"
+                                    else "unmapped-term",
+                                    term=_show(term),
+                                ),
                                 row=row_no,
                                 column=col.title,
                                 term=_show(term),
@@ -955,7 +985,7 @@ class _Run:
                                 "no-equivalent",
                                 INFO,
                                 table,
-                                f"{_show(term)!r} has, by the mapping set, no equivalent in the framework",
+                                Msg.of("no-equivalent", term=_show(term)),
                                 row=row_no,
                                 column=col.title,
                                 term=_show(term),
@@ -965,8 +995,13 @@ class _Run:
                                 "not-asserted",
                                 INFO,
                                 table,
-                                f"{_show(term)!r} is only a {res.predicate} of {res.concept.n3(_NM)}: "  # type: ignore[union-attr]
-                                f"{prop.name} is not asserted, the match is kept on the original value",
+                                Msg.of(
+                                    "not-asserted",
+                                    term=_show(term),
+                                    predicate=res.predicate,
+                                    concept=res.concept.n3(_NM),  # type: ignore[union-attr]
+                                    property=prop.name,
+                                ),
                                 row=row_no,
                                 column=col.title,
                                 term=_show(term),
@@ -1017,9 +1052,12 @@ class _Run:
                                 "unparsable",
                                 ERROR,
                                 table,
-                                f"{_show_number(text)} is not a date in the expected format(s) "
-                                f"({', '.join(_pattern(f) for f in col.formats)}): the value is kept "
-                                f"as written, {prop.name} is not set",
+                                Msg.of(
+                                    "unparsable.date",
+                                    value=_show_number(text),
+                                    formats=Items(tuple(_pattern(f) for f in col.formats)),
+                                    property=prop.name,
+                                ),
                                 row=row_no,
                                 column=col.title,
                             )
@@ -1074,7 +1112,7 @@ class _Run:
                     "missing-value",
                     ERROR,
                     table,
-                    f"the family composition in {col.title!r} cannot be attached: the row has no family id",
+                    Msg.of("missing-value.composition", column=col.title),
                     row=row_no,
                     column=col.title,
                 )
@@ -1091,7 +1129,7 @@ class _Run:
                             "unparsable",
                             ERROR,
                             table,
-                            f"{_show_number(year)} is not a birth year (yyyy): the value is kept as written",
+                            Msg.of("unparsable.birth-year", value=_show_number(year)),
                             row=row_no,
                             column=col.title,
                         )
@@ -1114,7 +1152,7 @@ class _Run:
                         "unparsable",
                         ERROR,
                         table,
-                        f"{_show_number(text)} is not a number of parents: the value is kept as written",
+                        Msg.of("unparsable.parents", value=_show_number(text)),
                         row=row_no,
                         column=col.title,
                     )
@@ -1147,9 +1185,9 @@ class _NM:
 _NM = _NM()  # type: ignore[misc,assignment]
 
 
-def _pattern(fmt: str) -> str:
+def _pattern(fmt: str) -> str | Msg:
     if fmt == "excel":
-        return "Excel serial"
+        return Msg.of("format.excel")
     return fmt.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%y", "yy")
 
 
@@ -1181,12 +1219,11 @@ def _plan(paths: list[Path], profile: Profile) -> tuple[list[tuple[Path, TableSp
             ):
                 continue  # a folder holding the profile and its mapping set
             issues.append(
-                TranslationIssue(
+                TranslationIssue.of(
                     "unknown-file",
                     ERROR,
                     path.name,
-                    "the profile describes no table for this file: nothing of it was translated "
-                    "(expected: " + ", ".join(sorted({t.url for t in profile.tables})) + ")",
+                    Msg.of("unknown-file", expected=", ".join(sorted({t.url for t in profile.tables}))),
                 )
             )
             continue

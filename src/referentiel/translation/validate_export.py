@@ -39,6 +39,14 @@ HINTS = {
 }
 
 
+def fix_hint(kind: str, lang: str = "en") -> str | None:
+    """How to fix a translation issue of ``kind``, in ``lang`` (the catalogue's ``fix.{kind}``)."""
+    from referentiel.translation.messages import MESSAGES, render
+
+    key = f"fix.{kind}"
+    return render(key, {}, lang) if key in MESSAGES else HINTS.get(kind)
+
+
 def validate_export(
     exports: Iterable[str | Path],
     profile: str | Path,
@@ -73,7 +81,8 @@ def validate_export(
         component = URIRef(f"{REFO}{slug}-profile#{issue.kind}")
         added.append(ValidationResult(
             severity=severity[issue.severity], focus_node=focus, path=None, path_node=None, value=None,
-            component=component, source_shape=shape, message=issue.message, fix_hint=HINTS.get(issue.kind),
+            component=component, source_shape=shape, message=issue.text(report.lang),
+            fix_hint=fix_hint(issue.kind, report.lang),
             source=Source(file=issue.file, row=issue.row, column=issue.column, sheet=issue.sheet),
         ))
         if root is not None:
@@ -84,7 +93,7 @@ def validate_export(
             graph.add((node, SH.focusNode, focus))
             levels = {Severity.VIOLATION: SH.Violation, Severity.WARNING: SH.Warning, Severity.INFO: SH.Info}
             graph.add((node, SH.resultSeverity, levels[severity[issue.severity]]))
-            graph.add((node, SH.resultMessage, Literal(str(issue), lang="en")))
+            graph.add((node, SH.resultMessage, Literal(issue.located(report.lang), lang=report.lang)))
             graph.add((node, SH.sourceShape, shape))
             graph.add((node, SH.sourceConstraintComponent, component))
     if added:

@@ -1,0 +1,511 @@
+"""The translation's messages in French, English and Dutch: one entry per message id, as data.
+
+Each entry of :data:`MESSAGES` has a ``fr``, an ``en`` and an ``nl`` template with the same named
+parameters (``str.format`` fields; ``{term!r}`` quotes a value exactly as Python's ``repr``, which
+also shows stray spaces and escapes control characters). A :class:`Msg` is an id with its parameters;
+it renders in any of the three languages. A parameter may itself be a :class:`Msg` (a fragment, such
+as the reason a row was rejected) or an :class:`Items` (a list joined the language's way); both are
+rendered in the same language as the message that holds them.
+
+Parameters are computed by the translator exactly as the English messages always were: every value
+taken from the data goes through :func:`referentiel.privacy.shown` (or is replaced by its length)
+*before* it becomes a parameter, so no language can show more of a cell than another.
+
+English is the language of ``TranslationIssue.message`` (kept for compatibility); the commands
+default to French, like ``referentiel validate``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from typing import Any
+
+LANGS = ("fr", "en", "nl")
+
+# message id -> {lang: template}
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- issues
+    "text": {"fr": "{text}", "en": "{text}", "nl": "{text}"},
+    "encoding.cp1252": {
+        "en": "not valid UTF-8: read as cp1252 (Windows Western European), as Excel writes it",
+        "fr": "pas de l'UTF-8 valide : lu comme du cp1252 (Windows, Europe occidentale), "
+        "comme Excel l'enregistre",
+        "nl": "geen geldige UTF-8: gelezen als cp1252 (Windows, West-Europees), zoals Excel het opslaat",
+    },
+    "missing-column.optional": {
+        "en": "the column {column!r} described in the profile is not in the export: "
+        "nothing was taken from it{hint}",
+        "fr": "la colonne {column!r} décrite dans le profil ne figure pas dans l'export : "
+        "rien n'en a été repris{hint}",
+        "nl": "de kolom {column!r} die het profiel beschrijft, staat niet in de export: "
+        "er werd niets uit overgenomen{hint}",
+    },
+    "missing-column.required": {
+        "en": "the column {column!r} is missing from the export (the profile requires it){hint}",
+        "fr": "la colonne {column!r} manque dans l'export (le profil l'exige){hint}",
+        "nl": "de kolom {column!r} ontbreekt in de export (het profiel vereist ze){hint}",
+    },
+    "hint.delimiter": {
+        "en": ". The header is a single column: the file seems separated by {found!r}, not by "
+        "{declared!r} as the profile says (fix `dialect: delimiter:` in the profile)",
+        "fr": ". L'en-tête ne forme qu'une seule colonne : le fichier semble séparé par {found!r} et non "
+        "par {declared!r} comme l'indique le profil (corrigez `dialect: delimiter:` dans le profil)",
+        "nl": ". De kopregel is één enkele kolom: het bestand lijkt gescheiden door {found!r}, niet door "
+        "{declared!r} zoals het profiel zegt (verbeter `dialect: delimiter:` in het profiel)",
+    },
+    "hint.no-names": {
+        "en": ". The export has no column names at all (a JSON export must be an array of objects)",
+        "fr": ". L'export n'a aucun nom de colonne (un export JSON doit être un tableau d'objets)",
+        "nl": ". De export heeft helemaal geen kolomnamen (een JSON-export moet een array van objecten zijn)",
+    },
+    "hint.no-header-row": {
+        "en": ". None of the {count} cell(s) of the first row is a column of the profile: "
+        "does the export start with a header row? (check `titles:` in the profile)",
+        "fr": ". Aucune des {count} cellule(s) de la première ligne n'est une colonne du profil : "
+        "l'export commence-t-il par une ligne d'en-tête ? (vérifiez `titles:` dans le profil)",
+        "nl": ". Geen van de {count} cel(len) van de eerste rij is een kolom van het profiel: "
+        "begint de export met een kopregel? (controleer `titles:` in het profiel)",
+    },
+    "hint.header": {
+        "en": ". The header has: {found}; check `titles:` in the profile and the export's first row",
+        "fr": ". L'en-tête contient : {found} ; vérifiez `titles:` dans le profil et la première ligne "
+        "de l'export",
+        "nl": ". De kopregel bevat: {found}; controleer `titles:` in het profiel en de eerste rij "
+        "van de export",
+    },
+    "unknown-column": {
+        "en": "the column {column!r} is not described in the profile: "
+        "its {count} non-empty cell(s) were not translated",
+        "fr": "la colonne {column!r} n'est pas décrite dans le profil : "
+        "ses {count} cellule(s) non vide(s) n'ont pas été traduites",
+        "nl": "de kolom {column!r} is niet beschreven in het profiel: "
+        "de {count} niet-lege cel(len) ervan werden niet vertaald",
+    },
+    "no-header": {"en": "(no header)", "fr": "(sans en-tête)", "nl": "(zonder kolomkop)"},
+    "rejected-row": {
+        "en": "the row was rejected: it {why}",
+        "fr": "la ligne a été rejetée : elle {why}",
+        "nl": "de rij werd geweigerd: ze {why}",
+    },
+    "row.csv-error": {
+        "en": "cannot be read as CSV ({error})",
+        "fr": "ne peut pas être lue comme du CSV ({error})",
+        "nl": "kan niet als CSV gelezen worden ({error})",
+    },
+    "row.fields": {
+        "en": "has {count} fields where the header has {width} (a delimiter or a quote in a cell?)",
+        "fr": "a {count} champs alors que l'en-tête en a {width} "
+        "(un séparateur ou un guillemet dans une cellule ?)",
+        "nl": "heeft {count} velden terwijl de kopregel er {width} heeft "
+        "(een scheidingsteken of aanhalingsteken in een cel?)",
+    },
+    "row.beyond-header": {
+        "en": "has values beyond the last column of the header",
+        "fr": "a des valeurs au-delà de la dernière colonne de l'en-tête",
+        "nl": "heeft waarden voorbij de laatste kolom van de kopregel",
+    },
+    "row.not-an-object": {
+        "en": "is not a JSON object (record)",
+        "fr": "n'est pas un objet JSON (un enregistrement)",
+        "nl": "is geen JSON-object (record)",
+    },
+    "rejected-row.empty-id": {
+        "en": "the row was rejected: the identifier column {column!r} is empty",
+        "fr": "la ligne a été rejetée : la colonne d'identifiant {column!r} est vide",
+        "nl": "de rij werd geweigerd: de identificatiekolom {column!r} is leeg",
+    },
+    "personal-data": {
+        "en": "the column {column!r} looks like personal data ({what}) and is not declared in the "
+        "profile: the whole table was refused, nothing of it was translated. How to fix: if it "
+        "is an identifier, declare it with `personal: true` (it will be pseudonymised); "
+        "otherwise remove it from the export or declare it with `suppressOutput: true`.",
+        "fr": "la colonne {column!r} semble contenir des données personnelles ({what}) et n'est pas "
+        "déclarée dans le profil : toute la table a été refusée, rien n'en a été traduit. Comment "
+        "corriger : s'il s'agit d'un identifiant, déclarez-la avec `personal: true` (elle sera "
+        "pseudonymisée) ; sinon, retirez-la de l'export ou déclarez-la avec `suppressOutput: true`.",
+        "nl": "de kolom {column!r} lijkt persoonsgegevens te bevatten ({what}) en is niet opgegeven in "
+        "het profiel: de hele tabel werd geweigerd, er werd niets van vertaald. Hoe te verbeteren: is "
+        "het een identificatiecode, geef ze dan op met `personal: true` (ze wordt gepseudonimiseerd); "
+        "verwijder ze anders uit de export of geef ze op met `suppressOutput: true`.",
+    },
+    "personal.header": {
+        "en": "its header suggests {kind}",
+        "fr": "son en-tête évoque {kind}",
+        "nl": "de kolomkop wijst op {kind}",
+    },
+    "personal.values": {
+        "en": "it holds values that look like {kinds}",
+        "fr": "elle contient des valeurs qui ressemblent à {kinds}",
+        "nl": "ze bevat waarden die op {kinds} lijken",
+    },
+    "personal.names": {
+        "en": "it identifies people or families and holds values that look like names",
+        "fr": "elle identifie des personnes ou des familles et contient des valeurs qui ressemblent "
+        "à des noms",
+        "nl": "ze identificeert personen of gezinnen en bevat waarden die op namen lijken",
+    },
+    # what a header suggests (translator._PERSONAL_HEADERS)
+    "personal-kind.names": {"en": "names", "fr": "des noms", "nl": "namen"},
+    "personal-kind.addresses": {"en": "addresses", "fr": "des adresses", "nl": "adressen"},
+    "personal-kind.national-numbers": {
+        "en": "national numbers",
+        "fr": "des numéros de registre national",
+        "nl": "rijksregisternummers",
+    },
+    "personal-kind.e-mail-addresses": {
+        "en": "e-mail addresses",
+        "fr": "des adresses e-mail",
+        "nl": "e-mailadressen",
+    },
+    "personal-kind.phone-numbers": {
+        "en": "phone numbers",
+        "fr": "des numéros de téléphone",
+        "nl": "telefoonnummers",
+    },
+    "personal-kind.birth-dates": {
+        "en": "birth dates",
+        "fr": "des dates de naissance",
+        "nl": "geboortedata",
+    },
+    "personal-kind.free-text-notes": {
+        "en": "free-text notes",
+        "fr": "des notes en texte libre",
+        "nl": "vrije tekstnotities",
+    },
+    # what values look like (privacy.personal_data_kinds, in the plural)
+    "personal-value.national-number": {
+        "en": "national numbers",
+        "fr": "des numéros de registre national",
+        "nl": "rijksregisternummers",
+    },
+    "personal-value.e-mail": {"en": "e-mails", "fr": "des adresses e-mail", "nl": "e-mailadressen"},
+    "personal-value.phone": {"en": "phones", "fr": "des numéros de téléphone", "nl": "telefoonnummers"},
+    "duplicate-id": {
+        "en": "the identifier of this row was already used at row {first}: "
+        "both rows describe the same resource",
+        "fr": "l'identifiant de cette ligne est déjà utilisé à la ligne {first} : "
+        "les deux lignes décrivent le même élément",
+        "nl": "de identificatiecode van deze rij werd al gebruikt op rij {first}: "
+        "beide rijen beschrijven hetzelfde element",
+    },
+    "missing-value": {
+        "en": "the required column {column!r} is empty",
+        "fr": "la colonne obligatoire {column!r} est vide",
+        "nl": "de verplichte kolom {column!r} is leeg",
+    },
+    "missing-value.composition": {
+        "en": "the family composition in {column!r} cannot be attached: the row has no family id",
+        "fr": "la composition de la famille dans {column!r} ne peut pas être rattachée : "
+        "la ligne n'a pas d'identifiant de famille",
+        "nl": "de gezinssamenstelling in {column!r} kan niet gekoppeld worden: "
+        "de rij heeft geen identificatiecode van het gezin",
+    },
+    "unmapped-term": {
+        "en": "{term!r} has no mapping to the framework",
+        "fr": "{term!r} n'a pas de correspondance dans le référentiel",
+        "nl": "{term!r} heeft geen overeenkomst in het referentiekader",
+    },
+    "unmapped-term.wrong-scheme": {
+        "en": "{term!r} is mapped only to concepts of another scheme",
+        "fr": "{term!r} ne correspond qu'à des concepts d'une autre liste du référentiel",
+        "nl": "{term!r} is enkel gekoppeld aan concepten van een andere lijst van het referentiekader",
+    },
+    "no-equivalent": {
+        "en": "{term!r} has, by the mapping set, no equivalent in the framework",
+        "fr": "{term!r} n'a, selon la table de correspondance, pas d'équivalent dans le référentiel",
+        "nl": "{term!r} heeft volgens de koppelingstabel geen equivalent in het referentiekader",
+    },
+    "not-asserted": {
+        "en": "{term!r} is only a {predicate} of {concept}: {property} is not asserted, "
+        "the match is kept on the original value",
+        "fr": "{term!r} n'est qu'un {predicate} de {concept} : {property} n'est pas renseigné, "
+        "la correspondance est gardée sur la valeur d'origine",
+        "nl": "{term!r} is slechts een {predicate} van {concept}: {property} wordt niet ingevuld, "
+        "de koppeling wordt bij de oorspronkelijke waarde bewaard",
+    },
+    "unparsable.date": {
+        "en": "{value} is not a date in the expected format(s) ({formats}): the value is kept "
+        "as written, {property} is not set",
+        "fr": "{value} n'est pas une date dans le ou les formats attendus ({formats}) : la valeur est "
+        "gardée telle qu'écrite, {property} n'est pas renseigné",
+        "nl": "{value} is geen datum in het verwachte formaat ({formats}): de waarde wordt bewaard "
+        "zoals ze geschreven is, {property} wordt niet ingevuld",
+    },
+    "unparsable.birth-year": {
+        "en": "{value} is not a birth year (yyyy): the value is kept as written",
+        "fr": "{value} n'est pas une année de naissance (aaaa) : la valeur est gardée telle qu'écrite",
+        "nl": "{value} is geen geboortejaar (jjjj): de waarde wordt bewaard zoals ze geschreven is",
+    },
+    "unparsable.parents": {
+        "en": "{value} is not a number of parents: the value is kept as written",
+        "fr": "{value} n'est pas un nombre de parents : la valeur est gardée telle qu'écrite",
+        "nl": "{value} is geen aantal ouders: de waarde wordt bewaard zoals ze geschreven is",
+    },
+    "value.length": {
+        "en": "a text of {length} character(s)",
+        "fr": "un texte de {length} caractère(s)",
+        "nl": "een tekst van {length} teken(s)",
+    },
+    "format.excel": {"en": "Excel serial", "fr": "numéro de série Excel", "nl": "Excel-serienummer"},
+    "unknown-file": {
+        "en": "the profile describes no table for this file: nothing of it was translated "
+        "(expected: {expected})",
+        "fr": "le profil ne décrit aucune table pour ce fichier : rien n'en a été traduit "
+        "(attendu : {expected})",
+        "nl": "het profiel beschrijft geen tabel voor dit bestand: er werd niets van vertaald "
+        "(verwacht: {expected})",
+    },
+    # ---- how to fix an issue (``validate EXPORT --profile``; English as validate_export.HINTS)
+    "fix.rejected-row": {
+        "en": "Correct the row in the export (number of fields, identifier), then translate again.",
+        "fr": "Corrigez la ligne dans l'export (nombre de champs, identifiant), puis retraduisez.",
+        "nl": "Verbeter de rij in de export (aantal velden, identificatiecode) en vertaal opnieuw.",
+    },
+    "fix.unknown-column": {
+        "en": "Describe the column in the profile (`property:`), or declare it `suppressOutput: true`.",
+        "fr": "Décrivez la colonne dans le profil (`property:`), ou déclarez-la `suppressOutput: true`.",
+        "nl": "Beschrijf de kolom in het profiel (`property:`), of geef ze op met `suppressOutput: true`.",
+    },
+    "fix.personal-data": {
+        "en": "Declare the column `personal: true` if it is an identifier; "
+        "otherwise remove it from the export or declare it `suppressOutput: true`.",
+        "fr": "Déclarez la colonne `personal: true` s'il s'agit d'un identifiant ; "
+        "sinon, retirez-la de l'export ou déclarez-la `suppressOutput: true`.",
+        "nl": "Geef de kolom op met `personal: true` als het een identificatiecode is; "
+        "verwijder ze anders uit de export of geef ze op met `suppressOutput: true`.",
+    },
+    "fix.missing-column": {
+        "en": "Export the column again, or correct its title in the profile.",
+        "fr": "Exportez à nouveau la colonne, ou corrigez son titre dans le profil.",
+        "nl": "Exporteer de kolom opnieuw, of verbeter de titel ervan in het profiel.",
+    },
+    "fix.unknown-file": {
+        "en": "Give only the files the profile describes, or add a table for this one to the profile.",
+        "fr": "Ne donnez que les fichiers décrits par le profil, ou ajoutez une table pour celui-ci "
+        "dans le profil.",
+        "nl": "Geef enkel de bestanden die het profiel beschrijft, of voeg voor dit bestand een tabel "
+        "toe aan het profiel.",
+    },
+    "fix.duplicate-id": {
+        "en": "Give each row its own identifier.",
+        "fr": "Donnez à chaque ligne son propre identifiant.",
+        "nl": "Geef elke rij een eigen identificatiecode.",
+    },
+    "fix.missing-value": {"en": "Fill in the cell.", "fr": "Remplissez la cellule.", "nl": "Vul de cel in."},
+    "fix.not-asserted": {
+        "en": "If the partner's term is in fact equivalent or narrower, change the mapping's predicate.",
+        "fr": "Si le terme du partenaire est en fait équivalent ou plus précis, changez le prédicat de "
+        "la correspondance.",
+        "nl": "Als de term van de partner eigenlijk equivalent of specifieker is, wijzig dan het "
+        "predicaat van de koppeling.",
+    },
+    "fix.encoding": {
+        "en": "Nothing to do; to silence this, declare the encoding in the profile (dialect: encoding:).",
+        "fr": "Rien à faire ; pour ne plus voir ce message, déclarez l'encodage dans le profil "
+        "(dialect: encoding:).",
+        "nl": "Niets te doen; om deze melding te vermijden, geef de codering op in het profiel "
+        "(dialect: encoding:).",
+    },
+    # ---- words of the commands' summaries (translate, mappings coverage)
+    "word.and": {"en": "and", "fr": "et", "nl": "en"},
+    # French sets a space before a colon; the join of a label and what follows
+    "word.colon": {"en": ": ", "fr": " : ", "nl": ": "},
+    "word.error": {"en": "error", "fr": "erreur", "nl": "fout"},
+    "word.warning": {"en": "warning", "fr": "avertissement", "nl": "waarschuwing"},
+    "word.info": {"en": "info", "fr": "info", "nl": "info"},
+    "where.sheet": {"en": "sheet {sheet}", "fr": "feuille {sheet}", "nl": "blad {sheet}"},
+    "where.row": {"en": "row {row}", "fr": "ligne {row}", "nl": "rij {row}"},
+    "where.column": {"en": "column {column}", "fr": "colonne {column}", "nl": "kolom {column}"},
+    "translate.table": {
+        "en": "{where} ({entity}): {read} rows read, {state}{read_as}",
+        "fr": "{where} ({entity}) : {read} lignes lues, {state}{read_as}",
+        "nl": "{where} ({entity}): {read} rijen gelezen, {state}{read_as}",
+    },
+    "translate.refused": {"en": "REFUSED", "fr": "REFUSÉE", "nl": "GEWEIGERD"},
+    "translate.rows": {
+        "en": "{translated} translated, {rejected} rejected",
+        "fr": "{translated} traduite(s), {rejected} rejetée(s)",
+        "nl": "{translated} vertaald, {rejected} geweigerd",
+    },
+    "translate.read-as": {
+        "en": " [{encoding}, delimiter {delimiter!r}]",
+        "fr": " [{encoding}, séparateur {delimiter!r}]",
+        "nl": " [{encoding}, scheidingsteken {delimiter!r}]",
+    },
+    "translate.more": {
+        "en": "... and {count} more (see --report)",
+        "fr": "... et {count} de plus (voir --report)",
+        "nl": "... en nog {count} (zie --report)",
+    },
+    "translate.counts": {
+        "en": "{triples} triples; {errors} error(s), {warnings} warning(s), {infos} info(s)",
+        "fr": "{triples} triplets ; {errors} erreur(s), {warnings} avertissement(s), {infos} info(s)",
+        "nl": "{triples} triples; {errors} fout(en), {warnings} waarschuwing(en), {infos} info(s)",
+    },
+    "translate.infos": {
+        "en": " (info: non-exact matches and terms without equivalent, see --report)",
+        "fr": " (info : correspondances non exactes et termes sans équivalent, voir --report)",
+        "nl": " (info: niet-exacte koppelingen en termen zonder equivalent, zie --report)",
+    },
+    "coverage.title": {
+        "en": "Mapping coverage of {organisation}",
+        "fr": "Couverture des correspondances de {organisation}",
+        "nl": "Dekking van de koppelingen van {organisation}",
+    },
+    "coverage.incomplete": {
+        "en": "INCOMPLETE: {count} table(s) could not be read and are not counted: {tables} "
+        "(why: see 'Problems' at the end).",
+        "fr": "INCOMPLET : {count} table(s) n'ont pas pu être lues et ne sont pas comptées : {tables} "
+        "(pourquoi : voir « Problèmes » à la fin).",
+        "nl": "ONVOLLEDIG: {count} tabel(len) konden niet gelezen worden en worden niet meegeteld: "
+        "{tables} (waarom: zie 'Problemen' aan het einde).",
+    },
+    "coverage.terms": {"en": "terms", "fr": "termes", "nl": "termen"},
+    "coverage.cells": {"en": "cells", "fr": "cellules", "nl": "cellen"},
+    "coverage.share": {"en": "share", "fr": "part", "nl": "aandeel"},
+    "coverage.total": {"en": "total", "fr": "total", "nl": "totaal"},
+    "coverage.unmapped-terms": {
+        "en": "unmapped terms (cells): {terms}",
+        "fr": "termes non traduits (cellules) : {terms}",
+        "nl": "niet vertaalde termen (cellen): {terms}",
+    },
+    "coverage.overall": {
+        "en": "Overall: {cells} of cells and {terms} of distinct terms map to the framework "
+        "(exact {exact}, non-exact {non_exact}, no equivalent {no_equivalent}, unmapped {unmapped} "
+        "cells; {distinct} distinct terms)",
+        "fr": "Au total : {cells} des cellules et {terms} des termes distincts ont une correspondance "
+        "dans le référentiel (exacte {exact}, non exacte {non_exact}, sans équivalent {no_equivalent}, "
+        "non traduites {unmapped} cellules ; {distinct} termes distincts)",
+        "nl": "Globaal: {cells} van de cellen en {terms} van de verschillende termen hebben een "
+        "overeenkomst in het referentiekader (exact {exact}, niet-exact {non_exact}, zonder equivalent "
+        "{no_equivalent}, niet vertaald {unmapped} cellen; {distinct} verschillende termen)",
+    },
+    "coverage.todo": {
+        "en": "To do (unmapped terms by frequency):",
+        "fr": "À faire (termes non traduits, par fréquence) :",
+        "nl": "Te doen (niet vertaalde termen, volgens frequentie):",
+    },
+    "coverage.problems": {
+        "en": "Problems met while reading the export ({count}):",
+        "fr": "Problèmes rencontrés à la lecture de l'export ({count}) :",
+        "nl": "Problemen bij het lezen van de export ({count}):",
+    },
+    "coverage.more": {
+        "en": "... and {count} more (use --format json)",
+        "fr": "... et {count} de plus (utilisez --format json)",
+        "nl": "... en nog {count} (gebruik --format json)",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Items:
+    """Several values shown as one parameter: ``a, b`` or, with ``conjunction``, ``a and b and c``."""
+
+    items: tuple[Any, ...]
+    conjunction: bool = False
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message id with its parameters (a tuple of pairs: messages are immutable and hashable)."""
+
+    id: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, id: str, **params: Any) -> Msg:  # noqa: A002 - "id" is the catalogue's word
+        """``Msg.of("missing-value", column="date")``."""
+        return cls(id, tuple(params.items()))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``fr``, ``en`` or ``nl``)."""
+        return render(self.id, dict(self.params), lang)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` lower-cased, or :class:`~referentiel.errors.ConfigError` when it is not fr, en or nl."""
+    code = (lang or "").lower()
+    if code not in LANGS:
+        from referentiel.errors import ConfigError
+
+        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+    return code
+
+
+def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.text(lang)
+    if isinstance(value, Items):
+        parts = [str(_value(v, lang)) for v in value.items]
+        return (f" {MESSAGES['word.and'][lang]} " if value.conjunction else ", ").join(parts)
+    return value
+
+
+def render(message_id: str, params: dict[str, Any], lang: str = "en") -> str:
+    """The template of ``message_id`` in ``lang`` filled with ``params`` (fragments rendered first)."""
+    templates = MESSAGES[message_id]
+    template = templates.get(lang) or templates["en"]
+    return template.format(**{name: _value(value, lang) for name, value in params.items()})
+
+
+def fields(template: str) -> set[str]:
+    """The named parameters of a template (what every language of an entry must share)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def word(name: str, lang: str) -> str:
+    """A single word of the catalogue (``word.error`` -> ``erreur``)."""
+    return MESSAGES[f"word.{name}"][lang]
+
+
+def location(file: str, sheet: str | None, row: int | None, column: str | None, lang: str = "en") -> str:
+    """``file, sheet S, row R, column C`` (the known parts) in ``lang``."""
+    parts = [file]
+    if sheet:
+        parts.append(render("where.sheet", {"sheet": sheet}, lang))
+    if row is not None:
+        parts.append(render("where.row", {"row": row}, lang))
+    if column:
+        parts.append(render("where.column", {"column": column}, lang))
+    return ", ".join(parts)
+
+
+# The readers (readers.py) say in English why a row or a file's encoding is odd; these patterns give
+# those reasons their message ids, so that they are translated too (anything else is shown as is).
+_READER_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"cannot be read as CSV \((?P<error>.*)\)", re.S), "row.csv-error"),
+    (
+        re.compile(
+            r"has (?P<count>\d+) fields where the header has (?P<width>\d+) "
+            r"\(a delimiter or a quote in a cell\?\)"
+        ),
+        "row.fields",
+    ),
+    (re.compile(r"has values beyond the last column of the header"), "row.beyond-header"),
+    (re.compile(r"is not a JSON object \(record\)"), "row.not-an-object"),
+    (
+        re.compile(r"not valid UTF-8: read as cp1252 \(Windows Western European\), as Excel writes it"),
+        "encoding.cp1252",
+    ),
+)
+
+
+def reader_reason(text: str) -> Msg:
+    """The message of a reader's English reason (a rejected row, an encoding note)."""
+    for pattern, message_id in _READER_REASONS:
+        match = pattern.fullmatch(text)
+        if match:
+            return Msg.of(message_id, **match.groupdict())
+    return Msg.of("text", text=text)
+
+
+def personal_kind(kind: str, *, header: bool) -> Msg:
+    """The fragment naming a kind of personal data: suggested by a header, or seen in values."""
+    slug = kind.replace(" ", "-")
+    message_id = f"personal-kind.{slug}" if header else f"personal-value.{slug}"
+    if message_id not in MESSAGES:  # a kind added to privacy.py or the header list without a message
+        return Msg.of("text", text=kind if header else kind + "s")
+    return Msg.of(message_id)
