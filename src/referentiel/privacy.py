@@ -105,23 +105,46 @@ def shown(value: str) -> str:
 
 
 # A person's name as people type it where an identifier should be: two to four words of letters
-# (accents, hyphens and apostrophes allowed), each capitalised or in capitals, and no digit.
+# (accents, hyphens and apostrophes allowed), each capitalised or in capitals (or all of them in
+# lower case), and no digit.
 # Identifiers ("2023/0400", "TS02", "F-1001", "I0001") never look like that; one-word surnames can't
 # be told from codes and are not caught.
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]{2,})(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ]+)*"
 _PARTICLE = r"(?:de|van|der|den|le|la|du|da|di|von|d'|l')"
+# "DUPONT, Marie": exports often write the surname first, followed by a comma.
 NAME_LIKE = re.compile(
-    rf"^(?:{_PARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s*)*{_NAME_WORD}){{1,3}}$"
+    rf"^(?:{_PARTICLE}\s*)?{_NAME_WORD}(?:,?\s+(?:{_PARTICLE}\s*)*{_NAME_WORD}){{1,3}}$"
 )
+# Services and teams used as identifiers ("Service Social", "AS NORD", "Équipe Petite Enfance",
+# "OCMW Brussel") look like names too; a value holding one of these words (in any case)
+# is not taken for a person's. Only words that are not also surnames belong here.
+SERVICE_WORDS = frozenset(
+    {
+        "service", "services", "equipe", "cellule", "pole", "antenne", "accueil", "consultation",
+        "permanence", "departement", "unite", "atelier", "reunion", "secteur", "groupe", "projet", "cpas",
+        "ocmw", "one", "saj", "spj", "amo", "pms", "pse", "caw", "sap", "saf", "as", "ts", "pep", "dienst",
+        "team", "welzijn", "onthaal", "afdeling", "werking", "consultatiebureau", "kinderopvang", "gezin",
+        "creche",
+        # as written, accents and all (cheaper than removing accents from every value checked)
+        "équipe", "pôle", "département", "unité", "réunion", "crèche",
+    }
+)
+_WORD_SPLIT = re.compile(r"[\s,\-'’]+")
 
 
 def looks_like_a_name(text: str) -> bool:
-    """True when ``text`` looks like a person's name ("Jeanne Dupontelle", "DUPONT Marie").
+    """True when ``text`` looks like a person's name ("Jeanne Dupontelle", "DUPONT, Marie").
 
-    Only meaningful for identifier columns: organisation and service names look the same.
+    Only meaningful for identifier columns: organisation names look the same. Service and team
+    names ("Service Social", "AS NORD") are not taken for names (:data:`SERVICE_WORDS`).
     """
     text = text.strip()
-    return " " in text and len(text) <= 60 and bool(NAME_LIKE.match(text))
+    if " " not in text or len(text) > 60:
+        return False
+    # "jeanne dupont", typed all in lower case, is a name as much as "Jeanne Dupont"
+    if not NAME_LIKE.match(text) and not (text.islower() and NAME_LIKE.match(text.title())):
+        return False
+    return not any(word in SERVICE_WORDS for word in _WORD_SPLIT.split(text.casefold()))
 
 
 def is_masked(text: str) -> bool:

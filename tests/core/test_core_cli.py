@@ -43,3 +43,62 @@ def test_outputs_of_one_run_are_written_together_or_not_at_all(tmp_path, capsys)
     assert first.read_text() == "graph" and (tmp_path / "report.json").read_text() == "report"
     assert capsys.readouterr().out == "to stdout\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.ttl", "report.json"]
+
+
+def test_two_outputs_to_the_same_file_are_refused_before_anything_is_written(tmp_path) -> None:
+    import pytest
+
+    from referentiel.cli.options import emit_all
+    from referentiel.errors import InputError
+
+    target = tmp_path / "out.json"
+    with pytest.raises(InputError, match="same file") as caught:
+        emit_all([("graph", target), ("report", tmp_path / "." / "out.json")])
+    assert caught.value.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_to_a_pipe_is_written_into_it_not_renamed_over_it(tmp_path) -> None:
+    # `-o /dev/stdout` (a symlink to a pipe or terminal) used to be replaced by a plain file.
+    import os
+    import stat
+    import threading
+
+    from referentiel.cli.options import emit_all
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(
+        target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True
+    )
+    reader.start()
+    emit_all([("graph", fifo), ("report", tmp_path / "report.json")])
+    reader.join(timeout=10)
+    assert received == ["graph"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert (tmp_path / "report.json").read_text() == "report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "report.json"]
+
+
+def test_outputs_can_be_written_from_another_thread(tmp_path) -> None:
+    # Holding Ctrl-C back changes signal handlers, which only the main thread may do: a command run
+    # in a worker thread (a notebook, a web app) failed with ValueError after writing its files.
+    import threading
+
+    from referentiel.cli.options import emit_all
+
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            emit_all([("graph", tmp_path / "data.ttl"), ("report", tmp_path / "report.json")])
+        except BaseException as exc:  # noqa: BLE001 - the test reports whatever was raised
+            errors.append(exc)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    worker.join(timeout=10)
+    assert errors == []
+    assert (tmp_path / "data.ttl").read_text() == "graph"
+    assert (tmp_path / "report.json").read_text() == "report"

@@ -57,3 +57,22 @@ def test_mask_and_scrub_never_show_the_value() -> None:
     assert niss not in masked and "national number" in masked
     scrubbed = privacy.scrub(f"row has {niss} and a@b.org")
     assert niss not in scrubbed and "a@b.org" not in scrubbed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jeanne Dupontelle", "DUPONT Marie", "DUPONT, Marie", "Dupont, Jeanne", "BA Mamadou",
+     "jeanne dupontelle"],
+)
+def test_names_in_identifier_columns_are_recognised(text: str) -> None:
+    assert privacy.looks_like_a_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023/0400", "AS 12", "TS-04", "AS NORD", "Service Social", "Équipe Petite Enfance", "OCMW Brussel",
+     "Dienst Welzijn", "CPAS Ixelles", "PEP SUD", "pep-01", "equipe nord", "as 12"],
+)
+def test_codes_and_service_names_are_not_taken_for_names(text: str) -> None:
+    # Services and teams are used as professionals' ids: refusing their table would be a false alarm.
+    assert not privacy.looks_like_a_name(text)

@@ -100,3 +100,48 @@ def test_a_refused_table_makes_the_coverage_incomplete_and_says_so_first(runner,
         cli, ["mappings", "coverage", str(ORGS / "cpas-ixelles" / "export"), "--profile", str(profile)]
     )
     assert clean.exit_code == 0 and "INCOMPLET" not in clean.output
+
+
+def test_a_refused_sheet_is_named_in_the_language_of_the_text(tmp_path: Path) -> None:
+    # "export_lucioles.xlsx, sheet Personnel" was left in English in the French and Dutch text.
+    import shutil
+
+    import openpyxl
+
+    org = tmp_path / "creche"
+    shutil.copytree(ORGS / "creche-les-lucioles", org)
+    workbook_path = org / "export" / "export_lucioles.xlsx"
+    workbook = openpyxl.load_workbook(workbook_path)
+    workbook["Personnel"]["A3"] = "Jeanne Dupontelle"  # a name as a professional's code: refused
+    workbook.save(workbook_path)
+
+    report = coverage(org / "export", org / "profile.yaml")
+    assert report.refused_tables == ["export_lucioles.xlsx, sheet Personnel"]
+    headline = {lang: render_text(report, lang=lang).splitlines()[2] for lang in ("fr", "en", "nl")}
+    assert "export_lucioles.xlsx, feuille Personnel" in headline["fr"]
+    assert "export_lucioles.xlsx, sheet Personnel" in headline["en"]
+    assert "export_lucioles.xlsx, blad Personnel" in headline["nl"]
+    assert not any("Dupontelle" in text for text in headline.values())
+
+
+def test_csv_and_json_coverage_say_on_stderr_that_a_table_is_missing(runner, tmp_path: Path) -> None:
+    # The CSV had no sign that its figures left a refused table out (only the exit code).
+    import shutil
+
+    import openpyxl
+
+    org = tmp_path / "creche"
+    shutil.copytree(ORGS / "creche-les-lucioles", org)
+    workbook_path = org / "export" / "export_lucioles.xlsx"
+    workbook = openpyxl.load_workbook(workbook_path)
+    workbook["Personnel"]["A3"] = "Jeanne Dupontelle"
+    workbook.save(workbook_path)
+
+    args = ["mappings", "coverage", str(org / "export"), "--profile", str(org / "profile.yaml")]
+    for fmt in ("csv", "json"):
+        res = runner.invoke(cli, [*args, "--format", fmt, "--lang", "nl"])
+        assert res.exit_code == 1
+        assert res.stderr.startswith("ONVOLLEDIG: 1 tabel(len)") and "blad Personnel" in res.stderr
+        assert "ONVOLLEDIG" not in res.stdout and "Dupontelle" not in res.stdout + res.stderr
+    text = runner.invoke(cli, args)
+    assert text.exit_code == 1 and text.stderr == ""  # the text says it itself, first

@@ -423,3 +423,115 @@ def test_a_name_typed_in_an_identifier_column_refuses_the_table(
     assert [f.file for f in result.files if f.refused] == [table]
     text = result.serialize("nt").decode() + json.dumps(result.report(), ensure_ascii=False)
     assert "Dupontelle" not in text
+
+
+def test_a_name_in_a_list_of_references_refuses_the_table(tmp_path: Path) -> None:
+    # "Marie Dupontelle/pep-01" (a separator) or ["Marie Dupontelle", "T8"] (a JSON array) used to
+    # pass the check on the whole cell, and the name was published in a professional's IRI.
+    import shutil
+
+    one = tmp_path / "one"
+    shutil.copytree(ORGS / "one-consultation-anderlecht", one)
+    path = one / "export" / "reunions.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[2].split("\t")
+    cells[3] = "Marie Dupontelle/pep-01"
+    lines[2] = "\t".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    amo = tmp_path / "amo"
+    shutil.copytree(ORGS / "amo-le-tremplin", amo)
+    path = amo / "export" / "reunions.json"
+    meetings = json.loads(path.read_text(encoding="utf-8"))
+    meetings[0]["participants"] = ["Marie Dupontelle", "T8"]
+    path.write_text(json.dumps(meetings, ensure_ascii=False), encoding="utf-8")
+
+    for org, table in ((one, "reunions.tsv"), (amo, "reunions.json")):
+        result = translate(org / "export", org / "profile.yaml", key=KEY)
+        assert [f.file for f in result.files if f.refused] == [table]
+        (issue,) = [i for i in result.issues if i.kind == "personal-data"]
+        assert issue.column == "participants" and "look like names" in issue.message
+        assert "Dupontelle" not in result.serialize("nt").decode()
+
+
+def test_service_names_used_as_professional_ids_are_not_refused(tmp_path: Path) -> None:
+    import shutil
+
+    export = tmp_path / "export"
+    shutil.copytree(ORGS / "cpas-ixelles" / "export", export)
+    path = export / "travailleurs.csv"
+    lines = path.read_text(encoding="cp1252").splitlines()
+    lines[3] = "Service Social" + lines[3][lines[3].index(";"):]
+    lines[4] = "AS NORD" + lines[4][lines[4].index(";"):]
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+
+    result = translate(export, ORGS / "cpas-ixelles" / "profile.yaml", key=KEY)
+    assert not [f.file for f in result.files if f.refused]
+    assert not [i for i in result.issues if i.kind == "personal-data"]
+
+
+def test_a_refused_table_ends_its_progress_stage(tmp_path: Path) -> None:
+    # A refused last table left its progress line open: the summary was printed on the same line.
+    import shutil
+
+    from referentiel.progress import RecordingProgress
+
+    org = tmp_path / "cpas"
+    shutil.copytree(ORGS / "cpas-ixelles", org)
+    path = org / "export" / "travailleurs.csv"  # the last table read
+    text = path.read_text(encoding="cp1252")
+    path.write_text(text.replace("TS02;", "Jeanne Dupontelle;", 1), encoding="cp1252")
+    (org / "export" / "partenaires.csv").write_text("nothing;here\n1;2\n", encoding="cp1252")
+
+    progress = RecordingProgress()
+    result = translate(org / "export", org / "profile.yaml", key=KEY, progress=progress)
+    assert {f.file for f in result.files if f.refused} == {"travailleurs.csv", "partenaires.csv"}
+    kinds = [event[0] for event in progress.events if event[0] in ("stage", "done")]
+    assert kinds == ["stage", "done"] * len(result.files)
+
+
+def test_a_note_typed_in_a_reference_column_refuses_the_table(tmp_path: Path) -> None:
+    # Seven words are not a name by the name rule: the note became the professional's IRI.
+    import csv
+    import io
+    import shutil
+
+    export = tmp_path / "export"
+    shutil.copytree(ORGS / "cpas-ixelles" / "export", export)
+    path = export / "dossiers.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="cp1252")), delimiter=";"))
+    rows[3][rows[0].index("as_referent")] = "Madame Quxworth a peur de son mari"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="cp1252")
+
+    result = translate(export, ORGS / "cpas-ixelles" / "profile.yaml", key=KEY)
+    assert [f.file for f in result.files if f.refused] == ["dossiers.csv"]
+    (issue,) = [i for i in result.issues if i.kind == "personal-data"]
+    assert issue.column == "as_referent" and "free-text notes" in issue.message
+    assert "notes en texte libre" in issue.text("fr")
+    text = result.serialize("nt").decode() + json.dumps(result.report(lang="nl"), ensure_ascii=False)
+    assert "Quxworth" not in text
+
+
+def test_an_unreadable_birth_year_does_not_name_the_child_iri(tmp_path: Path) -> None:
+    # The child's IRI was made of the cell's text: "family/.../child/Zyxwabert-1".
+    import csv
+    import io
+    import shutil
+
+    export = tmp_path / "export"
+    shutil.copytree(ORGS / "cpas-ixelles" / "export", export)
+    path = export / "dossiers.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="cp1252")), delimiter=";"))
+    rows[3][rows[0].index("enfants_naissance")] = "2019,Zyxwabert"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="cp1252")
+
+    result = translate(export, ORGS / "cpas-ixelles" / "profile.yaml", key=KEY)
+    assert [i for i in result.issues if i.kind == "unparsable" and i.row == 4]
+    children = {str(s) for s in result.graph.subjects(RDF.type, REF.Child)}
+    assert not [c for c in children if "Zyxwabert" in c]
+    assert [c for c in children if c.endswith("/child/unparsable-1")]
+    assert [c for c in children if c.endswith("/child/2019-1")]

@@ -52,3 +52,32 @@ def test_cli_validate_profile_clean_export(runner, monkeypatch: pytest.MonkeyPat
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data["conforms"] is True and data["counts"]["violation"] == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "nl"])
+def test_a_name_typed_in_a_date_column_is_not_quoted_by_validation(tmp_path: Path, lang: str) -> None:
+    # The translation's message gave only its length, but the shapes' "unreadable value" result
+    # quoted it in every format (text, JSON, HTML) and in the ingest report.
+    import shutil
+
+    from click.testing import CliRunner
+
+    org = tmp_path / "cpas"
+    shutil.copytree(ORGS / "cpas-ixelles", org)
+    path = org / "export" / "dossiers.csv"
+    lines = path.read_text(encoding="cp1252").splitlines()
+    for number, value in ((3, "Jeanne Zyxwabert"), (4, "31/02/2023")):
+        cells = lines[number].split(";")
+        cells[2] = value  # date_ouverture
+        lines[number] = ";".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+
+    report = validate_export([org / "export"], org / "profile.yaml", key=KEY, lang=lang)
+    unreadable = [r for r in report.results if r.source and r.source.column == "date_ouverture"]
+    assert {r.source.row for r in unreadable} >= {4, 5}
+    assert any("31/02/2023" in r.message for r in unreadable)  # a typo is still shown
+    base = ["validate", str(org / "export"), "--profile", str(org / "profile.yaml"), "--lang", lang]
+    for fmt in ("text", "json", "html", "turtle"):
+        out = CliRunner(env={"REFERENTIEL_PSEUDONYM_KEY": KEY}).invoke(cli, [*base, "--format", fmt])
+        assert out.exit_code in (0, 1), out.output
+        assert "Zyxwabert" not in out.output, fmt

@@ -69,3 +69,15 @@ def test_unmapped_term_is_located_in_the_partner_export():
     args = ["validate", str(EXAMPLES / "invalid-unmapped.ttl"), "--lang", "en"]
     text = CliRunner().invoke(cli, args).stdout
     assert "interventions.csv, row 118, column type_action" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "where"),
+    [("fr", "interventions.csv, ligne 118, colonne type_action"),
+     ("nl", "interventions.csv, rij 118, kolom type_action")],
+)
+def test_the_place_in_the_partner_export_is_given_in_the_report_language(lang: str, where: str) -> None:
+    # The text and HTML said "row 118, column type_action" in French and Dutch reports too.
+    args = ["validate", str(EXAMPLES / "invalid-unmapped.ttl"), "--lang", lang]
+    assert where in CliRunner().invoke(cli, args).stdout
+    assert where in CliRunner().invoke(cli, [*args, "--format", "html"]).stdout

@@ -55,14 +55,17 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
     Each file is first written beside its target as ``NAME.part``; only when every part is on disk are
     they renamed into place, with Ctrl-C held back during the renames, so that an interruption or a
     full disk never leaves one output of a run without the others (a translation without its report).
-    Outputs without a path go to standard output, after the files are in place.
+    Outputs without a path go to standard output, after the files are in place; so do outputs to a
+    device or a pipe (``/dev/stdout``, a FIFO), written directly since they cannot be renamed over.
     """
     import signal
+    import threading
 
+    _refuse_twice(outputs)
     parts: list[tuple[Path, Path]] = []
     try:
         for text, output in outputs:
-            if output is None:
+            if output is None or _is_special(output):
                 continue
             tmp = output.with_name(output.name + ".part")
             try:
@@ -72,7 +75,10 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
                     tmp.unlink(missing_ok=True)
                 raise output_error(output, exc) from None
             parts.append((tmp, output))
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # Signal handlers can only be changed in the main thread (and Windows has no signal mask):
+        # elsewhere Ctrl-C is not delivered to this thread anyway, and the renames simply run.
+        guard = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if guard else None
         try:
             for tmp, output in parts:
                 try:
@@ -80,11 +86,12 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
                 except OSError as exc:
                     raise output_error(output, exc) from None
         finally:
-            # A Ctrl-C that came during the renames is dropped: the run is complete by then, and
-            # reporting it as interrupted (exit 130) with every output in place would be a lie.
-            handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            signal.signal(signal.SIGINT, handler)
+            if guard:
+                # A Ctrl-C that came during the renames is dropped: the run is complete by then, and
+                # reporting it as interrupted (exit 130) with every output in place would be a lie.
+                handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                signal.signal(signal.SIGINT, handler)
     except BaseException:
         for tmp, _ in parts:
             tmp.unlink(missing_ok=True)
@@ -92,6 +99,45 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
     for text, output in outputs:
         if output is None:
             click.echo(text, nl=not text.endswith("\n"))
+        elif _is_special(output):
+            try:
+                with output.open("w", encoding="utf-8") as stream:
+                    stream.write(text)
+            except OSError as exc:
+                raise output_error(output, exc) from None
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` is an existing device, pipe or socket (``/dev/stdout``): renaming a file over
+    it would replace the device by a plain file."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _refuse_twice(outputs: list[tuple[str, Path | None]]) -> None:
+    """An :class:`~referentiel.errors.InputError` when two outputs go to the same file (``-o r.json
+    --report r.json``): one would overwrite the other."""
+    import os
+
+    from referentiel.errors import InputError
+
+    seen: dict[str, Path] = {}
+    for _, output in outputs:
+        if output is None:
+            continue
+        key = os.path.realpath(output)
+        if key in seen:
+            raise InputError(
+                "two outputs of the command go to the same file: one would overwrite the other",
+                file=str(output),
+                hint="give each output (-o, --report...) its own file",
+            )
+        seen[key] = output
 
 
 def output_error(path: Path, exc: OSError) -> Exception:

@@ -177,5 +177,12 @@ def coverage_command(
     else:
         text = render_csv(report)
     emit(text, output)
+    if report.refused_tables and fmt != "text":
+        # The CSV has no room to say that its figures are partial, and JSON readers look at numbers.
+        from referentiel.translation.messages import location, render
+
+        tables = "; ".join(location(file, sheet, None, None, lang) for file, sheet in report.refused_sheets)
+        click.echo(render("coverage.incomplete-elsewhere", {"count": len(report.refused_sheets),
+                                                            "tables": tables}, lang), err=True)
     if report.refused_tables or (fail_under is not None and 100 * report.mapped_share < fail_under):
         raise click.exceptions.Exit(EXIT_FINDINGS)

@@ -73,6 +73,8 @@ class CoverageReport:
     columns: list[ColumnCoverage]
     issues: list[TranslationIssue] = field(default_factory=list)
     refused_tables: list[str] = field(default_factory=list)  # "file" or "file, sheet S": not counted
+    # the same tables as (file, sheet), so that the text names them in its own language
+    refused_sheets: list[tuple[str, str | None]] = field(default_factory=list)
 
     def total(self, by: str = "cells") -> Counter:
         """Counts per class over all columns (distinct terms counted per column)."""
@@ -133,8 +135,14 @@ def coverage(exports: Iterable[str | Path] | str | Path, profile: Profile | str 
         columns.append(
             ColumnCoverage(stats.file, stats.column, stats.property, stats.sheet, terms, cells, unmapped)
         )
-    refused = [f.file + (f", sheet {f.sheet}" if f.sheet else "") for f in result.files if f.refused]
-    return CoverageReport(result.profile.slug, columns, result.issues, refused)
+    refused = [(f.file, f.sheet) for f in result.files if f.refused]
+    return CoverageReport(
+        result.profile.slug,
+        columns,
+        result.issues,
+        [location(file, sheet, None, None) for file, sheet in refused],
+        refused,
+    )
 
 
 def _pct(x: float) -> str:
@@ -155,10 +163,9 @@ def render_text(report: CoverageReport, lang: str = "fr") -> str:
     lines = [say("title", organisation=report.organisation), ""]
     if report.refused_tables:
         # Said first: the shares below would otherwise read as the coverage of the whole export.
-        lines += [
-            say("incomplete", count=len(report.refused_tables), tables="; ".join(report.refused_tables)),
-            "",
-        ]
+        tables = [location(file, sheet, None, None, lang) for file, sheet in report.refused_sheets]
+        tables = tables or report.refused_tables  # a report made without the pairs
+        lines += [say("incomplete", count=len(tables), tables="; ".join(tables)), ""]
     terms_word, share_word, cells_word = say("terms"), say("share"), say("cells")
     for col in report.columns:
         where = location(col.file, col.sheet, None, col.column, lang)

@@ -146,6 +146,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "à des noms",
         "nl": "ze identificeert personen of gezinnen en bevat waarden die op namen lijken",
     },
+    "personal.notes": {
+        "en": "it identifies people or families and holds values that look like free-text notes",
+        "fr": "elle identifie des personnes ou des familles et contient des valeurs qui ressemblent "
+        "à des notes en texte libre",
+        "nl": "ze identificeert personen of gezinnen en bevat waarden die op vrije tekstnotities lijken",
+    },
     # what a header suggests (translator._PERSONAL_HEADERS)
     "personal-kind.names": {"en": "names", "fr": "des noms", "nl": "namen"},
     "personal-kind.addresses": {"en": "addresses", "fr": "des adresses", "nl": "adressen"},
@@ -220,18 +226,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not-asserted": {
         "en": "{term!r} is only a {predicate} of {concept}: {property} is not asserted, "
         "the match is kept on the original value",
-        "fr": "{term!r} n'est qu'un {predicate} de {concept} : {property} n'est pas renseigné, "
+        "fr": "{term!r} n'est qu'un {predicate} de {concept} : la propriété {property} n'est pas renseignée, "
         "la correspondance est gardée sur la valeur d'origine",
-        "nl": "{term!r} is slechts een {predicate} van {concept}: {property} wordt niet ingevuld, "
-        "de koppeling wordt bij de oorspronkelijke waarde bewaard",
+        "nl": "{term!r} is slechts een {predicate} van {concept}: de eigenschap {property} wordt niet "
+        "ingevuld, de koppeling wordt bij de oorspronkelijke waarde bewaard",
     },
     "unparsable.date": {
         "en": "{value} is not a date in the expected format(s) ({formats}): the value is kept "
         "as written, {property} is not set",
         "fr": "{value} n'est pas une date dans le ou les formats attendus ({formats}) : la valeur est "
-        "gardée telle qu'écrite, {property} n'est pas renseigné",
+        "gardée telle qu'écrite, la propriété {property} n'est pas renseignée",
         "nl": "{value} is geen datum in het verwachte formaat ({formats}): de waarde wordt bewaard "
-        "zoals ze geschreven is, {property} wordt niet ingevuld",
+        "zoals ze geschreven is, de eigenschap {property} wordt niet ingevuld",
     },
     "unparsable.birth-year": {
         "en": "{value} is not a birth year (yyyy): the value is kept as written",
@@ -361,6 +367,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(pourquoi : voir « Problèmes » à la fin).",
         "nl": "ONVOLLEDIG: {count} tabel(len) konden niet gelezen worden en worden niet meegeteld: "
         "{tables} (waarom: zie 'Problemen' aan het einde).",
+    },
+    "coverage.incomplete-elsewhere": {
+        "en": "INCOMPLETE: {count} table(s) could not be read and are not counted: {tables} "
+        "(why: see --format text).",
+        "fr": "INCOMPLET : {count} table(s) n'ont pas pu être lues et ne sont pas comptées : {tables} "
+        "(pourquoi : voir --format text).",
+        "nl": "ONVOLLEDIG: {count} tabel(len) konden niet gelezen worden en worden niet meegeteld: "
+        "{tables} (waarom: zie --format text).",
     },
     "coverage.terms": {"en": "terms", "fr": "termes", "nl": "termen"},
     "coverage.cells": {"en": "cells", "fr": "cellules", "nl": "cellen"},

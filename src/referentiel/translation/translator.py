@@ -43,7 +43,7 @@ from rdflib.namespace import XSD as _XSD
 from referentiel.errors import ConfigError, InputError
 from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
 from referentiel.namespaces import REF as _REF
-from referentiel.privacy import looks_like_a_name, personal_data_kinds, shown
+from referentiel.privacy import looks_like_a_name, looks_like_free_text, personal_data_kinds, shown
 from referentiel.progress import NullProgress, Progress
 from referentiel.provenance import SourceLocation
 from referentiel.translation.messages import Items, Msg, location, personal_kind, reader_reason, word
@@ -755,8 +755,10 @@ class _Run:
                 if col.is_key:
                     stats.rows_rejected = stats.rows_read
                     stats.refused = True
+                    self.progress.done()  # else the summary is written on the progress line
                     return
         if self._refuse_personal(table, spec, slots, stats):
+            self.progress.done()
             return
 
         for index, header in enumerate(table.header):
@@ -816,9 +818,24 @@ class _Run:
                         break
             if what is None and col is not None and _identifies_people(col, spec):
                 # An identifier goes into IRIs and ref:localId: a name typed there would be published.
+                # A list of references ("Marie Dupont/pep-01", a JSON array) is checked item by item.
+                checked: set[str] = set()
                 for _, cells in table.rows:
-                    if looks_like_a_name(cell_text(cells[index])):
+                    raw = cells[index]
+                    text = cell_text(raw)
+                    if text in checked:
+                        continue
+                    checked.add(text)
+                    if isinstance(raw, list):
+                        items = [cell_text(item) for item in raw]
+                    else:
+                        items = text.split(col.separator) if col.separator else [text]
+                    if any(looks_like_a_name(item) for item in items):
                         what = Msg.of("personal.names")
+                        break
+                    if any(looks_like_free_text(item) for item in items):
+                        # a note typed where the id goes ("Madame X a peur de son mari")
+                        what = Msg.of("personal.notes")
                         break
             if what:
                 self.issue(
@@ -1135,8 +1152,10 @@ class _Run:
                         )
                     if not self.build:
                         continue
-                    years[year] += 1
-                    child = _iri(f"{family}/child/{_id_token(year)}-{years[year]}")
+                    # An unreadable year (a name, a note typed there) must not become part of an IRI.
+                    key = year if ok else "unparsable"
+                    years[key] += 1
+                    child = _iri(f"{family}/child/{key}-{years[key]}")
                     t((family, REF.hasMember, child))
                     t((child, RDF.type, REF.Child))
                     t((child, PROV.wasDerivedFrom, record))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -14,7 +15,7 @@ from rdflib.term import Node
 
 from referentiel import privacy, rdfio, resources
 from referentiel.errors import ConfigError, InputError
-from referentiel.namespaces import REF, SH, XSD
+from referentiel.namespaces import REF, REFSH, SH, XSD
 from referentiel.validation.engine import ValidationEngine, get_engine
 from referentiel.validation.messages import fix_hint, generated_message, pick_message
 from referentiel.validation.report import (
@@ -335,6 +336,10 @@ def _validate(
     )
 
 
+# Digits and separators only (as translator._NUMBER_LIKE): a mistyped date or number, safe to quote.
+_NUMBER_LIKE = re.compile(r"^[\d\s./:,\-+TZ]{1,30}$")
+
+
 def build_results(report: Graph, data: Graph, shapes: Graph, lang: str) -> list[ValidationResult]:
     """Typed, presentable results from a report graph; masks personal values in ``report`` in place."""
     results = []
@@ -350,11 +355,18 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
     value_text = None
     free_text = (isinstance(value, Literal) and not masked
                  and privacy.looks_like_free_text(privacy.scrub(str(value))))
+    # A cell of a date or number column that could not be read is quoted only when it is made of
+    # digits and separators (a typo to see: "2024-13-05"); text there is a shifted column, a name
+    # or a note, shown by its length only, as the translation's own message does.
+    unreadable_text = (not masked and not free_text and isinstance(value, Literal)
+                       and raw["constraint"] == REFSH.UnparsableValue
+                       and not _NUMBER_LIKE.match(str(value)))
     if value is not None:
         # a long value with many words is a free-text note typed in the wrong place: never echoed
         value_text = privacy.mask(str(value)) if masked else \
-            privacy.shown(str(value)) if free_text else compact(value, data)
-    masked = masked or free_text
+            privacy.shown(str(value)) if free_text else \
+            f"[text masked: {len(str(value))} characters]" if unreadable_text else compact(value, data)
+    masked = masked or free_text or unreadable_text
     declared = _declared_messages(shapes, raw["shape"], raw["constraint"])
     message = pick_message(raw["messages"], lang, declared)
     parent = _parent_shape(shapes, raw["shape"])

@@ -26,6 +26,7 @@ _WORDS = {
         "violations": "violations", "warnings": "avertissements", "infos": "infos",
         "shape": "Forme", "value": "valeur", "fix": "comment corriger", "node": "nœud",
         "title": "Rapport de validation", "files": "Fichiers", "triples": "triplets",
+        "sheet": "feuille", "row": "ligne", "column": "colonne",
     },
     "en": {
         "conforms": "The data conform.", "not": "The data do not conform.",
@@ -36,6 +37,7 @@ _WORDS = {
         "violations": "violations", "warnings": "warnings", "infos": "infos",
         "shape": "Shape", "value": "value", "fix": "how to fix", "node": "node",
         "title": "Validation report", "files": "Files", "triples": "triples",
+        "sheet": "sheet", "row": "row", "column": "column",
     },
     "nl": {
         "conforms": "De gegevens zijn conform.", "not": "De gegevens zijn niet conform.",
@@ -47,6 +49,7 @@ _WORDS = {
         "violations": "schendingen", "warnings": "waarschuwingen", "infos": "infos",
         "shape": "Vorm", "value": "waarde", "fix": "hoe te verbeteren", "node": "knooppunt",
         "title": "Validatierapport", "files": "Bestanden", "triples": "triples",
+        "sheet": "blad", "row": "rij", "column": "kolom",
     },
 }
 
@@ -68,17 +71,27 @@ def _headline(report: ValidationReport) -> str:
     return w["advice"] if not counts["violation"] and not counts["warning"] else w["not"]
 
 
-def _where(result: ValidationResult) -> str:
+def _where(result: ValidationResult, lang: str = "en") -> str:
+    """``file, row R, column C (node)`` in ``lang`` (the partner's terms, then the node)."""
     node = compact(result.focus_node) or "?"
-    if result.source is not None:
-        return f"{result.source} ({node})"
-    return node
+    source = result.source
+    if source is None:
+        return node
+    w = _WORDS[lang]
+    parts = [source.file]
+    if source.sheet:
+        parts.append(f"{w['sheet']} {source.sheet}")
+    if source.row is not None:
+        parts.append(f"{w['row']} {source.row}")
+    if source.column:
+        parts.append(f"{w['column']} {source.column}")
+    return f"{', '.join(parts)} ({node})"
 
 
 def _grouped(report: ValidationReport) -> dict[str, dict[str, list[ValidationResult]]]:
     groups: dict[str, dict[str, list[ValidationResult]]] = defaultdict(lambda: defaultdict(list))
     for result in report.results:
-        groups[compact(result.source_shape) or "?"][_where(result)].append(result)
+        groups[compact(result.source_shape) or "?"][_where(result, report.lang)].append(result)
     return groups
 
 
