@@ -24,7 +24,7 @@ _WORDS = {
         "failed": "problèmes au niveau « {t} » ou au-dessus",
         "violation": "violation", "warning": "avertissement", "info": "info",
         "violations": "violations", "warnings": "avertissements", "infos": "infos",
-        "shape": "Forme", "value": "valeur", "fix": "comment corriger", "node": "nœud",
+        "shape": "Forme", "value": "valeur", "fix": "comment corriger", "node": "nœud", "colon": " :",
         "title": "Rapport de validation", "files": "Fichiers", "triples": "triplets",
         "sheet": "feuille", "row": "ligne", "column": "colonne",
     },
@@ -35,7 +35,7 @@ _WORDS = {
         "passed": "no problem at level \"{t}\" or above", "failed": "problems at level \"{t}\" or above",
         "violation": "violation", "warning": "warning", "info": "info",
         "violations": "violations", "warnings": "warnings", "infos": "infos",
-        "shape": "Shape", "value": "value", "fix": "how to fix", "node": "node",
+        "shape": "Shape", "value": "value", "fix": "how to fix", "node": "node", "colon": ":",
         "title": "Validation report", "files": "Files", "triples": "triples",
         "sheet": "sheet", "row": "row", "column": "column",
     },
@@ -47,7 +47,7 @@ _WORDS = {
         "failed": "problemen op niveau \"{t}\" of hoger",
         "violation": "schending", "warning": "waarschuwing", "info": "info",
         "violations": "schendingen", "warnings": "waarschuwingen", "infos": "infos",
-        "shape": "Vorm", "value": "waarde", "fix": "hoe te verbeteren", "node": "knooppunt",
+        "shape": "Vorm", "value": "waarde", "fix": "hoe te verbeteren", "node": "knooppunt", "colon": ":",
         "title": "Validatierapport", "files": "Bestanden", "triples": "triples",
         "sheet": "blad", "row": "rij", "column": "kolom",
     },
@@ -110,10 +110,10 @@ def render_text(report: ValidationReport) -> str:
                 path = f"{r.path}: " if r.path else ""
                 text = f"    [{w[r.severity.label].upper()}] {path}{r.message}"
                 if r.value_text is not None:
-                    text += f" ({w['value']}: {r.value_text})"
+                    text += f" ({w['value']}{w['colon']} {r.value_text})"
                 lines.append(text)
                 if r.fix_hint:
-                    lines.append(f"      {w['fix']}: {r.fix_hint}")
+                    lines.append(f"      {w['fix']}{w['colon']} {r.fix_hint}")
     return "\n".join(lines) + "\n"
 
 
@@ -208,9 +208,10 @@ def render_html(report: ValidationReport) -> str:
                 item = (f'<li><span class="sev {r.severity.label}">{e(w[r.severity.label])}</span>'
                         f"{e(r.message)}")
                 if r.value_text is not None:
-                    item += f' <span class="value">({e(w["value"])}: <code>{e(r.value_text)}</code>)</span>'
+                    label = e(w["value"] + w["colon"])
+                    item += f' <span class="value">({label} <code>{e(r.value_text)}</code>)</span>'
                 if r.fix_hint:
-                    item += f'<span class="fix">{e(w["fix"])}: {e(r.fix_hint)}</span>'
+                    item += f'<span class="fix">{e(w["fix"])}{e(w["colon"])} {e(r.fix_hint)}</span>'
                 parts.append(item + "</li>")
             parts.append("</ul>")
     shapes = e(", ".join(report.shapes_files))
