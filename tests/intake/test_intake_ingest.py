@@ -216,6 +216,14 @@ def test_report_must_be_html_or_json(runner, code_of, tmp_path: Path) -> None:
     assert code_of(result) == 2
 
 
+def test_a_report_that_cannot_be_written_is_said_before_the_work(runner, code_of, tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    report = tmp_path / "no" / "r.html"
+    result = runner.invoke(cli, ["ingest", "--store", str(store), "--report", str(report)])
+    assert code_of(result) == 2 and "does not exist" in str(result.exception)
+    assert not store.exists() and not list(tmp_path.rglob("*.part"))
+
+
 # ------------------------------------------------------------------ finding exports and profiles
 
 

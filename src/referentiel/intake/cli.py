@@ -6,18 +6,15 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import apply, endpoint_option, lang_option, quiet_option, store_option
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` through ``path.part`` + rename: an interrupted run leaves nothing half-written."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+from referentiel.cli.options import (
+    apply,
+    emit,
+    endpoint_option,
+    lang_option,
+    output_error,
+    quiet_option,
+    store_option,
+)
 
 
 @click.command("ingest")
@@ -77,6 +74,9 @@ def ingest_command(
 
     if report_path is not None and report_path.suffix.lower() not in (".html", ".htm", ".json"):
         raise click.BadParameter("the report must end in .html or .json", param_hint="--report")
+    if report_path is not None and (not report_path.parent.is_dir() or report_path.is_dir()):
+        # Said before the work starts, not after an hour of intake.
+        raise output_error(report_path, OSError())
     summary = ingest(
         directory,
         profiles=profiles,
@@ -87,11 +87,10 @@ def ingest_command(
         progress=for_terminal(quiet),
         lang=lang,
     )
-    if report_path is not None:
-        render = to_json if report_path.suffix.lower() == ".json" else to_html
-        _write_atomic(report_path, render(summary))
     click.echo(to_text(summary), nl=False)
     if report_path is not None:
+        render = to_json if report_path.suffix.lower() == ".json" else to_html
+        emit(render(summary), report_path)
         click.echo(say(summary.lang, "report-written", path=report_path))
     if summary.exit_code:
         click.get_current_context().exit(summary.exit_code)
