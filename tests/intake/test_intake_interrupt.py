@@ -39,7 +39,7 @@ def _read_until(fd: int, pattern: re.Pattern, timeout: float) -> str:
 
 def test_sigint_leaves_only_fully_loaded_exports(tmp_path: Path) -> None:
     data = tmp_path / "exports"
-    generate(data, families=60, seed=8, defect_rate=0)
+    generate(data, families=120, seed=8, defect_rate=0)  # enough work left after the first export
     store, report = tmp_path / "store", tmp_path / "report.json"
     master, slave = pty.openpty()
     process = subprocess.Popen(
