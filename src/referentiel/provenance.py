@@ -27,14 +27,27 @@ class SourceLocation:
     original: str | None = None
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """``file, sheet S, row R, column C`` (the known parts), in ``lang`` (``fr``, ``en``, ``nl``)."""
+        words = _WHERE_WORDS.get(lang, _WHERE_WORDS["en"])
         parts = [self.file]
         if self.sheet:
-            parts.append(f"sheet {self.sheet}")
+            parts.append(f"{words[0]} {self.sheet}")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{words[1]} {self.row}")
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(f"{words[2]} {self.column}")
         return ", ".join(parts)
+
+
+# sheet, row, column: every report that locates a problem in a partner's file says it this way
+_WHERE_WORDS = {
+    "en": ("sheet", "row", "column"),
+    "fr": ("feuille", "ligne", "colonne"),
+    "nl": ("blad", "rij", "kolom"),
+}
 
 
 def locate(graph: Graph, node: Node, path: Node | None = None) -> SourceLocation | None:

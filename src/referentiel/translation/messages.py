@@ -22,6 +22,8 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
+from referentiel.provenance import SourceLocation
+
 LANGS = ("fr", "en", "nl")
 
 # message id -> {lang: template}
@@ -321,9 +323,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "word.error": {"en": "error", "fr": "erreur", "nl": "fout"},
     "word.warning": {"en": "warning", "fr": "avertissement", "nl": "waarschuwing"},
     "word.info": {"en": "info", "fr": "info", "nl": "info"},
-    "where.sheet": {"en": "sheet {sheet}", "fr": "feuille {sheet}", "nl": "blad {sheet}"},
-    "where.row": {"en": "row {row}", "fr": "ligne {row}", "nl": "rij {row}"},
-    "where.column": {"en": "column {column}", "fr": "colonne {column}", "nl": "kolom {column}"},
     "translate.table": {
         "en": "{where} ({entity}): {read} rows read, {state}{read_as}",
         "fr": "{where} ({entity}) : {read} lignes lues, {state}{read_as}",
@@ -477,14 +476,7 @@ def word(name: str, lang: str) -> str:
 
 def location(file: str, sheet: str | None, row: int | None, column: str | None, lang: str = "en") -> str:
     """``file, sheet S, row R, column C`` (the known parts) in ``lang``."""
-    parts = [file]
-    if sheet:
-        parts.append(render("where.sheet", {"sheet": sheet}, lang))
-    if row is not None:
-        parts.append(render("where.row", {"row": row}, lang))
-    if column:
-        parts.append(render("where.column", {"column": column}, lang))
-    return ", ".join(parts)
+    return SourceLocation(file, row=row, column=column, sheet=sheet).text(lang)
 
 
 # The readers (readers.py) say in English why a row or a file's encoding is odd; these patterns give

@@ -26,7 +26,6 @@ _WORDS = {
         "violations": "violations", "warnings": "avertissements", "infos": "infos",
         "shape": "Forme", "value": "valeur", "fix": "comment corriger", "node": "nœud", "colon": " :",
         "title": "Rapport de validation", "files": "Fichiers", "triples": "triplets",
-        "sheet": "feuille", "row": "ligne", "column": "colonne",
     },
     "en": {
         "conforms": "The data conform.", "not": "The data do not conform.",
@@ -37,7 +36,6 @@ _WORDS = {
         "violations": "violations", "warnings": "warnings", "infos": "infos",
         "shape": "Shape", "value": "value", "fix": "how to fix", "node": "node", "colon": ":",
         "title": "Validation report", "files": "Files", "triples": "triples",
-        "sheet": "sheet", "row": "row", "column": "column",
     },
     "nl": {
         "conforms": "De gegevens zijn conform.", "not": "De gegevens zijn niet conform.",
@@ -49,7 +47,6 @@ _WORDS = {
         "violations": "schendingen", "warnings": "waarschuwingen", "infos": "infos",
         "shape": "Vorm", "value": "waarde", "fix": "hoe te verbeteren", "node": "knooppunt", "colon": ":",
         "title": "Validatierapport", "files": "Bestanden", "triples": "triples",
-        "sheet": "blad", "row": "rij", "column": "kolom",
     },
 }
 
@@ -77,15 +74,7 @@ def _where(result: ValidationResult, lang: str = "en") -> str:
     source = result.source
     if source is None:
         return node
-    w = _WORDS[lang]
-    parts = [source.file]
-    if source.sheet:
-        parts.append(f"{w['sheet']} {source.sheet}")
-    if source.row is not None:
-        parts.append(f"{w['row']} {source.row}")
-    if source.column:
-        parts.append(f"{w['column']} {source.column}")
-    return f"{', '.join(parts)} ({node})"
+    return f"{source.text(lang)} ({node})"
 
 
 def _grouped(report: ValidationReport) -> dict[str, dict[str, list[ValidationResult]]]:
