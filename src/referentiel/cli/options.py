@@ -37,6 +37,14 @@ store_option = click.option(
     help="Directory of the embedded store (default: $REFERENTIEL_STORE, else ./.referentiel-store).",
 )
 
+key_file_option = click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File holding the pseudonymisation key (default: $REFERENTIEL_PSEUDONYM_KEY). "
+    "The key is never written nor printed.",
+)
+
 endpoint_option = click.option(
     "--endpoint", type=str, default=None, envvar="REFERENTIEL_ENDPOINT",
     help="URL of a SPARQL 1.1 server to use instead of the embedded store "

@@ -10,6 +10,7 @@ from referentiel.cli.options import (
     apply,
     emit,
     endpoint_option,
+    key_file_option,
     lang_option,
     output_error,
     quiet_option,
@@ -34,12 +35,7 @@ from referentiel.cli.options import (
     default=None,
     help="Also write the report to FILE: .html (self-contained, to send to partners) or .json.",
 )
-@click.option(
-    "--key-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File holding the pseudonymisation key (else $REFERENTIEL_PSEUDONYM_KEY).",
-)
+@key_file_option
 @click.option(
     "--force", is_flag=True, help="Load exports even when they have violations (say so in the report)."
 )

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import emit, emit_all, format_option, lang_option, output_option, quiet_option
+from referentiel.cli.options import (
+    emit,
+    emit_all,
+    format_option,
+    key_file_option,
+    lang_option,
+    output_option,
+    quiet_option,
+)
 
 EXIT_FINDINGS = 1
 RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
@@ -24,13 +32,6 @@ profile_option = click.option(
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="The organisation profile (YAML) describing the export (see docs/translation.md).",
-)
-key_file_option = click.option(
-    "--key-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File holding the pseudonymisation key (default: $REFERENTIEL_PSEUDONYM_KEY). "
-    "The key is never written nor printed.",
 )
 
 
