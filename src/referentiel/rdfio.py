@@ -34,6 +34,7 @@ FORMAT_NAMES = {
     "json-ld": "json-ld", "jsonld": "json-ld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml",
 }
 QUAD_FORMATS = {"nquads", "trig"}
+PARTNER_EXPORTS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
 
 
 def guess_format(name: str, explicit: str | None = None) -> str:
@@ -47,6 +48,15 @@ def guess_format(name: str, explicit: str | None = None) -> str:
             )
         return FORMAT_NAMES[key]
     suffix = Path(name).suffix.lower()
+    if suffix in PARTNER_EXPORTS:
+        # A partner's table is not RDF: renaming it would not help, translating it does.
+        raise InputError(
+            f"a {suffix} file is a partner export, not RDF",
+            file=name,
+            hint="translate it with its organisation's profile first: `referentiel translate FILE --profile "
+            "PROFILE -o out.ttl`, or check it in one go with `referentiel validate FILE --profile PROFILE` "
+            "(or `referentiel ingest` for a whole folder)",
+        )
     if suffix not in FORMATS:
         raise InputError(
             f"cannot tell the RDF format from the extension {suffix or '(none)'!r}",

@@ -102,3 +102,18 @@ def test_outputs_can_be_written_from_another_thread(tmp_path) -> None:
     assert errors == []
     assert (tmp_path / "data.ttl").read_text() == "graph"
     assert (tmp_path / "report.json").read_text() == "report"
+
+
+def test_every_command_calls_its_human_output_text(runner, tmp_path) -> None:
+    """`--format text` everywhere (`load` and `validate` always said text; `graphs` and `query` said
+    table, which is still accepted)."""
+    store = str(tmp_path / "store")
+    for args in (["graphs", "--store", store], ["queries"]):
+        assert "text" in runner.invoke(cli, [*args, "--help"]).output
+    assert runner.invoke(cli, ["ingest", "--store", store, "--quiet"]).exit_code == 1
+    as_text = runner.invoke(cli, ["graphs", "--store", store, "--format", "text"])
+    as_table = runner.invoke(cli, ["graphs", "--store", store, "--format", "table"])
+    assert as_text.exit_code == 0 and as_text.stdout == as_table.stdout
+    assert "cpas-ixelles" in as_text.stdout
+    help_text = runner.invoke(cli, ["graphs", "--help"]).output
+    assert "table" not in help_text.split("--format", 1)[1].split("\n", 1)[0]

@@ -45,3 +45,14 @@ def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
         load_graph(path)
     assert "bad.ttl" in str(info.value)
     assert info.value.line == 3
+
+
+@pytest.mark.parametrize("name", ["interventions.csv", "export.tsv", "export_lucioles.xlsx"])
+def test_a_partner_export_given_as_rdf_points_to_translate(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"a;b\n1;2\n")
+    with pytest.raises(InputError) as info:
+        load_graph(path)
+    text = str(info.value)
+    assert "partner export" in text and "--profile" in text and "referentiel translate" in text
+    assert "rename" not in text

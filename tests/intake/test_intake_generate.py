@@ -104,7 +104,7 @@ def test_scales_linearly(tmp_path: Path) -> None:
 def test_cli(runner, code_of, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["generate", "-o", str(tmp_path / "g"), "--families", "20", "--seed", "4"])
     assert result.exit_code == 0, result.output
-    assert "20 families" in result.output
+    assert "20 familles" in result.output
     assert (tmp_path / "g" / "expected-defects.json").is_file()
     again = runner.invoke(cli, ["generate", "-o", str(tmp_path / "g"), "--families", "20"])
     assert code_of(again) == 2

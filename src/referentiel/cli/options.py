@@ -11,10 +11,24 @@ import click
 LANGS = ("fr", "en", "nl")
 
 
+# Every command calls its human-readable output ``text``; ``table`` was the older name on `graphs`
+# and `query`, still accepted so that scripts written against it keep working.
+FORMAT_ALIASES = {"table": "text"}
+
+
+class _FormatChoice(click.Choice):
+    """A ``click.Choice`` that also accepts the old names of a format (not shown in ``--help``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = FORMAT_ALIASES.get(value.lower(), value)
+        return super().convert(value, param, ctx)
+
+
 def format_option(choices: tuple[str, ...], default: str, help_text: str = "Output format.") -> Callable:
-    """``--format`` with the command's own choices."""
+    """``--format`` with the command's own choices (``text`` is the human-readable one everywhere)."""
     return click.option(
-        "--format", "fmt", type=click.Choice(choices, case_sensitive=False), default=default,
+        "--format", "fmt", type=_FormatChoice(choices, case_sensitive=False), default=default,
         show_default=True, help=help_text,
     )
 

@@ -65,7 +65,7 @@ def ingest_command(
     unreadable file, no key), 130 interrupted (what was loaded stays loaded, no report is left behind).
     """
     from referentiel.intake.pipeline import ingest
-    from referentiel.intake.summary import say, to_html, to_json, to_text
+    from referentiel.intake.summary import say, to_brief, to_html, to_json, to_text
     from referentiel.progress import for_terminal
 
     if report_path is not None and report_path.suffix.lower() not in (".html", ".htm", ".json"):
@@ -83,11 +83,12 @@ def ingest_command(
         progress=for_terminal(quiet),
         lang=lang,
     )
-    click.echo(to_text(summary), nl=False)
+    click.echo(to_brief(summary) if quiet else to_text(summary), nl=False)
     if report_path is not None:
         render = to_json if report_path.suffix.lower() == ".json" else to_html
         emit(render(summary), report_path)
-        click.echo(say(summary.lang, "report-written", path=report_path))
+        if not quiet:
+            click.echo(say(summary.lang, "report-written", path=report_path))
     if summary.exit_code:
         click.get_current_context().exit(summary.exit_code)
     return summary.exit_code
@@ -112,8 +113,11 @@ def ingest_command(
     show_default=True,
     help="Share of rows carrying one injected defect (0: clean data, no leak).",
 )
+@lang_option
 @quiet_option
-def generate_command(output: Path, families: int, seed: int, defect_rate: float, quiet: bool) -> int:
+def generate_command(
+    output: Path, families: int, seed: int, defect_rate: float, lang: str, quiet: bool
+) -> int:
     """Write realistic synthetic partner exports, in the example organisations' dialects.
 
     One folder per example organisation, with its profile and mapping set copied next to the
@@ -121,14 +125,22 @@ def generate_command(output: Path, families: int, seed: int, defect_rate: float,
     them through the real profiles. Injected defects are listed in OUTPUT/expected-defects.json.
     """
     from referentiel.intake.generator import generate
+    from referentiel.intake.summary import say
     from referentiel.progress import for_terminal
 
     result = generate(
         output, families=families, seed=seed, defect_rate=defect_rate, progress=for_terminal(quiet)
     )
     click.echo(
-        f"{result.families} families, {len(result.organisations)} organisations, {result.total_rows} rows, "
-        f"{len(result.defects)} injected defects -> {output}"
+        say(
+            lang,
+            "generated",
+            families=result.families,
+            organisations=len(result.organisations),
+            rows=result.total_rows,
+            defects=len(result.defects),
+            output=output,
+        )
     )
     return 0
 

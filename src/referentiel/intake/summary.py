@@ -82,6 +82,8 @@ WORDS: dict[str, dict[str, str]] = {
         "warning": "warning",
         "info": "info",
         "more": "    … and {count} more (see the report)",
+        "generated": "{families} families, {organisations} organisations, {rows} rows, "
+        "{defects} injected defect(s) -> {output}",
         "totals": "{exports} export(s): {loaded} loaded, {refused} refused, {unusable} unusable; "
         "{rows} row(s), {violations} violation(s), {warnings} warning(s); {duration} s",
         "target": "Target: {kind} {location}",
@@ -143,6 +145,8 @@ WORDS: dict[str, dict[str, str]] = {
         "warning": "avertissement",
         "info": "info",
         "more": "    … et {count} de plus (voir le rapport)",
+        "generated": "{families} familles, {organisations} organisations, {rows} lignes, "
+        "{defects} défaut(s) injecté(s) -> {output}",
         "totals": "{exports} export(s) : {loaded} chargé(s), {refused} refusé(s), "
         "{unusable} inutilisable(s) ; {rows} ligne(s), {violations} violation(s), "
         "{warnings} avertissement(s) ; {duration} s",
@@ -207,6 +211,8 @@ WORDS: dict[str, dict[str, str]] = {
         "warning": "waarschuwing",
         "info": "info",
         "more": "    … en nog {count} (zie het rapport)",
+        "generated": "{families} gezinnen, {organisations} organisaties, {rows} rijen, "
+        "{defects} ingebrachte fout(en) -> {output}",
         "totals": "{exports} export(s): {loaded} geladen, {refused} geweigerd, {unusable} onbruikbaar; "
         "{rows} rij(en), {violations} schending(en), {warnings} waarschuwing(en); {duration} s",
         "target": "Bestemming: {kind} {location}",
@@ -513,6 +519,21 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
     totals = summary.totals()
     lines.append("")
     lines.append(say(lang, "totals", **totals, duration=f"{summary.duration:.1f}"))
+    if summary.target_location:
+        lines.append(say(lang, "target", kind=_target_kind(summary), location=summary.target_location))
+    return "\n".join(lines) + "\n"
+
+
+def to_brief(summary: IngestSummary) -> str:
+    """What ``ingest --quiet`` prints: one line per export (its status) and the totals, nothing else.
+
+    For scripts and scheduled runs: the exit code says whether anything was refused, the report
+    (``--report``) holds the findings.
+    """
+    lang = summary.lang
+    colon = _colon(lang)
+    lines = [f"{e.organisation}{colon}{status_word(e.status, lang)}" for e in summary.exports]
+    lines.append(say(lang, "totals", **summary.totals(), duration=f"{summary.duration:.1f}"))
     if summary.target_location:
         lines.append(say(lang, "target", kind=_target_kind(summary), location=summary.target_location))
     return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from referentiel.cli.options import (
 
 
 @click.command("queries")
-@apply(lang_option, format_option(("table", "json"), "table"))
+@apply(lang_option, format_option(("text", "json"), "text"))
 def queries_command(lang: str, fmt: str) -> None:
     """List the catalogue of research queries (name, title, parameters)."""
     from referentiel.queries.catalogue import catalogue
@@ -98,7 +98,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @apply(
     store_option,
     endpoint_option,
-    format_option(("table", "csv", "tsv", "json", "xml"), "table"),
+    format_option(("text", "csv", "tsv", "json", "xml"), "text"),
     lang_option,
     output_option,
 )
@@ -125,7 +125,7 @@ def query_command(
     values = _parse_params(params)
     with open_from_options(store_dir, endpoint, create=False) as store:
         result = run(query, store, values, lang=lang, min_count=min_count)
-        labels = concept_labels(store, lang) if fmt == "table" else None
+        labels = concept_labels(store, lang) if fmt == "text" else None
     emit(render(result, fmt, lang, labels), output)
     if fmt in ("csv", "tsv", "xml"):
         click.echo(result.note(lang), err=True)

@@ -208,9 +208,9 @@ def table(research: ResearchResult, lang: str = "fr", labels: dict[str, str] | N
 
 
 def render(research: ResearchResult, fmt: str, lang: str = "fr", labels: dict[str, str] | None = None) -> str:
-    """The answer in ``table``, ``json`` (SPARQL JSON + a ``disclosure`` member), ``csv``, ``tsv``, ``xml``;
-    graph results (CONSTRUCT) in ``turtle`` whatever the tabular format asked."""
-    if fmt == "table":
+    """The answer in ``text`` (a table), ``json`` (SPARQL JSON + a ``disclosure`` member), ``csv``, ``tsv``,
+    ``xml``; graph results (CONSTRUCT) in ``turtle`` whatever the tabular format asked."""
+    if fmt == "text":
         return table(research, lang, labels)
     if research.result.kind == "graph":
         return serialise(research.result, "nt" if fmt in ("tsv", "csv") else "turtle")

@@ -170,7 +170,7 @@ def load_command(
 
 
 @click.command("graphs")
-@apply(store_option, endpoint_option, format_option(("table", "json"), "table"), output_option)
+@apply(store_option, endpoint_option, format_option(("text", "json"), "text"), output_option)
 def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, output: Path | None) -> None:
     """List the graphs of the store: each loaded export with its metadata, and the ontology."""
     from referentiel.cli.options import emit
