@@ -53,3 +53,33 @@ def test_generate_speaks_the_language_asked(runner, tmp_path: Path, lang: str, e
 def test_generate_defaults_to_french_like_ingest(runner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["generate", "-o", str(tmp_path / "synth"), "--families", "12"])
     assert "familles" in result.stdout and "injected" not in result.stdout
+
+
+def test_a_table_refused_whole_makes_the_share_incomplete(tmp_path: Path) -> None:
+    """100% of the terms read is not 100% of the export when a whole table was not read."""
+    import json
+    import shutil
+
+    from referentiel.intake import ingest
+    from referentiel.intake.summary import to_html, to_json, to_text
+    from referentiel.resources import as_path, bundled
+
+    with as_path(bundled("examples", "organisations", "cpas-ixelles")) as source:
+        org = tmp_path / "exports" / "cpas-ixelles"
+        shutil.copytree(source, org)
+    table = org / "export" / "partenaires.csv"
+    lines = table.read_text(encoding="cp1252").splitlines()
+    # An undeclared column whose header says it holds phone numbers: the table is refused whole.
+    lines = [lines[0] + ";telephone"] + [line + ";" for line in lines[1:]]
+    table.write_text("\n".join(lines) + "\n", encoding="cp1252")
+    key = tmp_path / "network.key"
+    key.write_text("a-test-key-of-enough-length-0123456789\n", encoding="utf-8")
+    key.chmod(0o600)
+
+    summary = ingest(tmp_path / "exports", store=tmp_path / "store", key_file=key, lang="en")
+    export = summary.exports[0]
+    assert export.tables_refused == 1
+    assert "INCOMPLETE: 1 table(s) refused whole" in to_text(summary)
+    assert "INCOMPLETE" in to_html(summary)
+    terms = json.loads(to_json(summary))["exports"][0]["terms"]
+    assert terms["complete"] is False and terms["tables_refused"] == 1

@@ -117,15 +117,16 @@ def translate(export: Any, profile: Any, *, key: bytes, progress: Any = None) ->
 
 
 def translation_stats(result: Any) -> dict[str, int]:
-    """Rows read and vocabulary terms (cells) mapped, from a TranslationResult."""
+    """Rows read, vocabulary terms (cells) mapped and tables refused whole, from a TranslationResult."""
     rows = sum(f.rows_read for f in result.files)
+    refused = sum(1 for f in result.files if f.refused)
     total = mapped = 0
     for column in result.columns:
         for klass, number in column.cells.items():
             total += number
             if klass in ("exact", "non-exact"):
                 mapped += number
-    return {"rows": rows, "terms_total": total, "terms_mapped": mapped}
+    return {"rows": rows, "terms_total": total, "terms_mapped": mapped, "tables_refused": refused}
 
 
 def _column_spec(profile: Any, file: str | None, sheet: str | None, column: str | None) -> Any:

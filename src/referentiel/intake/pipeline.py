@@ -257,6 +257,7 @@ def ingest_export(
     result.rows_read = stats["rows"]
     result.terms_total = stats["terms_total"]
     result.terms_mapped = stats["terms_mapped"]
+    result.tables_refused = stats["tables_refused"]
     result.triples = len(translation.graph)
     progress.stage(f"validate {export.organisation}", total=None, unit="")
     report = adapters.validate(translation.graph, context, lang=lang)

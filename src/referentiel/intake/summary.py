@@ -25,7 +25,8 @@ JSON structure (``format = "referentiel-intake-summary"``, ``version = 1``)::
           "status": "loaded" | "refused" | "unusable" | "no-profile",
           "reason": "why it was refused or unusable (empty when loaded)",
           "rows_read": 210, "triples": 4120, "graph": "https://w3id.org/referentiel/data/graph/...",
-          "terms": {"total": 140, "mapped": 131, "share": 0.936},
+          "terms": {"total": 140, "mapped": 131, "share": 0.936,
+                    "complete": true, "tables_refused": 0},  # complete: no table refused whole
           "counts": {"violation": {"missing-field": 2}, "warning": {"unmapped-term": 9}},
           "findings": [{"severity": "violation", "kind": "missing-field", "stage": "validation",
                         "file": "familles.csv", "sheet": null, "row": 17, "column": "date_debut",
@@ -76,6 +77,7 @@ WORDS: dict[str, dict[str, str]] = {
         UNUSABLE: "UNUSABLE",
         NO_PROFILE: "NO PROFILE",
         INTERRUPTED: "interrupted",
+        "incomplete": " (INCOMPLETE: {count} table(s) refused whole, not counted)",
         "line": "  rows read {rows}, terms mapped {share} ({mapped}/{total}), "
         "violations {violations}, warnings {warnings}",
         "violation": "violation",
@@ -139,6 +141,7 @@ WORDS: dict[str, dict[str, str]] = {
         UNUSABLE: "INUTILISABLE",
         NO_PROFILE: "SANS PROFIL",
         INTERRUPTED: "interrompu",
+        "incomplete": " (INCOMPLET : {count} table(s) refusée(s) en entier, non comptée(s))",
         "line": "  lignes lues {rows}, termes traduits {share} ({mapped}/{total}), "
         "violations {violations}, avertissements {warnings}",
         "violation": "violation",
@@ -205,6 +208,7 @@ WORDS: dict[str, dict[str, str]] = {
         UNUSABLE: "ONBRUIKBAAR",
         NO_PROFILE: "GEEN PROFIEL",
         INTERRUPTED: "onderbroken",
+        "incomplete": " (ONVOLLEDIG: {count} tabel(len) volledig geweigerd, niet meegeteld)",
         "line": "  rijen gelezen {rows}, vertaalde termen {share} ({mapped}/{total}), "
         "schendingen {violations}, waarschuwingen {warnings}",
         "violation": "schending",
@@ -318,6 +322,8 @@ class ExportResult:
     graph: str | None = None
     terms_total: int = 0
     terms_mapped: int = 0
+    tables_refused: int = 0
+    """Tables refused whole (e.g. undeclared personal data): their terms are not in the share."""
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -356,6 +362,8 @@ class ExportResult:
                 "total": self.terms_total,
                 "mapped": self.terms_mapped,
                 "share": round(share, 4) if share is not None else None,
+                "complete": not self.tables_refused,
+                "tables_refused": self.tables_refused,
             },
             "counts": self.counts(),
             "findings": [asdict(f) for f in self.findings],
@@ -450,9 +458,11 @@ def to_json(summary: IngestSummary) -> str:
     return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _share(export: ExportResult) -> str:
+def _share(export: ExportResult, lang: str) -> str:
     share = export.mapped_share
-    return "–" if share is None else f"{share:.0%}"
+    text = "–" if share is None else f"{share:.0%}"
+    # "100%" of what was read is misleading when a whole table was not read at all.
+    return text + say(lang, "incomplete", count=export.tables_refused) if export.tables_refused else text
 
 
 STATUS_WORDS = {s: WORDS["en"][s] for s in (LOADED, REFUSED, UNUSABLE, NO_PROFILE, INTERRUPTED)}
@@ -498,7 +508,7 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
                     lang,
                     "line",
                     rows=export.rows_read,
-                    share=_share(export),
+                    share=_share(export, lang),
                     mapped=export.terms_mapped,
                     total=export.terms_total,
                     violations=export.count("violation"),
@@ -604,7 +614,7 @@ def to_html(summary: IngestSummary) -> str:
             f"<tr><td><a href='#{_e(export.organisation)}'>{_e(export.label or export.organisation)}</a></td>"
             f"<td class='{_e(export.status)}'>{_e(status_word(export.status, lang))}</td>"
             f"<td class=num>{export.rows_read}</td>"
-            f"<td class=num>{_share(export)} ({export.terms_mapped}/{export.terms_total})</td>"
+            f"<td class=num>{_share(export, lang)} ({export.terms_mapped}/{export.terms_total})</td>"
             f"<td class=num>{export.count('violation')}</td>"
             f"<td class=num>{export.count('warning')}</td></tr>"
         )
