@@ -96,7 +96,7 @@ def test_json_report_structure(synthetic) -> None:
     export = document["exports"][0]
     for key in ("organisation", "status", "rows_read", "terms", "counts", "findings", "files", "profile"):
         assert key in export
-    assert set(export["terms"]) == {"total", "mapped", "share"}
+    assert set(export["terms"]) == {"total", "mapped", "share", "complete", "tables_refused"}
     for finding in (f for e in document["exports"] for f in e["findings"]):
         assert {"severity", "kind", "file", "row", "column", "message"} <= set(finding)
 
