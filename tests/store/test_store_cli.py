@@ -118,3 +118,18 @@ def test_reload_reports_what_changed(tmp_path: Path, capsys) -> None:  # noqa: A
     export.write_text(text.replace('"2023-05-02"', '"2023-05-03"'), encoding="utf-8")
     code, out, _ = run_main([*args, "--lang", "en"], capsys)
     assert code == 0 and "(replacing the previous version: 1 triple(s) removed, 1 added)" in out
+
+
+def test_graphs_counts_violations_like_the_intake_summary(tmp_path, capsys) -> None:
+    """An export the summary called clean shows 0 violations, even with advice-only (Info) results,
+    which make SHACL's sh:conforms false."""
+    db = str(tmp_path / "store")
+    code, out, _ = run_main(["ingest", "--store", db, "--quiet", "--lang", "en"], capsys)
+    assert code == 1 and "cpas-ixelles: loaded" in out
+    code, out, _ = run_main(["graphs", "--store", db], capsys)
+    assert code == 0
+    head, *rows = out.splitlines()
+    assert "violations" in head.split() and "conforms" not in head.split()
+    column = head.split().index("violations")
+    cpas = next(r for r in rows if "cpas-ixelles" in r)
+    assert cpas.split()[column] == "0"

@@ -180,7 +180,9 @@ def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, outpu
     if fmt == "json":
         emit(json.dumps([g.__dict__ for g in graphs], indent=1) + "\n", output)
         return
-    head = ("graph", "kind", "triples", "organisation", "loaded", "conforms", "forced", "sources")
+    # "violations", not SHACL's sh:conforms: conforms is false as soon as any result exists, even an
+    # Info one, whereas the intake summary (and the decision to load) counts violations only.
+    head = ("graph", "kind", "triples", "organisation", "loaded", "violations", "forced", "sources")
     rows = [
         (
             g.iri,
@@ -188,7 +190,7 @@ def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, outpu
             str(g.triples or ""),
             g.organisation or "",
             g.loaded_at or "",
-            "" if g.conforms is None else str(g.conforms).lower(),
+            "" if g.violations is None else str(g.violations),
             "" if g.forced is None else str(g.forced).lower(),
             ", ".join(g.sources),
         )
