@@ -173,6 +173,57 @@ def test_date_patterns() -> None:
     assert date_format("excel") == "excel"
 
 
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        ("yyyy-MM-dd'T'HH:mm", "%Y-%m-%dT%H:%M"),
+        ("dd/MM/yyyy HH:mm", "%d/%m/%Y %H:%M"),
+        ("yyyy-MM-dd'T'HH:mm:ssXXX", "%Y-%m-%dT%H:%M:%S%z"),
+        ("yyyy-MM-dd HH:mm:ss.SSS", "%Y-%m-%d %H:%M:%S.%f"),
+        ("dd/MM/yyyy 'à' H'h'mm", "%d/%m/%Y à %Hh%M"),
+        ("dd/MM/yyyy ''HH''", "%d/%m/%Y '%H'"),
+        ("iso8601", "iso8601"),
+    ],
+)
+def test_date_time_patterns(pattern: str, expected: str) -> None:
+    """UAX-35 time letters: H hours, m minutes (M is the month), s seconds, S fractions, X zones,
+    quoted literal text."""
+    assert date_format(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern,message",
+    [
+        ("d MMM yyyy", "month names"),
+        ("dd/MM/yyyy dd", "appears twice"),
+        ("yyyy-MM-dd'T", "unclosed quote"),
+        ("EEE dd/MM", "unknown letter 'E'"),
+    ],
+)
+def test_date_patterns_refused_with_a_reason(pattern: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        date_format(pattern)
+
+
+DATE_TIMES = (Path(__file__).parent / "data" / "date-times" / "profile.yaml").read_text(encoding="utf-8")
+
+
+def test_a_profile_with_date_time_columns(tmp_path: Path) -> None:
+    """Dates written with their time (an agenda tool's export) are described as CSVW would: the
+    profile's `dates`, or a column's `{base: dateTime, format: ...}`."""
+    profile = load_profile(_write(tmp_path, DATE_TIMES))
+    meetings, situations = profile.tables
+    assert meetings.column("datum").formats == ["%Y-%m-%dT%H:%M", "iso8601"]
+    assert situations.column("start").formats == ["%d/%m/%Y %H:%M"]
+    assert situations.column("start").datatype == "date"  # the date is kept; the text keeps the time
+
+
+def test_a_bad_date_time_pattern_names_the_profile_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_profile(_write(tmp_path, DATE_TIMES.replace("dd/MM/yyyy HH:mm", "dd MMM yyyy")))
+    assert "month names" in str(info.value) and info.value.line is not None
+
+
 def test_every_entity_property_is_in_the_catalogue() -> None:
     for entity, props in ENTITY_PROPERTIES.items():
         assert entity in ENTITIES

@@ -169,3 +169,22 @@ def test_parse_date_formats() -> None:
     assert parse_date("45000", ["excel"]) == date(2023, 3, 15)
     assert parse_date("45000", ["%d/%m/%Y"]) is None
     assert parse_date("31/02/2024", ["%d/%m/%Y"]) is None
+
+
+@pytest.mark.parametrize(
+    "text,formats,expected",
+    [
+        ("2025-02-03T10:00", ["%Y-%m-%dT%H:%M"], date(2025, 2, 3)),
+        ("03/02/2025 10:00", ["%d/%m/%Y %H:%M"], date(2025, 2, 3)),
+        # the date of the moment as written, in its own zone (not converted to UTC)
+        ("2025-02-03T00:30:00+01:00", ["%Y-%m-%dT%H:%M:%S%z"], date(2025, 2, 3)),
+        ("2025-02-03T23:30Z", ["iso8601"], date(2025, 2, 3)),
+        ("2025-02-03 10:00:00.25", ["iso8601"], date(2025, 2, 3)),
+        ("2025-02-03", ["iso8601"], date(2025, 2, 3)),
+        ("2025-02-30T10:00", ["iso8601"], None),
+        ("2025W061", ["iso8601"], None),  # compact/week forms are not what "ISO 8601" means in a profile
+        ("2025-02-03T25:00", ["%Y-%m-%dT%H:%M"], None),
+    ],
+)
+def test_parse_date_times(text: str, formats: list[str], expected: date | None) -> None:
+    assert parse_date(text, formats) == expected

@@ -535,3 +535,19 @@ def test_an_unreadable_birth_year_does_not_name_the_child_iri(tmp_path: Path) ->
     assert not [c for c in children if "Zyxwabert" in c]
     assert [c for c in children if c.endswith("/child/unparsable-1")]
     assert [c for c in children if c.endswith("/child/2019-1")]
+
+
+def test_date_times_keep_their_date_and_the_time_as_written(tmp_path: Path) -> None:
+    """An agenda tool's ISO date-times: the meeting gets its date, the original value keeps the time."""
+    profile = Path(__file__).parent / "data" / "date-times" / "profile.yaml"
+    (tmp_path / "vergaderingen.csv").write_text(
+        "id;datum\nV1;2025-02-03T10:00\nV2;2025-02-04 14:30:00+01:00\nV3;2025-02-30T10:00\n", encoding="utf-8"
+    )
+    result = translate([tmp_path / "vergaderingen.csv"], profile, key=KEY)
+    graph = result.graph
+    dates = sorted(str(o) for o in graph.objects(None, REF.date))
+    assert dates == ["2025-02-03", "2025-02-04"]
+    assert by_value(graph, "2025-02-03T10:00") and by_value(graph, "2025-02-04 14:30:00+01:00")
+    [issue] = [i for i in result.issues if i.kind == "unparsable"]
+    assert (issue.row, issue.column) == (4, "datum")
+    assert "yyyy-MM-ddTHH:mm" in str(issue) and "ISO 8601" in str(issue)

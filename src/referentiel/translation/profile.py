@@ -35,9 +35,18 @@ from referentiel.translation.model import (
 PROFILE_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENCODINGS = ("auto", "utf-8", "utf-8-sig", "cp1252", "latin-1", "iso-8859-1", "iso-8859-15", "utf-16")
-DATATYPES = ("string", "date", "gYear", "integer")
-# CSVW / UAX-35 date patterns we accept, and "excel" for serial day numbers (1900 date system)
-_DATE_TOKENS = (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("M", "%m"), ("d", "%d"), ("yy", "%y"))
+DATATYPES = ("string", "date", "dateTime", "gYear", "integer")
+# CSVW / UAX-35 date and date-time patterns we accept, and "excel" for serial day numbers (1900 date
+# system). Longest tokens first. M is the month and m the minute, as in UAX-35; a run of S is a fraction
+# of a second; X/x/Z are time-zone offsets ("Z", "+01:00", "+0100"); text between quotes is literal.
+_DATE_TOKENS = (
+    ("yyyy", "%Y"), ("yy", "%y"), ("MM", "%m"), ("M", "%m"), ("dd", "%d"), ("d", "%d"),
+    ("HH", "%H"), ("H", "%H"), ("mm", "%M"), ("m", "%M"), ("ss", "%S"), ("s", "%S"),
+    ("XXX", "%z"), ("XX", "%z"), ("X", "%z"), ("xxx", "%z"), ("xx", "%z"), ("x", "%z"), ("ZZZZZ", "%z"),
+    ("Z", "%z"),
+)
+
+ISO8601 = "iso8601"
 
 _TOP_KEYS = {"profile", "organisation", "mappings", "dialect", "dates", "null", "organisations", "tables"}
 _ORG_KEYS = {"slug", "name", "commune", "sector", "serviceType"}
@@ -157,20 +166,53 @@ def _norm_title(text: str) -> str:
 
 
 def date_format(pattern: str) -> str:
-    """A CSVW/UAX-35 date pattern (``dd/MM/yyyy``) as a strptime format; ``excel`` stays as is."""
-    if pattern == "excel":
+    """A CSVW/UAX-35 date or date-time pattern (``dd/MM/yyyy``, ``yyyy-MM-dd'T'HH:mm``, ``dd/MM/yyyy
+    HH:mm:ssXXX``) as a strptime format; ``excel`` stays as is.
+
+    A date-time pattern reads the date of the moment as written (its own time zone, not converted).
+    ``iso8601`` accepts any ISO 8601 date or date-time (``2025-02-03``, ``2025-02-03T10:00``,
+    ``2025-02-03 10:00:00+01:00``, ``2025-02-03T09:00Z``).
+    """
+    if pattern in ("excel", ISO8601):
         return pattern
     out, i = [], 0
     while i < len(pattern):
+        if pattern[i] == "'":
+            # 'T' is a literal T; '' is a literal quote (UAX-35).
+            end = pattern.find("'", i + 1)
+            if end == i + 1:
+                out.append("'")
+                i += 2
+                continue
+            if end < 0:
+                raise ValueError(f"unclosed quote in date pattern {pattern!r}")
+            out.append(pattern[i + 1 : end].replace("%", "%%"))
+            i = end + 1
+            continue
+        if pattern[i] == "S":
+            while i < len(pattern) and pattern[i] == "S":
+                i += 1
+            out.append("%f")
+            continue
+        if pattern.startswith("MMM", i):
+            raise ValueError(
+                f"month names (MMM) are not supported in date pattern {pattern!r}: they depend on the "
+                "language; ask for month numbers (MM), or use quotes for literal text"
+            )
         for token, directive in _DATE_TOKENS:
             if pattern.startswith(token, i):
+                if directive in out:
+                    raise ValueError(f"{token!r} appears twice in date pattern {pattern!r}")
                 out.append(directive)
                 i += len(token)
                 break
         else:
             ch = pattern[i]
             if ch.isalpha():
-                raise ValueError(f"unknown letter {ch!r} in date pattern {pattern!r}")
+                raise ValueError(
+                    f"unknown letter {ch!r} in date pattern {pattern!r} (letters: yyyy MM dd HH mm ss "
+                    "SSS XXX; put literal text between quotes, e.g. 'T')"
+                )
             out.append("%%" if ch == "%" else ch)
             i += 1
     return "".join(out)

@@ -55,7 +55,7 @@ from referentiel.translation.model import (
     EXACT_PREDICATES,
     REFERENCE,
 )
-from referentiel.translation.profile import ColumnSpec, Profile, TableSpec, load_profile
+from referentiel.translation.profile import ISO8601, ColumnSpec, Profile, TableSpec, load_profile
 from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, resolve_key
 from referentiel.translation.readers import Table, close_workbooks, read_table
 
@@ -516,6 +516,15 @@ def parse_date(value: Any, formats: Sequence[str]) -> date | None:
         if fmt == "excel":
             if text.isdigit() and 1 <= int(text) < 2958466:
                 return _EXCEL_EPOCH + timedelta(days=int(text))
+            continue
+        if fmt == ISO8601:
+            # fromisoformat also reads week dates and compact forms; a profile that says ISO 8601
+            # means the usual extended forms, which all start with yyyy-MM-dd.
+            if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+                try:
+                    return datetime.fromisoformat(text).date()
+                except ValueError:
+                    pass
             continue
         try:
             return datetime.strptime(text, fmt).date()
@@ -1204,10 +1213,19 @@ class _NM:
 _NM = _NM()  # type: ignore[misc,assignment]
 
 
+_PATTERN_LETTERS = {
+    "%Y": "yyyy", "%y": "yy", "%m": "MM", "%d": "dd", "%H": "HH", "%M": "mm", "%S": "ss", "%f": "SSS",
+    "%z": "XXX", "%%": "%",
+}
+
+
 def _pattern(fmt: str) -> str | Msg:
+    """A strptime format shown to the user as the UAX-35 pattern of the profile (``dd/MM/yyyy HH:mm``)."""
     if fmt == "excel":
         return Msg.of("format.excel")
-    return fmt.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%y", "yy")
+    if fmt == ISO8601:
+        return "ISO 8601"
+    return re.sub(r"%.", lambda m: _PATTERN_LETTERS.get(m.group(0), m.group(0)), fmt)
 
 
 # --------------------------------------------------------------------------------------- public API
