@@ -152,11 +152,12 @@ def test_lookup(translator: TermTranslator) -> None:
 
 def test_cli_translate_and_lookup(runner) -> None:
     base = ["--mappings", str(ORGS), "--ontology", MINI]
-    out = runner.invoke(
-        cli, ["terms", "translate", "Éducatrice de rue", "--from", "cpas-nord", "--to", "one-sud", *base]
-    )
+    term = ["terms", "translate", "Éducatrice de rue", "--from", "cpas-nord", "--to", "one-sud"]
+    out = runner.invoke(cli, [*term, *base, "--lang", "en"])
     assert out.exit_code == 0, out.output
     assert "BROAD: 'Éducateur'" in out.output and "broader" in out.output
+    french = runner.invoke(cli, [*term, *base])
+    assert "PLUS LARGE: 'Éducateur'" in french.output and "plus large" in french.output
     js = runner.invoke(
         cli, ["terms", "translate", "VAD", "--from", "cpasnord", "--to", "all", "--format", "json", *base]
     )
@@ -174,3 +175,38 @@ def test_cli_unknown_org_exits_2(capsys) -> None:
         main(["terms", "translate", "AS", "--from", "nope", "--mappings", str(ORGS), "--ontology", MINI])
     assert info.value.code == 2
     assert "known organisations: cpas-nord, one-sud" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "lang,label,words",
+    [
+        ("nl", "maatschappelijk werker", ("zelfde betekenis", "betrouwbaarheid")),
+        ("en", "social worker", ("same meaning", "confidence")),
+        ("fr", "assistant·e social·e", ("même sens", "confiance")),
+    ],
+)
+def test_terms_translate_speaks_the_language_asked(runner, lang: str, label: str, words: tuple) -> None:
+    result = runner.invoke(cli, ["terms", "translate", "AS", "--from", "cpas-ixelles", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert f"'{label}'" in result.stdout
+    assert all(w in result.stdout for w in words)
+    as_json = runner.invoke(
+        cli, ["terms", "translate", "AS", "--from", "cpas-ixelles", "--lang", lang, "--format", "json"]
+    )
+    [translation] = json.loads(as_json.stdout)["translations"]
+    assert translation["label"] == label and translation["relation"] == "exact"  # enums stay English
+    assert set(translation["labels"]) == {"fr", "nl", "en"}
+
+
+def test_terms_messages_and_lookup_in_dutch(runner) -> None:
+    missing = runner.invoke(cli, ["terms", "translate", "Zzz", "--from", "cpas-ixelles", "--lang", "nl"])
+    assert missing.exit_code == 1
+    assert "staat niet in de mappingtabel van cpas-ixelles" in missing.stdout
+    assert "tip: voer `referentiel mappings suggest --from cpas-ixelles`" in missing.stdout
+    as_json = runner.invoke(
+        cli, ["terms", "translate", "Zzz", "--from", "cpas-ixelles", "--lang", "nl", "--format", "json"]
+    )
+    assert "staat niet in de mappingtabel" in json.loads(as_json.stdout)["message"]
+    lookup = runner.invoke(cli, ["terms", "lookup", "refc:role-social-worker", "--lang", "nl"])
+    assert lookup.stdout.startswith("refc:role-social-worker (maatschappelijk werker)")
+    assert ": exact" in lookup.stdout

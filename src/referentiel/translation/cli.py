@@ -136,7 +136,7 @@ def translate_term_command(term: str, source: str, target: str, scheme: str | No
 
     translator = TermTranslator.from_directory(mappings_dir, ontology=ontology)
     result = translator.translate(term, source=source, target=target, scheme=scheme)
-    text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+    text = (json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2) if fmt == "json"
             else render_translations(result, lang=lang))
     emit(text, output)
     if not result.found:

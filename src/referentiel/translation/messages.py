@@ -410,6 +410,103 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "... et {count} de plus (utilisez --format json)",
         "nl": "... en nog {count} (gebruik --format json)",
     },
+    # ---- terms translate / terms lookup
+    "terms.not-in-set": {
+        "en": "{term!r} is not in the mapping set of {organisation}",
+        "fr": "{term!r} n'est pas dans la table de correspondances de {organisation}",
+        "nl": "{term!r} staat niet in de mappingtabel van {organisation}",
+    },
+    "terms.no-equivalent": {
+        "en": "{organisation} states that {term!r} has no equivalent in the framework",
+        "fr": "{organisation} déclare que {term!r} n'a pas d'équivalent dans le référentiel",
+        "nl": "{organisation} verklaart dat {term!r} geen equivalent heeft in het referentiekader",
+    },
+    "terms.no-term-for-concepts": {
+        "en": "{organisation} has no term mapped to {concepts} or to a concept above or below it",
+        "fr": "{organisation} n'a aucun terme relié à {concepts} ni à un concept plus large ou plus étroit",
+        "nl": "{organisation} heeft geen term gekoppeld aan {concepts} of aan een breder of enger begrip",
+    },
+    "terms.no-organisation-has": {
+        "en": "no organisation among {organisations} has a term for {concept}",
+        "fr": "aucune organisation parmi {organisations} n'a de terme pour {concept}",
+        "nl": "geen enkele organisatie onder {organisations} heeft een term voor {concept}",
+    },
+    "terms.did-you-mean": {
+        "en": "  did you mean: {terms}",
+        "fr": "  vouliez-vous dire : {terms}",
+        "nl": "  bedoelde u: {terms}",
+    },
+    "terms.hint-suggest": {
+        "en": "  hint: run `referentiel mappings suggest --from {organisation}` to get candidates",
+        "fr": "  conseil : lancez `referentiel mappings suggest --from {organisation}` pour obtenir des "
+        "candidats",
+        "nl": "  tip: voer `referentiel mappings suggest --from {organisation}` uit om kandidaten te krijgen",
+    },
+    "terms.confidence": {
+        "en": ", confidence {confidence}",
+        "fr": ", confiance {confidence}",
+        "nl": ", betrouwbaarheid {confidence}",
+    },
+    "terms.approximate": {"en": "APPROXIMATE", "fr": "APPROXIMATIF", "nl": "BENADEREND"},
+    "terms.flag.close": {"en": "CLOSE", "fr": "PROCHE", "nl": "VERWANT"},
+    "terms.flag.broad": {"en": "BROAD", "fr": "PLUS LARGE", "nl": "BREDER"},
+    "terms.flag.narrow": {"en": "NARROW", "fr": "PLUS ÉTROIT", "nl": "ENGER"},
+    "terms.flag.related": {"en": "RELATED", "fr": "APPARENTÉ", "nl": "GERELATEERD"},
+    "terms.flag.unknown": {"en": "UNKNOWN", "fr": "INCONNU", "nl": "ONBEKEND"},
+    "terms.flag.exact": {"en": "EXACT", "fr": "EXACT", "nl": "EXACT"},
+    "terms.relation.exact": {
+        "en": "same meaning (exactMatch)",
+        "fr": "même sens (exactMatch)",
+        "nl": "zelfde betekenis (exactMatch)",
+    },
+    "terms.relation.close": {
+        "en": "close meaning, not interchangeable in every context (closeMatch)",
+        "fr": "sens proche, pas interchangeable dans tous les contextes (closeMatch)",
+        "nl": "verwante betekenis, niet in elke context uitwisselbaar (closeMatch)",
+    },
+    "terms.relation.broad": {
+        "en": "broader: the translation is more general than the term (broadMatch)",
+        "fr": "plus large : la traduction est plus générale que le terme (broadMatch)",
+        "nl": "breder: de vertaling is algemener dan de term (broadMatch)",
+    },
+    "terms.relation.narrow": {
+        "en": "narrower: the translation is more specific than the term (narrowMatch)",
+        "fr": "plus étroit : la traduction est plus précise que le terme (narrowMatch)",
+        "nl": "enger: de vertaling is specifieker dan de term (narrowMatch)",
+    },
+    "terms.relation.related": {
+        "en": "related, NOT equivalent (relatedMatch)",
+        "fr": "apparenté, PAS équivalent (relatedMatch)",
+        "nl": "gerelateerd, NIET equivalent (relatedMatch)",
+    },
+    "terms.relation.unknown": {
+        "en": "no relation can be derived (both are linked to the same concept in different ways)",
+        "fr": "aucune relation ne peut être déduite (les deux sont liés au même concept de façons "
+        "différentes)",
+        "nl": "er kan geen relatie worden afgeleid (beide zijn op verschillende manieren aan hetzelfde "
+        "begrip gekoppeld)",
+    },
+    "terms.approximate-note": {
+        "en": "; approximate: a closeMatch on the path is not transitive, review before relying on it",
+        "fr": "; approximatif : un closeMatch sur le chemin n'est pas transitif, vérifiez avant de vous y "
+        "fier",
+        "nl": "; benaderend: een closeMatch op het pad is niet transitief, controleer voor u erop "
+        "vertrouwt",
+    },
+    "terms.via": {"en": "    via: {path}", "fr": "    via : {path}", "nl": "    via: {path}"},
+    "terms.line": {"en": " line {line}", "fr": " ligne {line}", "nl": " regel {line}"},
+    "terms.without": {
+        "en": "  no translation in: {organisations}",
+        "fr": "  pas de traduction dans : {organisations}",
+        "nl": "  geen vertaling in: {organisations}",
+    },
+    "terms.lookup-approximate": {"en": " (approximate)", "fr": " (approximatif)", "nl": " (benaderend)"},
+    "terms.lookup-via": {"en": ", via {concept}", "fr": ", via {concept}", "nl": ", via {concept}"},
+    "terms.lookup-none": {
+        "en": "  {organisation}: no term mapped to this concept",
+        "fr": "  {organisation} : aucun terme relié à ce concept",
+        "nl": "  {organisation}: geen term gekoppeld aan dit begrip",
+    },
 }
 
 

@@ -37,6 +37,7 @@ from typing import Any
 from referentiel.errors import ConfigError, InputError
 from referentiel.privacy import scrub, shown
 from referentiel.translation.framework import Framework, load_framework
+from referentiel.translation.messages import Msg, render
 from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_term, read_mapping_set
 
 EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN = "exact", "close", "broad", "narrow", "related", "unknown"
@@ -51,15 +52,6 @@ _PREDICATE_RELATION = {
 RELATION_PREDICATE = {v: k for k, v in _PREDICATE_RELATION.items()}
 _INVERSE = {EXACT: EXACT, CLOSE: CLOSE, BROAD: NARROW, NARROW: BROAD, RELATED: RELATED, UNKNOWN: UNKNOWN}
 _STRENGTH = {EXACT: 0, CLOSE: 1, BROAD: 2, NARROW: 2, RELATED: 3, UNKNOWN: 4}
-
-RELATION_TEXT = {
-    EXACT: "same meaning (exactMatch)",
-    CLOSE: "close meaning, not interchangeable in every context (closeMatch)",
-    BROAD: "broader: the translation is more general than the term (broadMatch)",
-    NARROW: "narrower: the translation is more specific than the term (narrowMatch)",
-    RELATED: "related, NOT equivalent (relatedMatch)",
-    UNKNOWN: "no relation can be derived (both are linked to the same concept in different ways)",
-}
 
 
 def relation_of(predicate: str) -> str:
@@ -200,11 +192,16 @@ class Translation:
 
     target: str  # "framework" or an organisation slug
     id: str  # concept CURIE or the organisation's subject_id
-    label: str
+    label: str  # the organisation's term, or the concept's French label
     relation: str  # exact, close, broad, narrow, related, unknown
     approximate: bool
     confidence: float | None
     path: list[Step]
+    labels: dict[str, str] = field(default_factory=dict)  # a concept's label per language
+
+    def label_in(self, lang: str) -> str:
+        """The concept's label in ``lang`` (an organisation's term is shown as the organisation wrote it)."""
+        return self.labels.get(lang) or self.label
 
     @property
     def exact(self) -> bool:
@@ -216,9 +213,10 @@ class Translation:
         """The SKOS predicate from the source term to the target (``None`` when unknown)."""
         return RELATION_PREDICATE.get(self.relation)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """A JSON-ready dict; ``label`` in ``lang`` (``labels`` has every language)."""
         data = asdict(self)
+        data["label"] = self.label_in(lang)
         data["exact"] = self.exact
         data["predicate"] = self.predicate
         return data
@@ -234,7 +232,7 @@ class TranslationResult:
     translations: list[Translation] = field(default_factory=list)
     source_mappings: list[Step] = field(default_factory=list)
     no_equivalent: bool = False
-    message: str | None = None
+    message: Msg | None = None
     did_you_mean: list[str] = field(default_factory=list)
     without: list[str] = field(default_factory=list)  # target organisations with no translation
 
@@ -243,19 +241,20 @@ class TranslationResult:
         """True when at least one translation was found."""
         return bool(self.translations)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """A JSON-ready dict; the message and the concepts' labels in ``lang``, keys and relations in
+        English."""
         return {
             "term": shown(self.term),
             "source": self.source,
             "target": self.target,
             "found": self.found,
             "no_equivalent": self.no_equivalent,
-            "message": scrub(self.message) if self.message else None,
+            "message": scrub(self.message.text(lang)) if self.message else None,
             "did_you_mean": self.did_you_mean,
             "organisations_without_translation": self.without,
             "source_mappings": [asdict(s) for s in self.source_mappings],
-            "translations": [t.to_dict() for t in self.translations],
+            "translations": [t.to_dict(lang) for t in self.translations],
         }
 
 
@@ -332,6 +331,10 @@ class TermTranslator:
         concept = self.framework.concepts.get(iri)
         return concept.label(lang) if concept else iri
 
+    def _concept_labels(self, iri: str) -> dict[str, str]:
+        concept = self.framework.concepts.get(iri)
+        return dict(concept.pref_labels) if concept else {}
+
     def _check_scheme(self, scheme: str) -> None:
         """A ``--scheme`` no concept belongs to is a usage error, not "no translation" (exit 2)."""
         from referentiel.translation.suggest import _in_scheme
@@ -388,7 +391,7 @@ class TermTranslator:
                 m for m in candidates if m.no_equivalent or self._in_scheme(org, m.object_id, scheme)
             ]
         if not candidates:
-            result.message = f"{shown(term)!r} is not in the mapping set of {org.slug}"
+            result.message = Msg.of("terms.not-in-set", term=shown(term), organisation=org.slug)
             result.did_you_mean = self._did_you_mean(org, term)
             return result
         for m in candidates:
@@ -405,6 +408,7 @@ class TermTranslator:
                     target="framework",
                     id=self.framework.concepts[iri].curie if iri in self.framework.concepts else m.object_id,
                     label=self._concept_label(iri),
+                    labels=self._concept_labels(iri),
                     relation=relation,
                     approximate=False,
                     confidence=m.confidence,
@@ -413,7 +417,7 @@ class TermTranslator:
             )
         if not result.translations and any(m.no_equivalent for m in candidates):
             result.no_equivalent = True
-            result.message = f"{org.slug} states that {shown(term)!r} has no equivalent in the framework"
+            result.message = Msg.of("terms.no-equivalent", organisation=org.slug, term=shown(term))
         result.translations.sort(key=lambda t: (_STRENGTH[t.relation], -(t.confidence or 0)))
         return result
 
@@ -507,8 +511,8 @@ class TermTranslator:
         result.translations = sorted(seen.values(), key=_rank)
         if not result.translations and first.translations:
             concepts = ", ".join(t.id for t in first.translations)
-            result.message = (
-                f"{target_org.slug} has no term mapped to {concepts} or to a concept above or below it"
+            result.message = Msg.of(
+                "terms.no-term-for-concepts", organisation=target_org.slug, concepts=concepts
             )
         return result
 
@@ -558,7 +562,9 @@ class TermTranslator:
                 )
             result.translations.sort(key=_rank)
             if not result.translations:
-                result.message = f"no organisation among {', '.join(orgs)} has a term for {lookup.concept}"
+                result.message = Msg.of(
+                    "terms.no-organisation-has", organisations=", ".join(orgs), concept=lookup.concept
+                )
             return result
         if target.casefold() == "framework":
             return self.to_framework(term, source, scheme)
@@ -637,45 +643,48 @@ def _rank(t: Translation) -> tuple[int, int, int, float]:
 
 
 def render_translations(result: TranslationResult, lang: str = "fr") -> str:
-    """A human-readable answer, saying how exact each translation is."""
+    """A human-readable answer in ``lang``, saying how exact each translation is."""
+
+    def say(message_id: str, **params: Any) -> str:
+        return render(message_id, params, lang)
+
     # The term is echoed: mask anything that looks like personal data typed by mistake.
     lines = [f"{shown(result.term)!r} ({result.source}) -> {result.target}"]
     if result.message:
-        lines.append(f"  {scrub(result.message)}")
+        lines.append(f"  {scrub(result.message.text(lang))}")
     if result.did_you_mean:
-        lines.append("  did you mean: " + ", ".join(repr(t) for t in result.did_you_mean))
+        lines.append(say("terms.did-you-mean", terms=", ".join(repr(t) for t in result.did_you_mean)))
     if (
         not result.translations
         and not result.no_equivalent
         and result.source != "framework"
         and not result.source_mappings
     ):
-        lines.append(f"  hint: run `referentiel mappings suggest --from {result.source}` to get candidates")
+        lines.append(say("terms.hint-suggest", organisation=result.source))
     for t in result.translations:
-        flag = "EXACT" if t.exact else ("APPROXIMATE " if t.approximate else "") + t.relation.upper()
-        conf = f", confidence {t.confidence:g}" if t.confidence is not None else ""
+        relation = say(f"terms.flag.{t.relation}")
+        flag = relation if t.exact else (say("terms.approximate") + " " if t.approximate else "") + relation
+        conf = say("terms.confidence", confidence=f"{t.confidence:g}") if t.confidence is not None else ""
         where = "" if t.target == "framework" or result.target != "all" else f" [{t.target}]"
-        lines.append(f"  {flag}: {t.label!r} ({t.id}){where}{conf}")
+        lines.append(f"  {flag}: {t.label_in(lang)!r} ({t.id}){where}{conf}")
         lines.append(
-            f"    {RELATION_TEXT[t.relation]}"
-            + (
-                "; approximate: a closeMatch on the path is not transitive, review before relying on it"
-                if t.approximate
-                else ""
-            )
+            f"    {say(f'terms.relation.{t.relation}')}"
+            + (say("terms.approximate-note") if t.approximate else "")
         )
         via = " ; ".join(
-            f"{s.subject} {s.predicate} {s.object} ({s.source}" + (f" line {s.line}" if s.line else "") + ")"
+            f"{s.subject} {s.predicate} {s.object} ({s.source}"
+            + (say("terms.line", line=s.line) if s.line else "")
+            + ")"
             for s in t.path
         )
-        lines.append(f"    via: {via}")
+        lines.append(say("terms.via", path=via))
     if result.without:
-        lines.append("  no translation in: " + ", ".join(result.without))
+        lines.append(say("terms.without", organisations=", ".join(result.without)))
     return "\n".join(lines) + "\n"
 
 
 def render_lookup(result: LookupResult, lang: str = "fr") -> str:
-    """A human-readable list of each organisation's terms for a concept."""
+    """A human-readable list of each organisation's terms for a concept, in ``lang``."""
     label = result.labels.get(lang) or next(iter(result.labels.values()), "")
     lines = [f"{result.concept} ({label})"]
     current = None
@@ -683,9 +692,10 @@ def render_lookup(result: LookupResult, lang: str = "fr") -> str:
         if e.organisation != current:
             current = e.organisation
             lines.append(f"  {current}:")
-        via = "" if e.via == result.concept else f", via {e.via}"
-        approx = " (approximate)" if e.approximate else ""
-        lines.append(f"    {e.term!r} ({e.id}): {e.relation}{approx}{via}")
+        via = "" if e.via == result.concept else render("terms.lookup-via", {"concept": e.via}, lang)
+        approx = render("terms.lookup-approximate", {}, lang) if e.approximate else ""
+        relation = render(f"terms.flag.{e.relation}", {}, lang).lower()
+        lines.append(f"    {e.term!r} ({e.id}): {relation}{approx}{via}")
     for slug in result.without_term:
-        lines.append(f"  {slug}: no term mapped to this concept")
+        lines.append(render("terms.lookup-none", {"organisation": slug}, lang))
     return "\n".join(lines) + "\n"
