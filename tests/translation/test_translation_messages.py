@@ -133,7 +133,7 @@ def test_translate_in_french_from_the_cli(runner, tmp_path: Path, monkeypatch: p
     assert res.exit_code == 1
     assert "activites.csv (intervention) : 58 lignes lues, 57 traduite(s), 1 rejetée(s)" in res.stderr
     assert (
-        "erreur : activites.csv, ligne 31, colonne date : '2024-13-05' n'est pas une date dans le ou les "
+        "violation : activites.csv, ligne 31, colonne date : '2024-13-05' n'est pas une date dans le ou les "
         "formats attendus (yyyy-MM-dd)"
     ) in res.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
@@ -143,9 +143,9 @@ def test_translate_in_french_from_the_cli(runner, tmp_path: Path, monkeypatch: p
         "'Visite à dom.' n'a pas de correspondance dans le référentiel",
         "'Pesée' n'a pas de correspondance dans le référentiel",
     }
-    assert report["issues_by_severity"]["error"] == 2  # counts and keys do not change with the language
+    assert report["issues_by_severity"]["violation"] == 2  # counts and keys do not change with the language
     dutch = runner.invoke(cli, [*args, "--lang", "nl"])
-    assert "fout: activites.csv, rij 42: de rij werd geweigerd" in dutch.stderr
+    assert "schending: activites.csv, rij 42: de rij werd geweigerd" in dutch.stderr
     assert runner.invoke(cli, [*args, "--lang", "de"]).exit_code == 2
 
 
@@ -244,3 +244,18 @@ def test_every_kind_of_personal_data_and_every_reader_reason_has_its_message(tmp
     for why in others:
         assert reader_reason(why).id != "text"
         assert Msg.of("rejected-row", why=reader_reason(why)).text("en") == f"the row was rejected: it {why}"
+
+
+def test_translate_and_ingest_name_severities_alike(runner, tmp_path: Path, monkeypatch) -> None:
+    """One vocabulary: what refuses an export is a "violation" in translate, validate and ingest;
+    `--fail-on error` (translate's former word) still works."""
+    monkeypatch.setenv("REFERENTIEL_PSEUDONYM_KEY", KEY)
+    org = ORGS / "one-consultation-anderlecht"
+    profile, output = str(org / "profile.yaml"), str(tmp_path / "o.ttl")
+    args = ["translate", str(org / "export"), "--profile", profile, "-o", output]
+    english = runner.invoke(cli, [*args, "--lang", "en"])
+    assert "violation: activites.csv, row 31" in english.stderr and "2 violation(s)" in english.stderr
+    assert "error" not in english.stderr.lower()
+    for fail_on in ("violation", "error"):
+        assert runner.invoke(cli, [*args, "--fail-on", fail_on]).exit_code == 1
+    assert runner.invoke(cli, [*args, "--fail-on", "never"]).exit_code == 0

@@ -38,7 +38,7 @@ def by_value(graph: Graph, value: str) -> list[URIRef]:
 @pytest.mark.parametrize("org", ["cpas-ixelles", "creche-les-lucioles", "amo-le-tremplin"])
 def test_clean_examples_translate_without_errors_or_warnings(results: dict, org: str) -> None:
     result = results[org]
-    assert result.count("error") == 0 and result.count("warning") == 0, [str(i) for i in result.issues]
+    assert result.count("violation") == 0 and result.count("warning") == 0, [str(i) for i in result.issues]
     assert all(f.rows_rejected == 0 and f.rows_translated == f.rows_read > 0 for f in result.files)
     assert len(result.graph) > 1000
 
@@ -281,7 +281,7 @@ def test_undeclared_personal_column_refuses_the_table(
     export, profile = make_export(tmp_path, header, [f"1;AS;{cells[0]}", f"2;AS;{cells[1]}"])
     result = translate([export], profile, key=KEY)
     (issue,) = [i for i in result.issues if i.kind == "personal-data"]
-    assert issue.severity == "error" and issue.column == header.split(";")[2] and kind in issue.message
+    assert issue.severity == "violation" and issue.column == header.split(";")[2] and kind in issue.message
     assert "personal: true" in issue.message and "suppressOutput" in issue.message
     assert result.files[0].refused and result.files[0].rows_translated == 0
     assert not list(result.graph.subjects(RDF.type, REF.Professional))
@@ -303,7 +303,7 @@ def test_missing_key_column_refuses_and_unknown_file_is_reported(tmp_path: Path)
     result = translate([export, other], profile, key=KEY)
     kinds = {(i.kind, i.file) for i in result.issues}
     assert ("missing-column", "pros.csv") in kinds and ("unknown-file", "autre.csv") in kinds
-    assert result.worst == "error"
+    assert result.worst == "violation"
 
 
 def test_duplicate_ids_and_empty_ids(tmp_path: Path) -> None:
@@ -337,7 +337,7 @@ def test_cli_translate_writes_the_same_graph(
     assert res.exit_code == 0, res.output
     assert isomorphic(Graph().parse(out, format="nt"), results["amo-le-tremplin"].graph)
     data = json.loads(report.read_text())
-    assert data["organisation"] == "amo-le-tremplin" and data["issues_by_severity"]["error"] == 0
+    assert data["organisation"] == "amo-le-tremplin" and data["issues_by_severity"]["violation"] == 0
     assert KEY not in res.output + report.read_text()
 
 
@@ -419,7 +419,7 @@ def test_a_name_typed_in_an_identifier_column_refuses_the_table(
 
     result = translate(export, ORGS / "cpas-ixelles" / "profile.yaml", key=KEY)
     (issue,) = [i for i in result.issues if i.kind == "personal-data"]
-    assert issue.file == table and issue.severity == "error" and "look like names" in issue.message
+    assert issue.file == table and issue.severity == "violation" and "look like names" in issue.message
     assert [f.file for f in result.files if f.refused] == [table]
     text = result.serialize("nt").decode() + json.dumps(result.report(), ensure_ascii=False)
     assert "Dupontelle" not in text

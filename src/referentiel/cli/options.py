@@ -16,19 +16,23 @@ LANGS = ("fr", "en", "nl")
 FORMAT_ALIASES = {"table": "text"}
 
 
-class _FormatChoice(click.Choice):
-    """A ``click.Choice`` that also accepts the old names of a format (not shown in ``--help``)."""
+class AliasChoice(click.Choice):
+    """A ``click.Choice`` that also accepts old names of its choices (not shown in ``--help``)."""
+
+    def __init__(self, choices: tuple[str, ...], aliases: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(choices, **kwargs)
+        self.aliases = aliases
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
-            value = FORMAT_ALIASES.get(value.lower(), value)
+            value = self.aliases.get(value.lower(), value)
         return super().convert(value, param, ctx)
 
 
 def format_option(choices: tuple[str, ...], default: str, help_text: str = "Output format.") -> Callable:
     """``--format`` with the command's own choices (``text`` is the human-readable one everywhere)."""
     return click.option(
-        "--format", "fmt", type=_FormatChoice(choices, case_sensitive=False), default=default,
+        "--format", "fmt", type=AliasChoice(choices, FORMAT_ALIASES, case_sensitive=False), default=default,
         show_default=True, help=help_text,
     )
 

@@ -45,7 +45,7 @@ TRANSLATION_KINDS = {
     "unknown-file": "unknown-file",
     "duplicate-id": "duplicate-id",
 }
-SEVERITIES = {"error": "violation", "warning": "warning", "info": "info"}
+SEVERITIES = {"violation": "violation", "warning": "warning", "info": "info"}
 
 # SHACL constraint component (local name) -> summary kind
 COMPONENT_KINDS = {

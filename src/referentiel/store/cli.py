@@ -53,7 +53,7 @@ _LOAD_TEXT = {
         "replaced": " (vervangt de vorige versie)",
         "diff": " (vervangt de vorige versie: {removed} triple(s) verwijderd, {added} toegevoegd)",
         "conforms": "validatie: conform de vormen van het referentiekader",
-        "results": "validatie: {v} overtreding(en), {w} waarschuwing(en)",
+        "results": "validatie: {v} schending(en), {w} waarschuwing(en)",
         "forced": "GEFORCEERD GELADEN (--force): de gegevens zijn niet conform; dit staat in de metadata",
         "novalid": "validatie: niet uitgevoerd",
         "ontology": "ontologie en conceptschema's (opnieuw) geladen in <{g}>",

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from referentiel.cli.options import (
+    AliasChoice,
     emit,
     emit_all,
     format_option,
@@ -23,7 +24,7 @@ from referentiel.cli.options import (
 
 EXIT_FINDINGS = 1
 RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("violation", "warning", "info")
 MAX_LINES = 40
 
 profile_option = click.option(
@@ -94,8 +95,9 @@ def summary_lines(result: object, *, limit: int = MAX_LINES, lang: str = "fr") -
 @key_file_option
 @click.option(
     "--fail-on",
-    type=click.Choice(("error", "warning", "never")),
-    default="error",
+    # "error" was translate's word for what validation and ingest call a violation.
+    type=AliasChoice(("violation", "warning", "never"), {"error": "violation"}),
+    default="violation",
     show_default=True,
     help="Exit 1 when an issue of this severity or worse was met (rejected rows, refused tables...).",
 )

@@ -320,7 +320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "word.and": {"en": "and", "fr": "et", "nl": "en"},
     # French sets a space before a colon; the join of a label and what follows
     "word.colon": {"en": ": ", "fr": " : ", "nl": ": "},
-    "word.error": {"en": "error", "fr": "erreur", "nl": "fout"},
+    "word.violation": {"en": "violation", "fr": "violation", "nl": "schending"},
     "word.warning": {"en": "warning", "fr": "avertissement", "nl": "waarschuwing"},
     "word.info": {"en": "info", "fr": "info", "nl": "info"},
     "translate.table": {
@@ -345,9 +345,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "... en nog {count} (zie --report)",
     },
     "translate.counts": {
-        "en": "{triples} triples; {errors} error(s), {warnings} warning(s), {infos} info(s)",
-        "fr": "{triples} triplets ; {errors} erreur(s), {warnings} avertissement(s), {infos} info(s)",
-        "nl": "{triples} triples; {errors} fout(en), {warnings} waarschuwing(en), {infos} info(s)",
+        "en": "{triples} triples; {violations} violation(s), {warnings} warning(s), {infos} info(s)",
+        "fr": "{triples} triplets ; {violations} violation(s), {warnings} avertissement(s), {infos} info(s)",
+        "nl": "{triples} triples; {violations} schending(en), {warnings} waarschuwing(en), {infos} info(s)",
     },
     "translate.infos": {
         "en": " (info: non-exact matches and terms without equivalent, see --report)",
@@ -567,7 +567,7 @@ def fields(template: str) -> set[str]:
 
 
 def word(name: str, lang: str) -> str:
-    """A single word of the catalogue (``word.error`` -> ``erreur``)."""
+    """A single word of the catalogue (``word.warning`` -> ``avertissement``)."""
     return MESSAGES[f"word.{name}"][lang]
 
 

@@ -102,7 +102,8 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-ERROR, WARNING, INFO = "error", "warning", "info"
+# The same words as validation and the intake summary: a "violation" refuses the export (unless forced).
+ERROR, WARNING, INFO = "violation", "warning", "info"
 SEVERITY_ORDER = {INFO: 0, WARNING: 1, ERROR: 2}
 
 # statuses of ref:mappingStatus (docs/architecture.md)

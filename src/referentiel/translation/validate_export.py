@@ -71,7 +71,7 @@ def validate_export(
     report = validate(result.graph, shapes, ontology=ontology, fail_on=fail_on, lang=lang)
     slug = result.profile.slug
     shape = URIRef(f"{REFO}{slug}-profile")
-    severity = {"error": Severity.VIOLATION, "warning": Severity.WARNING, "info": Severity.INFO}
+    severity = {"violation": Severity.VIOLATION, "warning": Severity.WARNING, "info": Severity.INFO}
     root = next(report.report_graph.subjects(_RDF.type, SH.ValidationReport), None)
     added = []
     for issue in result.issues:
