@@ -83,3 +83,25 @@ def test_a_table_refused_whole_makes_the_share_incomplete(tmp_path: Path) -> Non
     assert "INCOMPLETE" in to_html(summary)
     terms = json.loads(to_json(summary))["exports"][0]["terms"]
     assert terms["complete"] is False and terms["tables_refused"] == 1
+
+
+def test_a_finding_made_severe_by_a_rule_says_why(tmp_path: Path) -> None:
+    """An unmapped term is a warning, but in a required column (the intervention's type) the rule the
+    row then breaks makes it a violation: the summary says which rule, in the run's language."""
+    import json
+
+    from referentiel.intake import ingest
+    from referentiel.intake.summary import to_json, to_text
+
+    for lang, because in (("en", "(violation because: "), ("fr", "(violation parce que : ")):
+        summary = ingest(store=tmp_path / lang, lang=lang)
+        one = next(e for e in summary.exports if e.organisation == "one-consultation-anderlecht")
+        unmapped = [f for f in one.findings if f.kind == "unmapped-term"]
+        assert unmapped and all(f.severity == "violation" and f.raised_by for f in unmapped)
+        line = next(x for x in to_text(summary).splitlines() if "row 7" in x or "ligne 7" in x)
+        assert because in line
+        findings = json.loads(to_json(summary))["exports"]
+        raised = [f for e in findings for f in e["findings"] if f["raised_by"]]
+        assert raised and all(f["severity"] == "violation" for f in raised)
+    # A warning nobody raised carries no reason.
+    assert all(f.raised_by is None for f in one.findings if f.severity == "warning")

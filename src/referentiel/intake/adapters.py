@@ -291,6 +291,7 @@ def merge(translation: list[Finding], validation: list[Finding]) -> list[Finding
             # One problem, reported once, at the highest severity either stage gave it.
             if rank.get(finding.severity, 2) > rank.get(cause.severity, 2):
                 cause.severity = finding.severity
+                cause.raised_by = finding.message
             if finding.message not in cause.also:
                 cause.also.append(finding.message)
             continue

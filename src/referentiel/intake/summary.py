@@ -83,6 +83,7 @@ WORDS: dict[str, dict[str, str]] = {
         "violation": "violation",
         "warning": "warning",
         "info": "info",
+        "raised-by": " ({severity} because: {rule})",
         "more": "    … and {count} more (see the report)",
         "generated": "{families} families, {organisations} organisations, {rows} rows, "
         "{defects} injected defect(s) -> {output}",
@@ -147,6 +148,7 @@ WORDS: dict[str, dict[str, str]] = {
         "violation": "violation",
         "warning": "avertissement",
         "info": "info",
+        "raised-by": " ({severity} parce que : {rule})",
         "more": "    … et {count} de plus (voir le rapport)",
         "generated": "{families} familles, {organisations} organisations, {rows} lignes, "
         "{defects} défaut(s) injecté(s) -> {output}",
@@ -214,6 +216,7 @@ WORDS: dict[str, dict[str, str]] = {
         "violation": "schending",
         "warning": "waarschuwing",
         "info": "info",
+        "raised-by": " ({severity} omdat: {rule})",
         "more": "    … en nog {count} (zie het rapport)",
         "generated": "{families} gezinnen, {organisations} organisaties, {rows} rijen, "
         "{defects} ingebrachte fout(en) -> {output}",
@@ -293,6 +296,15 @@ class Finding:
     term: str | None = None
     also: list[str] = field(default_factory=list)
     """Messages of the other stage about the same cell (e.g. validation after a translation issue)."""
+    raised_by: str | None = None
+    """The rule that made this finding more severe than its kind usually is (an unmapped term in a
+    column the shapes require is a violation, not a warning): its message, shown after the finding's."""
+
+    def text(self, lang: str = "en") -> str:
+        """The message, with the reason for its severity when a rule raised it."""
+        if not self.raised_by:
+            return self.message
+        return self.message + say(lang, "raised-by", severity=say(lang, self.severity), rule=self.raised_by)
 
     def where(self, lang: str = "en") -> str:
         """``file, sheet S, row R, column C`` (the known parts), in ``lang``."""
@@ -523,7 +535,7 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
             for kind, items in sorted(by_kind.items()):
                 lines.append(f"  {say(lang, severity)} {kind}{colon}{len(items)}")
                 for finding in items[:details]:
-                    lines.append(f"    {finding.where(lang)}{colon}{finding.message}")
+                    lines.append(f"    {finding.where(lang)}{colon}{finding.text(lang)}")
                 if len(items) > details:
                     lines.append(say(lang, "more", count=len(items) - details))
     totals = summary.totals()
@@ -669,7 +681,7 @@ def to_html(summary: IngestSummary) -> str:
                     out.append(
                         f"<tr><td>{_e(finding.file)}</td><td>{_e(finding.sheet)}</td>"
                         f"<td class=num>{_e(finding.row)}</td><td>{_e(finding.column)}</td>"
-                        f"<td>{_e(finding.term)}</td><td>{_e(finding.message)}</td></tr>"
+                        f"<td>{_e(finding.term)}</td><td>{_e(finding.text(lang))}</td></tr>"
                     )
                 out.append("</tbody></table></details>")
     out.append(f"<footer>{_e(say(lang, 'footer', code=summary.exit_code))}</footer>")
