@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from referentiel.errors import ConfigError
+from referentiel.spreadsheet import neutralise
 from referentiel.store.terms import XSD, Term, to_sparql
 
 
@@ -197,6 +198,8 @@ def _csv_value(term: Term | None) -> str:
         return ""
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
+    if isinstance(term, ox.Literal):
+        return neutralise(term.value)
     return term.value
 
 
@@ -227,6 +230,14 @@ def _tsv_value(term: Term | None) -> str:
         if term.datatype.value == XSD + "decimal" and "." not in short:
             return text
         return short
+    if isinstance(term, ox.Literal) and neutralise(term.value) != term.value:
+        # Turtle quotes a string, but a spreadsheet drops the quotes and runs what they held.
+        safe = neutralise(term.value)
+        text = to_sparql(
+            ox.Literal(safe, language=term.language)
+            if term.language
+            else ox.Literal(safe, datatype=term.datatype)
+        )
     return text.replace("\t", "\\t")
 
 

@@ -8,7 +8,6 @@ It reads the export like ``translate`` but builds no RDF and needs no pseudonymi
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import Counter
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referentiel.spreadsheet import SafeWriter
 from referentiel.translation.messages import check_lang, location, render, word
 from referentiel.translation.profile import Profile
 from referentiel.translation.translator import TranslationIssue, analyse
@@ -221,7 +221,7 @@ def render_json(report: CoverageReport, lang: str = "fr") -> str:
 def render_csv(report: CoverageReport) -> str:
     """One CSV row per (column, class): easy to chart in a spreadsheet; unmapped terms in a last column."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")  # unmapped terms are partners' free text
     writer.writerow(
         [
             "organisation",
