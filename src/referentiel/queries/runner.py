@@ -11,11 +11,19 @@ they are the researcher's own responsibility and the answer says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from referentiel.errors import ConfigError
 from referentiel.queries.catalogue import CatalogueQuery
+from referentiel.queries.disclosure import (
+    ROUNDING_BASE,
+    Controls,
+    coarsen_dates,
+    extreme_columns,
+    round_counts,
+    withhold,
+)
 from referentiel.store.base import Store
 from referentiel.store.sparql import QueryResult, serialise
 from referentiel.store.terms import Term, python_value
@@ -43,6 +51,26 @@ NOTES = {
         "fr": "Pas de contrôle de divulgation : {why}",
         "nl": "Geen statistische geheimhouding: {why}",
     },
+    "coarsened": {
+        "en": "Dates coarsened to calendar quarters: {changes}.",
+        "fr": "Dates arrondies au trimestre : {changes}.",
+        "nl": "Datums afgerond op kwartalen: {changes}.",
+    },
+    "rounded": {
+        "en": "Family counts ({cols}) rounded to the nearest multiple of {base}.",
+        "fr": "Nombres de familles ({cols}) arrondis au multiple de {base} le plus proche.",
+        "nl": "Aantallen gezinnen ({cols}) afgerond op het dichtstbijzijnde veelvoud van {base}.",
+    },
+    "withheld": {
+        "en": "Minimum and maximum column(s) withheld (one family's value): {cols}.",
+        "fr": "Colonne(s) de minimum et de maximum masquée(s) (valeur d'une seule famille) : {cols}.",
+        "nl": "Minimum- en maximumkolom(men) weggelaten (waarde van één gezin): {cols}.",
+    },
+    "exact": {
+        "en": "--min-count 1: exact answer, no disclosure control (not for publication).",
+        "fr": "--min-count 1 : réponse exacte, sans contrôle de divulgation (pas pour publication).",
+        "nl": "--min-count 1: exact antwoord, zonder statistische geheimhouding (niet om te publiceren).",
+    },
     "ad-hoc": {
         "en": "Ad-hoc query: no disclosure control was applied (declare `# count: COLUMN` in its header to "
         "get it); publishing its output is the researcher's responsibility.",
@@ -63,22 +91,38 @@ class ResearchResult:
     min_count: int
     suppressed: int
     controlled: bool  # True when disclosure control was applied
+    controls: Controls = field(default_factory=Controls)
 
     def note(self, lang: str = "en") -> str:
         """The disclosure notice in ``lang``."""
         lang = lang if lang in ("fr", "en", "nl") else "en"
         cols = ", ".join(self.query.count_columns)
+        extra = self._controls_note(lang)
+        if self.controlled and self.min_count == 1:
+            return NOTES["exact"][lang]
         if self.controlled:
             key = "suppressed" if self.suppressed else "checked"
-            return NOTES[key][lang].format(n=self.suppressed, k=self.min_count, cols=cols)
+            return " ".join([NOTES[key][lang].format(n=self.suppressed, k=self.min_count, cols=cols), *extra])
         if self.query.disclosure:
             why = (
                 self.query.disclosure.split("—", 1)[-1].strip()
                 if "—" in self.query.disclosure
                 else self.query.disclosure
             )
-            return NOTES["not-applicable"][lang].format(why=why)
-        return NOTES["ad-hoc"][lang]
+            return " ".join([NOTES["not-applicable"][lang].format(why=why), *extra])
+        return " ".join([NOTES["ad-hoc"][lang], *extra])
+
+    def _controls_note(self, lang: str) -> list[str]:
+        c = self.controls
+        out = []
+        if c.coarsened:
+            changes = ", ".join(f"{k} {asked} → {used}" for k, (asked, used) in c.coarsened.items())
+            out.append(NOTES["coarsened"][lang].format(changes=changes))
+        if c.rounded:
+            out.append(NOTES["rounded"][lang].format(cols=", ".join(c.rounded), base=ROUNDING_BASE))
+        if c.withheld:
+            out.append(NOTES["withheld"][lang].format(cols=", ".join(c.withheld)))
+        return out
 
     def disclosure(self) -> dict[str, Any]:
         """The notice as the extra top-level JSON member ``disclosure``."""
@@ -87,6 +131,7 @@ class ResearchResult:
             "minCount": self.min_count,
             "countColumns": self.query.count_columns,
             "suppressedRows": self.suppressed,
+            **self.controls.as_dict(),
             "note": self.note("en"),
         }
 
@@ -141,7 +186,11 @@ def run(
         query = get_query(query)
     if min_count < 1:
         raise ConfigError("--min-count must be at least 1", hint="the default is 5 families")
-    bindings = query.bindings(params or {}, lang)
+    values = dict(params or {})
+    controls = Controls()
+    if min_count > 1:
+        controls.coarsened = coarsen_dates(query, values)
+    bindings = query.bindings(values, lang)
     try:
         result = store.query(query.text, bindings)
     except ConfigError as exc:
@@ -154,7 +203,12 @@ def run(
         raise
     controlled = bool(query.count_columns) and result.kind == "select"
     removed = suppress(result, query.count_columns, min_count) if controlled else 0
-    return ResearchResult(query, result, min_count, removed, controlled)
+    if controlled and min_count > 1:
+        controls.withheld = extreme_columns(query, result)
+        withhold(result, controls.withheld)
+        controls.rounded = list(query.count_columns)
+        round_counts(result, controls.rounded)
+    return ResearchResult(query, result, min_count, removed, controlled, controls)
 
 
 # ----------------------------------------------------------------------------------------- presentation
