@@ -37,7 +37,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def endpoint(store_dir: Path) -> Iterator[str]:
-    with ReadOnlyEndpoint(store_dir, timeout=20, max_results=100000) as url:
+    with ReadOnlyEndpoint(store_dir, timeout=20, max_results=100000, allow_free_queries=True) as url:
         yield url
 
 
@@ -133,7 +133,7 @@ def test_updates_are_refused(endpoint: str) -> None:
 
 def test_timeout_and_result_limit(store_dir: Path) -> None:
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    with ReadOnlyEndpoint(store_dir, timeout=1, max_results=5) as url:
+    with ReadOnlyEndpoint(store_dir, timeout=1, max_results=5, allow_free_queries=True) as url:
         status, _, body = http(f"{url}/sparql?" + urllib.parse.urlencode({"query": heavy}))
         assert status == 503 and b"cancelled after 1 s" in body
         status, headers, body = http(f"{url}/sparql?" + urllib.parse.urlencode({"query": SELECT}))

@@ -202,16 +202,58 @@ def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, outpu
     emit("\n".join(lines) + "\n", output)
 
 
+_SERVE_TEXT = {
+    "en": {
+        "catalogue": "Research catalogue (aggregates under disclosure control, k = {k}) on "
+        "http://{host}:{port}/catalogue — Ctrl-C to stop",
+        "free": "WARNING — DISCLOSURE RISK: --allow-free-queries opens free SPARQL on "
+        "http://{host}:{port}/sparql; it reaches family-level pseudonymous records, whatever the "
+        "catalogue suppresses. Open it only to people allowed to see those records.",
+        "token": "A token is required (Authorization: Bearer, from ${env}).",
+    },
+    "fr": {
+        "catalogue": "Catalogue de recherche (agrégats sous contrôle de divulgation, k = {k}) sur "
+        "http://{host}:{port}/catalogue — Ctrl-C pour arrêter",
+        "free": "ATTENTION — RISQUE DE DIVULGATION : --allow-free-queries ouvre le SPARQL libre sur "
+        "http://{host}:{port}/sparql ; il atteint les enregistrements pseudonymes de chaque famille, "
+        "quoi que le catalogue supprime. Ne l'ouvrez qu'aux personnes autorisées à voir ces "
+        "enregistrements.",
+        "token": "Un jeton est exigé (Authorization: Bearer, depuis ${env}).",
+    },
+    "nl": {
+        "catalogue": "Onderzoekscatalogus (aggregaten onder statistische geheimhouding, k = {k}) op "
+        "http://{host}:{port}/catalogue — Ctrl-C om te stoppen",
+        "free": "OPGELET — RISICO OP ONTHULLING: --allow-free-queries opent vrije SPARQL op "
+        "http://{host}:{port}/sparql; die bereikt de pseudonieme gegevens van elk gezin, wat de "
+        "catalogus ook weglaat. Open ze enkel voor wie die gegevens mag zien.",
+        "token": "Een token is vereist (Authorization: Bearer, uit ${env}).",
+    },
+}
+
+
 @click.command("serve")
 @apply(store_option)
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on (loopback by default: give 0.0.0.0 only behind a proxy with access control).",
+    help="Address to listen on. Loopback by default; any other address needs $REFERENTIEL_SERVE_TOKEN.",
 )
 @click.option(
     "--port", default=7879, show_default=True, type=click.IntRange(0, 65535), help="Port (0 = any free port)."
+)
+@click.option(
+    "--allow-free-queries",
+    is_flag=True,
+    help="Also answer free SPARQL at /sparql. A DISCLOSURE RISK: free queries reach family-level "
+    "pseudonymous records (the catalogue's suppression does not apply to them).",
+)
+@click.option(
+    "--min-count",
+    default=5,
+    show_default=True,
+    type=click.IntRange(2),
+    help="Disclosure control of the catalogue: rows about fewer families than this are suppressed.",
 )
 @click.option(
     "--timeout",
@@ -228,21 +270,80 @@ def graphs_command(store_dir: Path | None, endpoint: str | None, fmt: str, outpu
     type=click.IntRange(1),
     help="Largest number of result rows (or triples) returned; longer results are cut and flagged.",
 )
-def serve_command(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int) -> None:
-    """Serve the embedded store read-only as a SPARQL 1.1 Protocol endpoint (/sparql, /query).
+@click.option(
+    "--max-cell",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Longest value (characters) in an answer; an answer holding a longer one is refused (HTTP 422).",
+)
+@click.option(
+    "--max-response",
+    default=16 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest answer (bytes); a larger one is refused (HTTP 422).",
+)
+@click.option(
+    "--max-body",
+    default=64 * 1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest request body (bytes); a larger one is refused (HTTP 413).",
+)
+@click.option(
+    "--max-concurrent",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Queries run at once; more are answered 503 (retry later).",
+)
+@apply(lang_option)
+def serve_command(
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    allow_free_queries: bool,
+    min_count: int,
+    timeout: float,
+    max_results: int,
+    max_cell: int,
+    max_response: int,
+    max_body: int,
+    max_concurrent: int,
+    lang: str,
+) -> None:
+    """Serve the embedded store read-only to researchers: the research catalogue by default
+    (GET /catalogue, /catalogue/NAME?param=value), aggregates under disclosure control.
 
-    Queries by GET or POST (form or application/sparql-query); results as SPARQL JSON, XML, CSV
-    or TSV, graphs as Turtle or N-Triples, by content negotiation. Updates are refused (403).
+    Free SPARQL 1.1 Protocol queries (/sparql, /query) only with --allow-free-queries, a disclosure
+    risk. While it runs, the server holds the store: `load`/`ingest` into it are refused.
     Stop with Ctrl-C.
     """
-    from referentiel.store.serve import make_server
+    from referentiel.store.serve import TOKEN_ENV, make_server
 
-    server = make_server(store_dir, host=host, port=port, timeout=timeout, max_results=max_results)
-    bound_host, bound_port = server.server_address[:2]
-    click.echo(
-        f"SPARQL endpoint (read-only) on http://{bound_host}:{bound_port}/sparql — Ctrl-C to stop", err=True
+    server = make_server(
+        store_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_results=max_results,
+        allow_free_queries=allow_free_queries,
+        min_count=min_count,
+        max_cell=max_cell,
+        max_response=max_response,
+        max_body=max_body,
+        max_concurrent=max_concurrent,
+        lang=lang,
     )
+    bound_host, bound_port = server.server_address[:2]
+    text = _SERVE_TEXT.get(lang, _SERVE_TEXT["en"])
     try:
+        click.echo(text["catalogue"].format(k=min_count, host=bound_host, port=bound_port), err=True)
+        if allow_free_queries:
+            click.echo(text["free"].format(host=bound_host, port=bound_port), err=True)
+        if server.token:
+            click.echo(text["token"].replace("{env}", TOKEN_ENV), err=True)
         server.serve_forever()
     finally:
         server.server_close()

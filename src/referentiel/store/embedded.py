@@ -17,6 +17,7 @@ from referentiel.store.base import (
     metadata_node_base,
     replace_graph_update,
 )
+from referentiel.store.lock import StoreLock
 from referentiel.store.sparql import QueryResult
 
 DEFAULT_STORE_DIR = ".referentiel-store"
@@ -55,11 +56,7 @@ class EmbeddedStore(Store):
                     file=str(self.path),
                     hint="give --store a directory",
                 )
-            if (
-                self.path.is_dir()
-                and not (self.path / "CURRENT").exists()
-                and any(self.path.iterdir())
-            ):
+            if self.path.is_dir() and not (self.path / "CURRENT").exists() and any(self.path.iterdir()):
                 # An Oxigraph (RocksDB) store always has a CURRENT file; writing its database
                 # files among a user's own files would be hard to undo.
                 raise StoreError(
@@ -93,6 +90,15 @@ class EmbeddedStore(Store):
                 file=str(self.path),
                 hint="check the directory and its permissions",
             ) from None
+        self._lock: StoreLock | None = None
+        if self.path is not None and not read_only:
+            # After RocksDB's own lock: two writers are told apart by RocksDB, a writer beside
+            # `serve` (which RocksDB would let in) by this lock (store/lock.py).
+            try:
+                self._lock = StoreLock(self.path, "load/ingest").acquire()
+            except StoreError:
+                del self._store
+                raise
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -216,6 +222,10 @@ class EmbeddedStore(Store):
                 with contextlib.suppress(OSError, RuntimeError):
                     store.flush()
             del self._store
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            lock.release()
+            self._lock = None
 
 
 _PLAIN_OBJECTS = (ox.NamedNode, ox.Literal)

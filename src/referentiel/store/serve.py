@@ -1,28 +1,46 @@
-"""``referentiel serve``: the embedded store as a read-only SPARQL 1.1 Protocol endpoint.
+"""``referentiel serve``: the harmonised store for researchers, over HTTP, read-only.
 
-Why our own small server rather than delegating to ``oxigraph serve-read-only``: that binary is a
-separate install (the ``oxigraph`` package, only a test dependency here) and has a timeout but no
-result-size limit. The standard library's ``ThreadingHTTPServer`` is enough for a read-only
-endpoint (no extra dependency) and lets us enforce both limits.
+**By default researchers get aggregates only**: the research catalogue (``/catalogue``, one route
+per query, ``GET /catalogue/NAME?param=value``), each answer under the same disclosure control as
+``referentiel query`` (rows about fewer than ``--min-count`` families suppressed, dates coarsened to
+quarters, family counts rounded, minima and maxima withheld; the JSON ``disclosure`` member says
+what was done). Free SPARQL (``/sparql``, ``/query``: the SPARQL 1.1 Protocol) reaches family-level
+pseudonymous records, so it is off unless the operator starts the server with
+``--allow-free-queries``, which the start-up message names as a disclosure risk. Even then:
 
-Each query runs in a child process (multiprocessing "forkserver": safe with threads, cheap to start)
-that opens the store read-only; on timeout the child is killed, which is the only way to really
-cancel a running pyoxigraph query (a thread cannot be stopped). The store is opened read-only, so
-``referentiel load`` must not run on the same directory while the server runs (RocksDB read-only
-opening beside a writer is undefined behaviour); reload by stopping the server, loading, restarting.
+- ``SERVICE`` is refused before the engine sees the query (no outgoing request, ever:
+  :func:`referentiel.store.serve_guard.uses_service`);
+- at most ``max_results`` rows (or triples), no cell longer than ``max_cell`` characters (a
+  ``GROUP_CONCAT`` folding many rows into one cell is refused, not cut) and no answer larger than
+  ``max_response`` bytes;
+- request bodies are bounded (``max_body``; a missing, malformed or negative ``Content-Length`` is a
+  4xx, never a traceback), at most ``max_concurrent`` queries run at once (503 beyond), every query
+  is cancelled after ``timeout`` seconds (503).
 
-Protocol: ``GET /sparql?query=...`` (also ``/query``), ``POST`` with
+Listening beyond loopback requires a token (``REFERENTIEL_SERVE_TOKEN``), then asked of every request
+as ``Authorization: Bearer TOKEN`` (on loopback too when set).
+
+Why our own small server rather than ``oxigraph serve-read-only``: that binary is a separate
+install, has no result-size limit and would run ``SERVICE``. The standard library's
+``ThreadingHTTPServer`` is enough for a read-only endpoint. Each query runs in a child process
+(multiprocessing "forkserver": safe with threads, cheap to start) that opens the store read-only; on
+timeout the child is killed, the only way to really cancel a running pyoxigraph query. The server
+holds the store's lock (``store/lock.py``) while it runs, so ``load``/``ingest`` into it are refused.
+
+Protocol of ``/sparql``: ``GET /sparql?query=...`` (also ``/query``), ``POST`` with
 ``application/x-www-form-urlencoded`` (``query=...``) or ``application/sparql-query``;
 ``default-graph-uri`` / ``named-graph-uri`` honoured, otherwise the default graph is the union of
-all graphs (as for ``referentiel query``). Results by content negotiation: SPARQL JSON (default),
-XML, CSV, TSV; graphs as Turtle (default) or N-Triples. Updates are refused with 403. Results longer
-than ``max_results`` are cut and flagged with the ``X-SPARQL-MaxRows`` header (Virtuoso's convention)
-and ``X-Referentiel-Truncated: true``.
+all graphs. Results by content negotiation: SPARQL JSON (default), XML, CSV, TSV; graphs as Turtle
+(default) or N-Triples. Updates are refused with 403. Results longer than ``max_results`` are cut and
+flagged with ``X-SPARQL-MaxRows`` (Virtuoso's convention) and ``X-Referentiel-Truncated: true``.
 """
 
 from __future__ import annotations
 
+import hmac
 import multiprocessing
+import os
+import threading
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,101 +48,14 @@ from pathlib import Path
 from typing import Any
 
 from referentiel.errors import StoreError
+from referentiel.store.lock import StoreLock
+from referentiel.store.serve_guard import BadLength, content_length, is_loopback, uses_service
+from referentiel.store.serve_work import Limits, execute, execute_catalogue, negotiate
 
-SELECT_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "nt",
-    "text/plain": "nt",
-}
-MEDIA = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "nt": "application/n-triples",
-}
+__all__ = ["Limits", "SparqlServer", "make_server", "negotiate"]
 
-
-def negotiate(accept: str | None, kind: str) -> str | None:
-    """The result format for an ``Accept`` header and a result kind (``select``/``ask``/``graph``);
-    None when nothing acceptable can be produced (406)."""
-    table = GRAPH_TYPES if kind == "graph" else SELECT_TYPES
-    default = "turtle" if kind == "graph" else "json"
-    if not accept:
-        return default
-    choices = []
-    for position, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        choices.append((-q, position, media))
-    for neg_q, _, media in sorted(choices):
-        if neg_q == 0:
-            continue
-        if media in table:
-            return table[media]
-        if media in ("*/*", "application/*", "text/*"):
-            return default
-    return None
-
-
-def _execute(
-    path: str,
-    sparql: str,
-    default_graphs: list[str],
-    named_graphs: list[str],
-    accept: str | None,
-    limit: int,
-    conn: Any,
-) -> None:
-    """Child process: run one query on the store opened read-only, send (status, payload...) back."""
-    try:
-        import pyoxigraph as ox
-
-        from referentiel.store.sparql import QueryResult, serialise
-
-        store = ox.Store.read_only(path)
-        kwargs: dict[str, Any] = {}
-        if default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        result = QueryResult.from_oxigraph(store.query(sparql, **kwargs), limit)
-        fmt = negotiate(accept, result.kind)
-        if fmt is None:
-            conn.send(("406", result.kind))
-            return
-        truncated = len(result.rows) > limit or len(result.triples) > limit
-        result.rows = result.rows[:limit]
-        result.triples = result.triples[:limit]
-        extra = (
-            {"referentiel": {"truncated": True, "maxResults": limit}} if truncated and fmt == "json" else None
-        )
-        conn.send(("ok", serialise(result, fmt, extra).encode("utf-8"), MEDIA[fmt], truncated))
-    except SyntaxError as exc:
-        conn.send(("400", str(exc).splitlines()[0][:500]))
-    except Exception as exc:  # noqa: BLE001 - reported as a 500 without data
-        conn.send(("500", type(exc).__name__))
-    finally:
-        conn.close()
+TOKEN_ENV = "REFERENTIEL_SERVE_TOKEN"
+MIN_TOKEN_CHARS = 16
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -132,20 +63,49 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store_path: Path, timeout: float, max_results: int) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store_path: Path,
+        limits: Limits,
+        *,
+        allow_free_queries: bool,
+        min_count: int,
+        token: str | None,
+    ) -> None:
         super().__init__(address, SparqlHandler)
         self.store_path = store_path
-        self.query_timeout = timeout
-        self.max_results = max_results
+        self.limits = limits
+        self.allow_free_queries = allow_free_queries
+        self.min_count = min_count
+        self.token = token
+        self.slots = threading.BoundedSemaphore(limits.max_concurrent)
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(["pyoxigraph", "referentiel.store.sparql"])
+        self.lock: StoreLock | None = None
+
+    # Compatibility with callers reading the two historical settings.
+    @property
+    def query_timeout(self) -> float:
+        return self.limits.timeout
+
+    @property
+    def max_results(self) -> int:
+        return self.limits.max_results
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol, query operation only."""
+    """The catalogue routes and, when allowed, the SPARQL 1.1 Protocol (query operation only)."""
 
     server: SparqlServer
     server_version = "referentiel-sparql"
+    timeout = 60  # seconds a client may take to send its request (a stalled body frees its thread)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         # The default log prints the request line, which holds the query: it may quote data. Log nothing.
@@ -177,16 +137,57 @@ class SparqlHandler(BaseHTTPRequestHandler):
             "Load data with `referentiel load` (stop the server first).\n",
         )
 
+    def _authorised(self) -> bool:
+        token = self.server.token
+        if not token:
+            return True
+        given = self.headers.get("Authorization") or ""
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode()):
+            return True
+        self._send(
+            HTTPStatus.UNAUTHORIZED,
+            "This endpoint needs a token: send `Authorization: Bearer TOKEN` (ask its operator).\n",
+            headers={"WWW-Authenticate": 'Bearer realm="referentiel"'},
+        )
+        return False
+
     def _route(self) -> str | None:
         path = urllib.parse.urlsplit(self.path).path.rstrip("/")
-        if path in ("/sparql", "/query", ""):
+        if path in ("/sparql", "/query"):
             return "query"
+        if path == "":
+            return "index"
+        if path == "/catalogue":
+            return "catalogue"
+        if path.startswith("/catalogue/"):
+            return "catalogue-query"
         if path in ("/update", "/store", "/data"):
             return "update"
         return None
 
+    def _not_found(self) -> None:
+        self._send(
+            HTTPStatus.NOT_FOUND,
+            "Not found: the research catalogue is at /catalogue"
+            + (
+                ", the SPARQL endpoint at /sparql (or /query).\n" if self.server.allow_free_queries else ".\n"
+            ),
+        )
+
+    def _free_queries_off(self) -> None:
+        self._send(
+            HTTPStatus.FORBIDDEN,
+            "Free SPARQL queries are off on this server: researchers get aggregates, through the research "
+            "catalogue at /catalogue (GET /catalogue/NAME?param=value).\n"
+            "Its operator may start it with --allow-free-queries, a disclosure risk: free queries reach "
+            "family-level pseudonymous records.\n",
+        )
+
     # -- methods
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        if not self._authorised():
+            return
         route = self._route()
         if route == "update":
             self._send(
@@ -196,9 +197,27 @@ class SparqlHandler(BaseHTTPRequestHandler):
             )
             return
         if route is None:
-            self._send(HTTPStatus.NOT_FOUND, "Not found: the SPARQL endpoint is /sparql (or /query).\n")
+            self._not_found()
             return
-        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        try:
+            params = urllib.parse.parse_qs(
+                urllib.parse.urlsplit(self.path).query,
+                keep_blank_values=True,
+                strict_parsing=False,
+                errors="strict",
+            )
+        except (UnicodeDecodeError, ValueError):
+            self._send(HTTPStatus.BAD_REQUEST, "Malformed query string (it must be UTF-8, URL-encoded).\n")
+            return
+        if route in ("index", "catalogue"):
+            self._index()
+            return
+        if route == "catalogue-query":
+            self._catalogue(params)
+            return
+        if not self.server.allow_free_queries:
+            self._free_queries_off()
+            return
         if "update" in params:
             self._refuse_update()
             return
@@ -214,95 +233,133 @@ class SparqlHandler(BaseHTTPRequestHandler):
     do_HEAD = do_GET  # noqa: N815 - stdlib naming
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        if not self._authorised():
+            return
         route = self._route()
         if route is None:
-            self._send(HTTPStatus.NOT_FOUND, "Not found: the SPARQL endpoint is /sparql (or /query).\n")
+            self._not_found()
+            return
+        try:
+            length = content_length(self.headers.get_all("Content-Length") or [], self.server.limits.max_body)
+        except BadLength as exc:
+            self.close_connection = True  # the body, if any, is not read: the connection cannot go on
+            self._send(exc.status, f"{exc.reason}.\n")
+            return
+        body = self.rfile.read(length) if length > 0 else b""
+        if len(body) != length:
+            self.close_connection = True
+            self._send(HTTPStatus.BAD_REQUEST, "The request body is shorter than its Content-Length.\n")
             return
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length > 0 else b""
         if route == "update" or ctype == "application/sparql-update":
             self._refuse_update()
             return
-        query_string = urllib.parse.urlsplit(self.path).query
-        params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
-        if ctype == "application/x-www-form-urlencoded":
-            form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-            if "update" in form:
-                self._refuse_update()
-                return
-            for key, values in form.items():
-                params.setdefault(key, []).extend(values)
-        elif ctype == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", "replace")]
-        else:
+        if route in ("index", "catalogue", "catalogue-query"):
             self._send(
-                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                "POST a query as application/x-www-form-urlencoded (query=...) "
-                "or application/sparql-query.\n",
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                "The research catalogue is read with GET /catalogue/NAME?param=value.\n",
+                headers={"Allow": "GET"},
             )
+            return
+        if not self.server.allow_free_queries:
+            self._free_queries_off()
+            return
+        try:
+            params = urllib.parse.parse_qs(
+                urllib.parse.urlsplit(self.path).query, keep_blank_values=True, errors="strict"
+            )
+            if ctype == "application/x-www-form-urlencoded":
+                form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+                if "update" in form:
+                    self._refuse_update()
+                    return
+                for key, values in form.items():
+                    params.setdefault(key, []).extend(values)
+            elif ctype == "application/sparql-query":
+                params["query"] = [body.decode("utf-8")]
+            else:
+                self._send(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "POST a query as application/x-www-form-urlencoded (query=...) "
+                    "or application/sparql-query.\n",
+                )
+                return
+        except (UnicodeDecodeError, ValueError):
+            self._send(HTTPStatus.BAD_REQUEST, "Malformed request body (it must be UTF-8 text).\n")
             return
         if "query" not in params:
             self._send(HTTPStatus.BAD_REQUEST, "No query given (parameter `query`).\n")
             return
         self._answer(params)
 
+    # -- the catalogue
+    def _index(self) -> None:
+        import json
+
+        from referentiel.queries.catalogue import catalogue
+
+        doc = {
+            "catalogue": [
+                {
+                    "name": q.name,
+                    "url": f"/catalogue/{q.name}",
+                    "title": q.titles,
+                    "parameters": [
+                        {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                        for p in q.params
+                    ],
+                    "countColumns": q.count_columns,
+                }
+                for q in catalogue()
+            ],
+            "minCount": self.server.min_count,
+            "freeQueries": self.server.allow_free_queries,
+            "note": "GET /catalogue/NAME?PARAM=VALUE[&lang=fr|en|nl]; answers under disclosure control "
+            "(see their `disclosure` member).",
+        }
+        self._send(HTTPStatus.OK, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "application/json")
+
+    def _catalogue(self, params: dict[str, list[str]]) -> None:
+        from referentiel.queries.catalogue import catalogue
+
+        name = urllib.parse.urlsplit(self.path).path.rstrip("/")[len("/catalogue/") :]
+        # Only the bundled catalogue's names: never a file path.
+        if name not in {q.name for q in catalogue()}:
+            self._send(HTTPStatus.NOT_FOUND, "No research query of that name: see GET /catalogue.\n")
+            return
+        if any(len(v) != 1 for v in params.values()):
+            self._send(HTTPStatus.BAD_REQUEST, "Give each parameter once.\n")
+            return
+        values = {k: v[0] for k, v in params.items()}
+        lang = values.pop("lang", "en")
+        if lang not in ("fr", "en", "nl"):
+            self._send(HTTPStatus.BAD_REQUEST, "lang is one of fr, en, nl.\n")
+            return
+        server = self.server
+        args = (str(server.store_path), name, values, lang, server.min_count, self.headers.get("Accept"))
+        self._spawn(execute_catalogue, args)
+
+    # -- free queries
     def _answer(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query", [])
         if len(queries) != 1:
             self._send(HTTPStatus.BAD_REQUEST, "Give exactly one `query` parameter.\n")
             return
-        server = self.server
-        parent, child = server.context.Pipe(duplex=False)
-        process = server.context.Process(
-            target=_execute,
-            args=(
-                str(server.store_path),
-                queries[0],
-                params.get("default-graph-uri", []),
-                params.get("named-graph-uri", []),
-                self.headers.get("Accept"),
-                server.max_results,
-                child,
-            ),
-            daemon=True,
-        )
-        process.start()
-        child.close()
-        try:
-            if not parent.poll(server.query_timeout):
-                process.kill()
-                process.join()
-                self._send(
-                    HTTPStatus.SERVICE_UNAVAILABLE,
-                    f"The query was cancelled after {server.query_timeout:g} s (the server's --timeout).\n"
-                    "Narrow it down (filters, LIMIT) or ask for a longer timeout.\n",
-                )
-                return
-            message = parent.recv()
-        except EOFError:
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "The query process ended unexpectedly.\n")
-            return
-        finally:
-            parent.close()
-            process.join(timeout=5)
-        status = message[0]
-        if status == "ok":
-            _, body, media, truncated = message
-            headers = (
-                {"X-SPARQL-MaxRows": str(server.max_results), "X-Referentiel-Truncated": "true"}
-                if truncated
-                else {}
-            )
-            self._send(HTTPStatus.OK, body, media, headers)
-        elif status == "406":
+        if uses_service(queries[0]):
             self._send(
-                HTTPStatus.NOT_ACCEPTABLE,
-                "None of the Accept media types can be produced for this query.\n"
-                "Results: application/sparql-results+json, +xml, text/csv, text/tab-separated-values; "
-                "graphs: text/turtle, application/n-triples.\n",
+                HTTPStatus.FORBIDDEN,
+                "SERVICE is refused: this endpoint never sends a request to another server.\n",
             )
-        elif status == "400":
+            return
+        args = (
+            str(self.server.store_path),
+            queries[0],
+            params.get("default-graph-uri", []),
+            params.get("named-graph-uri", []),
+            self.headers.get("Accept"),
+        )
+        message = self._spawn(execute, args)
+        if message and message[0] == "400":
             if (
                 "expected" in message[1]
                 and message[1].lower().find("construct") >= 0
@@ -311,8 +368,75 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 self._refuse_update()
                 return
             self._send(HTTPStatus.BAD_REQUEST, f"Malformed SPARQL query: {message[1]}\n")
+
+    def _spawn(self, target: Any, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """Run ``target(*args, limits, conn)`` in a child process within the limits and answer; return
+        a "400" message for the caller to word, None otherwise."""
+        server = self.server
+        limits = server.limits
+        if not server.slots.acquire(blocking=False):
+            self._send(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"The server is already running {limits.max_concurrent} queries (its --max-concurrent): "
+                "try again in a moment.\n",
+                headers={"Retry-After": "2"},
+            )
+            return None
+        try:
+            parent, child = server.context.Pipe(duplex=False)
+            process = server.context.Process(target=target, args=(*args, limits, child), daemon=True)
+            process.start()
+            child.close()
+            try:
+                if not parent.poll(limits.timeout):
+                    process.kill()
+                    process.join()
+                    self._send(
+                        HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"The query was cancelled after {limits.timeout:g} s (the server's --timeout).\n"
+                        "Narrow it down (filters, LIMIT) or ask for a longer timeout.\n",
+                    )
+                    return None
+                message = parent.recv()
+            except EOFError:
+                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "The query process ended unexpectedly.\n")
+                return None
+            finally:
+                parent.close()
+                process.join(timeout=5)
+        finally:
+            server.slots.release()
+        return self._reply(message)
+
+    def _reply(self, message: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        status = message[0]
+        if status == "ok":
+            _, body, media, truncated, note = message
+            headers = (
+                {"X-SPARQL-MaxRows": str(self.server.max_results), "X-Referentiel-Truncated": "true"}
+                if truncated
+                else {}
+            )
+            if note:
+                headers["X-Referentiel-Disclosure"] = note
+            self._send(HTTPStatus.OK, body, media, headers)
+        elif status == "406":
+            self._send(
+                HTTPStatus.NOT_ACCEPTABLE,
+                "None of the Accept media types can be produced for this query.\n"
+                "Results: application/sparql-results+json, +xml, text/csv, text/tab-separated-values; "
+                "graphs: text/turtle, application/n-triples.\n",
+            )
+        elif status == "422":
+            self._send(HTTPStatus.UNPROCESSABLE_ENTITY, f"The answer is refused: {message[1]}.\n")
+        elif status == "400":
+            if self.path.startswith("/catalogue/"):
+                self._send(HTTPStatus.BAD_REQUEST, f"{message[1]}\n")
+                return None
+            return message
         else:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"The query failed ({message[1]}).\n")
+        return None
 
 
 def make_server(
@@ -322,17 +446,91 @@ def make_server(
     port: int = 7879,
     timeout: float = 30.0,
     max_results: int = 10000,
+    allow_free_queries: bool = False,
+    min_count: int = 5,
+    token: str | None = None,
+    max_cell: int = Limits.max_cell,
+    max_response: int = Limits.max_response,
+    max_body: int = Limits.max_body,
+    max_concurrent: int = Limits.max_concurrent,
+    lang: str = "en",
 ) -> SparqlServer:
-    """A ready (not yet serving) read-only SPARQL endpoint over the embedded store at ``store_dir``."""
+    """A ready (not yet serving) endpoint over the embedded store at ``store_dir``, holding its lock.
+
+    ``token`` defaults to ``$REFERENTIEL_SERVE_TOKEN``; listening on a non-loopback ``host`` without
+    one is refused (:class:`StoreError`). ``min_count`` (at least 2) is the catalogue's k.
+    """
     from referentiel.store.embedded import EmbeddedStore, default_store_path
 
+    token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    if min_count < 2:
+        raise StoreError(_say(lang, "min-count"), hint=_say(lang, "min-count-hint"))
+    if token is not None and len(token) < MIN_TOKEN_CHARS:
+        raise StoreError(_say(lang, "short-token").format(n=MIN_TOKEN_CHARS), hint=_say(lang, "token-hint"))
+    if token is None and not is_loopback(host):
+        raise StoreError(
+            _say(lang, "no-token").format(host=host, env=TOKEN_ENV), hint=_say(lang, "token-hint")
+        )
     path = Path(store_dir) if store_dir else default_store_path()
     probe = EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
     probe.close()
+    lock = StoreLock(path, "serve", shared=True).acquire(lang)
+    limits = Limits(timeout, max_results, max_cell, max_response, max_body, max_concurrent)
     try:
-        return SparqlServer((host, port), path, timeout, max_results)
+        server = SparqlServer(
+            (host, port),
+            path,
+            limits,
+            allow_free_queries=allow_free_queries,
+            min_count=min_count,
+            token=token,
+        )
     except OSError as exc:
+        lock.release()
         raise StoreError(
             f"cannot listen on {host}:{port} ({exc.strerror})",
             hint="choose another --port, or stop the program using it",
         ) from None
+    server.lock = lock
+    return server
+
+
+_TEXT = {
+    "en": {
+        "no-token": "refusing to listen on {host} without a token: anyone who can reach this machine "
+        "could query the store",
+        "token-hint": 'set {env} to a long random secret (e.g. `python -c "import secrets; '
+        'print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as '
+        "`Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only".replace("{env}", TOKEN_ENV),
+        "short-token": "the token is too short (fewer than {n} characters)",
+        "min-count": "--min-count must be at least 2 on a server",
+        "min-count-hint": "the default is 5 families; "
+        "exact answers (--min-count 1) are for `referentiel query`",
+    },
+    "fr": {
+        "no-token": "refus d'écouter sur {host} sans jeton : toute personne qui atteint cette machine "
+        "pourrait interroger le store",
+        "token-hint": 'définissez {env} avec un long secret aléatoire (p. ex. `python -c "import secrets; '
+        "print(secrets.token_urlsafe(32))\"`) et donnez-le aux chercheur·es, qui l'envoient en "
+        "`Authorization: Bearer JETON` ; ou écoutez sur 127.0.0.1 seulement".replace("{env}", TOKEN_ENV),
+        "short-token": "le jeton est trop court (moins de {n} caractères)",
+        "min-count": "--min-count doit valoir au moins 2 sur un serveur",
+        "min-count-hint": "la valeur par défaut est 5 familles ; les réponses exactes (--min-count 1) "
+        "sont pour `referentiel query`",
+    },
+    "nl": {
+        "no-token": "weigert te luisteren op {host} zonder token: iedereen die deze machine bereikt, zou "
+        "de store kunnen bevragen",
+        "token-hint": 'zet {env} op een lang willekeurig geheim (bv. `python -c "import secrets; '
+        'print(secrets.token_urlsafe(32))"`) en geef het aan de onderzoekers, die het sturen als '
+        "`Authorization: Bearer TOKEN`; of luister enkel op 127.0.0.1".replace("{env}", TOKEN_ENV),
+        "short-token": "de token is te kort (minder dan {n} tekens)",
+        "min-count": "--min-count moet op een server minstens 2 zijn",
+        "min-count-hint": "de standaard is 5 gezinnen; exacte antwoorden (--min-count 1) zijn voor "
+        "`referentiel query`",
+    },
+}
+
+
+def _say(lang: str, key: str) -> str:
+    return _TEXT.get(lang, _TEXT["en"])[key]

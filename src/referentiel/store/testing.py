@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from referentiel.errors import StoreError
 
@@ -93,12 +94,12 @@ class OxigraphServer:
 class ReadOnlyEndpoint:
     """``referentiel serve`` in a background thread (``with ReadOnlyEndpoint(store_dir) as url``)."""
 
-    def __init__(self, store_dir: str | Path, *, timeout: float = 30.0, max_results: int = 10000) -> None:
+    def __init__(self, store_dir: str | Path, **options: Any) -> None:
+        """``options`` are :func:`~referentiel.store.serve.make_server`'s (timeout, max_results,
+        allow_free_queries...)."""
         from referentiel.store.serve import make_server
 
-        self.server = make_server(
-            store_dir, host="127.0.0.1", port=0, timeout=timeout, max_results=max_results
-        )
+        self.server = make_server(store_dir, host="127.0.0.1", port=0, **options)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
