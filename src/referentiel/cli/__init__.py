@@ -68,6 +68,9 @@ def cli() -> None:
     Exit codes: 0 success, 1 problems found (violations, ERROR checks, refused exports),
     2 unusable input or usage, 3 internal error, 130 interrupted.
     """
+    # Everything a command creates (stores, reports, translations, generated data) is for its owner
+    # only: outputs hold pseudonymous records that other users of the machine must not read.
+    os.umask(0o077)
     _quiet_library_loggers()
 
 

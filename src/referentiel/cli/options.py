@@ -95,7 +95,7 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
                 continue
             tmp = output.with_name(output.name + ".part")
             try:
-                tmp.write_text(text, encoding="utf-8")
+                _write_private(tmp, text)
             except OSError as exc:
                 if tmp.parent.is_dir():
                     tmp.unlink(missing_ok=True)
@@ -131,6 +131,16 @@ def emit_all(outputs: list[tuple[str, Path | None]]) -> None:
                     stream.write(text)
             except OSError as exc:
                 raise output_error(output, exc) from None
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``path`` readable and writable by its owner only (mode 0600), whatever the umask."""
+    import os
+
+    path.unlink(missing_ok=True)  # a leftover part would keep its old mode through O_CREAT
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(text)
 
 
 def _is_special(path: Path) -> bool:

@@ -840,7 +840,8 @@ def generate(
             hint="give a new or empty directory: generated files would mix with existing ones",
         )
     templates = load_templates(Path(examples) if examples else None)
-    output.mkdir(parents=True, exist_ok=True)
+    output.mkdir(mode=0o700, parents=True, exist_ok=True)
+    output.chmod(0o700)  # owner-only, as every output (an existing empty folder keeps its mode otherwise)
     world = World(families, [t.slug for t in templates], seed)
     result = GenerationResult(output, families, seed, [t.slug for t in templates], defect_rate)
     leaking = random.Random(f"{seed}:leak").choice([t.slug for t in templates])
@@ -873,7 +874,10 @@ def generate(
     _write_expected(output, result)
     # A clearly labelled key for synthetic data only (random for the seed, never a real project key).
     rng = random.Random(f"{seed}:key")
-    (output / KEY_NAME).write_text(f"{rng.getrandbits(256):064x}\n", encoding="ascii")
+    # Marked as synthetic (pseudonym.check_key_use): it serves the data of this folder and nothing else.
+    key_path = output / KEY_NAME
+    key_path.write_text(f"SYNTHETIC-ONLY-{rng.getrandbits(256):064x}\n", encoding="ascii")
+    key_path.chmod(0o600)
     return result
 
 

@@ -36,6 +36,7 @@ from referentiel.intake.summary import (
     say,
 )
 from referentiel.progress import NullProgress, Progress
+from referentiel.translation.pseudonym import check_key_use, key_kind
 
 DEMO_KEY_NAME = "DEMO-ONLY.key"
 """The demonstration key shipped with the bundled examples; used for them and nothing else."""
@@ -336,6 +337,10 @@ def ingest(
         summary.finished = datetime.now(UTC)
         return summary
     key_bytes, summary.key_source = resolve_key(directory, key, Path(key_file) if key_file else None)
+    # Before the store is opened: a public key on real data stops the whole run (exit 2).
+    check_key_use(key_bytes, [path for export in exports for path in export.files])
+    if key_kind(key_bytes) == "demo":
+        summary.key_source = "demo"  # however it was given, the summary says these are demo pseudonyms
     target = adapters.open_target(store=store, endpoint=endpoint)
     summary.target_kind, summary.target_location = adapters.target_description(target, store, endpoint)
     context = network_context(exports)

@@ -76,6 +76,9 @@ class EmbeddedStore(Store):
             elif read_only:
                 self._store = ox.Store.read_only(str(self.path))
             else:
+                if not self.path.exists():
+                    # Owner-only whatever the umask: the store holds family-level pseudonymous records.
+                    self.path.mkdir(mode=0o700, parents=True)
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             text = str(exc)

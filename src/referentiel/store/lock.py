@@ -55,7 +55,9 @@ class StoreLock:
         """Take the lock or raise :class:`StoreError` naming who holds it; never waits."""
         import fcntl
 
-        handle = self.path.open("a+", encoding="utf-8")
+        handle = os.fdopen(
+            os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+", encoding="utf-8"
+        )
         try:
             fcntl.flock(handle.fileno(), (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except OSError:

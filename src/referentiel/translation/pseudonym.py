@@ -10,7 +10,10 @@ any other identifier is scoped by organisation and entity, so that dossier "12" 
 Collision odds with 80 bits: for n identifiers about n² / 2⁸¹, i.e. 4·10⁻¹³ for a million identifiers.
 
 The key comes from the environment variable ``REFERENTIEL_PSEUDONYM_KEY`` or a key file; it is never
-written, logged or printed.
+written, logged or printed. A key file that other users may read or write is refused, as ssh refuses a
+private key in that state. Two keys are public by design and serve their own data only
+(:func:`check_key_use`): the bundled demo key (``examples/organisations/DEMO-ONLY.key``, for the
+bundled examples) and the synthetic key ``referentiel generate`` writes beside the data it invents.
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ import unicodedata
 from pathlib import Path
 
 from referentiel.errors import ConfigError
+
+DEMO_KEY_PREFIX = b"DEMO-ONLY-"
+SYNTHETIC_KEY_PREFIX = b"SYNTHETIC-ONLY-"
+DEMO_KEY_FILE = "DEMO-ONLY.key"
+SYNTHETIC_KEY_FILE = "SYNTHETIC-ONLY.key"
 
 KEY_ENV = "REFERENTIEL_PSEUDONYM_KEY"
 PSEUDONYM_LENGTH = 20
@@ -62,10 +70,78 @@ def resolve_key(key: bytes | str | None = None, key_file: str | Path | None = No
         path = Path(key_file)
         try:
             data = path.read_bytes().strip()
+            mode = path.stat().st_mode
         except OSError as exc:
             raise ConfigError(f"the key file cannot be read ({exc.strerror})", file=str(path)) from None
         if not data:
             raise ConfigError("the key file is empty", file=str(path))
+        if os.name == "posix" and mode & 0o077 and key_kind(data) is None:
+            raise ConfigError(
+                f"the key file can be read or written by other users (permissions {mode & 0o777:o}): "
+                "whoever reads the key can recompute every pseudonym",
+                file=str(path),
+                hint=f"make it private: chmod 600 {path}",
+            )
         return data
     env = os.environ.get(KEY_ENV)
     return env.encode() if env else None
+
+
+def key_kind(key: bytes) -> str | None:
+    """``"demo"`` or ``"synthetic"`` for the two public keys, None for a real key."""
+    if key.startswith(DEMO_KEY_PREFIX):
+        return "demo"
+    if key.startswith(SYNTHETIC_KEY_PREFIX):
+        return "synthetic"
+    return None
+
+
+def _bundled_examples() -> Path | None:
+    from referentiel.resources import bundled
+
+    try:
+        path = Path(str(bundled("examples", "organisations"))).resolve()
+    except (TypeError, OSError):  # pragma: no cover - zipped installs have no filesystem path
+        return None
+    return path if path.is_dir() else None
+
+
+def _synthetic_home(path: Path, key: bytes) -> bool:
+    """Whether a folder above ``path`` holds the ``SYNTHETIC-ONLY.key`` holding ``key`` (generate's mark)."""
+    for folder in path.resolve().parents:
+        marker = folder / SYNTHETIC_KEY_FILE
+        try:
+            if marker.is_file() and marker.read_bytes().strip() == key:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def check_key_use(key: bytes, inputs: list[Path]) -> None:
+    """Refuse (:class:`ConfigError`) the demo key for anything but the bundled examples, and a synthetic
+    key for anything but the folder ``referentiel generate`` wrote it in; a real key passes.
+
+    Everybody has the public keys: pseudonyms made with them can be recomputed from a national
+    number by anyone, so real data must never be pseudonymised with them.
+    """
+    kind = key_kind(key)
+    if kind is None:
+        return
+    examples = _bundled_examples() if kind == "demo" else None
+    for path in inputs:
+        if kind == "demo":
+            own = examples is not None and examples in path.resolve().parents
+        else:
+            own = _synthetic_home(path, key)
+        if not own:
+            where = (
+                "the bundled examples" if kind == "demo" else "the data `referentiel generate` wrote with it"
+            )
+            raise ConfigError(
+                f"the {kind} pseudonymisation key is public and serves only {where}, not this file",
+                file=str(path),
+                hint="give your project's own key (--key-file FILE, or $REFERENTIEL_PSEUDONYM_KEY); "
+                'create one with `python -c "import secrets; print(secrets.token_hex(32))" > key` '
+                "and `chmod 600 key`",
+            )

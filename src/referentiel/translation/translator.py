@@ -56,7 +56,7 @@ from referentiel.translation.model import (
     REFERENCE,
 )
 from referentiel.translation.profile import ISO8601, ColumnSpec, Profile, TableSpec, load_profile
-from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, resolve_key
+from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, check_key_use, resolve_key
 from referentiel.translation.readers import Table, close_workbooks, read_table
 
 
@@ -1309,6 +1309,7 @@ def _run(
                 hint=f"set the environment variable {KEY_ENV} or give --key-file FILE "
                 "(the same key for every partner, so that families link up)",
             )
+        check_key_use(secret, [path for path, _ in plan])
         pseudonymiser = Pseudonymiser(secret)
     run = _Run(profile, pseudonymiser, build, progress)
     run.issues.extend(early)
