@@ -27,6 +27,14 @@ def neutralise(text: str) -> str:
     return text
 
 
+def restore(text: str) -> str:
+    """The text :func:`neutralise` was given, for files we read back (SSSOM mapping sets): a leading
+    ``'`` is removed only where :func:`neutralise` would have added it."""
+    if text.startswith("'") and neutralise(text[1:]) == text:
+        return text[1:]
+    return text
+
+
 def neutralise_row(row: list[object]) -> list[object]:
     """A CSV row with each text cell neutralised (numbers and other values as they are)."""
     return [neutralise(cell) if isinstance(cell, str) else cell for cell in row]

