@@ -282,6 +282,15 @@ def test_token_is_asked_of_every_request_when_set(store_dir: Path) -> None:
         assert http(f"{url}/catalogue", headers={"Authorization": f"Bearer {token}"})[0] == 200
 
 
+def test_remote_client_sends_the_token(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`referentiel query --endpoint` against a token-protected server with free queries."""
+    token = "another-long-secret-for-tests"
+    with ReadOnlyEndpoint(store_dir, token=token, allow_free_queries=True) as url:
+        monkeypatch.setenv("REFERENTIEL_ENDPOINT_TOKEN", token)
+        remote = open_store(endpoint=url + "/sparql")
+        assert remote.query("ASK { ?s ?p ?o }").boolean is True
+
+
 def test_startup_message_names_the_disclosure_risk(store_dir: Path, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": SRC}
     env.pop("REFERENTIEL_SERVE_TOKEN", None)

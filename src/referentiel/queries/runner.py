@@ -5,7 +5,10 @@ distinct families behind each row. A row where such a count is between 1 and k-1
 default 5) is removed, and the answer says how many rows were removed (``suppressed``). An unbound
 count is treated as unknown, hence suppressed. Zero counts reveal nobody and are kept. Ad-hoc
 queries (a file or stdin) get the same control when their header declares ``# count:``; otherwise
-they are the researcher's own responsibility and the answer says so.
+they are the researcher's own responsibility and the answer says so. Under disclosure control
+(``min_count`` >= 2) dates are also coarsened to quarters, family counts rounded and minima/maxima
+withheld, so that two answers cannot be subtracted (:mod:`referentiel.queries.disclosure`);
+``min_count`` = 1 gives the exact answer, and the note says it is not for publication.
 """
 
 from __future__ import annotations

@@ -49,12 +49,11 @@ from typing import Any
 
 from referentiel.errors import StoreError
 from referentiel.store.lock import StoreLock
-from referentiel.store.serve_guard import BadLength, content_length, is_loopback, uses_service
+from referentiel.store.serve_guard import TOKEN_ENV, BadLength, content_length, is_loopback, say, uses_service
 from referentiel.store.serve_work import Limits, execute, execute_catalogue, negotiate
 
-__all__ = ["Limits", "SparqlServer", "make_server", "negotiate"]
+__all__ = ["TOKEN_ENV", "Limits", "SparqlServer", "make_server", "negotiate"]
 
-TOKEN_ENV = "REFERENTIEL_SERVE_TOKEN"
 MIN_TOKEN_CHARS = 16
 
 
@@ -464,13 +463,11 @@ def make_server(
 
     token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     if min_count < 2:
-        raise StoreError(_say(lang, "min-count"), hint=_say(lang, "min-count-hint"))
+        raise StoreError(say(lang, "min-count"), hint=say(lang, "min-count-hint"))
     if token is not None and len(token) < MIN_TOKEN_CHARS:
-        raise StoreError(_say(lang, "short-token").format(n=MIN_TOKEN_CHARS), hint=_say(lang, "token-hint"))
+        raise StoreError(say(lang, "short-token").format(n=MIN_TOKEN_CHARS), hint=say(lang, "token-hint"))
     if token is None and not is_loopback(host):
-        raise StoreError(
-            _say(lang, "no-token").format(host=host, env=TOKEN_ENV), hint=_say(lang, "token-hint")
-        )
+        raise StoreError(say(lang, "no-token").format(host=host, env=TOKEN_ENV), hint=say(lang, "token-hint"))
     path = Path(store_dir) if store_dir else default_store_path()
     probe = EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
     probe.close()
@@ -493,44 +490,3 @@ def make_server(
         ) from None
     server.lock = lock
     return server
-
-
-_TEXT = {
-    "en": {
-        "no-token": "refusing to listen on {host} without a token: anyone who can reach this machine "
-        "could query the store",
-        "token-hint": 'set {env} to a long random secret (e.g. `python -c "import secrets; '
-        'print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as '
-        "`Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only".replace("{env}", TOKEN_ENV),
-        "short-token": "the token is too short (fewer than {n} characters)",
-        "min-count": "--min-count must be at least 2 on a server",
-        "min-count-hint": "the default is 5 families; "
-        "exact answers (--min-count 1) are for `referentiel query`",
-    },
-    "fr": {
-        "no-token": "refus d'écouter sur {host} sans jeton : toute personne qui atteint cette machine "
-        "pourrait interroger le store",
-        "token-hint": 'définissez {env} avec un long secret aléatoire (p. ex. `python -c "import secrets; '
-        "print(secrets.token_urlsafe(32))\"`) et donnez-le aux chercheur·es, qui l'envoient en "
-        "`Authorization: Bearer JETON` ; ou écoutez sur 127.0.0.1 seulement".replace("{env}", TOKEN_ENV),
-        "short-token": "le jeton est trop court (moins de {n} caractères)",
-        "min-count": "--min-count doit valoir au moins 2 sur un serveur",
-        "min-count-hint": "la valeur par défaut est 5 familles ; les réponses exactes (--min-count 1) "
-        "sont pour `referentiel query`",
-    },
-    "nl": {
-        "no-token": "weigert te luisteren op {host} zonder token: iedereen die deze machine bereikt, zou "
-        "de store kunnen bevragen",
-        "token-hint": 'zet {env} op een lang willekeurig geheim (bv. `python -c "import secrets; '
-        'print(secrets.token_urlsafe(32))"`) en geef het aan de onderzoekers, die het sturen als '
-        "`Authorization: Bearer TOKEN`; of luister enkel op 127.0.0.1".replace("{env}", TOKEN_ENV),
-        "short-token": "de token is te kort (minder dan {n} tekens)",
-        "min-count": "--min-count moet op een server minstens 2 zijn",
-        "min-count-hint": "de standaard is 5 gezinnen; exacte antwoorden (--min-count 1) zijn voor "
-        "`referentiel query`",
-    },
-}
-
-
-def _say(lang: str, key: str) -> str:
-    return _TEXT.get(lang, _TEXT["en"])[key]

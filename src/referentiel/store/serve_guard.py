@@ -18,6 +18,7 @@ import socket
 
 from referentiel.store.sparql import _skip_string
 
+TOKEN_ENV = "REFERENTIEL_SERVE_TOKEN"
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -93,3 +94,52 @@ def is_loopback(host: str) -> bool:
     except OSError:
         return False
     return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+
+
+# The refusals of make_server, in the languages of --lang.
+_TEXT = {
+    "en": {
+        "no-token": "refusing to listen on {host} without a token: anyone who can reach this machine "
+        "could query the store",
+        "token-hint": 'set {env} to a long random secret (e.g. `python -c "import secrets; '
+        'print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as '
+        "`Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only".replace(
+            "{env}", "REFERENTIEL_SERVE_TOKEN"
+        ),
+        "short-token": "the token is too short (fewer than {n} characters)",
+        "min-count": "--min-count must be at least 2 on a server",
+        "min-count-hint": "the default is 5 families; "
+        "exact answers (--min-count 1) are for `referentiel query`",
+    },
+    "fr": {
+        "no-token": "refus d'écouter sur {host} sans jeton : toute personne qui atteint cette machine "
+        "pourrait interroger le store",
+        "token-hint": 'définissez {env} avec un long secret aléatoire (p. ex. `python -c "import secrets; '
+        "print(secrets.token_urlsafe(32))\"`) et donnez-le aux chercheur·es, qui l'envoient en "
+        "`Authorization: Bearer JETON` ; ou écoutez sur 127.0.0.1 seulement".replace(
+            "{env}", "REFERENTIEL_SERVE_TOKEN"
+        ),
+        "short-token": "le jeton est trop court (moins de {n} caractères)",
+        "min-count": "--min-count doit valoir au moins 2 sur un serveur",
+        "min-count-hint": "la valeur par défaut est 5 familles ; les réponses exactes (--min-count 1) "
+        "sont pour `referentiel query`",
+    },
+    "nl": {
+        "no-token": "weigert te luisteren op {host} zonder token: iedereen die deze machine bereikt, zou "
+        "de store kunnen bevragen",
+        "token-hint": 'zet {env} op een lang willekeurig geheim (bv. `python -c "import secrets; '
+        'print(secrets.token_urlsafe(32))"`) en geef het aan de onderzoekers, die het sturen als '
+        "`Authorization: Bearer TOKEN`; of luister enkel op 127.0.0.1".replace(
+            "{env}", "REFERENTIEL_SERVE_TOKEN"
+        ),
+        "short-token": "de token is te kort (minder dan {n} tekens)",
+        "min-count": "--min-count moet op een server minstens 2 zijn",
+        "min-count-hint": "de standaard is 5 gezinnen; exacte antwoorden (--min-count 1) zijn voor "
+        "`referentiel query`",
+    },
+}
+
+
+def say(lang: str, key: str) -> str:
+    """The start-up refusal ``key`` of ``make_server`` in ``lang`` (fr, en, nl)."""
+    return _TEXT.get(lang, _TEXT["en"])[key].replace("{env}", TOKEN_ENV)
