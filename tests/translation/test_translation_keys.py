@@ -147,3 +147,10 @@ def test_outputs_reports_and_stores_are_owner_only(tmp_path: Path, runner) -> No
     assert result.exit_code in (0, 1), result.output
     assert mode(store) == 0o700
     assert all(mode(p) & 0o077 == 0 for p in store.rglob("*") if p.is_file())
+
+
+def test_the_summary_says_demo_however_the_demo_key_was_given(tmp_path: Path) -> None:
+    from referentiel.intake import ingest
+
+    summary = ingest(ORGS / "amo-le-tremplin", store=tmp_path / "store", key_file=DEMO)
+    assert summary.key_source == "demo" and summary.to_dict()["key"] == {"source": "demo", "demo": True}
