@@ -114,3 +114,17 @@ def test_minimum_and_maximum_of_single_families_are_withheld() -> None:
 @pytest.mark.parametrize(("n", "expected"), [(0, 0), (1, 5), (5, 5), (7, 5), (8, 10), (12, 10), (13, 15)])
 def test_round_count(n: int, expected: int) -> None:
     assert round_count(n) == expected
+
+
+def test_extremes_are_found_however_nested() -> None:
+    from referentiel.queries.catalogue import parse_query
+    from referentiel.queries.disclosure import extreme_columns
+    from referentiel.store.sparql import QueryResult
+
+    query = parse_query(
+        "SELECT ?g (max( IF(?a > 1, COALESCE(?b, (?c + 1)), 0) ) as ?top) (MIN(?d)AS $low) (COUNT(?e) AS ?n) "
+        "WHERE { } GROUP BY ?g",
+        "x",
+    )
+    result = QueryResult("select", variables=["g", "top", "low", "n"], rows=[])
+    assert extreme_columns(query, result) == ["top", "low"]

@@ -32,7 +32,8 @@ from referentiel.store.terms import python_value, xsd
 ROUNDING_BASE = 5
 DATE_GRANULARITY = "quarter"
 _END_NAMES = re.compile(r"^(to|until|end)$|_(to|until|end)$")
-_EXTREME = re.compile(r"\(\s*(?:MIN|MAX)\s*\((?:[^()]|\([^()]*\))*\)\s+AS\s+[?$](\w+)\s*\)", re.IGNORECASE)
+_EXTREME_START = re.compile(r"\(\s*(?:MIN|MAX)\s*\(", re.IGNORECASE)
+_AS = re.compile(r"\s*AS\s+[?$](\w+)\s*\)", re.IGNORECASE)
 
 
 @dataclass
@@ -94,7 +95,15 @@ def coarsen_dates(query: CatalogueQuery, values: dict[str, str]) -> dict[str, tu
 
 def extreme_columns(query: CatalogueQuery, result: QueryResult) -> list[str]:
     """The result columns computed by ``MIN(...)`` or ``MAX(...)`` somewhere in the query."""
-    found = {m.group(1) for m in _EXTREME.finditer(query.text)}
+    text, found = query.text, set()
+    for start in _EXTREME_START.finditer(text):
+        depth, i = 1, start.end()
+        while i < len(text) and depth:  # to the parenthesis closing MIN( / MAX(, however nested
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        named = _AS.match(text, i)
+        if named:
+            found.add(named.group(1))
     return [v for v in result.variables if v in found]
 
 
