@@ -128,3 +128,21 @@ def test_extremes_are_found_however_nested() -> None:
     )
     result = QueryResult("select", variables=["g", "top", "low", "n"], rows=[])
     assert extreme_columns(query, result) == ["top", "low"]
+
+
+def test_query_command_says_what_it_coarsened(tmp_path, runner) -> None:  # noqa: ANN001
+    from referentiel.cli import cli
+
+    db = tmp_path / "db"
+    store = EmbeddedStore(db)
+    store.oxigraph.load(
+        (PREFIX + "".join(situations(f"f{i}", ("A", "B", "C")) for i in range(7))).encode(),
+        format=ox.RdfFormat.TURTLE,
+    )
+    store.close()
+    args = ["query", "coordination-gaps", "--store", str(db), "--param", "to=2024-05-15", "--lang", "nl"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "Datums afgerond op kwartalen: to 2024-05-15 → 2024-06-30" in result.output
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert json.loads(result.output)["disclosure"]["coarsenedParameters"]["to"]["used"] == "2024-06-30"
