@@ -340,6 +340,15 @@ def graph_iri(organisation: str) -> str:
     return default_graph_iri(organisation, [])
 
 
+def previous_graph(target: Any, organisation: str) -> dict | None:
+    """The organisation's graph already in the store (``triples``, ``loaded_at``, ``sources``), or None."""
+    iri = graph_iri(organisation)
+    for info in target.graphs():
+        if info.iri == iri:
+            return {"triples": info.triples, "loaded_at": info.loaded_at, "sources": list(info.sources)}
+    return None
+
+
 def _sha256(path: Path) -> str:
     import hashlib
 

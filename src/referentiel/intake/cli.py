@@ -35,6 +35,19 @@ from referentiel.cli.options import (
     default=None,
     help="Also write the report to FILE: .html (self-contained, to send to partners) or .json.",
 )
+@click.option(
+    "--annotate",
+    "annotate_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write, into this existing folder, an annotated copy of each export with findings "
+    "({org}.annotated.xlsx: faulty cells highlighted, the message as a comment, personal values masked).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check the exports (translate and validate) without loading anything: the store is not opened.",
+)
 @key_file_option
 @click.option(
     "--force", is_flag=True, help="Load exports even when they have violations (say so in the report)."
@@ -47,6 +60,8 @@ def ingest_command(
     store_dir: Path | None,
     endpoint: str | None,
     report_path: Path | None,
+    annotate_dir: Path | None,
+    dry_run: bool,
     key_file: Path | None,
     force: bool,
     lang: str,
@@ -73,6 +88,8 @@ def ingest_command(
     if report_path is not None and (not report_path.parent.is_dir() or report_path.is_dir()):
         # Said before the work starts, not after an hour of intake.
         raise output_error(report_path, OSError())
+    if annotate_dir is not None and not annotate_dir.is_dir():
+        raise output_error(annotate_dir / "x.annotated.xlsx", OSError())
     summary = ingest(
         directory,
         profiles=profiles,
@@ -82,8 +99,15 @@ def ingest_command(
         force=force,
         progress=for_terminal(quiet),
         lang=lang,
+        dry_run=dry_run,
     )
     click.echo(to_brief(summary) if quiet else to_text(summary), nl=False)
+    if annotate_dir is not None:
+        from referentiel.intake.pipeline import write_annotated
+
+        for path in write_annotated(summary, directory, annotate_dir, profiles=profiles):
+            if not quiet:
+                click.echo(say(summary.lang, "report-written", path=path))
     if report_path is not None:
         render = to_json if report_path.suffix.lower() == ".json" else to_html
         emit(render(summary), report_path)

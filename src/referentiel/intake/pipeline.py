@@ -26,6 +26,7 @@ from typing import Any
 from referentiel.errors import ConfigError, InputError, ReferentielError
 from referentiel.intake import adapters
 from referentiel.intake.summary import (
+    CONFORMS,
     LOADED,
     NO_PROFILE,
     REFUSED,
@@ -232,7 +233,9 @@ def ingest_export(
     """Translate, validate and (if it conforms or ``force``) load one organisation's export.
 
     ``context`` is validated with the export but not loaded (see :func:`network_context`). Messages
-    and the reason are written in ``lang`` (fr, en, nl).
+    and the reason are written in ``lang`` (fr, en, nl). With ``load=False`` a conforming export is
+    only checked (status ``conforms``). A load records in ``replaced`` the organisation's graph it
+    replaced, if any.
     """
     progress = progress or NullProgress()
     result = ExportResult(
@@ -274,10 +277,11 @@ def ingest_export(
         result.reason = say(lang, "reason-refused", count=violations)
         return result
     if not load:
-        result.status = LOADED
+        result.status = CONFORMS
         return result
     progress.stage(f"load {export.organisation}", total=None)
     try:
+        result.replaced = adapters.previous_graph(target, export.organisation)
         result.graph = adapters.load(
             target, translation.graph, export, profile=profile, report=report, force=force
         )
@@ -305,6 +309,7 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     lang: str = "fr",
+    dry_run: bool = False,
 ) -> IngestSummary:
     """Ingest every partner export under ``directory`` and return what happened to each.
 
@@ -318,6 +323,9 @@ def ingest(
     ``lang`` (``fr``, the default as for :func:`referentiel.validation.validate` and the command,
     ``en`` or ``nl``) is the language of every human message of the summary: the shapes' messages,
     the translation's, the reasons, and the renderers' words; keys, statuses and kinds do not change.
+
+    ``dry_run`` checks every export (translation and validation) without opening the store: an
+    export that would be loaded gets the status ``conforms`` and nothing is written anywhere.
     """
     lang = adapters.check_lang(lang)
     progress = progress or NullProgress()
@@ -341,8 +349,11 @@ def ingest(
     check_key_use(key_bytes, [path for export in exports for path in export.files])
     if key_kind(key_bytes) == "demo":
         summary.key_source = "demo"  # however it was given, the summary says these are demo pseudonyms
-    target = adapters.open_target(store=store, endpoint=endpoint)
-    summary.target_kind, summary.target_location = adapters.target_description(target, store, endpoint)
+    target = None if dry_run else adapters.open_target(store=store, endpoint=endpoint)
+    if target is not None:
+        summary.target_kind, summary.target_location = adapters.target_description(target, store, endpoint)
+    else:
+        summary.target_kind, summary.target_location = "none", ""
     context = network_context(exports)
     try:
         for export in exports:
@@ -355,10 +366,43 @@ def ingest(
                 progress=progress,
                 context=context,
                 lang=lang,
+                load=not dry_run,
             )
             summary.exports.append(result)
             progress.note(f"{export.organisation}: {result.status}")
     finally:
-        adapters.close_target(target)
+        if target is not None:
+            adapters.close_target(target)
     summary.finished = datetime.now(UTC)
     return summary
+
+
+def write_annotated(
+    summary: IngestSummary,
+    directory: str | Path | None,
+    output: str | Path,
+    *,
+    profiles: str | Path | None = None,
+) -> list[Path]:
+    """Write the annotated copy of every export of ``summary`` that has findings into ``output``
+    (``{organisation}.annotated.xlsx``, see :mod:`referentiel.intake.annotate`); the paths written.
+
+    ``directory`` and ``profiles`` are those the summary was made from (None: the bundled examples).
+    """
+    from referentiel.intake.annotate import annotate, annotated_name
+
+    directory = Path(directory) if directory is not None else bundled_examples_dir()
+    exports = {e.organisation: e for e in discover(directory, Path(profiles) if profiles else None)}
+    written = []
+    for result in summary.exports:
+        export = exports.get(result.organisation)
+        if export is None or not result.findings:
+            continue
+        profile = adapters.load_profile(export.profile) if export.profile else None
+        data = annotate(result, export.files, profile, lang=summary.lang)
+        path = Path(output) / annotated_name(result.organisation)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written.append(path)
+    return written

@@ -22,11 +22,13 @@ JSON structure (``format = "referentiel-intake-summary"``, ``version = 1``)::
       "exports": [{
           "organisation": "one-bruxelles", "label": "ONE ...", "directory": "...",
           "profile": "profile.yaml", "files": ["families.csv", ...],
-          "status": "loaded" | "refused" | "unusable" | "no-profile",
+          "status": "loaded" | "conforms" (checked, not loaded: --dry-run) | "refused" | "unusable"
+                    | "no-profile",
           "reason": "why it was refused or unusable (empty when loaded)",
           "rows_read": 210, "triples": 4120, "graph": "https://w3id.org/referentiel/data/graph/...",
           "terms": {"total": 140, "mapped": 131, "share": 0.936,
                     "complete": true, "tables_refused": 0},  # complete: no table refused whole
+          "replaced": {"triples": 4000, "loaded_at": "...", "sources": [...]} | null,  # the previous graph
           "counts": {"violation": {"missing-field": 2}, "warning": {"unmapped-term": 9}},
           "findings": [{"severity": "violation", "kind": "missing-field", "stage": "validation",
                         "file": "familles.csv", "sheet": null, "row": 17, "column": "date_debut",
@@ -61,6 +63,8 @@ REFUSED = "refused"
 UNUSABLE = "unusable"
 NO_PROFILE = "no-profile"
 INTERRUPTED = "interrupted"
+CONFORMS = "conforms"
+"""Checked without loading (``ingest --dry-run``): the export conforms and would be loaded."""
 
 SEVERITIES = ("violation", "warning", "info")
 LANGS = ("fr", "en", "nl")
@@ -78,6 +82,7 @@ WORDS: dict[str, dict[str, str]] = {
         NO_PROFILE: "NO PROFILE",
         INTERRUPTED: "interrupted",
         "incomplete": " (INCOMPLETE: {count} table(s) refused whole, not counted)",
+        CONFORMS: "would load",
         "line": "  rows read {rows}, terms mapped {share} ({mapped}/{total}), "
         "violations {violations}, warnings {warnings}",
         "violation": "violation",
@@ -92,6 +97,7 @@ WORDS: dict[str, dict[str, str]] = {
         "target": "Target: {kind} {location}",
         "store": "store",
         "endpoint": "endpoint",
+        "dry-run": "nothing (checked, not loaded)",
         "export": "(export)",
         "sheet": "sheet {sheet}",
         "row": "row {row}",
@@ -143,6 +149,7 @@ WORDS: dict[str, dict[str, str]] = {
         NO_PROFILE: "SANS PROFIL",
         INTERRUPTED: "interrompu",
         "incomplete": " (INCOMPLET : {count} table(s) refusée(s) en entier, non comptée(s))",
+        CONFORMS: "chargeable",
         "line": "  lignes lues {rows}, termes traduits {share} ({mapped}/{total}), "
         "violations {violations}, avertissements {warnings}",
         "violation": "violation",
@@ -158,6 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "target": "Destination : {kind} {location}",
         "store": "entrepôt",
         "endpoint": "serveur SPARQL",
+        "dry-run": "aucune (vérifié, non chargé)",
         "export": "(export)",
         "sheet": "feuille {sheet}",
         "row": "ligne {row}",
@@ -211,6 +219,7 @@ WORDS: dict[str, dict[str, str]] = {
         NO_PROFILE: "GEEN PROFIEL",
         INTERRUPTED: "onderbroken",
         "incomplete": " (ONVOLLEDIG: {count} tabel(len) volledig geweigerd, niet meegeteld)",
+        CONFORMS: "laadbaar",
         "line": "  rijen gelezen {rows}, vertaalde termen {share} ({mapped}/{total}), "
         "schendingen {violations}, waarschuwingen {warnings}",
         "violation": "schending",
@@ -225,6 +234,7 @@ WORDS: dict[str, dict[str, str]] = {
         "target": "Bestemming: {kind} {location}",
         "store": "opslag",
         "endpoint": "SPARQL-server",
+        "dry-run": "geen (gecontroleerd, niet geladen)",
         "export": "(export)",
         "sheet": "blad {sheet}",
         "row": "rij {row}",
@@ -337,6 +347,9 @@ class ExportResult:
     tables_refused: int = 0
     """Tables refused whole (e.g. undeclared personal data): their terms are not in the share."""
     findings: list[Finding] = field(default_factory=list)
+    replaced: dict | None = None
+    """What the load replaced in the store: the organisation's previous graph (``triples``,
+    ``loaded_at``, ``sources``), or None when there was none (or nothing was loaded)."""
 
     @property
     def mapped_share(self) -> float | None:
@@ -378,6 +391,7 @@ class ExportResult:
                 "tables_refused": self.tables_refused,
             },
             "counts": self.counts(),
+            "replaced": self.replaced,
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -416,7 +430,7 @@ class IngestSummary:
             return 2
         if any(e.status in (UNUSABLE, NO_PROFILE) for e in self.exports):
             return 2
-        if any(e.status != LOADED for e in self.exports):
+        if any(e.status not in (LOADED, CONFORMS) for e in self.exports):
             return 1
         return 0
 
@@ -425,6 +439,7 @@ class IngestSummary:
         return {
             "exports": len(self.exports),
             "loaded": sum(e.status == LOADED for e in self.exports),
+            "conforms": sum(e.status == CONFORMS for e in self.exports),
             "refused": sum(e.status == REFUSED for e in self.exports),
             "unusable": sum(e.status in (UNUSABLE, NO_PROFILE) for e in self.exports),
             "rows": sum(e.rows_read for e in self.exports),
@@ -477,7 +492,7 @@ def _share(export: ExportResult, lang: str) -> str:
     return text + say(lang, "incomplete", count=export.tables_refused) if export.tables_refused else text
 
 
-STATUS_WORDS = {s: WORDS["en"][s] for s in (LOADED, REFUSED, UNUSABLE, NO_PROFILE, INTERRUPTED)}
+STATUS_WORDS = {s: WORDS["en"][s] for s in (LOADED, REFUSED, UNUSABLE, NO_PROFILE, INTERRUPTED, CONFORMS)}
 """The English status words (see :data:`WORDS` for every language)."""
 
 
@@ -489,6 +504,8 @@ def status_word(status: str, lang: str) -> str:
 
 def _target_kind(summary: IngestSummary) -> str:
     kind = summary.target_kind
+    if kind == "none":
+        return say(summary.lang, "dry-run")
     return say(summary.lang, kind) if kind in ("store", "endpoint") else kind
 
 
@@ -568,7 +585,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.92rem}
 th{background:#f4f4f6}.num{text-align:right}
-.loaded{color:#176c2e;font-weight:600}.refused,.unusable,.no-profile{color:#b00020;font-weight:600}
+.loaded,.conforms{color:#176c2e;font-weight:600}.refused,.unusable,.no-profile{color:#b00020;font-weight:600}
 .note{background:#fff6d6;border:1px solid #e6c65c;padding:.5rem .8rem}
 .violation{color:#b00020}.warning{color:#8a5a00}details{margin:.3rem 0}
 footer{margin-top:2rem;color:#666;font-size:.85rem}
