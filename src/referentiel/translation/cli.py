@@ -107,6 +107,44 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
                err=True)
 
 
+@mappings.command("review")
+@click.argument("mapping_set", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--term", required=True, help="The organisation's term, as written in its exports.")
+@click.option("--accept", "accepted", default=None, help="The framework concept the term maps to (refc:...).")
+@click.option("--reject", "rejected", default=None,
+              help="A framework concept the term does NOT map to (written as a negated row).")
+@click.option("--predicate", type=click.Choice(("skos:exactMatch", "skos:closeMatch", "skos:broadMatch",
+                                                "skos:narrowMatch", "skos:relatedMatch")),
+              default="skos:exactMatch", show_default=True, help="How close the match is.")
+@click.option("--scheme", default=None, help="The scheme of the term's column (e.g. intervention-type-), "
+              "for the identifier of a new term.")
+@click.option("--author", required=True,
+              help="The reviewer's identifier (a role such as 'steward' or an ORCID CURIE), never a name.")
+@_ontology_option
+def review_command(mapping_set: Path, term: str, accepted: str | None, rejected: str | None, predicate: str,
+                   scheme: str | None, author: str, ontology: Path | None) -> None:
+    """Record a reviewed mapping of TERM in MAPPING_SET, checked by `mappings check` before it is saved.
+
+    Exit 0 when saved, 1 when the checks found an ERROR (nothing is written), 2 for unusable input.
+    """
+    from referentiel.translation.framework import load_framework
+    from referentiel.translation.mapping_checks import CheckReport, render_text
+    from referentiel.translation.review import ACCEPT, REJECT, record_decision
+
+    if (accepted is None) == (rejected is None):
+        raise click.UsageError("give exactly one of --accept CONCEPT or --reject CONCEPT")
+    result = record_decision(mapping_set, term=term, concept=accepted or rejected or "", author=author,
+                             decision=ACCEPT if accepted else REJECT, predicate=predicate, scheme=scheme,
+                             framework=load_framework(ontology))
+    report = CheckReport(findings=result.findings, files=[str(mapping_set)],
+                         mappings=len(result.mapping_set.mappings))
+    click.echo(render_text(report), nl=False)
+    if not result.saved:
+        raise click.exceptions.Exit(EXIT_FINDINGS)
+    click.echo(f"{result.mapping.subject_id} {'Not ' if result.mapping.negated else ''}"
+               f"{result.mapping.predicate_id} {result.mapping.object_id}: written to {mapping_set}")
+
+
 @click.group("terms")
 def terms() -> None:
     """Translate terms between organisations and the framework."""
