@@ -25,6 +25,7 @@ CAPABILITIES = (
     "referentiel.translation.cli",
     "referentiel.store.cli",
     "referentiel.queries.cli",
+    "referentiel.web.cli",
 )
 
 EXIT_OK = 0

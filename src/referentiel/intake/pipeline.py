@@ -98,6 +98,22 @@ def _profile_in(folder: Path, organisation: str) -> Path | None:
     return None
 
 
+def known_profiles(folder: Path) -> dict[str, Path]:
+    """The organisations of a profiles folder (``{org}/profile.*`` or ``{org}.yaml``) and their profile."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith((".", "_")):
+            continue
+        organisation = child.name if child.is_dir() else child.stem
+        if child.is_dir() or child.suffix.lower() in adapters.PROFILE_SUFFIXES:
+            profile = _profile_in(folder, organisation)
+            if profile is not None:
+                found.setdefault(organisation, profile)
+    return found
+
+
 def discover(directory: Path, profiles: Path | None = None) -> list[Export]:
     """The exports under ``directory``: each sub-folder holding export files is one organisation.
 

@@ -242,6 +242,12 @@ def _compact(term: Term | None, labels: dict[str, str]) -> str:
     return str(term.value)
 
 
+def cells(research: ResearchResult, labels: dict[str, str] | None = None) -> list[list[str]]:
+    """The rows of a SELECT answer as people read them (concepts by their label, numbers rounded)."""
+    labels = labels or {}
+    return [[_compact(t, labels) for t in row] for row in research.result.rows]
+
+
 def table(research: ResearchResult, lang: str = "fr", labels: dict[str, str] | None = None) -> str:
     """A plain-text table for people, with the disclosure notice as a footer."""
     result = research.result

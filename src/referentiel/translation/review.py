@@ -31,7 +31,13 @@ from referentiel.translation.suggest import slugify
 
 ACCEPT = "accept"
 REJECT = "reject"
-PREDICATES = ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch")
+PREDICATES = (
+    "skos:exactMatch",
+    "skos:closeMatch",
+    "skos:broadMatch",
+    "skos:narrowMatch",
+    "skos:relatedMatch",
+)
 JUSTIFICATION = "semapv:ManualMappingCuration"
 
 
@@ -76,7 +82,8 @@ def _author_id(author: str, prefix: str) -> str:
     if not author:
         raise InputError(
             "a reviewed mapping needs its reviewer",
-            hint="give the reviewer's identifier (a role or an ORCID such as orcid:0000-0002-...), not a name",
+            hint="give the reviewer's identifier (a role, or an ORCID such as orcid:0000-0002-...), "
+            "not a name",
         )
     if ":" in author and " " not in author:
         return author
@@ -108,7 +115,9 @@ def record_decision(
     if decision not in (ACCEPT, REJECT):
         raise InputError(f"unknown decision {decision!r}", hint="use accept or reject")
     if predicate not in PREDICATES:
-        raise InputError(f"unknown mapping predicate {predicate!r}", hint="use one of " + ", ".join(PREDICATES))
+        raise InputError(
+            f"unknown mapping predicate {predicate!r}", hint="use one of " + ", ".join(PREDICATES)
+        )
     framework = framework or load_framework()
     found = framework.get(concept) or framework.get(f"refc:{concept}")
     if found is None:
