@@ -234,8 +234,8 @@ class SafetyMiddleware:
 
         if scope.get("referentiel.too_large"):
             lang = lang_of(request)
-            mb = config.max_upload_bytes // (1024 * 1024)
-            response = HTMLResponse(_bare_error(request, lang, i18n.t(lang, "too-large", mb=mb)), 413)
+            size = i18n.size_text(config.max_upload_bytes, lang)
+            response = HTMLResponse(_bare_error(request, lang, i18n.t(lang, "too-large", size=size)), 413)
             await response(scope, receive, send_with_headers)
             return
         started = False
@@ -298,8 +298,9 @@ async def _page_error(request: Request, exc: Exception) -> Response:
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:
-    mb = request.app.state.referentiel.config.max_upload_bytes // (1024 * 1024)
-    return error_page(request, 413, i18n.t(lang_of(request), "too-large", mb=mb))
+    lang = lang_of(request)
+    size = i18n.size_text(request.app.state.referentiel.config.max_upload_bytes, lang)
+    return error_page(request, 413, i18n.t(lang, "too-large", size=size))
 
 
 async def _library_error(request: Request, exc: Exception) -> Response:

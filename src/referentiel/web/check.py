@@ -27,6 +27,7 @@ from starlette.routing import Route
 
 from referentiel.errors import ReferentielError
 from referentiel.web.app import PageError, State, check_csrf, lang_of, render
+from referentiel.web.i18n import size_text
 
 SEVERITIES = ("violation", "warning", "info")
 
@@ -142,7 +143,7 @@ async def form(request: Request) -> Response:
         "check.html",
         organisations=sorted(known_profiles(state)),
         max_files=state.config.max_files,
-        max_mb=state.config.max_upload_bytes // (1024 * 1024),
+        max_size=size_text(state.config.max_upload_bytes, lang_of(request)),
     )
 
 

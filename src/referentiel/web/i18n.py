@@ -28,7 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "organisation": "Organisation (profil)",
         "files": "Fichiers de l'export (CSV, XLSX, JSON ; plusieurs à la fois)",
         "folder": "Ou un dossier entier",
-        "limits": "Au plus {files} fichiers et {mb} Mo au total. Les fichiers sont gardés dans un dossier "
+        "limits": "Au plus {files} fichiers et {size} au total. Les fichiers sont gardés dans un dossier "
         "temporaire privé, effacé après la vérification.",
         "run-check": "Vérifier",
         "running": "Vérification en cours…",
@@ -99,7 +99,7 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "aucun",
         "csrf": "Le formulaire a expiré ou ne vient pas de cette page (protection CSRF). Rechargez la page "
         "et recommencez.",
-        "too-large": "Envoi trop volumineux : au plus {mb} Mo au total. Envoyez moins de fichiers à la fois.",
+        "too-large": "Envoi trop volumineux : au plus {size} au total. Envoyez moins de fichiers à la fois.",
         "too-many": "Trop de fichiers : au plus {files} à la fois.",
         "no-files": "Aucun fichier reçu : choisissez les fichiers de l'export (CSV, XLSX ou JSON).",
         "bad-file": "{name} n'est pas un fichier d'export accepté : envoyez des fichiers CSV, TSV, XLSX "
@@ -133,7 +133,7 @@ WORDS: dict[str, dict[str, str]] = {
         "organisation": "Organisatie (profiel)",
         "files": "Bestanden van de export (CSV, XLSX, JSON; meerdere tegelijk)",
         "folder": "Of een volledige map",
-        "limits": "Hoogstens {files} bestanden en {mb} MB in totaal. De bestanden staan in een private "
+        "limits": "Hoogstens {files} bestanden en {size} in totaal. De bestanden staan in een private "
         "tijdelijke map die na de controle gewist wordt.",
         "run-check": "Controleren",
         "running": "Controle bezig…",
@@ -205,7 +205,7 @@ WORDS: dict[str, dict[str, str]] = {
         "csrf": "Het formulier is verlopen of komt niet van deze pagina (CSRF-bescherming). Herlaad de "
         "pagina "
         "en probeer opnieuw.",
-        "too-large": "Te grote zending: hoogstens {mb} MB in totaal. Stuur minder bestanden tegelijk.",
+        "too-large": "Te grote zending: hoogstens {size} in totaal. Stuur minder bestanden tegelijk.",
         "too-many": "Te veel bestanden: hoogstens {files} tegelijk.",
         "no-files": "Geen bestand ontvangen: kies de bestanden van de export (CSV, XLSX of JSON).",
         "bad-file": "{name} is geen aanvaard exportbestand: stuur CSV-, TSV-, XLSX- of JSON-bestanden.",
@@ -238,7 +238,7 @@ WORDS: dict[str, dict[str, str]] = {
         "organisation": "Organisation (profile)",
         "files": "The export's files (CSV, XLSX, JSON; several at once)",
         "folder": "Or a whole folder",
-        "limits": "At most {files} files and {mb} MB in all. Files are kept in a private temporary folder "
+        "limits": "At most {files} files and {size} in all. Files are kept in a private temporary folder "
         "removed after the check.",
         "run-check": "Check",
         "running": "Checking…",
@@ -308,7 +308,7 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "none",
         "csrf": "The form has expired or does not come from this page (CSRF protection). Reload the page "
         "and try again.",
-        "too-large": "Upload too large: at most {mb} MB in all. Send fewer files at once.",
+        "too-large": "Upload too large: at most {size} in all. Send fewer files at once.",
         "too-many": "Too many files: at most {files} at once.",
         "no-files": "No file received: choose the export's files (CSV, XLSX or JSON).",
         "bad-file": "{name} is not an accepted export file: send CSV, TSV, XLSX or JSON files.",
@@ -337,3 +337,11 @@ def t(lang: str, key: str, **params: object) -> str:
     """The word ``key`` in ``lang`` (French when unknown), formatted with ``params``."""
     text = WORDS.get(lang, WORDS[DEFAULT_LANG])[key]
     return text.format(**params) if params else text
+
+
+def size_text(size: int, lang: str) -> str:
+    """A byte count as people read it: ``20 Mo`` (fr) or ``20 MB``, in kilobytes below a megabyte."""
+    mega, kilo = ("Mo", "Ko") if lang == "fr" else ("MB", "KB")
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} {mega}"
+    return f"{max(1, size // 1024)} {kilo}"
