@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh machine, then run it.
 #   - Java (HermiT, the OWL reasoner behind `referentiel ontology check`, runs on the JVM)
+#   - Chromium from Debian (the workbench's browser tests drive it with Playwright; browser downloads
+#     by `playwright install` are never needed)
 #   - a virtual environment with referentiel and its test extra (pytest, hypothesis, ruff, sssom-py,
 #     the Oxigraph server used by the remote-store tests)
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -12,6 +14,17 @@ if ! command -v java >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq default-jdk-headless >/dev/null
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium not found: installing Debian's chromium (the workbench's browser tests drive it)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if command -v apt-get >/dev/null 2>&1; then
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null; } \
+      || echo "warning: Chromium could not be installed: the browser tests will be skipped (reason shown)." >&2
+  else
+    echo "warning: no apt-get here: install Chromium at /usr/bin/chromium, or the browser tests are skipped." >&2
+  fi
 fi
 
 VENV="${REFERENTIEL_VENV:-.venv}"

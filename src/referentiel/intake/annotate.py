@@ -101,6 +101,7 @@ def annotate(result: ExportResult, files: Iterable[Path], profile: Any = None, l
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     workbook = Workbook()
     report = workbook.active
@@ -150,7 +151,8 @@ def annotate(result: ExportResult, files: Iterable[Path], profile: Any = None, l
         targets[id(ws)] = ws
         notes.setdefault(key, []).append(finding)
         link = report.cell(row=report.max_row, column=6)
-        link.hyperlink = f"#{quote_sheetname(ws.title)}!{get_column_letter(column)}{row}"
+        location = f"{quote_sheetname(ws.title)}!{get_column_letter(column)}{row}"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=location)
     for (ws_id, row, column), items in notes.items():
         cell = targets[ws_id].cell(row=row, column=column)
         worst = min(items, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)).severity

@@ -77,7 +77,7 @@ def _subject_id(ms: MappingSet, term: str, scheme: str | None, prefix: str) -> s
     return f"{prefix}:{kind}-{slugify(term)}"
 
 
-def _author_id(author: str, prefix: str) -> str:
+def _author_id(author: str, prefix: str, ms: MappingSet) -> str:
     author = author.strip()
     if not author:
         raise InputError(
@@ -86,7 +86,11 @@ def _author_id(author: str, prefix: str) -> str:
             "not a name",
         )
     if ":" in author and " " not in author:
-        return author
+        declared = author.split(":", 1)[0]
+        if declared == "orcid" and declared not in ms.prefixes:
+            ms.curie_map["orcid"] = "https://orcid.org/"
+        if declared in ms.prefixes:
+            return author
     return f"{prefix}:{slugify(author)}"
 
 
@@ -139,7 +143,7 @@ def record_decision(
         object_id=object_id,
         object_label=found.label("fr"),
         mapping_justification=JUSTIFICATION,
-        author_id=_author_id(author, prefix),
+        author_id=_author_id(author, prefix, ms),
         mapping_date=day,
         predicate_modifier="Not" if decision == REJECT else None,
         comment="rejected in review" if decision == REJECT else None,

@@ -212,11 +212,12 @@ async def show(request: Request) -> Response:
     groups: dict[tuple[str, str], list[Any]] = {}
     for finding in sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.kind)):
         groups.setdefault((finding.severity, finding.kind), []).append(finding)
-    from referentiel.intake.summary import status_word
+    from referentiel.intake.summary import say, status_word
 
     return render(
         request,
         "check_report.html",
+        severity_word=lambda s: say(run.lang, s),
         run=run,
         export=export,
         status_text=status_word(export.status, run.lang) if export else "",
