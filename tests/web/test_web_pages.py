@@ -218,3 +218,21 @@ def test_framework_pages_show_labels_definitions_and_both_directions(client):
     org = client.get(f"/framework/organisation/{ONE}")
     assert "Sage-femme" in org.text and 'href="/framework/role-midwife"' in org.text
     assert client.get("/framework/no-such-thing").status_code == 404
+
+
+def test_a_decision_failing_the_checks_is_shown_and_not_saved(client, organisations):
+    path = organisations / ONE / "mappings.sssom.tsv"
+    before = path.read_text(encoding="utf-8")
+    response = client.post(
+        f"/vocabulary/{ONE}/decide",
+        data={
+            "csrf": client.cookies.get("referentiel_csrf"),
+            "term": "Concertation pluridisciplinaire",
+            "author": "steward",
+            "concept": "refc:meeting-kind-concertation",
+            "predicate": "skos:relatedMatch",
+        },
+    )
+    assert response.status_code == 200
+    assert "Non enregistré" in response.text and "[related-on-hierarchy]" in response.text
+    assert path.read_text(encoding="utf-8") == before
