@@ -223,3 +223,21 @@ def test_framework_pages_and_languages(page, server):
         assert page.get_attribute("html", "lang") == code
         axe(page)
     assert not page.csp_errors, page.csp_errors
+
+
+def test_steward_loads_a_conforming_export_and_sees_what_it_replaced(page, server):
+    page.goto(server["url"] + "/check")
+    page.select_option("#organisation", "cpas-ixelles")
+    page.set_input_files("#files", sorted((EXAMPLES / "cpas-ixelles" / "export").iterdir()))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#status", timeout=60_000)
+    assert "chargeable" in page.inner_text("#status")
+    page.click("#load")
+    page.wait_for_selector("#replaced")
+    assert "Il remplace" in page.inner_text("#replaced")  # the fixture loaded the examples first
+    axe(page)
+    shot(page, "check-loaded")
+    page.goto(server["url"] + "/check/expired-or-unknown")
+    assert "n'est plus disponible" in page.inner_text("main")
+    axe(page)
+    assert not page.csp_errors, page.csp_errors

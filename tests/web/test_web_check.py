@@ -169,3 +169,46 @@ def test_expired_run_and_unknown_page(client):
     assert client.get("/check/nope/annotated.xlsx").status_code == 404
     missing = client.get("/no/such/page")
     assert missing.status_code == 404 and "Page introuvable" in missing.text
+
+
+def test_a_running_check_shows_its_stage_and_polls(client):
+    from referentiel.web.check import Run, _remember
+
+    state = client.app.state.referentiel
+    run = Run("running-run", ONE, "fr", [("a.csv", b"x")], stage="validate one-consultation-anderlecht")
+    _remember(state, run)
+    page = client.get("/check/running-run")
+    assert page.status_code == 200 and "Vérification en cours" in page.text
+    assert 'hx-get="/check/running-run/progress"' in page.text and 'role="status"' in page.text
+    fragment = client.get("/check/running-run/progress")
+    assert fragment.status_code == 200 and "Étape : validate" in fragment.text
+    assert "<html" not in fragment.text
+    assert client.get("/check/running-run/report.json").status_code == 404  # not finished yet
+    run.done = True
+    done = client.get("/check/running-run/progress")
+    assert done.status_code == 204 and done.headers["hx-redirect"] == "/check/running-run"
+
+
+def test_runs_kept_are_bounded(client):
+    from referentiel.web.check import Run, _remember
+
+    state = client.app.state.referentiel
+    for n in range(state.config.runs_kept + 5):
+        _remember(state, Run(f"r{n}", ONE, "fr", []))
+    assert len(state.runs) == state.config.runs_kept and "r0" not in state.runs
+
+
+def test_a_workbook_export_is_checked_and_annotated_sheet_by_sheet(client, run_check):
+    url = run_check(client, "creche-les-lucioles")
+    assert "chargeable" in client.get(url).text
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(url + "/annotated.xlsx").content))
+    assert workbook.sheetnames[0] == "Rapport" and len(workbook.sheetnames) > 2
+
+
+def test_an_unreadable_file_is_reported_not_a_traceback(client, run_check):
+    url = run_check(client, "creche-les-lucioles", files=[("files", ("export_lucioles.xlsx", b"not a zip"))])
+    page = html.unescape(client.get(url).text)
+    assert "INUTILISABLE" in page and "export_lucioles.xlsx: cannot be opened as an .xlsx workbook" in page
+    assert "referentiel-web-" not in page and "Traceback" not in page  # no temporary path either
+    assert 'id="annotated"' not in page
+    assert "referentiel-web-" not in client.get(url + "/report.json").text

@@ -92,6 +92,8 @@ class State:
     runs: dict[str, Any] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
     store_lock: threading.Lock = field(default_factory=threading.Lock)
+    review_lock: threading.Lock = field(default_factory=threading.Lock)
+    """One review at a time writes a mapping set (read, add, check, write)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 

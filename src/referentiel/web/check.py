@@ -10,6 +10,7 @@ them; between the check and the load they are kept in memory, with the run, for 
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -85,6 +87,7 @@ def _check(run: Run, state: State) -> None:
     from referentiel.intake.adapters import load_profile
     from referentiel.intake.annotate import annotate
     from referentiel.intake.pipeline import discover, ingest
+    from referentiel.intake.summary import NO_PROFILE, UNUSABLE
 
     started = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="referentiel-web-"))
@@ -99,14 +102,16 @@ def _check(run: Run, state: State) -> None:
             progress=_StageProgress(run),
             lang=run.lang,
         )
-        if summary.exports:
+        _forget_folder(summary, tmp, run.organisation)
+        result = summary.exports[0] if summary.exports else None
+        if result is not None and result.status not in (UNUSABLE, NO_PROFILE):
             export = discover(tmp, config.organisations)[0]
             profile = load_profile(export.profile) if export.profile else None
             run.stage = "annotate"
-            run.annotated = annotate(summary.exports[0], export.files, profile, lang=run.lang)
+            run.annotated = annotate(result, export.files, profile, lang=run.lang)
         run.summary = summary
     except ReferentielError as exc:
-        run.problem = str(exc)
+        run.problem = str(exc).replace(f"{tmp / run.organisation}{os.sep}", "")
     except Exception as exc:  # noqa: BLE001 - shown as an internal error, by type only
         from referentiel.web.i18n import t
 
@@ -115,6 +120,17 @@ def _check(run: Run, state: State) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         run.seconds = time.monotonic() - started
         run.done = True
+
+
+def _forget_folder(summary: Any, tmp: Path, organisation: str) -> None:
+    """Name the upload by its organisation, not by the temporary folder it was read from."""
+    prefix = f"{tmp / organisation}{os.sep}"
+    summary.directory = organisation
+    for result in summary.exports:
+        result.directory = organisation
+        result.reason = result.reason.replace(prefix, "")
+        for finding in result.findings:
+            finding.message = finding.message.replace(prefix, "")
 
 
 def _remember(state: State, run: Run) -> None:
@@ -270,15 +286,20 @@ async def load(request: Request) -> Response:
     tmp = Path(tempfile.mkdtemp(prefix="referentiel-web-"))
     try:
         _write(tmp / run.organisation, run.files)
-        with state.store_lock:
-            summary = ingest(
-                tmp,
-                profiles=config.organisations,
-                key_file=config.key_file,
-                store=config.store,
-                endpoint=config.endpoint,
-                lang=run.lang,
-            )
+
+        def load_now() -> Any:
+            with state.store_lock:
+                return ingest(
+                    tmp,
+                    profiles=config.organisations,
+                    key_file=config.key_file,
+                    store=config.store,
+                    endpoint=config.endpoint,
+                    lang=run.lang,
+                )
+
+        summary = await run_in_threadpool(load_now)
+        _forget_folder(summary, tmp, run.organisation)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     from referentiel.intake.summary import status_word

@@ -28,14 +28,14 @@ def _translator(state: State) -> Any:
     return TermTranslator.from_directory(state.config.organisations)
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     state: State = request.app.state.referentiel
     return render(
         request, "framework.html", index=_index(state), organisations=sorted(_translator(state).organisations)
     )
 
 
-async def entry(request: Request) -> Response:
+def entry(request: Request) -> Response:
     state: State = request.app.state.referentiel
     index = _index(state)
     found = index.by_local.get(request.path_params["local"])
@@ -48,7 +48,7 @@ async def entry(request: Request) -> Response:
     return render(request, "framework_entry.html", entry=found, scheme=scheme, lookup=lookup)
 
 
-async def organisation(request: Request) -> Response:
+def organisation(request: Request) -> Response:
     state: State = request.app.state.referentiel
     translator = _translator(state)
     slug = request.path_params["org"]

@@ -65,13 +65,13 @@ def _run(request: Request, query: Any, values: dict[str, str]) -> tuple[Any, dic
     return research, labels
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     from referentiel.queries.catalogue import catalogue
 
     return render(request, "research.html", queries=catalogue())
 
 
-async def query_page(request: Request) -> Response:
+def query_page(request: Request) -> Response:
     from referentiel.errors import ConfigError, StoreError
     from referentiel.queries.runner import cells
 
@@ -99,7 +99,7 @@ async def query_page(request: Request) -> Response:
     return render(request, "research_query.html", **context)
 
 
-async def download(request: Request) -> Response:
+def download(request: Request) -> Response:
     from referentiel.queries.runner import render as render_result
 
     query = _query(request.path_params["name"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -79,7 +80,7 @@ def search_concepts(text: str, limit: int = 15) -> list[Any]:
     return found[:limit]
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     state: State = request.app.state.referentiel
     rows = []
     for organisation in sorted(known_profiles(state)):
@@ -89,7 +90,7 @@ async def index(request: Request) -> Response:
     return render(request, "vocabulary.html", rows=rows)
 
 
-async def organisation_page(request: Request, message: str = "", findings: Any = None) -> Response:
+def organisation_page(request: Request, message: str = "", findings: Any = None) -> Response:
     state: State = request.app.state.referentiel
     organisation = request.path_params["org"]
     profile = _profile(state, organisation)
@@ -136,15 +137,20 @@ async def decide(request: Request) -> Response:
     if not profile.mappings:
         raise PageError(400, "no-profile", org=organisation[:80])
     decision = str(form.get("decision", ACCEPT))
-    result = record_decision(
-        profile.mappings,
-        term=str(form.get("term", "")),
-        concept=str(form.get("concept", "")),
-        author=str(form.get("author", "")),
-        decision=decision if decision in (ACCEPT, REJECT) else ACCEPT,
-        predicate=str(form.get("predicate", "skos:exactMatch")),
-        scheme=str(form.get("scheme", "")) or None,
-    )
+
+    def decide_now() -> Any:
+        with state.review_lock:
+            return record_decision(
+                profile.mappings,
+                term=str(form.get("term", "")),
+                concept=str(form.get("concept", "")),
+                author=str(form.get("author", "")),
+                decision=decision if decision in (ACCEPT, REJECT) else ACCEPT,
+                predicate=str(form.get("predicate", "skos:exactMatch")),
+                scheme=str(form.get("scheme", "")) or None,
+            )
+
+    result = await run_in_threadpool(decide_now)
     lang = lang_of(request)
     if result.saved:
         m = result.mapping
@@ -158,7 +164,7 @@ async def decide(request: Request) -> Response:
         )
     else:
         message = t(lang, "not-saved")
-    response = await organisation_page(request, message=message, findings=result.errors)
+    response = await run_in_threadpool(organisation_page, request, message, result.errors)
     if result.saved:
         response.set_cookie(
             REVIEWER_COOKIE, str(form.get("author", ""))[:80], samesite="strict", httponly=True
@@ -166,7 +172,7 @@ async def decide(request: Request) -> Response:
     return response
 
 
-async def download(request: Request) -> Response:
+def download(request: Request) -> Response:
     state: State = request.app.state.referentiel
     organisation = request.path_params["org"]
     profile = _profile(state, organisation)
