@@ -212,3 +212,12 @@ def test_an_unreadable_file_is_reported_not_a_traceback(client, run_check):
     assert "referentiel-web-" not in page and "Traceback" not in page  # no temporary path either
     assert 'id="annotated"' not in page
     assert "referentiel-web-" not in client.get(url + "/report.json").text
+
+
+def test_folders_of_interrupted_runs_are_removed_at_exit():
+    from referentiel.web import check
+
+    folder = check._private_folder()
+    (folder / "x.csv").write_text("a\n", encoding="utf-8")
+    check._remove_all()
+    assert not folder.exists() and folder not in check._LIVE

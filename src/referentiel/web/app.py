@@ -344,7 +344,6 @@ def create_app(config: WebConfig | None = None) -> Starlette:
     state = State(config)
     # Uploaded files stay in memory while the form is parsed: none is spooled to a temporary file.
     MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, config.max_upload_bytes)
-    MultiPartParser.max_part_size = max(MultiPartParser.max_part_size, 64 * 1024)
     routes = [
         Route("/", home),
         Route("/lang/{lang}", set_lang),

@@ -10,6 +10,7 @@ them; between the check and the load they are kept in memory, with the run, for 
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import shutil
@@ -32,6 +33,26 @@ from referentiel.web.app import PageError, State, check_csrf, lang_of, render
 from referentiel.web.i18n import size_text
 
 SEVERITIES = ("violation", "warning", "info")
+
+_LIVE: set[Path] = set()
+"""Temporary folders of runs in progress: removed at exit too, should the server stop mid-run."""
+
+
+def _private_folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="referentiel-web-"))
+    _LIVE.add(folder)
+    return folder
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    _LIVE.discard(folder)
+
+
+@atexit.register
+def _remove_all() -> None:
+    for folder in list(_LIVE):
+        _remove(folder)
 
 
 @dataclass
@@ -90,7 +111,7 @@ def _check(run: Run, state: State) -> None:
     from referentiel.intake.summary import NO_PROFILE, UNUSABLE
 
     started = time.monotonic()
-    tmp = Path(tempfile.mkdtemp(prefix="referentiel-web-"))
+    tmp = _private_folder()
     config = state.config
     try:
         _write(tmp / run.organisation, run.files)
@@ -117,7 +138,7 @@ def _check(run: Run, state: State) -> None:
 
         run.problem = t(run.lang, "internal", kind=type(exc).__name__)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove(tmp)
         run.seconds = time.monotonic() - started
         run.done = True
 
@@ -283,7 +304,7 @@ async def load(request: Request) -> Response:
     run = _run(request)
     check_csrf(request, await request.form(max_files=0, max_fields=5))
     config = state.config
-    tmp = Path(tempfile.mkdtemp(prefix="referentiel-web-"))
+    tmp = _private_folder()
     try:
         _write(tmp / run.organisation, run.files)
 
@@ -301,7 +322,7 @@ async def load(request: Request) -> Response:
         summary = await run_in_threadpool(load_now)
         _forget_folder(summary, tmp, run.organisation)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove(tmp)
     from referentiel.intake.summary import status_word
 
     export = summary.exports[0] if summary.exports else None
