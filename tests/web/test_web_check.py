@@ -221,3 +221,14 @@ def test_folders_of_interrupted_runs_are_removed_at_exit():
     (folder / "x.csv").write_text("a\n", encoding="utf-8")
     check._remove_all()
     assert not folder.exists() and folder not in check._LIVE
+
+
+def test_a_store_that_cannot_be_opened_is_said_on_load(client, run_check, tmp_path):
+    url = run_check(client, CPAS)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    client.app.state.referentiel.config.store = blocker
+    response = client.post(url + "/load", data={"csrf": client.cookies.get("referentiel_csrf")})
+    assert response.status_code == 400
+    assert "the store location is a file, not a directory" in response.text
+    assert "Traceback" not in response.text and "referentiel-web-" not in response.text

@@ -236,3 +236,17 @@ def test_a_decision_failing_the_checks_is_shown_and_not_saved(client, organisati
     assert response.status_code == 200
     assert "Non enregistré" in response.text and "[related-on-hierarchy]" in response.text
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_web_command_needs_a_key_for_organisations_other_than_the_examples(
+    runner, monkeypatch, organisations
+):
+    from referentiel.cli import cli
+    from referentiel.errors import ConfigError
+
+    for variable in ("REFERENTIEL_PSEUDONYM_KEY", "REFERENTIEL_PSEUDONYM_KEY_FILE"):
+        monkeypatch.delenv(variable, raising=False)
+    result = runner.invoke(cli, ["web", "--organisations", str(organisations)])
+    assert isinstance(result.exception, ConfigError) and "pseudonymisation key" in str(result.exception)
+    missing = runner.invoke(cli, ["web", "--organisations", str(organisations / "nope")])
+    assert missing.exception.exit_code == 2 and "does not exist" in str(missing.exception)

@@ -132,7 +132,7 @@ def _check(run: Run, state: State) -> None:
             run.annotated = annotate(result, export.files, profile, lang=run.lang)
         run.summary = summary
     except ReferentielError as exc:
-        run.problem = str(exc).replace(f"{tmp / run.organisation}{os.sep}", "")
+        run.problem = _clean(str(exc), tmp, run.organisation)
     except Exception as exc:  # noqa: BLE001 - shown as an internal error, by type only
         from referentiel.web.i18n import t
 
@@ -143,15 +143,19 @@ def _check(run: Run, state: State) -> None:
         run.done = True
 
 
+def _clean(text: str, tmp: Path, organisation: str) -> str:
+    """``text`` naming files by their own name, not by the temporary folder they were read from."""
+    return text.replace(f"{tmp / organisation}{os.sep}", "").replace(str(tmp), organisation)
+
+
 def _forget_folder(summary: Any, tmp: Path, organisation: str) -> None:
     """Name the upload by its organisation, not by the temporary folder it was read from."""
-    prefix = f"{tmp / organisation}{os.sep}"
     summary.directory = organisation
     for result in summary.exports:
         result.directory = organisation
-        result.reason = result.reason.replace(prefix, "")
+        result.reason = _clean(result.reason, tmp, organisation)
         for finding in result.findings:
-            finding.message = finding.message.replace(prefix, "")
+            finding.message = _clean(finding.message, tmp, organisation)
 
 
 def _remember(state: State, run: Run) -> None:
@@ -319,7 +323,12 @@ async def load(request: Request) -> Response:
                     lang=run.lang,
                 )
 
-        summary = await run_in_threadpool(load_now)
+        try:
+            summary = await run_in_threadpool(load_now)
+        except ReferentielError as exc:
+            raise PageError(
+                400 if exc.exit_code == 2 else 422, "problem", text=_clean(str(exc), tmp, run.organisation)
+            ) from None
         _forget_folder(summary, tmp, run.organisation)
     finally:
         _remove(tmp)

@@ -84,6 +84,8 @@ def web_command(
             file=str(organisations),
             hint="give the folder holding one sub-folder per organisation (profile.yaml)",
         )
+    from referentiel.intake.pipeline import resolve_key
+
     config = WebConfig(
         store=store_dir,
         endpoint=endpoint,
@@ -94,6 +96,8 @@ def web_command(
         max_files=max_files,
         suggest_method=suggest_method,
     )
+    # Said now, not at the first upload: without a key no export can be pseudonymised.
+    resolve_key(Path(config.organisations), key_file=key_file, profiles=Path(config.organisations))
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"referentiel workbench: http://{shown_host}:{port}/", err=True)
     if token:

@@ -117,6 +117,7 @@ WORDS: dict[str, dict[str, str]] = {
         "l'erreur persiste, signalez-la.",
         "store-problem": "L'entrepôt ne peut être interrogé : {why}",
         "home": "Accueil",
+        "problem": "{text}",
     },
     "nl": {
         "app": "referentiel-werkbank",
@@ -222,6 +223,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fout als ze blijft.",
         "store-problem": "De opslag kan niet bevraagd worden: {why}",
         "home": "Start",
+        "problem": "{text}",
     },
     "en": {
         "app": "referentiel workbench",
@@ -327,6 +329,7 @@ WORDS: dict[str, dict[str, str]] = {
         "it persists.",
         "store-problem": "The store cannot be queried: {why}",
         "home": "Home",
+        "problem": "{text}",
     },
 }
 
