@@ -1,7 +1,8 @@
 """A chart of a query's answer as an SVG drawn on the server (no script, nothing inline to allow in the CSP).
 
-The first column whose values are all numbers is the measure; the first other column labels the
-bars (several label columns are joined). Rows whose labels look like dates or years, in order,
+The first column whose values are all numbers is the measure (a column of years is a time axis, not
+a measure, when another numeric column exists); the other non-numeric columns, joined, label the
+points. Rows whose labels look like dates or years, in order,
 make a line; anything else makes horizontal bars.
 """
 
@@ -42,9 +43,13 @@ def choose(variables: list[str], rows: list[list[str]]) -> Chart | None:
         for i in range(len(variables))
         if all(_NUMBER.match(r[i] or "") for r in rows if r[i] != "") and any(r[i] for r in rows)
     ]
+    # A column of years (2023, 2024...) is a time axis, not a measure, when a measure remains.
+    years = [i for i in numeric if all(_TIME.match(r[i] or "") for r in rows)]
+    if years and len(numeric) > len(years):
+        numeric = [i for i in numeric if i not in years]
     if not numeric:
         return None
-    measure = numeric[-1] if len(numeric) > 1 and variables[numeric[0]] in ("families",) else numeric[0]
+    measure = numeric[0]
     labels = [i for i in range(len(variables)) if i not in numeric]
     points = []
     for row in rows:
