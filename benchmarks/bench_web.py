@@ -4,6 +4,7 @@
   the check, download the annotated XLSX);
 - ``cli``: the same work through the library the command uses (``ingest --dry-run --annotate``).
 
+Both read the export with a copy of the bundled profiles and a project key, as a deployment would.
 Each variant runs in its own process (so that peak memory is its own), after a warm-up run in that
 process (imports, the framework and shapes parsed once, as in a running server)::
 
@@ -23,6 +24,21 @@ import time
 from pathlib import Path
 
 ONE = "one-consultation-anderlecht"
+
+
+def _setup() -> tuple[Path, Path, Path]:
+    """A copy of the bundled organisations, a project key, and the ONE export: as a real deployment."""
+    import secrets
+
+    from referentiel.intake.pipeline import DEMO_KEY_NAME, bundled_examples_dir
+
+    work = Path(tempfile.mkdtemp())
+    organisations = work / "organisations"
+    shutil.copytree(bundled_examples_dir(), organisations, ignore=shutil.ignore_patterns(DEMO_KEY_NAME))
+    key = work / "project.key"
+    key.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+    key.chmod(0o600)
+    return organisations, key, organisations / ONE / "export"
 
 
 def _web() -> float:
@@ -52,14 +68,14 @@ def _web() -> float:
 
 
 def _cli() -> float:
-    from referentiel.intake.pipeline import bundled_examples_dir, ingest, write_annotated
+    from referentiel.intake.pipeline import ingest, write_annotated
 
-    examples = bundled_examples_dir()
-    work = Path(tempfile.mkdtemp())
-    shutil.copytree(examples / ONE / "export", work / "upload" / ONE)
+    organisations, key, export = _setup()
+    work = organisations.parent
+    shutil.copytree(export, work / "upload" / ONE)
     started = time.perf_counter()
-    summary = ingest(work / "upload", profiles=examples, dry_run=True)
-    assert write_annotated(summary, work / "upload", work, profiles=examples)
+    summary = ingest(work / "upload", profiles=organisations, key_file=key, dry_run=True)
+    assert write_annotated(summary, work / "upload", work, profiles=organisations)
     seconds = time.perf_counter() - started
     shutil.rmtree(work)
     return seconds

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from referentiel.cli import cli
-from referentiel.errors import ConfigError
 from referentiel.intake.annotate import annotate
-from referentiel.intake.pipeline import bundled_examples_dir, discover, ingest, known_profiles, resolve_key
+from referentiel.intake.pipeline import (
+    bundled_examples_dir,
+    bundled_original,
+    demo_key_file,
+    discover,
+    ingest,
+    known_profiles,
+)
 
 EXAMPLES = bundled_examples_dir()
 ONE = "one-consultation-anderlecht"
@@ -40,14 +44,14 @@ def test_a_load_says_what_it_replaced(tmp_path):
     assert cpas.to_dict()["replaced"] == cpas.replaced
 
 
-def test_uploaded_copies_read_with_the_bundled_profiles_use_the_demo_key(tmp_path):
-    folder = tmp_path / "upload" / ONE
-    shutil.copytree(EXAMPLES / ONE / "export", folder)
-    assert resolve_key(folder.parent, profiles=EXAMPLES)[1] == "demo"
-    with pytest.raises(ConfigError):
-        resolve_key(folder.parent)  # alone, a copy is not the bundled examples
-    with pytest.raises(ConfigError):
-        resolve_key(folder.parent, profiles=tmp_path)
+def test_an_upload_of_a_bundled_export_is_recognised_byte_for_byte():
+    files = [(p.name, p.read_bytes()) for p in sorted((EXAMPLES / ONE / "export").iterdir())]
+    assert bundled_original(ONE, files) == EXAMPLES / ONE
+    assert bundled_original(ONE, files[:-1]) is None  # a part of it is not the bundled export
+    changed = [(files[0][0], files[0][1] + b"\n")] + files[1:]
+    assert bundled_original(ONE, changed) is None
+    assert bundled_original("no-such-org", files) is None
+    assert demo_key_file() == EXAMPLES / "DEMO-ONLY.key"
 
 
 def test_known_profiles_lists_the_organisations_of_a_folder(tmp_path):
@@ -120,3 +124,16 @@ def test_annotate_without_profile_reads_the_files_as_they_are(tmp_path):
     workbook = openpyxl.load_workbook(io.BytesIO(annotate(result, [Path(data)], None, "en")))
     assert workbook.sheetnames == ["Report", "a.csv"]
     assert workbook["a.csv"]["B3"].comment.text == "warning: m"
+
+
+def test_a_partner_formula_stays_text_in_the_annotated_copy(tmp_path):
+    from referentiel.intake.summary import ExportResult, Finding
+
+    data = tmp_path / "a.csv"
+    data.write_text('id,note\n1,"=HYPERLINK(""http://x"",""y"")"\n', encoding="utf-8")
+    finding = Finding("violation", "k", "validation", "=bad", "a.csv", None, 2, "note")
+    result = ExportResult("org", str(tmp_path), findings=[finding])
+    workbook = openpyxl.load_workbook(io.BytesIO(annotate(result, [data], None, "en")))
+    cell = workbook["a.csv"]["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    assert workbook["Report"]["F2"].data_type == "s"

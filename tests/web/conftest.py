@@ -23,15 +23,25 @@ def organisations(tmp_path: Path) -> Path:
     return target
 
 
+def project_key(folder: Path) -> Path:
+    """A project key file of the kind a real deployment has (random, readable by its owner only)."""
+    import secrets
+
+    path = folder / "project.key"
+    path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+    path.chmod(0o600)
+    return path
+
+
 @pytest.fixture
 def config(tmp_path: Path, organisations: Path):
-    """The workbench's configuration for a test: its own store, organisations and the demo key."""
+    """The workbench's configuration for a test: its own store, organisations and a project key."""
     from referentiel.web import WebConfig
 
     return WebConfig(
         store=tmp_path / "store",
         organisations=organisations,
-        key_file=EXAMPLES / DEMO_KEY_NAME,
+        key_file=project_key(tmp_path),
         suggest_method="lexical",
     )
 

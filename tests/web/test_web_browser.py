@@ -17,6 +17,7 @@ skip, saying so, only where it is not installed. ``playwright install`` is never
 from __future__ import annotations
 
 import io
+import secrets
 import shutil
 import socket
 import threading
@@ -58,7 +59,9 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("web")
     organisations = root / "organisations"
     shutil.copytree(EXAMPLES, organisations, ignore=shutil.ignore_patterns(DEMO_KEY_NAME))
-    key = EXAMPLES / DEMO_KEY_NAME
+    key = root / "project.key"
+    key.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+    key.chmod(0o600)
     store = root / "store"
     ingest(organisations, store=store, key_file=key)  # the research page needs data
     config = WebConfig(store=store, organisations=organisations, key_file=key, suggest_method="lexical")

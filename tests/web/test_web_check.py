@@ -232,3 +232,28 @@ def test_a_store_that_cannot_be_opened_is_said_on_load(client, run_check, tmp_pa
     assert response.status_code == 400
     assert "the store location is a file, not a directory" in response.text
     assert "Traceback" not in response.text and "referentiel-web-" not in response.text
+
+
+def test_demonstration_checks_the_bundled_exports_only(tmp_path, monkeypatch, export_files, run_check):
+    from starlette.testclient import TestClient
+
+    from referentiel.web import WebConfig, create_app
+
+    for variable in ("REFERENTIEL_PSEUDONYM_KEY", "REFERENTIEL_PSEUDONYM_KEY_FILE"):
+        monkeypatch.delenv(variable, raising=False)
+    config = WebConfig(store=tmp_path / "store", suggest_method="lexical")
+    assert config.demo
+    with TestClient(create_app(config)) as client:
+        client.get("/")
+        assert "DEMO-ONLY" in client.get("/check").text
+        url = run_check(client, ONE)  # the bundled export itself: checked with the demo key
+        page = html.unescape(client.get(url).text)
+        assert "REFUSÉ" in page and "<td>activites.csv</td>" in page
+        assert json.loads(client.get(url + "/report.json").text)["key"]["demo"] is True
+        files = export_files(ONE)
+        name, data = files[0][1]
+        changed = [("files", (name, data.replace(b"2024", b"2025", 1)))] + files[1:]
+        url = run_check(client, ONE, files=changed)  # anything else: the public key is refused
+        page = html.unescape(client.get(url).text)
+        assert "demo pseudonymisation key is public" in page
+        assert "referentiel-web-" not in page

@@ -34,6 +34,15 @@ REPORT_SHEET = {"fr": "Rapport", "en": "Report", "nl": "Rapport"}
 MASKED = "[masqué]"
 
 
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write ``value`` in a cell as data: a text starting with ``=`` stays text, never a formula (a
+    partner's cell ``=HYPERLINK(...)`` must not run when the copy is opened)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def _sheet_title(name: str, taken: set[str]) -> str:
     base = _BAD_SHEET_CHARS.sub("_", name)[:31] or "sheet"
     title, n = base, 2
@@ -116,29 +125,35 @@ def annotate(result: ExportResult, files: Iterable[Path], profile: Any = None, l
         ws = workbook.create_sheet(_sheet_title(title, taken))
         columns: dict[str, int] = {}
         for index, header in enumerate(table.header, start=1):
-            ws.cell(row=1, column=index, value=str(header)).font = bold
+            _put(ws, 1, index, str(header)).font = bold
             columns.setdefault(str(header).strip().casefold(), index)
         masked = [_personal(spec, str(h)) for h in table.header]
         for row_no, cells in table.rows:
             for index, value in enumerate(cells, start=1):
                 hide = masked[index - 1] if index - 1 < len(masked) else False
-                ws.cell(row=row_no, column=index, value=_cell_value(value, hide))
+                _put(ws, row_no, index, _cell_value(value, hide))
         ws.freeze_panes = "A2"
         sheets[(name, sheet)] = (ws, columns)
         if sheet is None:
             sheets.setdefault((name, table.sheet), (ws, columns))
 
     heads = ("h-file", "h-sheet", "h-row", "h-column", "h-what")
-    report.append([say(lang, "h-status")] + [say(lang, key) for key in heads])
-    for cell in report[1]:
-        cell.font = bold
+    for index, text in enumerate([say(lang, "h-status")] + [say(lang, key) for key in heads], start=1):
+        _put(report, 1, index, text).font = bold
     notes: dict[tuple[int, int, int], list[Finding]] = {}
     targets: dict[int, Any] = {}
     for finding in sorted(result.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)):
-        report.append(
-            [say(lang, finding.severity) if finding.severity in FILLS else finding.severity,
-             finding.file, finding.sheet, finding.row, finding.column, finding.message]
-        )
+        line = report.max_row + 1
+        values = [
+            say(lang, finding.severity) if finding.severity in FILLS else finding.severity,
+            finding.file,
+            finding.sheet,
+            finding.row,
+            finding.column,
+            finding.message,
+        ]
+        for index, value in enumerate(values, start=1):
+            _put(report, line, index, value)
         found = sheets.get((finding.file or "", finding.sheet))
         if found is None and finding.sheet is None:
             found = next((v for (f, _), v in sheets.items() if f == finding.file), None)
@@ -157,8 +172,9 @@ def annotate(result: ExportResult, files: Iterable[Path], profile: Any = None, l
         cell = targets[ws_id].cell(row=row, column=column)
         worst = min(items, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)).severity
         cell.fill = PatternFill("solid", start_color=FILLS.get(worst, FILLS["info"]))
-        text = "\n".join(f"{say(lang, f.severity) if f.severity in FILLS else f.severity}: {f.message}"
-                         for f in items)
+        text = "\n".join(
+            f"{say(lang, f.severity) if f.severity in FILLS else f.severity}: {f.message}" for f in items
+        )
         cell.comment = Comment(text[:32000], "referentiel", width=320, height=160)
     report.column_dimensions["F"].width = 100
     buffer = io.BytesIO()

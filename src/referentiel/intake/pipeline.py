@@ -98,6 +98,33 @@ def _profile_in(folder: Path, organisation: str) -> Path | None:
     return None
 
 
+def bundled_original(organisation: str, files: list[tuple[str, bytes]]) -> Path | None:
+    """The bundled example folder of ``organisation`` when ``files`` (name, bytes) are exactly its export
+    files, byte for byte; else None.
+
+    The demo key serves files inside the bundled examples and nothing else, not even a copy: a caller
+    that received the bundled export as an upload (the workbench's demonstration) reads the original.
+    """
+    import hashlib
+
+    examples = bundled_examples_dir()
+    folder = examples / organisation if examples is not None else None
+    if folder is None or not folder.is_dir():
+        return None
+    originals = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _data_files(folder, recursive=True)
+    }
+    given = {name: hashlib.sha256(data).hexdigest() for name, data in files}
+    return folder if given and given == originals else None
+
+
+def demo_key_file() -> Path | None:
+    """The bundled DEMO-ONLY key file (for the bundled examples only), if installed."""
+    examples = bundled_examples_dir()
+    path = examples / DEMO_KEY_NAME if examples is not None else None
+    return path if path is not None and path.is_file() else None
+
+
 def known_profiles(folder: Path) -> dict[str, Path]:
     """The organisations of a profiles folder (``{org}/profile.*`` or ``{org}.yaml``) and their profile."""
     if not folder.is_dir():

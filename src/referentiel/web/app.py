@@ -68,16 +68,19 @@ class WebConfig:
     """``lexical`` or ``embedding`` (default: as ``mappings suggest``)."""
     runs_kept: int = 20
     demo: bool = False
-    """Set when the organisations are the bundled examples (pseudonyms with the DEMO-ONLY key)."""
+    """Set when the organisations are the bundled examples and no key is given: only the bundled
+    exports can be checked (with the DEMO-ONLY key, which serves them and nothing else)."""
 
     def __post_init__(self) -> None:
-        from referentiel.intake.pipeline import bundled_examples_dir
+        from referentiel.intake.pipeline import KEY_ENV, KEY_FILE_ENV, bundled_examples_dir
 
         if self.organisations is None:
             self.organisations = bundled_examples_dir()
         bundled = bundled_examples_dir()
         self.demo = bool(
             self.key_file is None
+            and not os.environ.get(KEY_ENV)
+            and not os.environ.get(KEY_FILE_ENV)
             and bundled is not None
             and self.organisations is not None
             and Path(self.organisations).resolve() == bundled.resolve()

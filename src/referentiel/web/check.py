@@ -104,6 +104,24 @@ def _write(folder: Path, files: list[tuple[str, bytes]]) -> None:
         (folder / name).write_bytes(data)
 
 
+def _source(run: Run, config: Any, tmp: Path) -> tuple[Path, Path | None, Path | None]:
+    """Where the run reads the export: ``(directory, profiles, key_file)`` for ``ingest``.
+
+    Normally the private temporary folder, read with the server's profiles and key. In the
+    demonstration (bundled organisations, no key) the upload is checked with the DEMO-ONLY key, which
+    serves the bundled examples only: the bundled export itself when the upload is that export byte for
+    byte, else the upload, which the library then refuses with its reason.
+    """
+    from referentiel.intake.pipeline import bundled_original, demo_key_file
+
+    if config.demo:
+        original = bundled_original(run.organisation, run.files)
+        if original is not None:
+            return original, None, demo_key_file()
+        return tmp, config.organisations, demo_key_file()
+    return tmp, config.organisations, config.key_file
+
+
 def _check(run: Run, state: State) -> None:
     from referentiel.intake.adapters import load_profile
     from referentiel.intake.annotate import annotate
@@ -113,26 +131,28 @@ def _check(run: Run, state: State) -> None:
     started = time.monotonic()
     tmp = _private_folder()
     config = state.config
+    directory = tmp
     try:
         _write(tmp / run.organisation, run.files)
+        directory, profiles, key_file = _source(run, config, tmp)
         summary = ingest(
-            tmp,
-            profiles=config.organisations,
-            key_file=config.key_file,
+            directory,
+            profiles=profiles,
+            key_file=key_file,
             dry_run=True,
             progress=_StageProgress(run),
             lang=run.lang,
         )
-        _forget_folder(summary, tmp, run.organisation)
+        _forget_folder(summary, (tmp, directory), run.organisation)
         result = summary.exports[0] if summary.exports else None
         if result is not None and result.status not in (UNUSABLE, NO_PROFILE):
-            export = discover(tmp, config.organisations)[0]
+            export = discover(directory, profiles)[0]
             profile = load_profile(export.profile) if export.profile else None
             run.stage = "annotate"
             run.annotated = annotate(result, export.files, profile, lang=run.lang)
         run.summary = summary
     except ReferentielError as exc:
-        run.problem = _clean(str(exc), tmp, run.organisation)
+        run.problem = _clean(str(exc), (tmp, directory), run.organisation)
     except Exception as exc:  # noqa: BLE001 - shown as an internal error, by type only
         from referentiel.web.i18n import t
 
@@ -143,19 +163,22 @@ def _check(run: Run, state: State) -> None:
         run.done = True
 
 
-def _clean(text: str, tmp: Path, organisation: str) -> str:
-    """``text`` naming files by their own name, not by the temporary folder they were read from."""
-    return text.replace(f"{tmp / organisation}{os.sep}", "").replace(str(tmp), organisation)
+def _clean(text: str, folders: tuple[Path, ...], organisation: str) -> str:
+    """``text`` naming files by their own name, not by the folder the run read them from."""
+    for folder in folders:
+        text = text.replace(f"{folder / organisation}{os.sep}", "").replace(f"{folder}{os.sep}", "")
+        text = text.replace(str(folder), organisation)
+    return text
 
 
-def _forget_folder(summary: Any, tmp: Path, organisation: str) -> None:
-    """Name the upload by its organisation, not by the temporary folder it was read from."""
+def _forget_folder(summary: Any, folders: tuple[Path, ...], organisation: str) -> None:
+    """Name the upload by its organisation, not by the folder it was read from."""
     summary.directory = organisation
     for result in summary.exports:
         result.directory = organisation
-        result.reason = _clean(result.reason, tmp, organisation)
+        result.reason = _clean(result.reason, folders, organisation)
         for finding in result.findings:
-            finding.message = _clean(finding.message, tmp, organisation)
+            finding.message = _clean(finding.message, folders, organisation)
 
 
 def _remember(state: State, run: Run) -> None:
@@ -311,13 +334,14 @@ async def load(request: Request) -> Response:
     tmp = _private_folder()
     try:
         _write(tmp / run.organisation, run.files)
+        directory, profiles, key_file = _source(run, config, tmp)
 
         def load_now() -> Any:
             with state.store_lock:
                 return ingest(
-                    tmp,
-                    profiles=config.organisations,
-                    key_file=config.key_file,
+                    directory,
+                    profiles=profiles,
+                    key_file=key_file,
                     store=config.store,
                     endpoint=config.endpoint,
                     lang=run.lang,
@@ -327,9 +351,11 @@ async def load(request: Request) -> Response:
             summary = await run_in_threadpool(load_now)
         except ReferentielError as exc:
             raise PageError(
-                400 if exc.exit_code == 2 else 422, "problem", text=_clean(str(exc), tmp, run.organisation)
+                400 if exc.exit_code == 2 else 422,
+                "problem",
+                text=_clean(str(exc), (tmp, directory), run.organisation),
             ) from None
-        _forget_folder(summary, tmp, run.organisation)
+        _forget_folder(summary, (tmp, directory), run.organisation)
     finally:
         _remove(tmp)
     from referentiel.intake.summary import status_word

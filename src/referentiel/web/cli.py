@@ -97,7 +97,7 @@ def web_command(
         suggest_method=suggest_method,
     )
     # Said now, not at the first upload: without a key no export can be pseudonymised.
-    resolve_key(Path(config.organisations), key_file=key_file, profiles=Path(config.organisations))
+    resolve_key(Path(config.organisations), key_file=key_file)
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"referentiel workbench: http://{shown_host}:{port}/", err=True)
     if token:
