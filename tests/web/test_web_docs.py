@@ -32,4 +32,6 @@ def test_readme_keeps_two_commands_and_shows_the_workbench_after_command_one():
     assert _BLOCK.findall(workbench) == [".venv/bin/referentiel web\n"]
     for link in re.findall(r"\]\((docs/web[^)]*)\)", text):
         assert (ROOT / link).exists(), link
-    assert "docs/web/check-report.png" in text
+    shots = {p.name for p in (ROOT / "docs" / "web").glob("*.png")}
+    linked = {Path(link).name for link in re.findall(r"\]\((docs/web/[^)]*\.png)\)", text)}
+    assert shots and linked == shots  # every screenshot the browser tests make is linked
