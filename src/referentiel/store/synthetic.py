@@ -21,6 +21,7 @@ REFC = "https://w3id.org/referentiel/concept/"
 REFD = "https://w3id.org/referentiel/data/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 SECTORS = [
     "sector-early-childhood",
@@ -32,26 +33,70 @@ SECTORS = [
     "sector-community",
     "sector-parenting-support",
 ]
-# The framework's intervention types and their practice layer (docs/architecture.md).
+# The framework's intervention types and their practice layer, or direct support outside the layers
+# (docs/architecture.md).
 INTERVENTION_LAYERS = {
     "intervention-type-needs-assessment": "layer-network-work",
-    "intervention-type-home-visit": "layer-network-work",
-    "intervention-type-individual-interview": "layer-network-work",
-    "intervention-type-consultation": "layer-network-work",
-    "intervention-type-accompaniment": "layer-network-work",
+    "intervention-type-home-visit": "direct-support",
+    "intervention-type-individual-interview": "direct-support",
+    "intervention-type-consultation": "direct-support",
+    "intervention-type-accompaniment": "direct-support",
     "intervention-type-linking-to-resource": "layer-network-work",
-    "intervention-type-budget-guidance": "layer-network-work",
+    "intervention-type-budget-guidance": "direct-support",
     "intervention-type-referral": "layer-networking",
     "intervention-type-handover": "layer-networking",
     "intervention-type-joint-intervention": "layer-networking",
     "intervention-type-partner-contact": "layer-networking",
-    "intervention-type-coordination-meeting": "layer-coordination",
+    "intervention-type-coordination-meeting": "layer-networking",
     "intervention-type-intervision": "layer-coordination",
     "intervention-type-supervision": "layer-coordination",
 }
 MEETING_KINDS = ["meeting-kind-concertation", "meeting-kind-network-meeting", "meeting-kind-intervision"]
+# The meeting kinds' layer (none for an internal team meeting) and whether they are inter-organisational.
+MEETING_LAYERS = {
+    "meeting-kind-concertation": "layer-networking",
+    "meeting-kind-network-meeting": "layer-coordination",
+    "meeting-kind-intervision": "layer-coordination",
+    "meeting-kind-supervision": "layer-coordination",
+    "meeting-kind-team-meeting": None,
+}
+INTER_ORGANISATIONAL = {"meeting-kind-concertation", "meeting-kind-network-meeting"}
+REFLEXIVE_KINDS = ("meeting-kind-intervision", "meeting-kind-supervision")
+# Needs and the sector whose services answer them (ref:matchingSector in the ontology).
+NEED_SECTORS = {
+    "need-housing": "sector-housing",
+    "need-childcare": "sector-childcare",
+    "need-parenting-support": "sector-parenting-support",
+    "need-health": "sector-health",
+    "need-income": "sector-social-action",
+}
+HELP_BASES = [
+    "help-basis-voluntary",
+    "help-basis-voluntary",
+    "help-basis-consented",
+    "help-basis-constrained",
+]
+INFORMAL_LINK_KINDS = (
+    "link-kind-family",
+    "link-kind-extended-family",
+    "link-kind-friend-neighbour",
+    "link-kind-community",
+)
+PROFESSIONAL_LINK_KINDS = ("link-kind-professional", "link-kind-institutional")
+TRUST = ["trust-status-established", "trust-status-fragile", "trust-status-broken", "trust-status-rebuilding"]
+# Original values: the column, the property it fed, and whether it is a vocabulary term (ids and dates
+# are not: vocabulary-coverage leaves them out).
+COLUMN_PROPERTIES = {
+    "type": "interventionType",
+    "fonction": "role",
+    "besoin": "hasNeed",
+    "id": "localId",
+    "date": "date",
+}
+PREDICATES = ["exactMatch", "exactMatch", "closeMatch", "broadMatch", "relatedMatch"]
 STATUSES = ["mapped", "mapped", "mapped", "unmapped", "no-equivalent", "unparsable"]
 COLUMNS = ["type", "fonction", "besoin"]
+EXTRA_COLUMNS = ["id", "date"]
 
 
 @dataclass
@@ -84,10 +129,39 @@ class Situation:
     ref_prof: str
     start: date
     end: date | None
+    needs: list[str] = field(default_factory=list)
+    help_basis: str | None = None
 
     @property
     def iri(self) -> str:
         return f"{REFD}{self.org}/situation/{self.id}"
+
+
+@dataclass
+class Assignment:
+    """A dated referent assignment (ref:ReferentAssignment)."""
+
+    id: str
+    org: str
+    situation: str
+    prof: str
+    start: date
+    end: date | None
+
+
+@dataclass
+class Link:
+    """A tie of the family's network (ref:NetworkLink), in one trust status over a period."""
+
+    id: str
+    org: str
+    situation: str
+    agent: str
+    kind: str
+    actor_kind: str
+    trust: str
+    start: date
+    created_through: str | None
 
 
 @dataclass
@@ -109,6 +183,7 @@ class Referral:
     situation: str
     request: date
     first_contact: date | None
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -119,6 +194,8 @@ class Meeting:
     kind: str
     participants: list[str]
     situations: list[str]
+    families: list[str] = field(default_factory=list)
+    convener: str | None = None
 
 
 @dataclass
@@ -128,6 +205,8 @@ class OriginalValue:
     intervention: str
     column: str
     status: str
+    text: str = ""
+    predicate: str | None = None
 
 
 @dataclass
@@ -141,6 +220,8 @@ class SyntheticData:
     referrals: list[Referral] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     originals: list[OriginalValue] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
     # ------------------------------------------------------------------ lookups for expected answers
     def org(self, slug: str) -> Org:
@@ -202,6 +283,32 @@ class SyntheticData:
             t(ox.Triple(n(si.iri), p("startDate"), d(si.start)))
             if si.end:
                 t(ox.Triple(n(si.iri), p("endDate"), d(si.end)))
+            for need in si.needs:
+                t(ox.Triple(n(si.iri), p("hasNeed"), n(REFC + need)))
+            if si.help_basis:
+                t(ox.Triple(n(si.iri), p("helpBasis"), n(REFC + si.help_basis)))
+        for asg in self.assignments:
+            t = out[asg.org].append
+            r = n(f"{REFD}{asg.org}/assignment/{asg.id}")
+            t(ox.Triple(r, a, p("ReferentAssignment")))
+            t(ox.Triple(r, p("referent"), n(asg.prof)))
+            t(ox.Triple(r, p("assignedTo"), n(asg.situation)))
+            t(ox.Triple(r, p("startDate"), d(asg.start)))
+            if asg.end:
+                t(ox.Triple(r, p("endDate"), d(asg.end)))
+        for lk in self.links:
+            t = out[lk.org].append
+            r = n(f"{REFD}{lk.org}/link/{lk.id}")
+            t(ox.Triple(r, a, p("NetworkLink")))
+            t(ox.Triple(r, p("localId"), s(lk.id)))
+            t(ox.Triple(r, p("concernsSituation"), n(lk.situation)))
+            t(ox.Triple(r, p("linkedAgent"), n(lk.agent)))
+            t(ox.Triple(r, p("linkKind"), n(REFC + lk.kind)))
+            t(ox.Triple(r, p("linkedActorKind"), n(REFC + lk.actor_kind)))
+            t(ox.Triple(r, p("trustStatus"), n(REFC + lk.trust)))
+            t(ox.Triple(r, p("startDate"), d(lk.start)))
+            if lk.created_through:
+                t(ox.Triple(r, p("createdThrough"), n(lk.created_through)))
         for it in self.interventions:
             t = out[it.org].append
             i = n(f"{REFD}{it.org}/intervention/{it.id}")
@@ -231,6 +338,8 @@ class SyntheticData:
             t(ox.Triple(r, p("requestDate"), d(rf.request)))
             if rf.first_contact:
                 t(ox.Triple(r, p("firstContactDate"), d(rf.first_contact)))
+            for need in rf.reasons:
+                t(ox.Triple(r, p("referralReason"), n(REFC + need)))
         for mt in self.meetings:
             t = out[mt.org].append
             m = n(f"{REFD}{mt.org}/meeting/{mt.id}")
@@ -247,14 +356,32 @@ class SyntheticData:
                     t(ox.Triple(n(part), p("memberOf"), n(REFD + "organisation/" + guest.org)))
             for sit in mt.situations:
                 t(ox.Triple(m, p("concernsSituation"), n(sit)))
+            for fam in mt.families:
+                t(ox.Triple(m, p("familyParticipant"), n(REFD + "family/" + fam)))
+            if mt.convener:
+                t(ox.Triple(m, p("convenedBy"), n(REFD + "organisation/" + mt.convener)))
         for ov in self.originals:
             t = out[ov.org].append
             v = n(f"{REFD}{ov.org}/original/{ov.id}")
             t(ox.Triple(n(f"{REFD}{ov.org}/intervention/{ov.intervention}"), p("originalValue"), v))
             t(ox.Triple(v, a, p("OriginalValue")))
             t(ox.Triple(v, p("sourceColumn"), s(ov.column)))
-            t(ox.Triple(v, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#value"), s(f"code {ov.id}")))
+            t(
+                ox.Triple(
+                    v, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#value"), s(ov.text or f"code {ov.id}")
+                )
+            )
             t(ox.Triple(v, p("mappingStatus"), s(ov.status)))
+            if ov.column in COLUMN_PROPERTIES:
+                t(ox.Triple(v, p("forProperty"), p(COLUMN_PROPERTIES[ov.column])))
+            if ov.predicate:
+                t(
+                    ox.Triple(
+                        v,
+                        p("mappingPredicate"),
+                        ox.Literal(SKOS + ov.predicate, datatype=n(XSD + "anyURI")),
+                    )
+                )
         return out
 
     def write(self, folder: Path, fmt: str = "nt") -> list[Path]:
@@ -360,8 +487,103 @@ def generate(
             data.meetings.append(
                 Meeting(f"m{n_m}", o.slug, day(), kind, participants, [s.iri for s in chosen])
             )
+    _enrich(data, profs_by_org, random.Random(seed + 1), start, days)
     data.index()
     return data
+
+
+def _enrich(
+    data: SyntheticData,
+    profs_by_org: dict[str, list[Professional]],
+    rng: random.Random,
+    start: date,
+    days: int,
+) -> None:
+    """Patterns of the network questions, drawn from their own random stream so that the records above
+    stay the same for a given seed: needs and the basis of the help, referral reasons, dated referents and
+    handovers, families at meetings and who convened them, reflexive meetings, ties of each family's
+    network over time, and vocabulary terms with their mapping predicate."""
+    # Some needs have a matching sector among the services, some none (no housing service here).
+    for si in data.situations:
+        si.needs = rng.sample(sorted(NEED_SECTORS), k=rng.randint(0, 2))
+        si.help_basis = rng.choice(HELP_BASES)
+    for rf in data.referrals:
+        rf.reasons = rng.sample(sorted(NEED_SECTORS), k=rng.randint(0, 1))
+    n_a = 0
+    for si in data.situations:
+        staff = profs_by_org[si.org]
+        current, since = si.ref_prof, si.start
+        for _ in range(rng.choice([0, 0, 1, 2])):  # successive referents
+            change = since + timedelta(days=rng.randint(30, 300))
+            n_a += 1
+            data.assignments.append(Assignment(f"a{n_a}", si.org, si.iri, current, since, change))
+            current = rng.choice(staff).iri
+            since = change
+        n_a += 1
+        data.assignments.append(Assignment(f"a{n_a}", si.org, si.iri, current, since, si.end))
+    for mt in data.meetings:
+        fams = sorted({s.family for s in data.situations if s.iri in mt.situations})
+        if mt.kind == "meeting-kind-concertation" and rng.random() < 0.5:
+            mt.families = fams[: rng.randint(1, len(fams))]
+        mt.convener = mt.org if rng.random() < 0.7 else rng.choice(data.orgs).slug
+    n_m = len(data.meetings)
+    for o in data.orgs:
+        staff = profs_by_org[o.slug]
+        for _ in range(rng.randint(2, 6)):  # intervision and supervision of the team
+            n_m += 1
+            kind = rng.choice(REFLEXIVE_KINDS)
+            people = [p.iri for p in rng.sample(staff, k=rng.randint(2, len(staff)))]
+            data.meetings.append(
+                Meeting(f"m{n_m}", o.slug, start + timedelta(days=rng.randint(0, days)), kind, people, [])
+            )
+    by_situation: dict[str, list[Intervention]] = {}
+    for it in data.interventions:
+        by_situation.setdefault(it.situation, []).append(it)
+    n_l = 0
+    for si in data.situations:
+        if rng.random() < 0.25:
+            continue  # no tie recorded for this situation
+        for k in range(rng.randint(1, 3)):
+            informal = rng.random() < 0.55
+            kind = rng.choice(INFORMAL_LINK_KINDS if informal else PROFESSIONAL_LINK_KINDS)
+            actor = "actor-kind-relative" if informal else "actor-kind-professional"
+            agent = f"{REFD}{si.org}/person/{si.id}-{k}"
+            when = si.start + timedelta(days=rng.randint(0, 60))
+            first = rng.choice(TRUST)
+            n_l += 1
+            data.links.append(Link(f"l{n_l}", si.org, si.iri, agent, kind, actor, first, when, None))
+            if first in ("trust-status-broken", "trust-status-fragile") and rng.random() < 0.6:
+                later = rng.choice(
+                    ["trust-status-established", "trust-status-rebuilding", "trust-status-broken"]
+                )
+                through = rng.choice(by_situation.get(si.iri, [None]))
+                n_l += 1
+                data.links.append(
+                    Link(
+                        f"l{n_l}",
+                        si.org,
+                        si.iri,
+                        agent,
+                        kind,
+                        actor,
+                        later,
+                        when + timedelta(days=rng.randint(30, 200)),
+                        f"{REFD}{through.org}/intervention/{through.id}"
+                        if through and rng.random() < 0.7
+                        else None,
+                    )
+                )
+    for ov in data.originals:
+        ov.text = f"{ov.column} {rng.randint(1, 6)}"
+        if ov.status == "mapped":
+            ov.predicate = rng.choice(PREDICATES)
+    extra = len(data.originals)
+    for it in rng.sample(data.interventions, k=len(data.interventions) // 5):
+        extra += 1
+        column = rng.choice(EXTRA_COLUMNS)
+        data.originals.append(
+            OriginalValue(f"v{extra}", it.org, it.id, column, "mapped", f"{column} {extra}")
+        )
 
 
 def corrected(triples: list[ox.Triple], fraction: float, seed: int = 1) -> list[ox.Triple]:

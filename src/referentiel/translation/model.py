@@ -86,6 +86,13 @@ PROPERTIES: dict[str, PropertySpec] = {
         _p("linkedAgent", REFERENCE, target="professional"),
         _p("linkKind", CONCEPT, scheme="link-kind-"),
         _p("trustStatus", CONCEPT, scheme="trust-status-"),
+        # issue 11/12: reasons for referral, the family at meetings, who convenes, mandated or voluntary
+        # help, ties over time and the practice that created them
+        _p("referralReason", CONCEPT, scheme="need-", multi=True),
+        _p("familyParticipant", REFERENCE, target="family", multi=True),
+        _p("convenedBy", REFERENCE, target="organisation"),
+        _p("helpBasis", CONCEPT, scheme="help-basis-"),
+        _p("createdThrough", REFERENCE, target="intervention"),
     )
 }
 
@@ -105,6 +112,7 @@ ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
             "hasResource",
             "referenceProfessional",
             "heldBy",
+            "helpBasis",
         }
     ),
     "intervention": frozenset(
@@ -129,6 +137,7 @@ ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
             "firstContactDate",
             "performedBy",
             "involvedOrganisation",
+            "referralReason",
         }
     ),
     "meeting": frozenset(
@@ -140,10 +149,22 @@ ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
             "concernsSituation",
             "carriedOutBy",
             "involvedOrganisation",
+            "familyParticipant",
+            "convenedBy",
         }
     ),
     "link": frozenset(
-        {"localId", "concernsSituation", "linkedActorKind", "linkedAgent", "linkKind", "trustStatus"}
+        {
+            "localId",
+            "concernsSituation",
+            "linkedActorKind",
+            "linkedAgent",
+            "linkKind",
+            "trustStatus",
+            "startDate",
+            "endDate",
+            "createdThrough",
+        }
     ),
 }
 
