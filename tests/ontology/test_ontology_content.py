@@ -269,7 +269,8 @@ def test_meeting_kinds_have_the_contract_flags(graph: Graph, contract: dict) -> 
         assert len(values) == 1 and values[0].datatype == rns.XSD.boolean, concept
         assert values[0].toPython() is flag, concept
         layer = contract["meeting_layers"][concept]
-        assert list(graph.objects(REFC[concept], REF.practiceLayer)) == ([REFC[layer]] if layer else []), concept
+        expected = [REFC[layer]] if layer else []
+        assert list(graph.objects(REFC[concept], REF.practiceLayer)) == expected, concept
     assert len(contract["inter_organisational"]) == 7
 
 
@@ -382,7 +383,8 @@ CONCEPT_CLASS_OF_SCHEME = {
     "scheme-resource": "Resource", "scheme-age-band": "AgeBand", "scheme-link-kind": "LinkKind",
     "scheme-actor-kind": "ActorKind", "scheme-trust-status": "TrustStatus",
     "scheme-characteristic": "NetworkCharacteristic", "scheme-risk": "NetworkRisk",
-    "scheme-municipality": "Municipality", "scheme-situation-role": "SituationRole", "scheme-help-basis": "HelpBasis",
+    "scheme-municipality": "Municipality", "scheme-situation-role": "SituationRole",
+    "scheme-help-basis": "HelpBasis",
 }
 
 
@@ -478,8 +480,9 @@ def test_poster_is_cited_only_where_it_says_so(graph: Graph) -> None:
     for slug in ("plurality", "horizontality", "adaptability", "common-base", "situation-centred"):
         assert (REFC[f"characteristic-{slug}"], DCTERMS.source, bartholome) in graph, slug
     assert (REFC["characteristic-plurality"], DCTERMS.source, REFSRC["couturier-chouinard-2003"]) not in graph
-    for term in (REF.Referral, REFC["intervention-type-referral"], REFC["intervention-type-handover"],
-                 REFC["meeting-kind-team-meeting"], REFC["meeting-kind-case-synthesis"], REFC["scheme-sector"]):
+    not_in_poster = (REF.Referral, REFC["intervention-type-referral"], REFC["intervention-type-handover"],
+                     REFC["meeting-kind-team-meeting"], REFC["meeting-kind-case-synthesis"], REFC["scheme-sector"])
+    for term in not_in_poster:
         assert (term, DCTERMS.source, poster) not in graph, term
     assert "«" not in str(graph.value(poster, RDFS.label))
 

@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import RDF, Graph
+from rdflib.namespace import SKOS
 from rdflib.query import Result
 
 from referentiel.errors import ConfigError
+from referentiel.namespaces import REFC
 from referentiel.queries import catalogue, parse_query
+from referentiel.resources import ontology_file
+
+FRAMEWORK = Graph().parse(data=ontology_file().read_text(encoding="utf-8"), format="turtle")
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +52,10 @@ def test_catalogue_headers_are_complete() -> None:
     for q in queries:
         assert q.titles.keys() >= {"fr", "en"} and q.descriptions.keys() >= {"fr", "en"}, q.name
         assert bool(q.count_columns) != bool(q.disclosure), q.name
-        assert q.concept and (q.concept.startswith("risk-") or q.concept.startswith("characteristic-")), (
-            q.name
-        )
+        # the framework concept (or list) the query measures: it must exist in the ontology
+        assert q.concept and (REFC[q.concept], None, None) in FRAMEWORK, q.name
+        kinds = set(FRAMEWORK.objects(REFC[q.concept], RDF.type))
+        assert kinds & {SKOS.Concept, SKOS.ConceptScheme}, q.name
 
 
 def test_header_syntax_errors_and_parameters() -> None:
@@ -119,7 +126,7 @@ def test_query_csv_tsv_and_notice_on_stderr(store_dir: str, capsys) -> None:  # 
 
 def test_query_table_with_labels_and_footer(store_dir: str, capsys) -> None:  # noqa: ANN001
     code, out, _ = run_main(["query", "work-layers", "--store", store_dir, "--lang", "fr"], capsys)
-    assert code == 0 and out.startswith("Couches de pratique par service")
+    assert code == 0 and out.startswith("Couches de pratique et accompagnement direct par service")
     assert "travail de réseau" in out, "concept labels in the chosen language"
     assert "Contrôle de divulgation" in out
     code, out, _ = run_main(

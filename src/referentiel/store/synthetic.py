@@ -511,6 +511,8 @@ def _enrich(
         rf.reasons = rng.sample(sorted(NEED_SECTORS), k=rng.randint(0, 1))
     n_a = 0
     for si in data.situations:
+        if rng.random() < 0.1:
+            continue  # not every partner dates its referents: the reference professional stands
         staff = profs_by_org[si.org]
         current, since = si.ref_prof, si.start
         for _ in range(rng.choice([0, 0, 1, 2])):  # successive referents
@@ -574,9 +576,10 @@ def _enrich(
                     )
                 )
     for ov in data.originals:
-        ov.text = f"{ov.column} {rng.randint(1, 6)}"
+        # a term is mapped one way by its organisation's mapping set: its text names its mapping
         if ov.status == "mapped":
             ov.predicate = rng.choice(PREDICATES)
+        ov.text = f"{ov.column} {ov.status} {ov.predicate or ''} {rng.randint(1, 3)}"
     extra = len(data.originals)
     for it in rng.sample(data.interventions, k=len(data.interventions) // 5):
         extra += 1
