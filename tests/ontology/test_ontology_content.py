@@ -481,7 +481,8 @@ def test_poster_is_cited_only_where_it_says_so(graph: Graph) -> None:
         assert (REFC[f"characteristic-{slug}"], DCTERMS.source, bartholome) in graph, slug
     assert (REFC["characteristic-plurality"], DCTERMS.source, REFSRC["couturier-chouinard-2003"]) not in graph
     not_in_poster = (REF.Referral, REFC["intervention-type-referral"], REFC["intervention-type-handover"],
-                     REFC["meeting-kind-team-meeting"], REFC["meeting-kind-case-synthesis"], REFC["scheme-sector"])
+                     REFC["meeting-kind-team-meeting"], REFC["meeting-kind-case-synthesis"],
+                     REFC["scheme-sector"])
     for term in not_in_poster:
         assert (term, DCTERMS.source, poster) not in graph, term
     assert "«" not in str(graph.value(poster, RDFS.label))
