@@ -66,7 +66,7 @@ def test_dutch_messages_of_both_stages(dutch) -> None:
     assert all(f.message.endswith("heeft geen overeenkomst in het referentiekader") for f in unmapped)
     # the shapes' messages in Dutch (sh:message @nl), as findings and folded into translation findings
     also = [m for f in translation for m in f.also]
-    assert "Een interventie moet precies één interventietype uit het referentiekader hebben." in also
+    assert "Een interventie moet precies één soort interventie uit het referentiekader hebben." in also
     assert any(f.message.startswith("Nog geen eerste contact voor deze doorverwijzing") for f in validation)
     english = ("must", "has no", "is not", "the row was")
     for message in [f.message for f in findings] + also:

@@ -93,12 +93,16 @@ PROPERTIES: dict[str, PropertySpec] = {
         _p("convenedBy", REFERENCE, target="organisation"),
         _p("helpBasis", CONCEPT, scheme="help-basis-"),
         _p("createdThrough", REFERENCE, target="intervention"),
+        _p("enterpriseNumber", LITERAL, datatype="string"),
+        _p("municipality", CONCEPT, scheme="municipality-"),
     )
 }
 
 #: which properties each entity's table may map columns to (besides localId)
 ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
-    "organisation": frozenset({"localId", "name", "commune", "sector", "serviceType"}),
+    "organisation": frozenset(
+        {"localId", "name", "commune", "sector", "serviceType", "enterpriseNumber", "municipality"}
+    ),
     "professional": frozenset({"localId", "memberOf", "role", "startDate", "endDate"}),
     "situation": frozenset(
         {
@@ -113,6 +117,7 @@ ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
             "referenceProfessional",
             "heldBy",
             "helpBasis",
+            "municipality",
         }
     ),
     "intervention": frozenset(
