@@ -1,4 +1,4 @@
-"""What a partner's table can feed: the seven entities of the data contract and their properties.
+"""What a partner's table can feed: the entities of the data contract and their properties.
 
 This is the data contract of docs/architecture.md seen from the translation layer: for each entity its
 class, the properties a profile may map a column to, and what kind of value each property takes
@@ -26,6 +26,9 @@ ENTITY_CLASSES: dict[str, URIRef] = {
     "referral": REF.Referral,
     "meeting": REF.CoordinationMeeting,
     "link": REF.NetworkLink,
+    # history tables (issue 12): dated referents of a situation, dated memberships in a role
+    "assignment": REF.ReferentAssignment,
+    "membership": REF.Membership,
 }
 ENTITIES = tuple(ENTITY_CLASSES)
 
@@ -95,6 +98,11 @@ PROPERTIES: dict[str, PropertySpec] = {
         _p("createdThrough", REFERENCE, target="intervention"),
         _p("enterpriseNumber", LITERAL, datatype="string"),
         _p("municipality", CONCEPT, scheme="municipality-"),
+        _p("referent", REFERENCE, target="professional"),
+        _p("assignedTo", REFERENCE, target="situation"),
+        _p("member", REFERENCE, target="professional"),
+        _p("organisation", REFERENCE, target="organisation"),
+        _p("membershipRole", CONCEPT, scheme="role-"),
     )
 }
 
@@ -171,6 +179,8 @@ ENTITY_PROPERTIES: dict[str, frozenset[str]] = {
             "createdThrough",
         }
     ),
+    "assignment": frozenset({"localId", "referent", "assignedTo", "startDate", "endDate"}),
+    "membership": frozenset({"localId", "member", "organisation", "membershipRole", "startDate", "endDate"}),
 }
 
 #: the property that links a row to the partner organisation itself when the table has no column for it
@@ -180,6 +190,7 @@ DEFAULT_ORGANISATION_PROPERTY: dict[str, str] = {
     "intervention": "carriedOutBy",
     "referral": "fromOrganisation",
     "meeting": "carriedOutBy",
+    "membership": "organisation",
 }
 
 #: composition columns of a situation table: they describe the members of the family
