@@ -88,6 +88,14 @@ INTER_ORGANISATIONAL = frozenset(
         "meeting-kind-multidisciplinary-concertation",
     }
 )
+# Ties a family can draw on outside the services (informal) and with services (issue 12).
+INFORMAL_LINK_KINDS = (
+    "link-kind-family",
+    "link-kind-extended-family",
+    "link-kind-friend-neighbour",
+    "link-kind-community",
+)
+PROFESSIONAL_LINK_KINDS = ("link-kind-professional", "link-kind-institutional")
 
 
 @dataclass
@@ -486,9 +494,7 @@ class _Writer:
                 suffix = "}" * len(parts)
             handle.write(prefix + "[\n")
             for row in rows:
-                record = {
-                    h: v for h, v in zip(header, row, strict=False) if v not in ("", None)
-                }
+                record = {h: v for h, v in zip(header, row, strict=False) if v not in ("", None)}
                 handle.write(("  " if count == 0 else ",\n  ") + json.dumps(record, ensure_ascii=False))
                 count += 1
             handle.write("\n]" + suffix + "\n")
@@ -546,6 +552,11 @@ class _OrgGenerator:
         self.rate = defect_rate
         self.rng = random.Random(f"{seed}:rows:{template.slug}")
         self.render = _Renderer(template, self.rng, {t.slug for t in all_templates})
+        # The patterns of issue 12 (successive referents, handovers, ties, families at meetings) draw
+        # from their own stream, so that adding one does not reshuffle the others.
+        self.prng = random.Random(f"{seed}:patterns:{template.slug}")
+        self._periods: dict[int, list[tuple[Pro, date, date | None]]] = {}
+        self._interventions_of: dict[int, list[int]] = {}
         self.sits = world.situations[template.slug]
         self.pros = world.pros[template.slug]
         cum, total = [], 0.0
@@ -579,6 +590,29 @@ class _OrgGenerator:
                 return pick
         return self.rng.choice(self.pros)
 
+    def _says(self, concept: str) -> bool:
+        """Whether this partner has a term of its own for ``concept`` (its mapping set maps one)."""
+        return concept in self.t.concepts.values()
+
+    def referents(self, sit: Sit) -> list[tuple[Pro, date, date | None]]:
+        """Dated successive referents of a situation: one leaves or hands over, the next takes over."""
+        found = self._periods.get(sit.index)
+        if found is None:
+            rng, found = self.prng, []
+            pro, since, last = self.pro_for(sit.start), sit.start, sit.end or PERIOD_END
+            while True:
+                stop = pro.end if pro.end is not None and since < pro.end < last else None
+                if stop is None and rng.random() < 0.15 and (last - since).days > 60:
+                    stop = _day(rng, since + timedelta(days=30), last - timedelta(days=30))
+                if stop is None or len(found) == 3:
+                    found.append((pro, since, sit.end))
+                    break
+                found.append((pro, since, stop))
+                since = stop + timedelta(days=1)
+                pro = self.pro_for(since)
+            self._periods[sit.index] = found
+        return found
+
     def records(self, entity: str) -> Iterator[dict[str, Any]]:
         """World records of ``entity`` as ``{property or composition: python value}``."""
         rng = self.rng
@@ -592,9 +626,42 @@ class _OrgGenerator:
                     "role": 1,
                     "memberOf": "self",
                 }
+        elif entity == "membership":
+            number = 0
+            for pro in sorted(self.pros, key=lambda p: p.index):
+                changed = (
+                    _day(self.prng, pro.start, pro.end or PERIOD_END) if self.prng.random() < 0.15 else None
+                )
+                periods = (
+                    [(pro.start, changed), (changed + timedelta(days=1), pro.end)]
+                    if changed
+                    else [(pro.start, pro.end)]
+                )
+                for start, end in periods:  # a change of role is a new membership
+                    number += 1
+                    yield {
+                        "localId": ("membership", number),
+                        "member": ("professional", pro.index),
+                        "organisation": "self",
+                        "membershipRole": 1,
+                        "startDate": start,
+                        "endDate": end,
+                    }
+        elif entity == "assignment":
+            number = 0
+            for sit in self.sits:
+                for pro, start, end in self.referents(sit):
+                    number += 1
+                    yield {
+                        "localId": ("assignment", number),
+                        "referent": ("professional", pro.index),
+                        "assignedTo": ("situation", sit.index),
+                        "startDate": start,
+                        "endDate": end,
+                    }
         elif entity == "situation":
             for sit in self.sits:
-                ref = self.pro_for(sit.start)
+                ref = self.referents(sit)[-1][0]  # the current referent
                 yield {
                     "localId": ("situation", sit.index),
                     "beneficiary": sit.family,
@@ -606,6 +673,7 @@ class _OrgGenerator:
                     "hasResource": rng.randint(0, 2),
                     "referenceProfessional": ("professional", ref.index),
                     "heldBy": "self",
+                    "helpBasis": 1,
                     "childrenBirthYears": sit.children,
                     "parentsCount": sit.parents,
                 }
@@ -616,6 +684,7 @@ class _OrgGenerator:
                     number += 1
                     day = _day(rng, sit.start, sit.end or PERIOD_END)
                     pro = self.pro_for(day)
+                    self._interventions_of.setdefault(sit.index, []).append(number)
                     yield {
                         "localId": ("intervention", number),
                         "date": day,
@@ -625,6 +694,33 @@ class _OrgGenerator:
                         "carriedOutBy": "self",
                         "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.15 else [],
                     }
+                # each change of referent is a handover, half of them warm (a joint visit close by)
+                periods = self.referents(sit) if self._says("intervention-type-handover") else []
+                for (before, _, ended), _after in zip(periods, periods[1:], strict=False):
+                    if ended is None:
+                        continue
+                    number += 1
+                    self._interventions_of.setdefault(sit.index, []).append(number)
+                    yield {
+                        "localId": ("intervention", number),
+                        "date": ended,
+                        "interventionType": "intervention-type-handover",
+                        "concernsSituation": [("situation", sit.index)],
+                        "performedBy": [("professional", before.index)],
+                        "carriedOutBy": "self",
+                        "involvedOrganisation": [],
+                    }
+                    if self._says("intervention-type-joint-intervention") and self.prng.random() < 0.5:
+                        number += 1
+                        yield {
+                            "localId": ("intervention", number),
+                            "date": ended - timedelta(days=self.prng.randint(0, 20)),
+                            "interventionType": "intervention-type-joint-intervention",
+                            "concernsSituation": [("situation", sit.index)],
+                            "performedBy": [("professional", before.index)],
+                            "carriedOutBy": "self",
+                            "involvedOrganisation": org_ids[:1],
+                        }
         elif entity == "referral":
             number = 0
             for sit in self.sits:
@@ -646,6 +742,7 @@ class _OrgGenerator:
                     "firstContactDate": contact if contact <= PERIOD_END and rng.random() < 0.85 else None,
                     "performedBy": [("professional", pro.index)],
                     "involvedOrganisation": [],
+                    "referralReason": self.prng.choice((0, 1, 1)),
                 }
         elif entity == "meeting":
             count = max(1, len(self.sits) // 8)
@@ -665,18 +762,31 @@ class _OrgGenerator:
                     "concernsSituation": [("situation", i) for i in sorted({s.index for s in sits})],
                     "carriedOutBy": "self",
                     "involvedOrganisation": org_ids[:1] if org_ids and rng.random() < 0.5 else [],
+                    # the family takes part in some meetings about it; most are convened by the service
+                    "familyParticipant": [s.family for s in sits[:1]]
+                    if sits and self.prng.random() < 0.3
+                    else [],
+                    "convenedBy": "self" if self.prng.random() < 0.7 else "other",
                 }
         elif entity == "link":
             number = 0
             for sit in self.sits:
                 for _ in range(rng.randint(1, 3)):
                     number += 1
+                    informal = self.prng.random() < 0.55  # some families have no informal tie at all
+                    made = self._interventions_of.get(sit.index) or []
                     yield {
                         "localId": ("link", number),
                         "concernsSituation": [("situation", sit.index)],
                         "linkedActorKind": 1,
-                        "linkKind": 1,
+                        "linkKind": self.prng.choice(
+                            INFORMAL_LINK_KINDS if informal else PROFESSIONAL_LINK_KINDS
+                        ),
                         "trustStatus": 1,
+                        "startDate": _day(self.prng, sit.start, sit.end or PERIOD_END),
+                        "createdThrough": ("intervention", self.prng.choice(made))
+                        if made and self.prng.random() < 0.3
+                        else None,
                     }
 
     # -- cells
@@ -711,6 +821,13 @@ class _OrgGenerator:
         if spec.name == "localId":
             entity, number = value
             return self.render.ident(key, title, entity, number)
+        if spec.kind == "concept" and isinstance(value, str):
+            # a given framework concept (a handover, an informal tie): one of this partner's own terms for it
+            own = [
+                term for term in self.t.terms.get(spec.scheme or "", []) if self.t.concepts.get(term) == value
+            ]
+            picked = [self.rng.choice(own)] if own else self.render.term(spec.scheme or "", 1)
+            return self._join(col, picked, json_cells)
         if spec.kind == "concept":
             count = value if isinstance(value, int) else 1
             if count == 0:
@@ -728,7 +845,8 @@ class _OrgGenerator:
             return sampled[0] if sampled else ""
         target = col.references or spec.target
         if target == "family":
-            return f"F{value:07d}"
+            families = value if isinstance(value, list) else [value] if value else []
+            return self._join(col, [f"F{f:07d}" for f in families], json_cells)
         if target == "organisation":
             if value in (None, [], "self"):
                 return (
