@@ -143,7 +143,7 @@ def test_two_exports_two_graphs_and_one_ontology_graph(tmp_path: Path, data_file
         ask = store.query(
             "ASK { <https://w3id.org/referentiel/concept/intervention-type-home-visit> "
             "<https://w3id.org/referentiel/ontology#practiceLayer> "
-            "<https://w3id.org/referentiel/concept/layer-network-work> }"
+            "<https://w3id.org/referentiel/concept/direct-support> }"
         )
         assert ask.boolean is True
         count = store.query(

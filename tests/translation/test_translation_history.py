@@ -1,4 +1,4 @@
-"""History tables and the new columns of issue 11/12: a partner can map dated referents (a history table),
+"""History tables and the new columns of issue 11/12: a partner can map dated referents and memberships,
 reasons for referral, the family at meetings and who convened them; they translate and validate cleanly."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 
-from referentiel.namespaces import REF, REFC
+from referentiel.namespaces import REF, REFC, REFD
 from referentiel.translation.translator import translate
 from referentiel.validation import validate
 
@@ -22,6 +22,10 @@ REFERENTS = """id;n_dossier;referent;debut;fin
 R1;2023/0400;TS01;26/05/2022;14/03/2023
 R2;2023/0400;TS02;15/03/2023;
 R3;2023/0401;TS04;06/02/2022;
+"""
+MEMBERSHIPS = """id;matricule;fonction;debut;fin
+M1;TS01;AS;26/01/2017;31/12/2022
+M2;TS01;Coordinatrice;01/01/2023;
 """
 HISTORY_TABLE = """
   - url: referents.csv
@@ -39,6 +43,21 @@ HISTORY_TABLE = """
         property: startDate
       - titles: fin
         property: endDate
+
+  - url: fonctions.csv
+    entity: membership
+    primaryKey: id
+    columns:
+      - titles: id
+        property: localId
+      - titles: matricule
+        property: member
+      - titles: fonction
+        property: membershipRole
+      - titles: debut
+        property: startDate
+      - titles: fin
+        property: endDate
 """
 
 
@@ -47,6 +66,7 @@ def partner(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cpas") / "cpas-ixelles"
     shutil.copytree(CPAS, folder)
     (folder / "export" / "referents.csv").write_text(REFERENTS, encoding="cp1252")
+    (folder / "export" / "fonctions.csv").write_text(MEMBERSHIPS, encoding="cp1252")
     # the referral table gains its reasons, translated like needs
     orientations = folder / "export" / "orientations.csv"
     lines = orientations.read_text(encoding="cp1252").splitlines()
@@ -77,6 +97,12 @@ def test_history_table_and_referral_reasons_translate_and_validate(partner: Path
         a for a in assignments if graph.value(a, REF.endDate) == Literal("2023-03-14", datatype=XSD.date)
     ]
     assert len(ended) == 1
+    memberships = list(graph.subjects(RDF.type, REF.Membership))
+    assert len(memberships) == 2
+    assert {graph.value(m, REF.member) for m in memberships} == {graph.value(memberships[0], REF.member)}
+    assert all(graph.value(m, REF.organisation) == REFD["organisation/cpas-ixelles"] for m in memberships)
+    roles = {graph.value(m, REF.membershipRole) for m in memberships}
+    assert REFC["role-social-worker"] in roles and len(roles) == 2  # a change of role, dated
     reasons = set(graph.objects(None, REF.referralReason))
     assert {REFC["need-housing"], REFC["need-language"]} <= reasons
     report = validate(graph)
