@@ -19,6 +19,7 @@ from referentiel.store.embedded import EmbeddedStore
 
 PREFIX = """@prefix ref: <https://w3id.org/referentiel/ontology#> .
 @prefix d: <https://w3id.org/referentiel/data/> .
+@prefix refc: <https://w3id.org/referentiel/concept/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
@@ -32,9 +33,12 @@ def situations(family: str, orgs: tuple[str, ...]) -> str:
 
 
 def meeting(family: str, day: str) -> str:
+    # coordination-gaps counts inter-organisational meetings only (the kind's flag comes from the
+    # ontology, not loaded in these bare stores: stated here)
     return (
         f"d:meeting-{family}-{day} a ref:CoordinationMeeting ; ref:concernsSituation d:sit-{family}-A ; "
-        f'ref:date "{day}"^^xsd:date .\n'
+        f'ref:date "{day}"^^xsd:date ; ref:meetingKind refc:meeting-kind-concertation .\n'
+        "refc:meeting-kind-concertation ref:interOrganisational true .\n"
     )
 
 
