@@ -34,7 +34,7 @@ FORMAT_NAMES = {
     "json-ld": "json-ld", "jsonld": "json-ld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml",
 }
 QUAD_FORMATS = {"nquads", "trig"}
-PARTNER_EXPORTS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
+PARTNER_EXPORTS = {".csv", ".tsv", ".xlsx", ".xlsm", ".xls"}  # not .txt: it may be any syntax
 
 
 def guess_format(name: str, explicit: str | None = None) -> str:
