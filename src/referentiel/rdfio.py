@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from referentiel import guards, limits
 from referentiel.errors import InputError
 
 # Extension -> (rdflib format, pyoxigraph media type)
@@ -70,8 +71,10 @@ def read_bytes(source: str | Path) -> tuple[str, bytes]:
     """Read a file (or ``-`` for stdin) as bytes; clear errors for missing, empty, binary files."""
     name = str(source)
     if name == "-":
-        data = sys.stdin.buffer.read()
         name = "<stdin>"
+        data = sys.stdin.buffer.read(limits.current().file + 1)
+        if len(data) > limits.current().file:
+            raise limits.too_large("the input", "file", name)
     else:
         path = Path(name)
         if not path.exists():
@@ -79,6 +82,7 @@ def read_bytes(source: str | Path) -> tuple[str, bytes]:
         if path.is_dir():
             raise InputError("is a directory, not a file", file=name)
         try:
+            limits.check_file_size(path, name)
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror})", file=name) from None
@@ -90,6 +94,18 @@ def read_bytes(source: str | Path) -> tuple[str, bytes]:
             hint="export as Turtle, N-Triples, JSON-LD or RDF/XML (a spreadsheet goes through `translate`)",
         )
     return name, data
+
+
+def check_payload(name: str, data: bytes, rdf_format: str) -> None:
+    """Refuse, before any parser runs, what a parser would expand or fetch without bound.
+
+    RDF/XML: external DTDs and entity declarations beyond plain text (:func:`guards.check_xml`);
+    JSON-LD: nesting depth and any context that would be fetched (:func:`guards.check_jsonld`).
+    """
+    if rdf_format == "xml":
+        guards.check_xml(data, name)
+    elif rdf_format == "json-ld":
+        guards.check_jsonld(data, name)
 
 
 _LINE_PATTERNS = (
@@ -111,22 +127,18 @@ def locate(message: str) -> tuple[int | None, int | None]:
 
 
 def _parse_error(name: str, fmt: str, exc: Exception) -> InputError:
-    from referentiel.privacy import scrub
-
     raw = str(exc)
     line, col = locate(raw)
     if line is None and isinstance(getattr(exc, "lines", None), int):
         line = exc.lines + 1  # rdflib's BadSyntax counts lines from 0
-    # Keep the parser's own diagnosis, never its excerpt of the file: a malformed file may hold data.
-    reason = re.search(r"Bad syntax \(([^)]*)\)", raw)
-    if reason:
-        detail = reason.group(1)
-    else:
-        lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
-        detail = lines[0] if lines else type(exc).__name__
-    detail = scrub(detail)[:200]
+    return syntax_error(name, fmt, raw, line, col)
+
+
+def syntax_error(name: str, fmt: str, message: str, line: int | None, column: int | None) -> InputError:
+    """The error for a parser's ``message``: its kind and place only, since parsers quote the text
+    they could not read and that text may be a name (see :func:`guards.syntax_kind`)."""
     return InputError(
-        f"malformed {fmt}: {detail}", file=name, line=line, column=col,
+        f"malformed {fmt}: {guards.syntax_kind(message)}", file=name, line=line, column=column,
         hint="fix the syntax at that place, or check that the extension matches the content",
     )
 
@@ -135,6 +147,7 @@ def parse_into(graph: Graph | Dataset, source: str | Path, fmt: str | None = Non
     """Parse one file into ``graph``; returns the rdflib format used."""
     name, data = read_bytes(source)
     rdf_format = guess_format(name if name != "<stdin>" else "x.ttl", fmt)
+    check_payload(name, data, rdf_format)
     try:
         graph.parse(data=data, format=rdf_format, publicID=Path(name).absolute().as_uri()
                     if name != "<stdin>" else "urn:referentiel:stdin")

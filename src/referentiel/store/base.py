@@ -198,7 +198,7 @@ def parse_sources(
 
     Raises :class:`InputError` with file, line and column for malformed input.
     """
-    from referentiel.rdfio import guess_format, read_bytes
+    from referentiel.rdfio import check_payload, guess_format, read_bytes, syntax_error
 
     triples: list[ox.Triple] = []
     files: list[SourceFile] = []
@@ -207,6 +207,7 @@ def parse_sources(
     for source in sources:
         name, data = read_bytes(source)
         rdf_format = guess_format(name if name != "<stdin>" else "stdin.ttl", fmt)
+        check_payload(name, data, rdf_format)
         base = Path(name).absolute().as_uri() if name != "<stdin>" else "urn:referentiel:stdin"
         before = len(triples)
         try:
@@ -215,17 +216,10 @@ def parse_sources(
                 quad.triple for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base)
             )
         except SyntaxError as exc:
-            from referentiel.privacy import scrub_parser_message
-
             pos = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else (None, None, None)
-            detail = scrub_parser_message(str(exc.args[0]).splitlines()[0])[:300]
-            raise InputError(
-                f"malformed {rdf_format} ({detail})",
-                file=name,
-                line=pos[1],
-                column=pos[2],
-                hint="fix the syntax at that place; nothing was loaded",
-            ) from None
+            error = syntax_error(name, rdf_format, str(exc.args[0]), pos[1], pos[2])
+            error.hint = "fix the syntax at that place; nothing was loaded"
+            raise error from None
         files.append(
             SourceFile(Path(name).name, hashlib.sha256(data).hexdigest(), len(data), len(triples) - before)
         )

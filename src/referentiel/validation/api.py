@@ -70,6 +70,7 @@ def load_data(
         else:
             name, payload = rdfio.read_bytes(item)
             fmt = rdfio.guess_format(name if name != "<stdin>" else "x.ttl", input_format)
+            rdfio.check_payload(name, payload, fmt)
             if fmt in _OXIGRAPH_FORMATS:
                 _parse_with_oxigraph(graph, name, payload, fmt, len(names))
             else:
@@ -144,19 +145,11 @@ def _parse_with_oxigraph(graph: Graph, name: str, payload: bytes, fmt: str, inde
         for prefix, namespace in (getattr(parser, "prefixes", None) or {}).items():
             graph.bind(prefix, namespace, override=False)
     except SyntaxError as exc:
-        from referentiel.privacy import scrub
-
-        detail = scrub(str(exc.msg or exc).split(": ", 1)[-1])[:300]
-        raise InputError(
-            f"malformed {fmt} ({detail})", file=name, line=exc.lineno, column=exc.offset,
-            hint="fix the syntax at that place, or check that the extension matches the content",
-        ) from None
+        position = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else ()
+        line, column = (position[1], position[2]) if len(position) > 2 else (exc.lineno, exc.offset)
+        raise rdfio.syntax_error(name, fmt, str(exc.args[0] if exc.args else exc), line, column) from None
     except ValueError as exc:
-        from referentiel.privacy import scrub
-
-        raise InputError(f"malformed {fmt} ({scrub(str(exc))[:300]})", file=name,
-                         hint="check that the file is UTF-8 RDF and that the extension matches the content",
-                         ) from None
+        raise rdfio.syntax_error(name, fmt, str(exc), None, None) from None
     del index
 
 

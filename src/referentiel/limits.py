@@ -1,0 +1,131 @@
+"""Limits on what an input file may hold, so that a hostile or broken file is refused in bounded
+time and memory instead of exhausting the machine (docs/translation.md, "Limits").
+
+One set of limits applies to every reader (CSV, XLSX, JSON, RDF). The defaults fit the largest real
+exports with a wide margin; they are changed, for one run, with the ``--limit NAME=VALUE`` option of
+the commands that read files or the ``REFERENTIEL_LIMITS`` environment variable (``"rows=5000000
+cell=65536"``), and from Python with :func:`applied`. Exceeding a limit is an
+:class:`~referentiel.errors.InputError` (exit 2) naming the file, the row or line and the column:
+a file is read completely or refused, never cut short.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from referentiel.errors import ConfigError, InputError
+
+ENV = "REFERENTIEL_LIMITS"
+_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of one run (sizes in bytes unless said otherwise)."""
+
+    file: int = 1024**3  # size of one input file on disk
+    line: int = 1024**2  # one physical line of a text file (CSV, Turtle...)
+    cell: int = 32767  # characters of one cell (Excel's own maximum)
+    rows: int = 2_000_000  # data rows of one table
+    depth: int = 100  # nesting of JSON arrays and objects
+    unzipped: int = 1024**3  # total uncompressed size of an .xlsx workbook
+    ratio: int = 200  # compression ratio of one part of an .xlsx workbook
+    entities: int = 1024**2  # bytes an RDF/XML document's entity references expand to
+
+    def describe(self) -> str:
+        """``name=value`` for every limit, as the option takes them."""
+        return " ".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self))
+
+
+DEFAULTS = Limits()
+NAMES = tuple(f.name for f in fields(Limits))
+_current: ContextVar[Limits | None] = ContextVar("referentiel_limits", default=None)
+
+
+def parse(items: Iterable[str], base: Limits | None = None) -> Limits:
+    """``base`` (default: the defaults) with the ``name=value`` items applied; sizes take k/M/G."""
+    changes: dict[str, int] = {}
+    for item in items:
+        for part in item.replace(",", " ").split():
+            name, sep, value = part.partition("=")
+            name = name.strip().lower()
+            if not sep or name not in NAMES:
+                raise ConfigError(
+                    f"unknown limit {part!r}", hint="use NAME=VALUE with NAME one of: " + ", ".join(NAMES)
+                )
+            text = value.strip().lower().removesuffix("b").removesuffix("i")
+            factor = _UNITS.get(text[-1:], 1)
+            number = text[:-1] if factor > 1 else text
+            if not number.isdigit() or int(number) <= 0:
+                raise ConfigError(
+                    f"the limit {name} must be a positive whole number, not {value!r}",
+                    hint="for example rows=5000000 or file=2G",
+                )
+            changes[name] = int(number) * factor
+    return replace(base or DEFAULTS, **changes)
+
+
+def from_env() -> Limits:
+    """The defaults with ``$REFERENTIEL_LIMITS`` applied."""
+    return parse([os.environ.get(ENV, "")])
+
+
+def current() -> Limits:
+    """The limits in force: those of :func:`applied`, else ``$REFERENTIEL_LIMITS``, else the defaults."""
+    found = _current.get()
+    return found if found is not None else from_env()
+
+
+@contextmanager
+def applied(limits: Limits) -> Iterator[Limits]:
+    """Make ``limits`` the limits of every read inside the ``with`` block."""
+    token = _current.set(limits)
+    try:
+        yield limits
+    finally:
+        _current.reset(token)
+
+
+def too_large(what: str, limit: str, file: str, **where: int | str | None) -> InputError:
+    """The error for an input beyond one limit (file, line/row, column given in ``where``)."""
+    value = getattr(current(), limit)
+    return InputError(
+        f"{what} is beyond the limit {limit}={value}: the file is refused, nothing of it was read",
+        file=file,
+        line=where.get("line"),  # type: ignore[arg-type]
+        column=where.get("column"),
+        hint=f"check that this is the right file; if it is, raise the limit (--limit {limit}=... "
+        f"or {ENV}='{limit}=...')",
+    )
+
+
+def check_file_size(path: Path, name: str | None = None) -> int:
+    """The size of ``path``; an :class:`InputError` when it is beyond the ``file`` limit."""
+    size = path.stat().st_size
+    if size > current().file:
+        raise too_large(f"the file ({size} bytes)", "file", name or str(path))
+    return size
+
+
+def check_lines(stream: BinaryIO, name: str) -> None:
+    """Refuse a text file with a line longer than the ``line`` limit, reading at most that much of it.
+
+    A 60 MB line (a whole export without line breaks, or a hostile cell) would otherwise be decoded,
+    copied and split in memory several times over before any check could see it.
+    """
+    limit = current().line
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
+            raise too_large("a line", "line", name, line=number)
+
