@@ -115,7 +115,10 @@ def load_json(text: str, name: str) -> Any:
     except json.JSONDecodeError as exc:
         # exc.msg is one of a fixed set ("Expecting value", "Unterminated string..."): no data in it
         raise InputError(
-            f"malformed JSON ({exc.msg})", file=name, line=exc.lineno, column=exc.colno,
+            f"malformed JSON ({exc.msg})",
+            file=name,
+            line=exc.lineno,
+            column=exc.colno,
             hint="fix the syntax at that place, or export the file again",
         ) from None
     if _depth(data) > limits.current().depth:
@@ -148,8 +151,9 @@ def _too_deep(text: str, name: str) -> InputError:
             if level > limit:
                 line = text.count("\n", 0, found.start()) + 1
                 column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-                return limits.too_large("the nesting of arrays and objects", "depth", name,
-                                        line=line, column=column)
+                return limits.too_large(
+                    "the nesting of arrays and objects", "depth", name, line=line, column=column
+                )
         elif token in "]}":
             level -= 1
     return limits.too_large("the nesting of arrays and objects", "depth", name)
@@ -179,7 +183,7 @@ def check_jsonld(data: bytes, name: str) -> None:
                             f"the JSON-LD document refers to the context {_shown_iri(ref)}: contexts "
                             "are never fetched (a remote or local one would be read from elsewhere)",
                             file=name,
-                            hint="put the context inline in the document (\"@context\": {...}) or "
+                            hint='put the context inline in the document ("@context": {...}) or '
                             "export the data as Turtle",
                         )
             stack.extend(item.values())
@@ -200,18 +204,29 @@ _WHERE = re.compile(r"^\s*Parser error[^:]*:\s*", re.I)
 _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), kind)
     for pattern, kind in (
-        (r"end of (file|input)|\bEOF\b|unterminated|no element found", "the file ends in the middle of a statement"),
+        (
+            r"end of (file|input)|\bEOF\b|unterminated|no element found",
+            "the file ends in the middle of a statement",
+        ),
         (r"prefix", "a prefix is used without being declared (@prefix), or is malformed"),
         (r"escape", "an escape sequence (\\...) is not valid"),
-        (r"is not a valid|must be an? ", "a term is not valid at this place (an unquoted text? a "
-         "missing . ; or ,?)"),
+        (
+            r"is not a valid|must be an? ",
+            "a term is not valid at this place (an unquoted text? a missing . ; or ,?)",
+        ),
         (r"IRI|URI", "an IRI (<...>) is not valid: spaces and some characters are not allowed in it"),
-        (r"datatype|language tag|literal|string", "a literal (quoted text, its datatype or language) is malformed"),
+        (
+            r"datatype|language tag|literal|string",
+            "a literal (quoted text, its datatype or language) is malformed",
+        ),
         (r"namespace", "an XML element or attribute has no namespace"),
         (r"mismatched tag|closing tag|not well-formed|invalid token|XML", "the XML is not well-formed"),
         (r"utf-?8|encoding|decode", "the file is not UTF-8 text"),
-        (r"is not a valid|must be|expected|expecting|found|unexpected", "a term or punctuation mark is "
-         "not valid at this place (an unquoted text, or a missing . ; , ] or })"),
+        (
+            r"is not a valid|must be|expected|expecting|found|unexpected",
+            "a term or punctuation mark is "
+            "not valid at this place (an unquoted text, or a missing . ; , ] or })",
+        ),
     )
 )
 

@@ -128,4 +128,3 @@ def check_lines(stream: BinaryIO, name: str) -> None:
         number += 1
         if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
             raise too_large("a line", "line", name, line=number)
-

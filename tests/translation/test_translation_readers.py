@@ -121,7 +121,7 @@ def test_xlsx_dates_serials_and_sheets(tmp_path: Path) -> None:
 def test_workbook_is_opened_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import openpyxl
 
-    from referentiel.translation import readers
+    from referentiel.translation import readers, xlsx
 
     wb = openpyxl.Workbook()
     wb.active.title = "Un"
@@ -132,8 +132,8 @@ def test_workbook_is_opened_once_per_run(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "w.xlsx"
     wb.save(path)
     opened = []
-    real = readers._open_workbook
-    monkeypatch.setattr(readers, "_open_workbook", lambda p: opened.append(p) or real(p))
+    real = xlsx.open_workbook
+    monkeypatch.setattr(xlsx, "open_workbook", lambda p: opened.append(p) or real(p))
     workbooks: dict = {}
     first = read_table(path, sheet="Un", workbooks=workbooks)
     second = read_table(path, sheet="Deux", workbooks=workbooks)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referentiel import guards, limits
 from referentiel.errors import InputError
+from referentiel.translation import xlsx
 
 SNIFF_DELIMITERS = ";,\t|"
 
@@ -158,6 +159,9 @@ def read_csv(
     """Read a delimited text file; sniffs the delimiter among ``; , tab |`` when not declared."""
     name = path.name
     try:
+        limits.check_file_size(path)
+        with path.open("rb") as stream:
+            limits.check_lines(stream, str(path))
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", file=str(path)) from None
@@ -172,16 +176,31 @@ def read_csv(
     text, used, note = decode(data, encoding, str(path))
     if delimiter is None:
         delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar, strict=False)
     table = Table(file=name, header=[], rows=[], encoding=used, encoding_note=note, delimiter=delimiter)
+    current = limits.current()
+    # The csv module's own limit is process-wide: set for this read only. Cells between the
+    # ``cell`` and ``line`` limits are caught below, where their column is known.
+    previous = csv.field_size_limit(max(current.line, current.cell))
+    try:
+        _read_records(path, text, table, delimiter, quotechar, current)
+    finally:
+        csv.field_size_limit(previous)
+    return table
+
+
+def _read_records(
+    path: Path, text: str, table: Table, delimiter: str, quotechar: str, current: limits.Limits
+) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar, strict=False)
     try:
         header = next(reader)
     except StopIteration:
         raise InputError("the export file is empty", file=str(path)) from None
     except csv.Error as exc:
-        raise InputError(f"the header cannot be read ({exc})", file=str(path), line=1) from None
+        raise _csv_error(exc, path, 1) from None
     table.header = [h.strip() for h in header]
     width = len(table.header)
+    _check_cells(header, table.header, path, 1, current.cell)
     row_no = 1
     while True:
         try:
@@ -190,11 +209,17 @@ def read_csv(
             break
         except csv.Error as exc:
             row_no += 1
+            if "field larger than field limit" in str(exc):
+                raise _csv_error(exc, path, row_no) from None
             table.bad_rows.append((row_no, f"cannot be read as CSV ({exc})"))
             continue
         row_no += 1
+        if len(table.rows) + len(table.bad_rows) >= current.rows:
+            raise limits.too_large(f"the number of rows (more than {current.rows})", "rows", str(path),
+                                   line=row_no)
         if not cells or all(not c.strip() for c in cells):
             continue  # blank line: Excel leaves them at the end
+        _check_cells(cells, table.header, path, row_no, current.cell)
         if len(cells) > width and not any(c.strip() for c in cells[width:]):
             cells = cells[:width]  # trailing empty fields (a delimiter at the end of the line)
         if len(cells) != width:
@@ -207,7 +232,20 @@ def read_csv(
             )
             continue
         table.rows.append((row_no, cells))
-    return table
+
+
+def _check_cells(cells: list[str], header: list[str], path: Path, row_no: int, limit: int) -> None:
+    """Refuse a row with a cell longer than the ``cell`` limit, naming its column."""
+    if cells and max(map(len, cells)) > limit:
+        index = next(i for i, cell in enumerate(cells) if len(cell) > limit)
+        column = header[index] if index < len(header) and header[index] else f"#{index + 1}"
+        raise limits.too_large("a cell", "cell", str(path), line=row_no, column=column)
+
+
+def _csv_error(exc: csv.Error, path: Path, row_no: int) -> InputError:
+    if "field larger than field limit" in str(exc):
+        return limits.too_large("a cell", "line", str(path), line=row_no)
+    return InputError(f"the header cannot be read ({exc})", file=str(path), line=row_no)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -222,19 +260,6 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def _open_workbook(path: Path) -> Any:
-    import openpyxl  # heavy: only when a workbook is read
-
-    try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors all mean "not a workbook"
-        raise InputError(
-            f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
-            file=str(path),
-            hint="open it in Excel/LibreOffice and save it again as .xlsx",
-        ) from None
-
-
 def close_workbooks(workbooks: dict[Path, Any]) -> None:
     """Close the workbooks :func:`read_table` kept open in ``workbooks``."""
     for workbook in workbooks.values():
@@ -243,7 +268,7 @@ def close_workbooks(workbooks: dict[Path, Any]) -> None:
 
 
 def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None = None) -> Table:
-    """Read one sheet of a workbook (openpyxl, read-only; cached values of formulas).
+    """Read one sheet of a workbook: every row, whatever its ``<dimension>`` says (:mod:`.xlsx`).
 
     Opening a workbook costs a full parse of every sheet that lacks a ``<dimension>`` (openpyxl sizes
     each read-only sheet on load; many exporters omit it): with one table per sheet, opening it once
@@ -252,7 +277,7 @@ def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None =
     key = path.resolve()
     workbook = workbooks.get(key) if workbooks is not None else None
     if workbook is None:
-        workbook = _open_workbook(path)
+        workbook = xlsx.open_workbook(path)
         if workbooks is not None:
             workbooks[key] = workbook
     try:
@@ -266,39 +291,57 @@ def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None =
                 file=str(path),
                 hint="sheets: " + ", ".join(workbook.sheetnames),
             )
-        table = Table(file=path.name, header=[], rows=[], sheet=ws.title)
-        rows = ws.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise InputError("the sheet is empty", file=str(path), column=None, hint=f"sheet {ws.title}")
-        table.header = ["" if h is None else str(h).strip() for h in header]
-        while table.header and not table.header[-1]:
-            table.header.pop()
-        width = len(table.header)
-        for row_no, values in enumerate(rows, start=2):
-            cells = list(values[:width]) + [None] * (width - len(values))
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
-                continue
-            if any(v not in (None, "") for v in values[width:]):
-                table.bad_rows.append((row_no, "has values beyond the last column of the header"))
-                continue
-            table.rows.append((row_no, cells))
-        return table
+        return _sheet_table(path, workbook, ws)
     finally:
         if workbooks is None:
             workbook.close()
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _sheet_table(path: Path, workbook: Any, ws: Any) -> Table:
+    from openpyxl.utils import get_column_letter
+
+    current = limits.current()
+    where = f"{path} (sheet {ws.title})"
+    table = Table(file=path.name, header=[], rows=[], sheet=ws.title)
+    width = 0
+    read = 0
+    for row_no, values in xlsx.sheet_rows(workbook, ws, path):
+        for column, value in values.items():
+            if isinstance(value, str) and len(value) > current.cell:
+                raise limits.too_large("a cell", "cell", where, line=row_no, column=get_column_letter(column))
+        if not table.header:
+            header = {c: str(v).strip() for c, v in values.items() if not _blank(v)}
+            if header:
+                width = max(header)
+                table.header = [header.get(c, "") for c in range(1, width + 1)]
+            continue
+        read += 1
+        if read > current.rows:
+            raise limits.too_large(f"the number of rows (more than {current.rows})", "rows", where,
+                                   line=row_no)
+        if all(_blank(v) for v in values.values()):
+            continue
+        if any(c > width and v != "" for c, v in values.items()):
+            table.bad_rows.append((row_no, "has values beyond the last column of the header"))
+            continue
+        table.rows.append((row_no, [values.get(c) for c in range(1, width + 1)]))
+    if not table.header:
+        raise InputError("the sheet is empty", file=str(path), hint=f"sheet {ws.title}")
+    return table
+
+
 def read_json(path: Path, json_path: str | None = None) -> Table:
     """Read a JSON array of records (objects), optionally found under the key ``json_path``."""
+    limits.check_file_size(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("the JSON file is not UTF-8", file=str(path), hint="JSON must be UTF-8") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"malformed JSON ({exc.msg})", file=str(path), line=exc.lineno, column=exc.colno
-        ) from None
+    data = guards.load_json(text, str(path))
     if json_path:
         for part in json_path.split("."):
             if not isinstance(data, dict) or part not in data:
@@ -320,10 +363,16 @@ def read_json(path: Path, json_path: str | None = None) -> Table:
                 if key not in seen:
                     seen.add(key)
                     header.append(key)
+    current = limits.current()
+    if len(data) > current.rows:
+        raise limits.too_large(f"the number of records ({len(data)})", "rows", str(path))
     table = Table(file=path.name, header=header, rows=[], encoding="utf-8")
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
             table.bad_rows.append((index, "is not a JSON object (record)"))
             continue
+        for key, value in record.items():
+            if isinstance(value, str) and len(value) > current.cell:
+                raise limits.too_large("a value", "cell", str(path), line=index, column=key)
         table.rows.append((index, [record.get(key) for key in header]))
     return table

@@ -1,0 +1,121 @@
+"""Reading one sheet of an .xlsx workbook, every row of it, in bounded time and memory.
+
+openpyxl's read-only worksheets trust the ``<dimension>`` an exporter wrote: with a stale one
+(``A1:C10`` over 30 rows) the rows past it are silently left out. They also pad every row up to the
+furthest cell and fill every gap between row numbers, so a cell at column XFD or a row numbered
+1,048,576 in a 1 MB file makes millions of empty values. This reader streams the sheet's XML with
+openpyxl's own cell parser (types, shared strings, dates) and keeps only the cells that are there:
+every row is read whatever the dimension says, and its size is that of the file.
+
+Before anything is parsed, the zip directory is checked against the ``unzipped`` and ``ratio``
+limits (a zip bomb is refused without being inflated; :mod:`zipfile` never inflates a part beyond
+the size its directory declares), and the XML is parsed through defusedxml (no entity expansion,
+no external reference).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from referentiel import limits
+from referentiel.errors import ConfigError, InputError
+
+# Parts smaller than this are not checked for their ratio: a short run of spaces compresses well.
+_RATIO_FLOOR = 1024**2
+_MAX_PARTS = 10_000
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a workbook whose zip directory announces more than the limits allow."""
+    current = limits.current()
+    limits.check_file_size(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InputError(
+            "cannot be opened as an .xlsx workbook (it is not a zip archive, or a damaged one)",
+            file=str(path),
+            hint="open it in Excel/LibreOffice and save it again as .xlsx",
+        ) from None
+    if len(parts) > _MAX_PARTS:
+        raise InputError(
+            f"the workbook has more than {_MAX_PARTS} parts",
+            file=str(path),
+            hint="open it in Excel/LibreOffice and save it again as .xlsx",
+        )
+    total = sum(part.file_size for part in parts)
+    if total > current.unzipped:
+        raise limits.too_large(f"its uncompressed size ({total} bytes)", "unzipped", str(path))
+    for part in parts:
+        if part.file_size > _RATIO_FLOOR and part.file_size > current.ratio * max(part.compress_size, 1):
+            ratio = part.file_size // max(part.compress_size, 1)
+            raise limits.too_large(
+                f"the compression ratio of one of its parts ({ratio}:1)", "ratio", str(path)
+            )
+
+
+def _xml_error(exc: Exception) -> str | None:
+    """What a defusedxml refusal means, or None for other errors."""
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+    if isinstance(exc, EntitiesForbidden):
+        return "an XML part of the workbook declares entities (a DTD): refused before any expansion"
+    if isinstance(exc, ExternalReferenceForbidden | DTDForbidden):
+        return "an XML part of the workbook refers to an external document: refused"
+    return None
+
+
+def open_workbook(path: Path) -> Any:
+    """The workbook (openpyxl, read-only, cached values of formulas), after :func:`check_archive`."""
+    import openpyxl  # heavy: only when a workbook is read
+
+    if not openpyxl.DEFUSEDXML:
+        # openpyxl picks defusedxml at import time unless OPENPYXL_DEFUSEDXML=False
+        raise ConfigError(
+            "workbooks are read only through defusedxml, which openpyxl is not using",
+            hint="install defusedxml and do not set OPENPYXL_DEFUSEDXML=False",
+        )
+    check_archive(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors all mean "not a workbook"
+        refused = _xml_error(exc)
+        raise InputError(
+            refused or f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
+            file=str(path),
+            hint="open it in Excel/LibreOffice and save it again as .xlsx",
+        ) from None
+
+
+def sheet_rows(workbook: Any, ws: Any, path: Path) -> Any:
+    """``(row number, {column: value})`` for every ``<row>`` of the sheet, in the file's order.
+
+    Only cells holding a value are given; errors of the XML or the archive become an InputError.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    where = f"{path} (sheet {ws.title})"
+    try:
+        with workbook._archive.open(ws._worksheet_path) as source:
+            parser = WorkSheetParser(
+                source,
+                ws._shared_strings,
+                data_only=True,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for row_no, cells in parser.parse():
+                yield row_no, {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - XML, zip and cell errors all mean "damaged sheet"
+        refused = _xml_error(exc)
+        raise InputError(
+            refused or f"the sheet cannot be read ({type(exc).__name__})",
+            file=where,
+            hint="open it in Excel/LibreOffice and save it again as .xlsx",
+        ) from None
