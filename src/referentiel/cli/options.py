@@ -63,6 +63,31 @@ key_file_option = click.option(
     "The key is never written nor printed.",
 )
 
+def _apply_limits(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    """Make the ``--limit`` values the limits of the command's reads, for this invocation only."""
+    from referentiel import limits
+    from referentiel.errors import ConfigError
+
+    try:
+        chosen = limits.parse(value)
+    except ConfigError as exc:
+        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+    ctx.with_resource(limits.applied(chosen))
+
+
+limit_option = click.option(
+    "--limit",
+    "limit_items",
+    multiple=True,
+    metavar="NAME=VALUE",
+    envvar="REFERENTIEL_LIMITS",
+    callback=_apply_limits,
+    expose_value=False,
+    help="Raise or lower a limit on the input files (repeatable; default: $REFERENTIEL_LIMITS): "
+    "file, line, cell, rows, depth, unzipped, ratio, entities; sizes take k/M/G (file=2G). "
+    "A file beyond a limit is refused, never cut short. See docs/translation.md#limits.",
+)
+
 endpoint_option = click.option(
     "--endpoint", type=str, default=None, envvar="REFERENTIEL_ENDPOINT",
     help="URL of a SPARQL 1.1 server to use instead of the embedded store "

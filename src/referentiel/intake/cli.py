@@ -12,6 +12,7 @@ from referentiel.cli.options import (
     endpoint_option,
     key_file_option,
     lang_option,
+    limit_option,
     output_error,
     quiet_option,
     store_option,
@@ -54,6 +55,7 @@ from referentiel.cli.options import (
 )
 @lang_option
 @quiet_option
+@limit_option
 def ingest_command(
     directory: Path | None,
     profiles: Path | None,

@@ -12,6 +12,7 @@ from referentiel.cli.options import (
     endpoint_option,
     format_option,
     lang_option,
+    limit_option,
     output_option,
     quiet_option,
     store_option,
@@ -87,6 +88,7 @@ _LOAD_TEXT = {
     "--input-format", default=None, help="RDF format of the files when the extension does not tell."
 )
 @apply(store_option, endpoint_option, format_option(("text", "json"), "text"), lang_option, quiet_option)
+@limit_option
 def load_command(
     data: tuple[str, ...],
     graph: str | None,

@@ -18,6 +18,7 @@ from referentiel.cli.options import (
     format_option,
     key_file_option,
     lang_option,
+    limit_option,
     output_option,
     quiet_option,
 )
@@ -103,6 +104,7 @@ def summary_lines(result: object, *, limit: int = MAX_LINES, lang: str = "fr") -
 )
 @lang_option
 @quiet_option
+@limit_option
 def translate_command(
     exports: tuple[Path, ...],
     profile_path: Path,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import apply, emit, format_option, lang_option, output_option
+from referentiel.cli.options import apply, emit, format_option, lang_option, limit_option, output_option
 
 
 @click.command("validate")
@@ -18,6 +18,7 @@ from referentiel.cli.options import apply, emit, format_option, lang_option, out
               "shapes, none with --shapes).")
 @format_option(("text", "json", "turtle", "html"), "text", "Report format.")
 @lang_option
+@limit_option
 @click.option("--fail-on", type=click.Choice(("violation", "warning", "info"), case_sensitive=False),
               default="violation", show_default=True,
               help="Exit 1 when there is a result of this severity or above.")
