@@ -57,14 +57,17 @@ def check_archive(path: Path) -> None:
             )
 
 
-def _xml_error(exc: Exception) -> str | None:
-    """What a defusedxml refusal means, or None for other errors."""
+def _xml_error(exc: BaseException | None) -> str | None:
+    """What a defusedxml refusal means (openpyxl may wrap it in a ValueError), or None."""
     from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-    if isinstance(exc, EntitiesForbidden):
-        return "an XML part of the workbook declares entities (a DTD): refused before any expansion"
-    if isinstance(exc, ExternalReferenceForbidden | DTDForbidden):
-        return "an XML part of the workbook refers to an external document: refused"
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, EntitiesForbidden):
+            return "an XML part of the workbook declares entities (a DTD): refused before any expansion"
+        if isinstance(exc, ExternalReferenceForbidden | DTDForbidden):
+            return "an XML part of the workbook refers to an external document: refused"
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return None
 
 

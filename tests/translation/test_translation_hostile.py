@@ -1,0 +1,257 @@
+"""Hostile exports (CSV, XLSX, JSON): refused in bounded time and memory with a located error, or read
+completely; never a row lost in silence. Fixtures are generated here (a zip bomb is a few hundred kB).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from referentiel import limits
+from referentiel.errors import InputError
+from referentiel.translation.readers import read_table
+
+SECONDS = 5
+MIB = 200
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+ROOT_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" '
+    f'Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    f'<?xml version="1.0" encoding="UTF-8"?>{{prolog}}<workbook xmlns="{NS}" xmlns:r="{REL}"><sheets>'
+    '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" '
+    f'Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+LAUGHS = (
+    '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9))
+    + "]>"
+)
+
+
+def xlsx(
+    path: Path,
+    rows: list[tuple[int, list[tuple[str, str]]]],
+    *,
+    dimension: str | None = None,
+    prolog: str = "",
+    workbook_prolog: str = "",
+) -> Path:
+    """A minimal workbook written by hand: rows of (row number, [(cell reference, text)])."""
+    body = "".join(
+        f'<row r="{n}">'
+        + "".join(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>' for ref, text in cells)
+        + "</row>"
+        for n, cells in rows
+    )
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet xmlns="{NS}">{dim}'
+        f"<sheetData>{body}</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK.format(prolog=workbook_prolog))
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def table_rows(count: int, first: int = 2) -> list[tuple[int, list[tuple[str, str]]]]:
+    header = [(1, [("A1", "id"), ("B1", "besoin")])]
+    return header + [
+        (n, [(f"A{n}", f"F{n}"), (f"B{n}", "Aide administrative")]) for n in range(first, first + count)
+    ]
+
+
+def test_xlsx_stale_dimension_loses_no_row(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "stale.xlsx", table_rows(30), dimension="A1:B10")
+    table = read_table(path)
+    assert [n for n, _ in table.rows] == list(range(2, 32))
+    assert table.rows[-1] == (31, ["F31", "Aide administrative"])
+    assert table.header == ["id", "besoin"] and table.bad_rows == []
+
+
+def test_xlsx_dimension_starting_lower_still_reads_the_header(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "dim.xlsx", table_rows(3), dimension="B3:B4")
+    table = read_table(path)
+    assert table.header == ["id", "besoin"] and len(table.rows) == 3
+
+
+def test_xlsx_far_cells_and_row_gaps_in_bounded_memory(tmp_path: Path, bounded) -> None:
+    # a value in column XFD on every row and rows numbered up to 1,048,576: openpyxl pads every row
+    # to 16,384 values and fills every gap with empty rows (gigabytes); only the cells present count
+    rows = [(1, [("A1", "id")])] + [
+        (n * 500, [(f"A{n * 500}", f"F{n}"), (f"XFD{n * 500}", "x")]) for n in range(1, 2000)
+    ]
+    rows.append((1_048_576, [("A1048576", "last")]))
+    path = xlsx(tmp_path / "far.xlsx", rows)
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table\nimport openpyxl",
+        f"table = read_table(Path({str(path)!r}))\n"
+        "assert len(table.bad_rows) == 1999 and table.rows == [(1048576, ['last'])], table.rows[:3]",
+    )
+    assert outcome["error"] is None, outcome
+    assert outcome["seconds"] < SECONDS * 2 and outcome["extra_mib"] < MIB, outcome
+
+
+@pytest.mark.parametrize("where", ["sheet", "workbook"])
+def test_xlsx_with_entities_is_refused_before_expansion(tmp_path: Path, where: str, bounded) -> None:
+    kwargs = (
+        {"prolog": LAUGHS}
+        if where == "sheet"
+        else {"workbook_prolog": LAUGHS.replace("worksheet", "workbook")}
+    )
+    path = xlsx(tmp_path / "laughs.xlsx", table_rows(2), **kwargs)
+    with pytest.raises(InputError, match="declares entities"):
+        read_table(path)
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table\nimport openpyxl",
+        f"read_table(Path({str(path)!r}))",
+    )
+    assert outcome["error"].startswith("InputError"), outcome
+    assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
+
+
+def test_xlsx_zip_bomb_is_refused_from_its_directory(tmp_path: Path, bounded) -> None:
+    path = xlsx(tmp_path / "bomb.xlsx", table_rows(2))
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/x.bin", "w") as part,
+    ):
+        block = b"\0" * 1024**2
+        for _ in range(256):  # 256 MiB of zeros: about 250 kB compressed
+            part.write(block)
+    assert path.stat().st_size < 2 * 1024**2
+    with pytest.raises(InputError, match="ratio=200"):
+        read_table(path)
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table\nimport openpyxl",
+        f"read_table(Path({str(path)!r}))",
+    )
+    assert "ratio" in outcome["error"], outcome
+    assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
+
+
+def test_xlsx_uncompressed_size_limit(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "t.xlsx", table_rows(200))
+    with limits.applied(limits.parse(["unzipped=4k"])), pytest.raises(InputError, match="unzipped=4096"):
+        read_table(path)
+
+
+def test_xlsx_row_and_cell_limits_are_located(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "t.xlsx", table_rows(30))
+    with limits.applied(limits.parse(["rows=10"])), pytest.raises(InputError, match="rows=10") as info:
+        read_table(path)
+    assert info.value.line == 12
+    long = xlsx(
+        tmp_path / "long.xlsx",
+        [(1, [("A1", "id"), ("B1", "note")]), (2, [("A2", "1"), ("B2", "x" * 40_000)])],
+    )
+    with pytest.raises(InputError, match="cell=32767") as info:
+        read_table(long)
+    assert (info.value.line, info.value.column) == (2, "B") and "sheet Data" in info.value.file
+
+
+def test_xlsx_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("id;besoin\n1;x\n")
+    with pytest.raises(InputError, match="not a zip archive"):
+        read_table(path)
+
+
+def test_csv_huge_line_is_refused_early(tmp_path: Path, bounded) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("id;note\n1;ok\n2;")
+        for _ in range(60):  # one 60 MB line, in non-ASCII text (4 bytes a character once decoded)
+            stream.write("é" * 500_000)
+        stream.write("\n")
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table",
+        f"read_table(Path({str(path)!r}))",
+    )
+    assert outcome["error"].startswith("InputError") and "line 3" in outcome["error"], outcome
+    assert "line=1048576" in outcome["error"] and "é" not in outcome["error"], outcome
+    assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
+
+
+def test_csv_cell_limit_names_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('id;note\n1;ok\n2;"' + "a\n" * 20_000 + '"\n', encoding="utf-8")
+    before = csv.field_size_limit()
+    with pytest.raises(InputError, match="cell=32767") as info:
+        read_table(path)
+    assert (info.value.line, info.value.column) == (3, "note")
+    assert csv.field_size_limit() == before  # the csv module's process-wide limit is given back
+
+
+def test_csv_row_limit(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id;b\n" + "".join(f"{i};x\n" for i in range(50)))
+    assert len(read_table(path).rows) == 50
+    with limits.applied(limits.parse(["rows=50"])):
+        assert len(read_table(path).rows) == 50
+    with limits.applied(limits.parse(["rows=49"])), pytest.raises(InputError, match="rows=49") as info:
+        read_table(path)
+    assert info.value.line == 51
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id;b\n1;x\n")
+    with limits.applied(limits.parse(["file=5"])), pytest.raises(InputError, match="file=5"):
+        read_table(path)
+
+
+def test_json_deep_nesting_is_a_located_error(tmp_path: Path, bounded) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('[{"id": "a"},\n {"id": ' + "[" * 100_000)
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table",
+        f"read_table(Path({str(path)!r}))",
+    )
+    assert outcome["error"].startswith("InputError") and "depth=100" in outcome["error"], outcome
+    assert "line 2" in outcome["error"] and "RecursionError" not in outcome["error"], outcome
+    assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
+
+
+def test_json_nesting_below_python_limit_but_above_ours(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" + '{"id": ' * 150 + "1" + "}" * 150 + "]")
+    with pytest.raises(InputError, match="depth=100") as info:
+        read_table(path)
+    assert info.value.line == 1 and info.value.column == 695
+    with limits.applied(limits.parse(["depth=200"])):
+        assert len(read_table(path).rows) == 1
+
+
+def test_json_limits_on_records_and_values(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([{"id": str(i), "note": "x" * (40_000 if i == 3 else 1)} for i in range(5)]))
+    with pytest.raises(InputError, match="cell=32767") as info:
+        read_table(path)
+    assert (info.value.line, info.value.column) == (4, "note")
+    with limits.applied(limits.parse(["rows=4", "cell=64k"])), pytest.raises(InputError, match="rows=4"):
+        read_table(path)
