@@ -8,6 +8,7 @@ data steward who is not an RDF expert can act on it. Messages must never quote p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -23,6 +24,11 @@ class ReferentielError(Exception):
     column: int | str | None = None
     hint: str | None = None
     exit_code: int = 2
+    # The catalogue entry (referentiel.input_messages) of the message, its parameters, and of the
+    # hint when it is not ``<message_id>.hint``: then :meth:`text` gives the error in fr, en or nl.
+    message_id: str | None = None
+    params: dict[str, Any] | None = None
+    hint_id: str | None = None
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
@@ -46,6 +52,15 @@ class ReferentielError(Exception):
         return text
 
 
+    def text(self, lang: str = "en") -> str:
+        """The error as :meth:`__str__` gives it, in ``lang`` (fr, en, nl) when it has a catalogue entry."""
+        if self.message_id is None:
+            return str(self)
+        from referentiel.translation.messages import render_error
+
+        return render_error(self, lang)
+
+
 class InputError(ReferentielError):
     """An input file is missing, unreadable, empty, binary or malformed (exit 2)."""
 
@@ -56,3 +71,29 @@ class ConfigError(ReferentielError):
 
 class StoreError(ReferentielError):
     """The store or a remote endpoint cannot be used (exit 2)."""
+
+
+def input_error(
+    message_id: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | str | None = None,
+    hint_id: str | None = None,
+    **params: Any,
+) -> InputError:
+    """An :class:`InputError` whose message and hint are catalogue entries (referentiel.input_messages):
+    ``str()`` gives them in English, :meth:`ReferentielError.text` in fr, en or nl."""
+    from referentiel.translation.messages import MESSAGES, render
+
+    hint_key = hint_id or f"{message_id}.hint"
+    return InputError(
+        render(message_id, params, "en"),
+        file=file,
+        line=line,
+        column=column,
+        hint=render(hint_key, params, "en") if hint_key in MESSAGES else None,
+        message_id=message_id,
+        params=params,
+        hint_id=hint_id,
+    )

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from referentiel import limits
-from referentiel.errors import InputError
+from referentiel.errors import InputError, input_error
 
 # ------------------------------------------------------------------------------------------ XML
 
@@ -34,14 +34,10 @@ _ANY_ENTITY = re.compile(rb"<!ENTITY", re.I)
 _MAX_ENTITIES = 256
 
 
-def _xml_refused(name: str, why: str) -> InputError:
-    return InputError(
-        f"the XML document {why}: refused before parsing, as it could expand without bound or read "
-        "other files",
-        file=name,
-        line=1,
-        hint="export the data as Turtle, or without a DTD (write each &name; out in full)",
-    )
+def _xml_refused(name: str, why: str, **params: Any) -> InputError:
+    from referentiel.translation.messages import Msg
+
+    return input_error("xml.refused", file=name, line=1, why=Msg.of(f"xml.why.{why}", **params))
 
 
 def check_xml(data: bytes, name: str) -> None:
@@ -61,19 +57,19 @@ def check_xml(data: bytes, name: str) -> None:
         if doctype:
             pos = doctype.end()
             if _EXTERNAL.match(data, pos):
-                raise _xml_refused(name, "refers to an external DTD (SYSTEM or PUBLIC)")
+                raise _xml_refused(name, "external")
             if data[pos : pos + 1] == b"[":
                 pos = _internal_subset(data, pos + 1, name, declared)
             pos = _SPACE.match(data, pos).end()
             if data[pos : pos + 1] != b">":
-                raise _xml_refused(name, "has a DTD that is not a list of plain text entities")
+                raise _xml_refused(name, "not-plain")
         break
     # Any other "<!ENTITY" (a second DOCTYPE, a DTD this scan did not recognise) is refused too.
     if sum(1 for _ in _ANY_ENTITY.finditer(data)) != len(declared):
-        raise _xml_refused(name, "declares entities outside of a plain DTD")
+        raise _xml_refused(name, "outside")
     expanded = sum(data.count(b"&" + entity + b";") * size for entity, size in declared.items())
     if expanded > limits.current().entities:
-        raise limits.too_large(f"the expansion of its entities ({expanded} bytes)", "entities", name)
+        raise limits.too_large("entities", name, size=expanded)
 
 
 def _internal_subset(data: bytes, pos: int, name: str, declared: dict[bytes, int]) -> int:
@@ -88,12 +84,10 @@ def _internal_subset(data: bytes, pos: int, name: str, declared: dict[bytes, int
             continue
         entity = _ENTITY.match(data, pos)
         if not entity:
-            raise _xml_refused(
-                name, "declares entities that are nested, external, parameter entities or markup"
-            )
+            raise _xml_refused(name, "nested")
         declared[entity.group(1)] = len(entity.group(2) or entity.group(3) or b"")
         if len(declared) > _MAX_ENTITIES:
-            raise _xml_refused(name, f"declares more than {_MAX_ENTITIES} entities")
+            raise _xml_refused(name, "too-many", count=_MAX_ENTITIES)
         pos = entity.end()
 
 
@@ -114,12 +108,8 @@ def load_json(text: str, name: str) -> Any:
         raise _too_deep(text, name) from None
     except json.JSONDecodeError as exc:
         # exc.msg is one of a fixed set ("Expecting value", "Unterminated string..."): no data in it
-        raise InputError(
-            f"malformed JSON ({exc.msg})",
-            file=name,
-            line=exc.lineno,
-            column=exc.colno,
-            hint="fix the syntax at that place, or export the file again",
+        raise input_error(
+            "json.malformed", file=name, line=exc.lineno, column=exc.colno, error=exc.msg
         ) from None
     if _depth(data) > limits.current().depth:
         raise _too_deep(text, name)
@@ -151,12 +141,10 @@ def _too_deep(text: str, name: str) -> InputError:
             if level > limit:
                 line = text.count("\n", 0, found.start()) + 1
                 column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-                return limits.too_large(
-                    "the nesting of arrays and objects", "depth", name, line=line, column=column
-                )
+                return limits.too_large("depth", name, line=line, column=column)
         elif token in "]}":
             level -= 1
-    return limits.too_large("the nesting of arrays and objects", "depth", name)
+    return limits.too_large("depth", name)
 
 
 def check_jsonld(data: bytes, name: str) -> None:
@@ -179,13 +167,7 @@ def check_jsonld(data: bytes, name: str) -> None:
                 refs = item.get(key)
                 for ref in refs if isinstance(refs, list) else [refs]:
                     if isinstance(ref, str):
-                        raise InputError(
-                            f"the JSON-LD document refers to the context {_shown_iri(ref)}: contexts "
-                            "are never fetched (a remote or local one would be read from elsewhere)",
-                            file=name,
-                            hint='put the context inline in the document ("@context": {...}) or '
-                            "export the data as Turtle",
-                        )
+                        raise input_error("jsonld.context", file=name, context=_shown_iri(ref))
             stack.extend(item.values())
 
 
@@ -204,37 +186,25 @@ _WHERE = re.compile(r"^\s*Parser error[^:]*:\s*", re.I)
 _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), kind)
     for pattern, kind in (
-        (
-            r"end of (file|input)|\bEOF\b|unterminated|no element found",
-            "the file ends in the middle of a statement",
-        ),
-        (r"prefix", "a prefix is used without being declared (@prefix), or is malformed"),
-        (r"escape", "an escape sequence (\\...) is not valid"),
-        (
-            r"is not a valid|must be an? ",
-            "a term is not valid at this place (an unquoted text? a missing . ; or ,?)",
-        ),
-        (r"IRI|URI", "an IRI (<...>) is not valid: spaces and some characters are not allowed in it"),
-        (
-            r"datatype|language tag|literal|string",
-            "a literal (quoted text, its datatype or language) is malformed",
-        ),
-        (r"namespace", "an XML element or attribute has no namespace"),
-        (r"mismatched tag|closing tag|not well-formed|invalid token|XML", "the XML is not well-formed"),
-        (r"utf-?8|encoding|decode", "the file is not UTF-8 text"),
-        (
-            r"is not a valid|must be|expected|expecting|found|unexpected",
-            "a term or punctuation mark is "
-            "not valid at this place (an unquoted text, or a missing . ; , ] or })",
-        ),
+        (r"end of (file|input)|\bEOF\b|unterminated|no element found", "end"),
+        (r"prefix", "prefix"),
+        (r"escape", "escape"),
+        (r"is not a valid|must be an? ", "term"),
+        (r"IRI|URI", "iri"),
+        (r"datatype|language tag|literal|string", "literal"),
+        (r"namespace", "namespace"),
+        (r"mismatched tag|closing tag|not well-formed|invalid token|XML", "xml"),
+        (r"utf-?8|encoding|decode", "encoding"),
+        (r"expected|expecting|found|unexpected", "punctuation"),
     )
 )
 
 
 def syntax_kind(message: str) -> str:
-    """What kind of syntax error a parser's ``message`` reports, without quoting the message."""
+    """What kind of syntax error a parser's ``message`` reports (an entry ``syntax.<kind>`` of the
+    catalogue referentiel.input_messages), without quoting the message."""
     message = _WHERE.sub("", message)
     for pattern, kind in _KINDS:
         if pattern.search(message):
             return kind
-    return "syntax error"
+    return "other"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from referentiel.errors import ConfigError, InputError
+from referentiel.errors import ConfigError, InputError, input_error
 
 ENV = "REFERENTIEL_LIMITS"
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
@@ -92,16 +92,27 @@ def applied(limits: Limits) -> Iterator[Limits]:
         _current.reset(token)
 
 
-def too_large(what: str, limit: str, file: str, **where: int | str | None) -> InputError:
-    """The error for an input beyond one limit (file, line/row, column given in ``where``)."""
-    value = getattr(current(), limit)
-    return InputError(
-        f"{what} is beyond the limit {limit}={value}: the file is refused, nothing of it was read",
+def too_large(
+    limit: str,
+    file: str,
+    *,
+    size: int | None = None,
+    count: int | None = None,
+    line: int | None = None,
+    column: int | str | None = None,
+) -> InputError:
+    """The error for an input beyond the limit ``limit`` (one of :data:`NAMES`), located."""
+    from referentiel.translation.messages import Msg
+
+    what = Msg.of(f"limit.what.{limit}", size=size, count=count)
+    return input_error(
+        "limit.exceeded",
         file=file,
-        line=where.get("line"),  # type: ignore[arg-type]
-        column=where.get("column"),
-        hint=f"check that this is the right file; if it is, raise the limit (--limit {limit}=... "
-        f"or {ENV}='{limit}=...')",
+        line=line,
+        column=column,
+        what=what,
+        limit=limit,
+        value=getattr(current(), limit),
     )
 
 
@@ -109,7 +120,7 @@ def check_file_size(path: Path, name: str | None = None) -> int:
     """The size of ``path``; an :class:`InputError` when it is beyond the ``file`` limit."""
     size = path.stat().st_size
     if size > current().file:
-        raise too_large(f"the file ({size} bytes)", "file", name or str(path))
+        raise too_large("file", name or str(path), size=size)
     return size
 
 
@@ -127,4 +138,4 @@ def check_lines(stream: BinaryIO, name: str) -> None:
             return
         number += 1
         if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
-            raise too_large("a line", "line", name, line=number)
+            raise too_large("line", name, line=number)

@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from referentiel import guards, limits
-from referentiel.errors import InputError
+from referentiel.errors import InputError, input_error
 
 # Extension -> (rdflib format, pyoxigraph media type)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -74,7 +74,7 @@ def read_bytes(source: str | Path) -> tuple[str, bytes]:
         name = "<stdin>"
         data = sys.stdin.buffer.read(limits.current().file + 1)
         if len(data) > limits.current().file:
-            raise limits.too_large("the input", "file", name)
+            raise limits.too_large("file", name, size=len(data))
     else:
         path = Path(name)
         if not path.exists():
@@ -137,10 +137,10 @@ def _parse_error(name: str, fmt: str, exc: Exception) -> InputError:
 def syntax_error(name: str, fmt: str, message: str, line: int | None, column: int | None) -> InputError:
     """The error for a parser's ``message``: its kind and place only, since parsers quote the text
     they could not read and that text may be a name (see :func:`guards.syntax_kind`)."""
-    return InputError(
-        f"malformed {fmt}: {guards.syntax_kind(message)}", file=name, line=line, column=column,
-        hint="fix the syntax at that place, or check that the extension matches the content",
-    )
+    from referentiel.translation.messages import Msg
+
+    kind = Msg.of(f"syntax.{guards.syntax_kind(message)}")
+    return input_error("syntax.malformed", file=name, line=line, column=column, format=fmt, kind=kind)
 
 
 def parse_into(graph: Graph | Dataset, source: str | Path, fmt: str | None = None) -> str:

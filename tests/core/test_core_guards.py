@@ -183,10 +183,12 @@ def test_parse_errors_never_echo_the_text(tmp_path: Path, suffix: str, capsys) -
         with pytest.raises(InputError) as info:
             read(path)
         assert "Jeanne" not in str(info.value) and "Dupontelle" not in str(info.value)
-    with pytest.raises(SystemExit) as exited:
-        main(["load", str(path), "--store", str(tmp_path / "store"), "-q"])
-    err = capsys.readouterr().err
-    assert exited.value.code == 2 and "malformed" in err and "Jeanne" not in err and "Dupontelle" not in err
+    for lang, word in (("fr", "mal formé"), ("nl", "misvormde"), ("en", "malformed")):
+        with pytest.raises(SystemExit) as exited:
+            main(["load", str(path), "--store", str(tmp_path / "store"), "-q", "--lang", lang])
+        err = capsys.readouterr().err
+        assert exited.value.code == 2 and word in err, err
+        assert "Jeanne" not in err and "Dupontelle" not in err
 
 
 def test_turtle_error_keeps_line_and_column(tmp_path: Path) -> None:

@@ -387,7 +387,8 @@ def test_sigint_during_translate_is_130_and_leaves_nothing(cpas: Path, tmp_path:
 def test_parser_errors_do_not_quote_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "data.ttl"
     data.write_text(f"@prefix ex: <http://x/> .\nex:a ex:b {NAME} .\n", encoding="utf-8")
-    code, out, err = run_main(["load", str(data), "--store", str(tmp_path / "store"), "-q"], capsys)
+    args = ["load", str(data), "--store", str(tmp_path / "store"), "-q", "--lang", "en"]
+    code, out, err = run_main(args, capsys)
     _assert_clean(code, err, 2)
     assert "line 2, column 11" in err and "Jeanne" not in err + out
 

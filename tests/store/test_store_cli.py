@@ -73,7 +73,7 @@ def test_malformed_input_is_exit_2_with_location(tmp_path: Path, capsys) -> None
     bad.write_text(
         '@prefix ref: <https://w3id.org/referentiel/ontology#> .\nref:a ref:b "open .\n', encoding="utf-8"
     )
-    code, out, err = run_main(["load", str(bad), "--store", str(tmp_path / "db")], capsys)
+    code, out, err = run_main(["load", str(bad), "--store", str(tmp_path / "db"), "--lang", "en"], capsys)
     assert code == 2 and "bad.ttl, line 2" in err and "Traceback" not in err
     code, out, err = run_main(
         ["load", str(tmp_path / "missing.ttl"), "--store", str(tmp_path / "db")], capsys

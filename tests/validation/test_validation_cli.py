@@ -62,7 +62,7 @@ def test_fail_on_thresholds():
 def test_malformed_rdf_names_file_and_line(tmp_path: Path, content: str, needle: str, capsys):
     path = tmp_path / "broken.ttl"
     path.write_text(content, encoding="utf-8")
-    code, output = _main_exit(["validate", str(path)], capsys)
+    code, output = _main_exit(["validate", str(path), "--lang", "en"], capsys)
     assert code == 2
     assert "broken.ttl" in output and needle in output and "Traceback" not in output
 
@@ -91,7 +91,7 @@ def test_missing_empty_binary_files_exit_2(tmp_path: Path, capsys):
 def test_malformed_rdf_through_main(tmp_path: Path, capsys):
     path = tmp_path / "broken.ttl"
     path.write_text("@prefix ex: <https://example.org/> .\n\nex:a ex:b .\n", encoding="utf-8")
-    code, output = _main_exit(["validate", str(path)], capsys)
+    code, output = _main_exit(["validate", str(path), "--lang", "en"], capsys)
     assert code == 2
     assert "broken.ttl" in output and "line 3" in output and "Traceback" not in output
 

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = cli.main(args=argv, prog_name="referentiel", standalone_mode=False)
     except ReferentielError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {exc.text(_lang(sys.argv[1:] if argv is None else argv))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("interrupted: nothing was left half-written.", err=True)
@@ -119,6 +119,16 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         _internal(exc)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _lang(argv: list[str]) -> str:
+    """The ``--lang`` of the command line (the commands' default, fr, when there is none)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1].lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].lower()
+    return "fr"
 
 
 def _internal(exc: BaseException) -> None:

@@ -217,9 +217,7 @@ def parse_sources(
             )
         except SyntaxError as exc:
             pos = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else (None, None, None)
-            error = syntax_error(name, rdf_format, str(exc.args[0]), pos[1], pos[2])
-            error.hint = "fix the syntax at that place; nothing was loaded"
-            raise error from None
+            raise syntax_error(name, rdf_format, str(exc.args[0]), pos[1], pos[2]) from None
         files.append(
             SourceFile(Path(name).name, hashlib.sha256(data).hexdigest(), len(data), len(triples) - before)
         )

@@ -22,6 +22,7 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
+from referentiel.input_messages import INPUT_MESSAGES
 from referentiel.provenance import SourceLocation
 
 LANGS = ("fr", "en", "nl")
@@ -507,6 +508,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "  {organisation} : aucun terme relié à ce concept",
         "nl": "  {organisation}: geen term gekoppeld aan dit begrip",
     },
+    **INPUT_MESSAGES,
 }
 
 
@@ -612,3 +614,23 @@ def personal_kind(kind: str, *, header: bool) -> Msg:
     if message_id not in MESSAGES:  # a kind added to privacy.py or the header list without a message
         return Msg.of("text", text=kind if header else kind + "s")
     return Msg.of(message_id)
+
+
+def render_error(error: Any, lang: str) -> str:
+    """A :class:`~referentiel.errors.ReferentielError` with a ``message_id``, in ``lang``: location,
+    message and hint, laid out as its English ``str()``."""
+    lang = lang if lang in LANGS else "en"
+    params = dict(error.params or {})
+    where = [str(error.file)] if error.file else []
+    if error.line is not None:
+        where.append(render("where.line", {"line": error.line}, lang))
+    if error.column is not None:
+        where.append(render("where.column", {"column": error.column}, lang))
+    text = render(error.message_id, params, lang)
+    if where:
+        text = ", ".join(where) + MESSAGES["word.colon"][lang] + text
+    hint_id = error.hint_id or f"{error.message_id}.hint"
+    hint = render(hint_id, params, lang) if hint_id in MESSAGES else error.hint
+    if hint:
+        text += f"\n  {MESSAGES['word.how-to-fix'][lang]}{MESSAGES['word.colon'][lang]}{hint}"
+    return text

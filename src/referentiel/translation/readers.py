@@ -215,8 +215,7 @@ def _read_records(
             continue
         row_no += 1
         if len(table.rows) + len(table.bad_rows) >= current.rows:
-            raise limits.too_large(f"the number of rows (more than {current.rows})", "rows", str(path),
-                                   line=row_no)
+            raise limits.too_large("rows", str(path), count=current.rows, line=row_no)
         if not cells or all(not c.strip() for c in cells):
             continue  # blank line: Excel leaves them at the end
         _check_cells(cells, table.header, path, row_no, current.cell)
@@ -239,12 +238,12 @@ def _check_cells(cells: list[str], header: list[str], path: Path, row_no: int, l
     if cells and max(map(len, cells)) > limit:
         index = next(i for i, cell in enumerate(cells) if len(cell) > limit)
         column = header[index] if index < len(header) and header[index] else f"#{index + 1}"
-        raise limits.too_large("a cell", "cell", str(path), line=row_no, column=column)
+        raise limits.too_large("cell", str(path), line=row_no, column=column)
 
 
 def _csv_error(exc: csv.Error, path: Path, row_no: int) -> InputError:
     if "field larger than field limit" in str(exc):
-        return limits.too_large("a cell", "line", str(path), line=row_no)
+        return limits.too_large("line", str(path), line=row_no)
     return InputError(f"the header cannot be read ({exc})", file=str(path), line=row_no)
 
 
@@ -312,7 +311,7 @@ def _sheet_table(path: Path, workbook: Any, ws: Any) -> Table:
     for row_no, values in xlsx.sheet_rows(workbook, ws, path):
         for column, value in values.items():
             if isinstance(value, str) and len(value) > current.cell:
-                raise limits.too_large("a cell", "cell", where, line=row_no, column=get_column_letter(column))
+                raise limits.too_large("cell", where, line=row_no, column=get_column_letter(column))
         if not table.header:
             header = {c: str(v).strip() for c, v in values.items() if not _blank(v)}
             if header:
@@ -321,8 +320,7 @@ def _sheet_table(path: Path, workbook: Any, ws: Any) -> Table:
             continue
         read += 1
         if read > current.rows:
-            raise limits.too_large(f"the number of rows (more than {current.rows})", "rows", where,
-                                   line=row_no)
+            raise limits.too_large("rows", where, count=current.rows, line=row_no)
         if all(_blank(v) for v in values.values()):
             continue
         if any(c > width and v != "" for c, v in values.items()):
@@ -365,7 +363,7 @@ def read_json(path: Path, json_path: str | None = None) -> Table:
                     header.append(key)
     current = limits.current()
     if len(data) > current.rows:
-        raise limits.too_large(f"the number of records ({len(data)})", "rows", str(path))
+        raise limits.too_large("rows", str(path), count=current.rows)
     table = Table(file=path.name, header=header, rows=[], encoding="utf-8")
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
@@ -373,6 +371,6 @@ def read_json(path: Path, json_path: str | None = None) -> Table:
             continue
         for key, value in record.items():
             if isinstance(value, str) and len(value) > current.cell:
-                raise limits.too_large("a value", "cell", str(path), line=index, column=key)
+                raise limits.too_large("cell", str(path), line=index, column=key)
         table.rows.append((index, [record.get(key) for key in header]))
     return table

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from referentiel import limits
-from referentiel.errors import ConfigError, InputError
+from referentiel.errors import ConfigError, InputError, input_error
 
 # Parts smaller than this are not checked for their ratio: a short run of spaces compresses well.
 _RATIO_FLOOR = 1024**2
 _MAX_PARTS = 10_000
+_HINT = "xlsx.refused.hint"
 
 
 def check_archive(path: Path) -> None:
@@ -35,11 +36,7 @@ def check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise InputError(
-            "cannot be opened as an .xlsx workbook (it is not a zip archive, or a damaged one)",
-            file=str(path),
-            hint="open it in Excel/LibreOffice and save it again as .xlsx",
-        ) from None
+        raise input_error("xlsx.not-zip", file=str(path), hint_id=_HINT) from None
     if len(parts) > _MAX_PARTS:
         raise InputError(
             f"the workbook has more than {_MAX_PARTS} parts",
@@ -48,25 +45,23 @@ def check_archive(path: Path) -> None:
         )
     total = sum(part.file_size for part in parts)
     if total > current.unzipped:
-        raise limits.too_large(f"its uncompressed size ({total} bytes)", "unzipped", str(path))
+        raise limits.too_large("unzipped", str(path), size=total)
     for part in parts:
         if part.file_size > _RATIO_FLOOR and part.file_size > current.ratio * max(part.compress_size, 1):
             ratio = part.file_size // max(part.compress_size, 1)
-            raise limits.too_large(
-                f"the compression ratio of one of its parts ({ratio}:1)", "ratio", str(path)
-            )
+            raise limits.too_large("ratio", str(path), size=ratio)
 
 
 def _xml_error(exc: BaseException | None) -> str | None:
-    """What a defusedxml refusal means (openpyxl may wrap it in a ValueError), or None."""
+    """The message id of a defusedxml refusal (openpyxl may wrap it in a ValueError), or None."""
     from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
     seen = 0
     while exc is not None and seen < 10:
         if isinstance(exc, EntitiesForbidden):
-            return "an XML part of the workbook declares entities (a DTD): refused before any expansion"
+            return "xlsx.entities"
         if isinstance(exc, ExternalReferenceForbidden | DTDForbidden):
-            return "an XML part of the workbook refers to an external document: refused"
+            return "xlsx.external"
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return None
 
@@ -86,8 +81,10 @@ def open_workbook(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors all mean "not a workbook"
         refused = _xml_error(exc)
+        if refused:
+            raise input_error(refused, file=str(path), hint_id=_HINT) from None
         raise InputError(
-            refused or f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
+            f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
             file=str(path),
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         ) from None
@@ -117,8 +114,10 @@ def sheet_rows(workbook: Any, ws: Any, path: Path) -> Any:
         raise
     except Exception as exc:  # noqa: BLE001 - XML, zip and cell errors all mean "damaged sheet"
         refused = _xml_error(exc)
+        if refused:
+            raise input_error(refused, file=where, hint_id=_HINT) from None
         raise InputError(
-            refused or f"the sheet cannot be read ({type(exc).__name__})",
+            f"the sheet cannot be read ({type(exc).__name__})",
             file=where,
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         ) from None
