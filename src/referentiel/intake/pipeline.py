@@ -297,7 +297,7 @@ def ingest_export(
         translation = adapters.translate(export, profile, key=key, progress=progress)
     except ReferentielError as exc:
         result.status = UNUSABLE
-        result.reason = safe_text(str(exc))
+        result.reason = safe_text(exc.text(lang))
         return result
 
     stats = adapters.translation_stats(translation)
@@ -331,7 +331,7 @@ def ingest_export(
     except ReferentielError as exc:
         # The store has the last word (e.g. it refuses what its own check finds non-conforming).
         result.status = REFUSED if exc.exit_code == 1 else UNUSABLE
-        result.reason = safe_text(str(exc))
+        result.reason = safe_text(exc.text(lang))
         return result
     finally:
         progress.done()
