@@ -255,3 +255,66 @@ def test_json_limits_on_records_and_values(tmp_path: Path) -> None:
     assert (info.value.line, info.value.column) == (4, "note")
     with limits.applied(limits.parse(["rows=4", "cell=64k"])), pytest.raises(InputError, match="rows=4"):
         read_table(path)
+
+
+CRECHE = Path(__file__).resolve().parents[2] / "examples" / "organisations" / "creche-les-lucioles"
+
+
+def rewrite_sheets(source: Path, target: Path, change) -> None:  # noqa: ANN001
+    """``source`` with ``change(xml text)`` applied to every worksheet part."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = change(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, data)
+
+
+def translate_main(export: Path, tmp_path: Path, capsys, monkeypatch, lang: str) -> tuple[int, str]:  # noqa: ANN001
+    from referentiel.cli import main
+
+    monkeypatch.setenv("REFERENTIEL_PSEUDONYM_KEY", "hostile-input-test-key-0123456789abcdef")
+    args = ["translate", str(export), "--profile", str(CRECHE / "profile.yaml"), "-q", "--lang", lang]
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "-o", str(tmp_path / "out.ttl"), "--report", str(tmp_path / "report.json")])
+    return exited.value.code, capsys.readouterr().err
+
+
+def test_translate_reads_every_row_of_a_workbook_with_stale_dimensions(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import re
+
+    def rows_read(export: Path) -> list[int]:
+        translate_main(export, tmp_path, capsys, monkeypatch, "en")
+        report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+        return [f["rows_read"] for f in report["files"]]
+
+    original = CRECHE / "export" / "export_lucioles.xlsx"
+    stale = tmp_path / "stale" / original.name
+    stale.parent.mkdir()
+    rewrite_sheets(
+        original, stale, lambda xml: re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:B3"/>', xml)
+    )
+    expected = rows_read(original)
+    assert all(count > 3 for count in expected)
+    assert rows_read(stale) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "déclare des entités"), ("nl", "declareert entiteiten"), ("en", "declares entities")],
+)
+def test_translate_refuses_a_workbook_with_entities_exit_2(
+    tmp_path: Path, capsys, monkeypatch, lang, words
+) -> None:  # noqa: ANN001
+    original = CRECHE / "export" / "export_lucioles.xlsx"
+    hostile = tmp_path / "hostile" / original.name
+    hostile.parent.mkdir()
+    rewrite_sheets(
+        original,
+        hostile,
+        lambda xml: xml.replace("?>", "?>" + LAUGHS, 1) if xml.startswith("<?") else LAUGHS + xml,
+    )
+    code, err = translate_main(hostile, tmp_path, capsys, monkeypatch, lang)
+    assert code == 2 and words in err and "Traceback" not in err, err
