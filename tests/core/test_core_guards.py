@@ -222,3 +222,17 @@ def test_limits_parse() -> None:
     assert limits.parse([]) == limits.DEFAULTS
     with pytest.raises(Exception, match="unknown limit"):
         limits.parse(["speed=3"])
+
+
+def test_docs_list_every_limit_with_its_default() -> None:
+    import re
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "translation.md").read_text(encoding="utf-8")
+    section = docs.split("## Limits: hostile and broken files", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", section, re.M)
+    assert [name for name, _ in rows] == list(limits.NAMES)
+    sizes = {"1 GiB": 1024**3, "1 MiB": 1024**2, "32,767 characters (Excel's own maximum)": 32767}
+    for name, default in rows:
+        text = default.strip()
+        expected = sizes.get(text) or int(text.replace(",", ""))
+        assert getattr(limits.DEFAULTS, name) == expected, name
