@@ -100,9 +100,11 @@ def restamp(source: Path, target: Path, dimension: str | None, far: bool = False
             data = zin.read(info.filename)
             if info.filename.startswith("xl/worksheets/"):
                 text = data.decode()
-                text = re.sub(
-                    r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>' if dimension else "", text
-                )
+                text = re.sub(r'<dimension ref="[^"]*"/>', "", text)
+                if dimension:  # where the schema puts it: before the views, the columns and the data
+                    tags = ("<sheetViews", "<sheetFormatPr", "<cols", "<sheetData")
+                    at = min(text.find(tag) for tag in tags if tag in text)
+                    text = f'{text[:at]}<dimension ref="{dimension}"/>{text[at:]}'
                 if far:
                     text = re.sub(
                         r'(<row r="(\d+)"[^>]*>)(.*?)</row>',
@@ -124,6 +126,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=300_000)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--only", default="", help="comma-separated cases to run (default: all)")
     args = parser.parse_args()
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,6 +146,8 @@ def main() -> None:
             "csv-60mb-line": (line, NAIVE_CSV),
         }
         for case, (path, naive) in cases.items():
+            if args.only and case not in args.only.split(","):
+                continue
             size = path.stat().st_size
             for who, code in (("read_table", OURS), ("naive", naive)):
                 outcome = run(code.format(path=str(path)), args.timeout)

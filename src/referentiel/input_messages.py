@@ -55,6 +55,11 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le taux de compression d'une de ses parties ({size}:1)",
         "nl": "de compressieverhouding van een van de onderdelen ({size}:1)",
     },
+    "limit.what.part": {
+        "en": "one XML part of the workbook read whole ({size} bytes)",
+        "fr": "une partie XML du classeur lue d'un bloc ({size} octets)",
+        "nl": "een XML-onderdeel van de werkmap dat in één keer gelezen wordt ({size} bytes)",
+    },
     "limit.what.entities": {
         "en": "the expansion of its entities ({size} bytes)",
         "fr": "l'expansion de ses entités ({size} octets)",

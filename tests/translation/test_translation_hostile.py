@@ -160,6 +160,16 @@ def test_xlsx_uncompressed_size_limit(tmp_path: Path) -> None:
         read_table(path)
 
 
+def test_xlsx_part_read_whole_is_limited(tmp_path: Path) -> None:
+    # shared strings are read whole by openpyxl: a few MB compressed may hold gigabytes of them
+    path = xlsx(tmp_path / "t.xlsx", table_rows(2))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", "".join(f"<si><t>{i}</t></si>" for i in range(200_000)))
+    assert len(read_table(path).rows) == 2
+    with limits.applied(limits.parse(["part=1M"])), pytest.raises(InputError, match="part=1048576"):
+        read_table(path)
+
+
 def test_xlsx_row_and_cell_limits_are_located(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "t.xlsx", table_rows(30))
     with limits.applied(limits.parse(["rows=10"])), pytest.raises(InputError, match="rows=10") as info:

@@ -84,7 +84,7 @@ limit_option = click.option(
     callback=_apply_limits,
     expose_value=False,
     help="Raise or lower a limit on the input files (repeatable; default: $REFERENTIEL_LIMITS): "
-    "file, line, cell, rows, depth, unzipped, ratio, entities; sizes take k/M/G (file=2G). "
+    "file, line, cell, rows, depth, unzipped, ratio, part, entities; sizes take k/M/G (file=2G). "
     "A file beyond a limit is refused, never cut short. See docs/translation.md#limits.",
 )
 

@@ -47,6 +47,10 @@ def check_archive(path: Path) -> None:
     if total > current.unzipped:
         raise limits.too_large("unzipped", str(path), size=total)
     for part in parts:
+        # openpyxl streams the worksheets but reads every other XML part whole (shared strings...)
+        whole = part.filename.endswith((".xml", ".rels")) and not part.filename.startswith("xl/worksheets/")
+        if whole and part.file_size > current.part:
+            raise limits.too_large("part", str(path), size=part.file_size)
         if part.file_size > _RATIO_FLOOR and part.file_size > current.ratio * max(part.compress_size, 1):
             ratio = part.file_size // max(part.compress_size, 1)
             raise limits.too_large("ratio", str(path), size=ratio)
