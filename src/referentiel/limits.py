@@ -12,6 +12,7 @@ a file is read completely or refused, never cut short.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -125,18 +126,26 @@ def check_file_size(path: Path, name: str | None = None) -> int:
     return size
 
 
+_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def check_lines(stream: BinaryIO, name: str) -> None:
-    """Refuse a text file with a line longer than the ``line`` limit, reading at most that much of it.
+    """Refuse a text file with a line longer than the ``line`` limit, reading it by blocks.
 
     A 60 MB line (a whole export without line breaks, or a hostile cell) would otherwise be decoded,
-    copied and split in memory several times over before any check could see it.
+    copied and split in memory several times over before any check could see it. Lines end with
+    ``\\n``, ``\\r\\n`` or ``\\r`` alone (old Mac exports), as the csv module reads them.
     """
     limit = current().line
-    number = 0
+    length = 0  # of the line being read
+    number = 1
     while True:
-        line = stream.readline(limit + 1)
-        if not line:
+        block = stream.read(1024**2)
+        if not block:
             return
-        number += 1
-        if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
-            raise too_large("line", name, line=number)
+        parts = _BREAK.split(block)
+        for index, part in enumerate(parts):
+            length = length + len(part) if index == 0 else len(part)
+            if length > limit:
+                raise too_large("line", name, line=number + index)
+        number += len(parts) - 1

@@ -207,6 +207,16 @@ def test_csv_huge_line_is_refused_early(tmp_path: Path, bounded) -> None:
     assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
 
 
+def test_csv_line_limit_counts_every_kind_of_line_break(tmp_path: Path) -> None:
+    rows = "".join(f"{i};{'x' * 50}" + ("\r", "\n", "\r\n")[i % 3] for i in range(40_000))
+    path = tmp_path / "mac.csv"  # 2 MB, lines ending in CR, LF or CRLF: no line is long
+    path.write_bytes(("id;note\r" + rows).encode())
+    assert len(read_table(path).rows) == 40_000
+    with limits.applied(limits.parse(["line=40"])), pytest.raises(InputError, match="line=40") as info:
+        read_table(path)
+    assert info.value.line == 2
+
+
 def test_csv_cell_limit_names_row_and_column(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text('id;note\n1;ok\n2;"' + "a\n" * 20_000 + '"\n', encoding="utf-8")
