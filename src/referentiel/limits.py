@@ -38,7 +38,7 @@ class Limits:
     unzipped: int = 1024**3  # total uncompressed size of an .xlsx workbook
     ratio: int = 200  # compression ratio of one part of an .xlsx workbook
     part: int = 32 * 1024**2  # one XML part of a workbook read whole (shared strings, styles)
-    entities: int = 1024**2  # bytes an RDF/XML document's entity references expand to
+    entities: int = 16 * 1024**2  # bytes an RDF/XML document's entity references expand to
 
     def describe(self) -> str:
         """``name=value`` for every limit, as the option takes them."""

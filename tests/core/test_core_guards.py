@@ -120,6 +120,11 @@ def test_plain_text_entities_of_ontology_editors_are_read(tmp_path: Path) -> Non
     expected = Graph().parse(data=PROTEGE_TTL, format="turtle")
     assert isomorphic(rdfio.load_graph(path), expected)  # rdflib
     assert isomorphic(load_data(path)[0], expected)  # pyoxigraph
+    # &ex; twice (19 characters) and &rdfs; once (37): 75 bytes
+    with limits.applied(limits.parse(["entities=75"])):
+        assert len(load_data(path)[0]) == 1
+    with limits.applied(limits.parse(["entities=74"])), pytest.raises(InputError, match="entities=74"):
+        load_data(path)
 
 
 def test_jsonld_contexts_are_never_fetched(tmp_path: Path) -> None:
@@ -235,6 +240,7 @@ def test_docs_list_every_limit_with_its_default() -> None:
         "1 GiB": 1024**3,
         "1 MiB": 1024**2,
         "32 MiB": 32 * 1024**2,
+        "16 MiB": 16 * 1024**2,
         "32,767 characters (Excel's own maximum)": 32767,
     }
     for name, default in rows:
