@@ -154,6 +154,7 @@ def translate_command(
     help="Exit 1 when less than this percentage of cells map to the framework.",
 )
 @lang_option
+@limit_option
 def coverage_command(
     exports: tuple[Path, ...],
     profile_path: Path,
