@@ -311,7 +311,7 @@ async def _too_large(request: Request, exc: Exception) -> Response:
 async def _library_error(request: Request, exc: Exception) -> Response:
     # The library's messages are written to be shown (no personal value; file, row, column, hint).
     assert isinstance(exc, ReferentielError)
-    return error_page(request, 400 if exc.exit_code == 2 else 422, str(exc))
+    return error_page(request, 400 if exc.exit_code == 2 else 422, exc.text(lang_of(request)))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -152,7 +152,7 @@ def _check(run: Run, state: State) -> None:
             run.annotated = annotate(result, export.files, profile, lang=run.lang)
         run.summary = summary
     except ReferentielError as exc:
-        run.problem = _clean(str(exc), (tmp, directory), run.organisation)
+        run.problem = _clean(exc.text(run.lang), (tmp, directory), run.organisation)
     except Exception as exc:  # noqa: BLE001 - shown as an internal error, by type only
         from referentiel.web.i18n import t
 
@@ -353,7 +353,7 @@ async def load(request: Request) -> Response:
             raise PageError(
                 400 if exc.exit_code == 2 else 422,
                 "problem",
-                text=_clean(str(exc), (tmp, directory), run.organisation),
+                text=_clean(exc.text(run.lang), (tmp, directory), run.organisation),
             ) from None
         _forget_folder(summary, (tmp, directory), run.organisation)
     finally:
