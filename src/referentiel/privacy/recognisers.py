@@ -1,0 +1,207 @@
+"""Recognisers of the personal values that have a format: national numbers, phones, e-mails, IBANs,
+street addresses.
+
+Each ``find_*`` function takes a text already normalised (:func:`referentiel.privacy.normalise`) and
+returns the spans ``(start, end)`` of *every* candidate that passes its check, however many decoys
+come before. Phones are Google's libphonenumber rules (``phonenumbers``, every Belgian and
+international spelling); IBANs are checked with ``python-stdnum`` (mod 97). Belgian national register
+numbers (NISS / rijksregisternummer) have 11 digits ``YYMMDDSSSCC``: the check ``CC`` is
+``97 - (YYMMDDSSS mod 97)`` for people born before 2000 and ``97 - (2YYMMDDSSS mod 97)`` for those born
+from 2000 (bis numbers, whose month is raised by 20 or 40, follow the same rule). The same rule is
+written in SPARQL in the privacy shapes (shapes/privacy.ttl); tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+# ------------------------------------------------------------------------------- national numbers
+
+# digits in groups separated by at most two separator characters (". ", "- ", "/")
+_DIGIT_RUN = re.compile(r"(?<![\w])\d+(?:[ .\-/]{1,2}\d+)*(?![\w])")
+_DIGIT_GROUP = re.compile(r"\d+")
+
+
+def is_valid_niss(digits: str) -> bool:
+    """True when ``digits`` (11 digits, no separators) passes the NISS mod-97 check."""
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    body, check = int(digits[:9]), int(digits[9:])
+    return check in (97 - body % 97, 97 - (2_000_000_000 + body) % 97)
+
+
+def _niss_digits(digits: str) -> bool:
+    # A number read as an integer (Excel, JSON) loses the leading zero of those born 2000-2009.
+    return is_valid_niss(digits) or (len(digits) == 10 and is_valid_niss("0" + digits))
+
+
+def find_niss(text: str) -> list[Span]:
+    """Spans of national (and bis) numbers, whatever the separators, leading zero lost or not.
+
+    Every sequence of consecutive digit groups making 11 (or 10) digits is tried, so that a number
+    written after decoys in the same run ("12345678901 85073003328") is found.
+    """
+    found: list[Span] = []
+    for run in _DIGIT_RUN.finditer(text):
+        groups = [
+            (m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_GROUP.finditer(run.group())
+        ]
+        for i in range(len(groups)):
+            digits = ""
+            for j in range(i, len(groups)):
+                digits += text[groups[j][0] : groups[j][1]]
+                if len(digits) > 11:
+                    break
+                if len(digits) >= 10 and _niss_digits(digits):
+                    found.append((groups[i][0], groups[j][1]))
+                    break
+    return found
+
+
+# ------------------------------------------------------------------------------------------ phones
+
+_ENOUGH_DIGITS = re.compile(r"(?:\d\D{0,3}){8}")
+_PREFIXED = re.compile(r"^\(?(?:\+|0)")
+
+
+def find_phones(text: str) -> list[Span]:
+    """Spans of phone numbers valid for Belgium or, written with their country code, anywhere."""
+    if not _ENOUGH_DIGITS.search(text):
+        return []
+    import phonenumbers
+
+    # POSSIBLE, not VALID: numbering plans change, and a typed number of a range not yet allocated is
+    # as personal as another. Only numbers written with a trunk or country prefix count ("0", "+",
+    # "00"), which leaves file numbers ("2023/0400") and dates aside.
+    matcher = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
+    return [(m.start, m.end) for m in matcher if _PREFIXED.match(m.raw_string)]
+
+
+# ------------------------------------------------------------------------------------------ e-mails
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
+# "jean at mail dot be", "jean[at]mail[dot]be", "jean (at) mail . be", "jean arobase mail point be"
+_AT_WORD = r"(?:at|arobase|apenstaart(?:je)?)"
+_AT = rf"(?:\s*[\[({{<]\s*(?:{_AT_WORD}|a|@)\s*[\])}}>]\s*|\s+{_AT_WORD}\s+|\s*@\s*)"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|point|punt|\.)\s*[\])}>]\s*|\s+(?:dot|point|punt)\s+|\s*\.\s*)"
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:[a-z]{{2,6}})(?![\w])", re.IGNORECASE
+)
+_TLDS = frozenset(
+    [
+        "be",
+        "fr",
+        "nl",
+        "lu",
+        "de",
+        "eu",
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "io",
+        "me",
+        "uk",
+        "ch",
+        "es",
+        "it",
+        "pt",
+        "ma",
+        "tr",
+        "pl",
+        "ro",
+        "us",
+        "ca",
+        "gov",
+        "edu",
+        "mail",
+        "email",
+    ]
+)
+
+
+def find_emails(text: str) -> list[Span]:
+    """Spans of e-mail addresses, written plainly or obfuscated ("[at]", " at ", " dot ")."""
+    found = [m.span() for m in EMAIL.finditer(text)]
+    if "@" in text or re.search(r"(?i)at|arobase|apenstaart", text):
+        for match in _OBFUSCATED_EMAIL.finditer(text):
+            tld = re.split(r"[\s.\])}>]+", match.group().rstrip())[-1].casefold()
+            if tld in _TLDS and not any(s <= match.start() < e for s, e in found):
+                found.append(match.span())
+    return found
+
+
+# -------------------------------------------------------------------------------------------- IBANs
+
+_IBAN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){10,30}(?![A-Za-z0-9])")
+
+
+def find_ibans(text: str) -> list[Span]:
+    """Spans of IBANs (any country) that pass the mod-97 check, with or without spaces."""
+    from stdnum import iban
+
+    found = []
+    for match in _IBAN_CANDIDATE.finditer(text):
+        compact = re.sub(r"[ -]", "", match.group()).upper()
+        # the longest prefix that validates: the candidate may run into the next word
+        # (the country's own BBAN rules are not asked: python-stdnum knows only some banks' codes)
+        for end in range(len(compact), 13, -1):
+            if iban.is_valid(compact[:end], check_country=False):
+                found.append(match.span())
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------------------- addresses
+
+_STREET_WORDS_FR = (
+    r"rue|avenue|av\.?|chauss[ée]e|ch[ée]e|boulevard|bd|bld|place|pl\.|square|all[ée]e|impasse|quai|"
+    r"chemin|clos|dr[eè]ve|rond-point|galerie|passage|sentier|cit[ée]|parvis|venelle|voie|route|"
+    r"esplanade|r[ée]sidence"
+)
+_STREET_WORDS_NL = (
+    r"straat|laan|steenweg|plein|lei|dreef|kaai|weg|baan|pad|markt|plaats|dijk|singel|gracht|hof|wijk"
+)
+# "rue de la Loi 16", "16 rue de la Loi", "Kerkstraat 12 bus 3", "Chée de Wavre 12, 1050 Ixelles"
+_STREET = re.compile(
+    rf"(?i)(?<![\w])(?:(?:{_STREET_WORDS_FR})(?![\w])|[\w'-]*(?:{_STREET_WORDS_NL})(?![\w])|"
+    rf"(?:{_STREET_WORDS_NL})(?![\w]))"
+)
+_HOUSE_NUMBER = re.compile(
+    r"(?i)(?<![\w/.-])\d{1,4}(?:\s?[a-z](?![\w]))?(?:\s*(?:,|-)?\s*(?:bte|bo[iî]te|bus|b)\.?\s*\d{1,4})?"
+    r"(?![\w/.-]|\s*(?:ans|an|jaar|jaren|mois|maanden|%|h\b|heures?|uur|x\b|fois|keer|enfants?|kinderen))"
+)
+_POSTCODE = re.compile(r"(?<![\w/.-])[1-9]\d{3}\s+[A-ZÀ-Ý][\w'-]+")
+# a street without a street word ("Meir 117 bus 19, 2000 Antwerpen"): a number with a box or a postcode
+_NAMED_STREET = re.compile(
+    r"(?<![\w])[A-ZÀ-Ý][\w'-]+(?:\s[\w'-]+){0,3}\s\d{1,4}[a-z]?"
+    r"(?:\s*,?\s*(?:bus|bte|bo[iî]te)\.?\s*\d{1,4}(?:\s*,?\s*[1-9]\d{3}\s+[A-ZÀ-Ý][\w'-]+)?"
+    r"|\s*,\s*[1-9]\d{3}\s+[A-ZÀ-Ý][\w'-]+)"
+)
+
+
+def find_addresses(text: str) -> list[Span]:
+    """Spans of street addresses: a fr/nl street word with a house number or a Belgian postcode.
+
+    A street word alone ("place en crèche", "Kinderopvang De Dreef") is not an address: a number
+    (not an age, a count or a duration) or a postcode followed by a place name must be near it.
+    """
+    found = []
+    for street in _STREET.finditer(text):
+        # the number follows the street name ("rue de la Loi 16") or comes first ("16, rue de la Loi")
+        after = text[street.end() : street.end() + 60]
+        before = text[max(0, street.start() - 8) : street.start()]
+        number_after = _HOUSE_NUMBER.search(after)
+        number_before = re.search(r"(?<![\w/.-])\d{1,4}[a-zA-Z]?\s*,?\s*$", before)
+        postcode = _POSTCODE.search(after)
+        if number_after and not re.search(r"[.;:!?]", after[: number_after.start()]):
+            found.append((street.start(), street.end() + number_after.end()))
+        elif number_before:
+            found.append((street.start() - len(before) + number_before.start(), street.end()))
+        elif postcode:
+            found.append((street.start(), street.end() + postcode.end()))
+    found += [m.span() for m in _NAMED_STREET.finditer(text)]
+    return found

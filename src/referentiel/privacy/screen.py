@@ -1,0 +1,352 @@
+"""The personal-data screen: what a cell holds, said without saying it.
+
+:func:`screen` normalises a text (:mod:`~referentiel.privacy.normalise`), runs every recogniser on it
+(:mod:`~referentiel.privacy.recognisers`, :mod:`~referentiel.privacy.names`) and looks for sentences;
+the :class:`Screening` it returns names the kinds found and describes the text's shape in fr, en or nl
+("text of 33 characters, looks like a sentence with a name"): that description, never the text, is
+what reports and the store may hold of a value the screen caught.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from referentiel.privacy.names import find_names
+from referentiel.privacy.normalise import normalise
+from referentiel.privacy.recognisers import (
+    Span,
+    find_addresses,
+    find_emails,
+    find_ibans,
+    find_niss,
+    find_phones,
+)
+
+# the kinds, in the order they are named
+NATIONAL_NUMBER, PHONE, EMAIL, IBAN = "national number", "phone", "e-mail", "IBAN"
+ADDRESS, NAME, FREE_TEXT = "address", "name", "free text"
+KINDS = (NATIONAL_NUMBER, PHONE, EMAIL, IBAN, ADDRESS, NAME, FREE_TEXT)
+# the kinds that have a checkable format: a column holding one is a column of personal data
+FORMATTED_KINDS = (NATIONAL_NUMBER, PHONE, EMAIL, IBAN)
+
+# A vocabulary term is a noun phrase ("Aide administrative", "directrice de la protection de la
+# jeunesse"); a cell of many content words or a long one is a free-text note typed in the wrong column,
+# and a note may tell anything about a family.
+FREE_TEXT_WORDS = 6  # content words (articles and prepositions not counted)
+FREE_TEXT_CHARS = 60
+_FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "à",
+        "au",
+        "aux",
+        "l'",
+        "d'",
+        "et",
+        "ou",
+        "en",
+        "un",
+        "une",
+        "pour",
+        "par",
+        "sur",
+        "sous",
+        "avec",
+        "dans",
+        "chez",
+        "van",
+        "het",
+        "een",
+        "voor",
+        "met",
+        "op",
+        "in",
+        "of",
+        "bij",
+        "naar",
+        "te",
+        "tot",
+        "aan",
+        "uit",
+        "over",
+        "door",
+    ]
+)
+# Words that make a sentence about someone, not a term (fr, nl). Subject pronouns and finite verbs
+# tell a sentence on their own; possessives, kin, negations and events about a person ("sa", "mère",
+# "pas", "enceinte") are found in terms too ("gère ses papiers", "6 ans et plus"): two are needed.
+_STRONG_WORDS = frozenset(
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "je",
+        "j'",
+        "tu",
+        "nous",
+        "on",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "ont",
+        "avait",
+        "avaient",
+        "aura",
+        "veut",
+        "veulent",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "dit",
+        "disent",
+        "vit",
+        "habite",
+        "habitent",
+        "boit",
+        "dort",
+        "frappe",
+        "menace",
+        "pleure",
+        "refuse",
+        "refusent",
+        "va",
+        "vont",
+        "vient",
+        "viennent",
+        "paie",
+        "paye",
+        "hij",
+        "zij",
+        "ik",
+        "jij",
+        "wij",
+        "jullie",
+        "is",
+        "was",
+        "waren",
+        "wordt",
+        "worden",
+        "werd",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "wil",
+        "willen",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "zegt",
+        "woont",
+        "wonen",
+        "drinkt",
+        "slaapt",
+        "slaat",
+        "dreigt",
+        "huilt",
+        "weigert",
+        "gaat",
+        "gaan",
+        "komt",
+    ]
+)
+_WEAK_WORDS = frozenset(
+    [
+        "a",
+        "son",
+        "sa",
+        "ses",
+        "mon",
+        "ma",
+        "mes",
+        "leur",
+        "leurs",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "mari",
+        "épouse",
+        "femme",
+        "compagnon",
+        "compagne",
+        "copain",
+        "copine",
+        "père",
+        "mère",
+        "papa",
+        "maman",
+        "fils",
+        "fille",
+        "frère",
+        "sœur",
+        "soeur",
+        "beau-père",
+        "belle-mère",
+        "grand-père",
+        "grand-mère",
+        "demi-frère",
+        "demi-sœur",
+        "ne",
+        "n'",
+        "pas",
+        "jamais",
+        "plus",
+        "rien",
+        "personne",
+        "car",
+        "parce",
+        "enceinte",
+        "violent",
+        "violente",
+        "violents",
+        "frappé",
+        "frappée",
+        "battu",
+        "battue",
+        "placé",
+        "placée",
+        "placés",
+        "expulsé",
+        "expulsés",
+        "décédé",
+        "décédée",
+        "malade",
+        "prison",
+        "alcool",
+        "drogue",
+        "peur",
+        "ze",
+        "je",
+        "haar",
+        "zijn",
+        "hun",
+        "mijn",
+        "jouw",
+        "uw",
+        "onze",
+        "man",
+        "vrouw",
+        "echtgenoot",
+        "echtgenote",
+        "vriend",
+        "vriendin",
+        "vader",
+        "moeder",
+        "mama",
+        "zoon",
+        "dochter",
+        "broer",
+        "zus",
+        "stiefvader",
+        "stiefmoeder",
+        "oma",
+        "opa",
+        "niet",
+        "geen",
+        "nooit",
+        "omdat",
+        "want",
+        "zwanger",
+        "gewelddadig",
+        "geslagen",
+        "overleden",
+        "ziek",
+        "gevangenis",
+        "drank",
+        "bang",
+        "uitgezet",
+    ]
+)
+_TOKEN = re.compile(r"[\w'·-]+")
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the screen found in one text: its kinds (empty when nothing) and its shape."""
+
+    kinds: tuple[str, ...]
+    length: int
+    words: int
+    spans: tuple[Span, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+    def text(self, lang: str = "en") -> str:
+        """The shape, safe to show: ``text of 33 characters, looks like a sentence with a name``."""
+        from referentiel.privacy.shape import describe
+
+        return describe(self, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def _sentence(text: str) -> bool:
+    tokens = [t.strip("-") for t in _TOKEN.findall(text.casefold().replace("’", "'"))]
+    # "l'école", "n'a": the elided article or negation is a word of its own
+    tokens = [part for t in tokens for part in re.findall(r"\w+'|[\w·-]+", t)]
+    if len(text) > FREE_TEXT_CHARS or sum(t not in _FUNCTION_WORDS for t in tokens) >= FREE_TEXT_WORDS:
+        return True
+    if len(tokens) < 3:
+        return False
+    strong = sum(t in _STRONG_WORDS for t in tokens)
+    weak = sum(t in _WEAK_WORDS for t in tokens)
+    return strong >= 1 or weak >= 2
+
+
+def looks_like_free_text(text: str) -> bool:
+    """True when ``text`` is too long or has too many words to be a term of a vocabulary, or reads
+    like a sentence about someone (a pronoun, a verb, a possessive or a relative in three words)."""
+    return _sentence(normalise(text).text)
+
+
+@lru_cache(maxsize=65536)
+def screen(text: str) -> Screening:
+    """Every personal value in ``text``: its kinds, their spans (in ``text``) and the text's shape.
+
+    Runs every recogniser on the whole text (every candidate, not the first few), after Unicode
+    normalisation (NFKC, all spaces and dashes folded).
+    """
+    norm = normalise(text)
+    found: dict[str, list[Span]] = {}
+    for kind, finder in (
+        (NATIONAL_NUMBER, find_niss),
+        (PHONE, find_phones),
+        (EMAIL, find_emails),
+        (IBAN, find_ibans),
+        (ADDRESS, find_addresses),
+        (NAME, find_names),
+    ):
+        spans = finder(norm.text)
+        if spans:
+            found[kind] = [norm.span(s, e) for s, e in spans]
+    if _sentence(norm.text):
+        found[FREE_TEXT] = [(0, len(text))]
+    kinds = tuple(k for k in KINDS if k in found)
+    spans = tuple(sorted(s for k in kinds for s in found[k]))
+    return Screening(kinds, len(text), len(text.split()), spans)
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """The formatted kinds of personal data ``text`` holds: ``national number``, ``phone``,
+    ``e-mail``, ``IBAN`` (the kinds whose presence proves a column personal)."""
+    return [k for k in screen(text).kinds if k in FORMATTED_KINDS]
+
+
+def looks_personal(text: str) -> bool:
+    """True when the screen finds anything in ``text`` (any kind, names, addresses and notes included)."""
+    return bool(screen(text))
