@@ -303,9 +303,8 @@ def _sentence(text: str) -> bool:
         return True
     if len(tokens) < 3:
         return False
-    strong = sum(t in _STRONG_WORDS for t in tokens)
-    weak = sum(t in _WEAK_WORDS for t in tokens)
-    return strong >= 1 or weak >= 2
+    distinct = set(tokens)
+    return bool(distinct & _STRONG_WORDS) or len(distinct & _WEAK_WORDS) >= 2
 
 
 def looks_like_free_text(text: str) -> bool:

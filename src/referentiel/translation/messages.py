@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from referentiel.input_messages import INPUT_MESSAGES
+from referentiel.privacy import Screening
 from referentiel.provenance import SourceLocation
 
 LANGS = ("fr", "en", "nl")
@@ -191,6 +192,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "personal-value.e-mail": {"en": "e-mails", "fr": "des adresses e-mail", "nl": "e-mailadressen"},
     "personal-value.phone": {"en": "phones", "fr": "des numéros de téléphone", "nl": "telefoonnummers"},
+    "personal-value.IBAN": {
+        "en": "bank accounts (IBAN)",
+        "fr": "des comptes bancaires (IBAN)",
+        "nl": "bankrekeningen (IBAN)",
+    },
+    "personal-value.address": {"en": "addresses", "fr": "des adresses", "nl": "adressen"},
+    "personal-value.name": {"en": "names", "fr": "des noms", "nl": "namen"},
+    "personal-value.free-text": {
+        "en": "sentences (notes)",
+        "fr": "des phrases (notes)",
+        "nl": "zinnen (notities)",
+    },
+    # a cell the privacy screen caught (referentiel.privacy.screen): {shape} never holds the value
+    "withheld": {
+        "en": "this cell holds a value that is not what the column declares and looks like personal "
+        "data ({shape}): it was neither kept nor shown. How to fix: remove it from the export (the "
+        "column expects {expected})",
+        "fr": "cette cellule contient une valeur qui n'est pas ce que la colonne déclare et qui ressemble "
+        "à des données personnelles ({shape}) : elle n'a été ni gardée ni affichée. Comment corriger : "
+        "retirez-la de l'export (la colonne attend {expected})",
+        "nl": "deze cel bevat een waarde die niet is wat de kolom opgeeft en die op persoonsgegevens lijkt "
+        "({shape}): ze werd niet bewaard en niet getoond. Hoe te verbeteren: verwijder ze uit de export "
+        "(de kolom verwacht {expected})",
+    },
+    "expected.term": {
+        "en": "a term of the vocabulary",
+        "fr": "un terme du vocabulaire",
+        "nl": "een term van het vocabularium",
+    },
+    "expected.date": {"en": "a date", "fr": "une date", "nl": "een datum"},
+    "expected.year": {"en": "a year", "fr": "une année", "nl": "een jaartal"},
+    "expected.number": {"en": "a number", "fr": "un nombre", "nl": "een getal"},
+    "expected.organisation": {"en": "an organisation", "fr": "une organisation", "nl": "een organisatie"},
+    "expected.text": {
+        "en": "a {property}",
+        "fr": "une valeur « {property} »",
+        "nl": "een waarde „{property}”",
+    },
+    "ignored-column.personal": {
+        "en": "the column {column!r} is {state} but holds {kinds} (rows {rows}{more}): nothing of it was "
+        "kept or shown. Ask the partner to stop sending it",
+        "fr": "la colonne {column!r} est {state} mais contient {kinds} (lignes {rows}{more}) : rien n'en a "
+        "été gardé ni affiché. Demandez au partenaire de ne plus l'envoyer",
+        "nl": "de kolom {column!r} is {state} maar bevat {kinds} (rijen {rows}{more}): er werd niets van "
+        "bewaard of getoond. Vraag de partner ze niet meer te sturen",
+    },
+    "ignored-column.suppressed": {
+        "en": "declared `suppressOutput`",
+        "fr": "déclarée `suppressOutput`",
+        "nl": "opgegeven als `suppressOutput`",
+    },
+    "ignored-column.unknown": {
+        "en": "not described in the profile",
+        "fr": "non décrite dans le profil",
+        "nl": "niet beschreven in het profiel",
+    },
+    "ignored-column.more": {
+        "en": " and {count} more",
+        "fr": " et {count} autres",
+        "nl": " en {count} andere",
+    },
     "duplicate-id": {
         "en": "the identifier of this row was already used at row {first}: "
         "both rows describe the same resource",
@@ -548,7 +610,7 @@ def check_lang(lang: str) -> str:
 
 
 def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, Msg):
+    if isinstance(value, (Msg, Screening)):  # a screening renders its shape, never the value
         return value.text(lang)
     if isinstance(value, Items):
         parts = [str(_value(v, lang)) for v in value.items]

@@ -13,6 +13,12 @@ partner's terms and nothing the partner wrote is lost:
 - a term the mapping set says has no equivalent (``sssom:NoTermFound``) is kept with status
   ``no-equivalent``; a term absent from the mapping set is kept with status ``unmapped`` and reported;
 - a cell that cannot be parsed (a bad date) is kept with status ``unparsable`` and reported;
+- a cell that is not what its column declares (an unmapped term, an unreadable date, an organisation
+  not in the profile, a commune) passes the personal-data screen (:func:`referentiel.privacy.screen`)
+  first: when the screen finds anything, the value is neither kept nor shown; the report gives its
+  location and shape, and the OriginalValue keeps status ``withheld``, its shape and no ``rdf:value``;
+- suppressed columns, and columns the profile does not describe, are screened too: what the screen
+  finds there is reported (kind, rows), never kept;
 - a row that cannot be read at all (wrong number of fields, no id) is rejected and reported with its
   row number; the other rows go on.
 
@@ -43,10 +49,16 @@ from rdflib.namespace import XSD as _XSD
 from referentiel.errors import ConfigError, InputError
 from referentiel.namespaces import PREFIXES, REFC, REFD, REFO
 from referentiel.namespaces import REF as _REF
-from referentiel.privacy import looks_like_a_name, looks_like_free_text, personal_data_kinds, shown
+from referentiel.privacy import (
+    Screening,
+    looks_like_a_name,
+    personal_data_kinds,
+    screen,
+    shown,
+)
 from referentiel.progress import NullProgress, Progress
 from referentiel.provenance import SourceLocation
-from referentiel.translation.messages import Items, Msg, location, personal_kind, reader_reason, word
+from referentiel.translation.messages import LANGS, Items, Msg, location, personal_kind, reader_reason, word
 from referentiel.translation.model import (
     ASSERTING_PREDICATES,
     CONCEPT,
@@ -108,6 +120,7 @@ SEVERITY_ORDER = {INFO: 0, WARNING: 1, ERROR: 2}
 
 # statuses of ref:mappingStatus (docs/architecture.md)
 MAPPED, UNMAPPED, NO_EQUIVALENT, UNPARSABLE = "mapped", "unmapped", "no-equivalent", "unparsable"
+WITHHELD = "withheld"  # the screen found personal data: no rdf:value, a ref:valueShape instead
 
 # Header words that announce personal data (fr, nl, en), compared without accents, as whole words.
 _PERSONAL_HEADERS: dict[str, str] = {
@@ -163,7 +176,8 @@ _PERSONAL_HEADERS: dict[str, str] = {
 }
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _NO_BUILD = URIRef("urn:referentiel:not-built")  # stands for a resource when no RDF is built
-_PREFILTER = re.compile(r"@|\d(?:[ ./\-]?\d){7}")
+# cheap test before the formatted recognisers: 8 digits with any separators, an "@" or an "at"
+_PREFILTER = re.compile(r"@|\d(?:\W{0,2}\d){7}|(?i:\bat\b|arobase)")
 
 
 @dataclass(frozen=True)
@@ -782,6 +796,8 @@ class _Run:
                     column=header or f"#{index + 1}",
                 )
 
+        self._screen_ignored_columns(table, slots)
+
         for row_no, why in table.bad_rows:
             message = Msg.of("rejected-row", why=reader_reason(why))
             self.issue("rejected-row", ERROR, table, message, row=row_no)
@@ -840,12 +856,19 @@ class _Run:
                         items = [cell_text(item) for item in raw]
                     else:
                         items = text.split(col.separator) if col.separator else [text]
-                    if any(looks_like_a_name(item) for item in items):
-                        what = Msg.of("personal.names")
-                        break
-                    if any(looks_like_free_text(item) for item in items):
+                    kinds = {k for item in items for k in screen(item).kinds}
+                    if "free text" in kinds:
                         # a note typed where the id goes ("Madame X a peur de son mari")
                         what = Msg.of("personal.notes")
+                        break
+                    if "name" in kinds or any(looks_like_a_name(item) for item in items):
+                        what = Msg.of("personal.names")
+                        break
+                    if kinds:
+                        found = Items(
+                            tuple(personal_kind(k, header=False) for k in sorted(kinds)), conjunction=True
+                        )
+                        what = Msg.of("personal.values", kinds=found)
                         break
             if what:
                 self.issue(
@@ -987,6 +1010,14 @@ class _Run:
                         term = cell_text(item)
                         res = self.resolver.resolve(term, prop.scheme or "")
                         cs = col_stats[index]
+                        found = screen(term) if res.status == UNMAPPED else None
+                        if found:
+                            # not a term of the mapping set, and personal: neither kept nor counted
+                            cs.cells[WITHHELD] += 1
+                            self.withhold(
+                                table, row_no, col, subject, ov, prop.iri, found, WARNING, "expected.term"
+                            )
+                            continue
                         cs.cells[res.klass] += 1
                         # The statistics feed reports, coverage and suggestions: they keep the
                         # term as it may be shown (a note typed in the column is masked).
@@ -1053,7 +1084,37 @@ class _Run:
                         if not build:
                             if target == "family":
                                 family = _NO_BUILD
+                            elif target == "organisation" and not col.personal and value:
+                                found = self._unknown_organisation(value)
+                                if found:
+                                    self.withhold(
+                                        table,
+                                        row_no,
+                                        col,
+                                        None,
+                                        None,
+                                        prop.iri,
+                                        found,
+                                        WARNING,
+                                        "expected.organisation",
+                                    )
                             continue
+                        if target == "organisation" and not col.personal and value:
+                            found = self._unknown_organisation(value)
+                            if found:
+                                # a name or a note where an organisation goes: no organisation is made of it
+                                self.withhold(
+                                    table,
+                                    row_no,
+                                    col,
+                                    subject,
+                                    ov,
+                                    prop.iri,
+                                    found,
+                                    WARNING,
+                                    "expected.organisation",
+                                )
+                                continue
                         obj = self.entity_iri(target, value, col.personal)
                         t((subject, prop.iri, obj))
                         if target == "organisation" and obj != self.own_org:
@@ -1074,6 +1135,12 @@ class _Run:
                             parsed = date_cache[cache_key] = parse_date(item, col.formats)
                         written = cell_text(item)
                         text = written.strip()
+                        found = screen(text) if parsed is None else None
+                        if found:
+                            self.withhold(
+                                table, row_no, col, subject, ov, prop.iri, found, ERROR, "expected.date"
+                            )
+                            continue
                         if parsed is None:
                             self.issue(
                                 "unparsable",
@@ -1101,6 +1168,13 @@ class _Run:
                             )
                     else:
                         text = cell_text(item).strip()
+                        # every literal but a declared organisation name is screened (communes, codes...)
+                        declared_name = spec.entity == "organisation" and prop.name == "name"
+                        found = None if col.personal or declared_name else screen(text)
+                        if found:
+                            expected = Msg.of("expected.text", property=prop.name)
+                            self.withhold(table, row_no, col, subject, ov, prop.iri, found, WARNING, expected)
+                            continue
                         if build:
                             if col.personal:
                                 t((subject, prop.iri, self.literal(self.pseudonym(spec.entity, text))))
@@ -1108,6 +1182,63 @@ class _Run:
                                 t((subject, prop.iri, self.literal(text)))
             if compositions:
                 self._compositions(table, row_no, record, family, compositions)
+
+    def withhold(
+        self,
+        table: Table,
+        row_no: int,
+        col: ColumnSpec,
+        subject: URIRef | None,
+        ov: URIRef | None,
+        prop: URIRef,
+        found: Screening,
+        severity: str,
+        expected: str | Msg,
+    ) -> None:
+        """A cell the screen caught: reported by its location and shape; in RDF, an OriginalValue with
+        status ``withheld``, the shape in each language and no ``rdf:value``."""
+        expected_msg = Msg.of(expected) if isinstance(expected, str) else expected
+        message = Msg.of("withheld", shape=found, expected=expected_msg)
+        self.issue("withheld", severity, table, message, row=row_no, column=col.title)
+        if self.build and subject is not None and ov is not None:
+            self._original(subject, ov, col, prop, None, WITHHELD)
+            for lang in LANGS:
+                self.triples.append((ov, REF.valueShape, Literal(found.text(lang), lang=lang)))
+
+    def _unknown_organisation(self, value: str) -> Screening | None:
+        """The screening of an organisation reference the profile does not name (None when it does)."""
+        if " ".join(value.split()).casefold() in self.profile.organisations:
+            return None
+        return screen(value) or None
+
+    def _screen_ignored_columns(self, table: Table, slots: list[ColumnSpec | None]) -> None:
+        """Report the personal values of the columns nothing is taken from (suppressed or unknown):
+        their kinds and rows, never the values, so that the partner can stop sending them."""
+        for index, header in enumerate(table.header):
+            col = slots[index]
+            if col is not None and not col.suppress:
+                continue
+            rows: dict[str, list[int]] = {}
+            for row_no, cells in table.rows:
+                raw = cells[index]
+                text = " ".join(cell_text(v) for v in raw) if isinstance(raw, list) else cell_text(raw)
+                if text.strip():
+                    for kind in screen(text).kinds:
+                        rows.setdefault(kind, []).append(row_no)
+            if not rows:
+                continue
+            every = sorted({r for found in rows.values() for r in found})
+            message = Msg.of(
+                "ignored-column.personal",
+                column=header or Msg.of("no-header"),
+                state=Msg.of("ignored-column.suppressed" if col is not None else "ignored-column.unknown"),
+                kinds=Items(tuple(personal_kind(k, header=False) for k in rows), conjunction=True),
+                rows=", ".join(str(r) for r in every[:5]),
+                more=Msg.of("ignored-column.more", count=len(every) - 5) if len(every) > 5 else "",
+            )
+            self.issue(
+                "personal-in-column", WARNING, table, message, row=every[0], column=header or f"#{index + 1}"
+            )
 
     def _original(
         self, subject: URIRef, ov: URIRef, col: ColumnSpec, prop: URIRef, value: Literal | None, status: str
@@ -1151,6 +1282,13 @@ class _Run:
                     year = cell_text(item).strip()
                     ov = _iri(f"{record}/{index + 1}-{k + 1}") if self.build else None
                     ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
+                    found = None if ok else screen(year)
+                    if found:
+                        child = _iri(f"{family}/child/withheld-{k + 1}") if self.build else None
+                        self.withhold(
+                            table, row_no, col, child, ov, REF.birthYear, found, ERROR, "expected.year"
+                        )
+                        continue
                     if not ok:
                         self.issue(
                             "unparsable",
@@ -1176,6 +1314,13 @@ class _Run:
                     )
             elif col.composition == "parentsCount":
                 ok = text.isdigit() and int(text) <= 10
+                found = None if ok else screen(text)
+                if found:
+                    ov = _iri(f"{record}/{index + 1}") if self.build else None
+                    self.withhold(
+                        table, row_no, col, family, ov, REF.hasMember, found, ERROR, "expected.number"
+                    )
+                    continue
                 if not ok:
                     self.issue(
                         "unparsable",
