@@ -579,6 +579,13 @@ def _header_kind(header: str) -> str | None:
     return None
 
 
+def _whole_cell(raw: Any, text: str, terms: bool) -> Screening | None:
+    """The screening of a list cell as a whole (what the screen finds only there: "DUPONT, Marie" split
+    on ","). For a list of ``terms``, length alone does not make a note: only the recognisers count."""
+    found = screen(", ".join(cell_text(item) for item in raw) if isinstance(raw, list) else text)
+    return found if found and not (terms and found.kinds == ("free text",)) else None
+
+
 def _show(value: str) -> str:
     """A value as it may appear in a message: personal data and free text masked (privacy.shown)."""
     return shown(value)
@@ -842,7 +849,10 @@ class _Run:
                             ),
                         )
                         break
-            if what is None and col is not None and _identifies_people(col, spec):
+            # Identifiers go into IRIs and ref:localId; an organisation's own code too (organisations
+            # are identified by their names, so only the screen's stricter name rules apply there).
+            people = col is not None and _identifies_people(col, spec)
+            if what is None and col is not None and (people or col.is_key):
                 # An identifier goes into IRIs and ref:localId: a name typed there would be published.
                 # A list of references ("Marie Dupont/pep-01", a JSON array) is checked item by item.
                 checked: set[str] = set()
@@ -857,11 +867,13 @@ class _Run:
                     else:
                         items = text.split(col.separator) if col.separator else [text]
                     kinds = {k for item in items for k in screen(item).kinds}
+                    if len(items) > 1:  # "DUPONT, Marie" split into two harmless words
+                        kinds |= {k for k in screen(text).kinds if k != "free text"}
                     if "free text" in kinds:
                         # a note typed where the id goes ("Madame X a peur de son mari")
                         what = Msg.of("personal.notes")
                         break
-                    if "name" in kinds or any(looks_like_a_name(item) for item in items):
+                    if "name" in kinds or (people and any(looks_like_a_name(item) for item in items)):
                         what = Msg.of("personal.names")
                         break
                     if kinds:
@@ -983,6 +995,7 @@ class _Run:
                     items = [cell_text(v).strip() for v in raw]
                     items = [v for v in items if v not in col.null]
                     raw_items: list[Any] = items
+                    text = ""  # a JSON array: _whole_cell joins its items
                 else:
                     text = cell_text(raw)
                     stripped = text.strip()
@@ -1004,13 +1017,16 @@ class _Run:
                         # a single cell is kept verbatim (spaces included); list items are trimmed
                         raw_items = [raw if not isinstance(raw, str) else text]
                 many = len(raw_items) > 1
+                # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
+                # whole cell too, and an item that is not what the column declares takes its finding
+                whole = _whole_cell(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
                 for k, item in enumerate(raw_items):
                     ov = _iri(f"{record}/{index + 1}" + (f"-{k + 1}" if many else "")) if build else None
                     if prop.kind == CONCEPT:
                         term = cell_text(item)
                         res = self.resolver.resolve(term, prop.scheme or "")
                         cs = col_stats[index]
-                        found = screen(term) if res.status == UNMAPPED else None
+                        found = (screen(term) or whole) if res.status == UNMAPPED else None
                         if found:
                             # not a term of the mapping set, and personal: neither kept nor counted
                             cs.cells[WITHHELD] += 1
@@ -1085,7 +1101,7 @@ class _Run:
                             if target == "family":
                                 family = _NO_BUILD
                             elif target == "organisation" and not col.personal and value:
-                                found = self._unknown_organisation(value)
+                                found = self._unknown_organisation(value, whole)
                                 if found:
                                     self.withhold(
                                         table,
@@ -1100,7 +1116,7 @@ class _Run:
                                     )
                             continue
                         if target == "organisation" and not col.personal and value:
-                            found = self._unknown_organisation(value)
+                            found = self._unknown_organisation(value, whole)
                             if found:
                                 # a name or a note where an organisation goes: no organisation is made of it
                                 self.withhold(
@@ -1135,7 +1151,7 @@ class _Run:
                             parsed = date_cache[cache_key] = parse_date(item, col.formats)
                         written = cell_text(item)
                         text = written.strip()
-                        found = screen(text) if parsed is None else None
+                        found = (screen(text) or whole) if parsed is None else None
                         if found:
                             self.withhold(
                                 table, row_no, col, subject, ov, prop.iri, found, ERROR, "expected.date"
@@ -1170,7 +1186,7 @@ class _Run:
                         text = cell_text(item).strip()
                         # every literal but a declared organisation name is screened (communes, codes...)
                         declared_name = spec.entity == "organisation" and prop.name == "name"
-                        found = None if col.personal or declared_name else screen(text)
+                        found = None if col.personal or declared_name else (screen(text) or whole)
                         if found:
                             expected = Msg.of("expected.text", property=prop.name)
                             self.withhold(table, row_no, col, subject, ov, prop.iri, found, WARNING, expected)
@@ -1205,11 +1221,12 @@ class _Run:
             for lang in LANGS:
                 self.triples.append((ov, REF.valueShape, Literal(found.text(lang), lang=lang)))
 
-    def _unknown_organisation(self, value: str) -> Screening | None:
-        """The screening of an organisation reference the profile does not name (None when it does)."""
+    def _unknown_organisation(self, value: str, whole: Screening | None) -> Screening | None:
+        """The screening of an organisation reference the profile does not name (None when it does);
+        ``whole``: the screening of the whole cell the value is an item of."""
         if " ".join(value.split()).casefold() in self.profile.organisations:
             return None
-        return screen(value) or None
+        return screen(value) or whole or None
 
     def _screen_ignored_columns(self, table: Table, slots: list[ColumnSpec | None]) -> None:
         """Report the personal values of the columns nothing is taken from (suppressed or unknown):
@@ -1277,12 +1294,13 @@ class _Run:
                 continue
             if col.composition == "childrenBirthYears":
                 items = raw if isinstance(raw, list) else text.split(col.separator or ",")
+                whole = _whole_cell(raw, text, terms=False) if len(items) > 1 else None
                 years: Counter = Counter()
                 for k, item in enumerate(items):
                     year = cell_text(item).strip()
                     ov = _iri(f"{record}/{index + 1}-{k + 1}") if self.build else None
                     ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
-                    found = None if ok else screen(year)
+                    found = None if ok else (screen(year) or whole)
                     if found:
                         child = _iri(f"{family}/child/withheld-{k + 1}") if self.build else None
                         self.withhold(
