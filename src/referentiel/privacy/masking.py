@@ -27,8 +27,7 @@ def mask(text: str, keep: int = 0) -> str:
 def scrub(text: str) -> str:
     """``text`` with every personal value the screen finds in it (national numbers, phones, e-mails,
     IBANs, addresses, names) replaced by a mask; sentence-like notes are left to :func:`shown`."""
-    found = screen(text)
-    spans = [s for s in found.spans if s != (0, len(text)) or set(found.kinds) - {"free text"}]
+    spans = list(screen(text).spans)
     if not spans:
         return text
     out, last = [], 0

@@ -301,9 +301,11 @@ def _sentence(text: str) -> bool:
     tokens = [part for t in tokens for part in re.findall(r"\w+'|[\w·-]+", t)]
     if len(text) > FREE_TEXT_CHARS or sum(t not in _FUNCTION_WORDS for t in tokens) >= FREE_TEXT_WORDS:
         return True
-    if len(tokens) < 3:
-        return False
     distinct = set(tokens)
+    if len(tokens) == 2:  # "il boit", "hij drinkt": a subject and a verb
+        return len(distinct & _STRONG_WORDS) == 2
+    if len(tokens) < 2:
+        return False
     return bool(distinct & _STRONG_WORDS) or len(distinct & _WEAK_WORDS) >= 2
 
 
@@ -333,10 +335,9 @@ def screen(text: str) -> Screening:
         spans = finder(norm.text)
         if spans:
             found[kind] = [norm.span(s, e) for s, e in spans]
-    if _sentence(norm.text):
-        found[FREE_TEXT] = [(0, len(text))]
-    kinds = tuple(k for k in KINDS if k in found)
-    spans = tuple(sorted(s for k in kinds for s in found[k]))
+    kinds = tuple(k for k in KINDS if k in found) + ((FREE_TEXT,) if _sentence(norm.text) else ())
+    # the spans of what the recognisers found (a sentence is the whole text, not a span of it)
+    spans = tuple(sorted(s for k in kinds if k != FREE_TEXT for s in found[k]))
     return Screening(kinds, len(text), len(text.split()), spans)
 
 

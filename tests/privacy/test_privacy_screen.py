@@ -1,0 +1,225 @@
+"""The personal-data screen: each recogniser, Unicode normalisation, every candidate, the shape, and
+the figures on the labelled set (recall on personal values, no false refusal of a real term)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from referentiel import privacy
+from referentiel.privacy import screen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_eval():  # noqa: ANN202 - the benchmark module, loaded by path (benchmarks/ is no package)
+    spec = importlib.util.spec_from_file_location(
+        "eval_privacy_screen", ROOT / "benchmarks" / "eval_privacy_screen.py"
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _niss(body: str, after_2000: bool = False) -> str:
+    return f"{body}{97 - int(('2' if after_2000 else '') + body) % 97:02d}"
+
+
+NISS = _niss("850730033")
+
+
+def test_recall_and_no_false_refusal_on_the_labelled_set() -> None:
+    evaluation = _load_eval()
+    rows = evaluation.load()
+    personal = [r for r in rows if r["label"] == "personal"]
+    terms = [r for r in rows if r["label"] == "term"]
+    assert len(rows) >= 300 and {r["lang"] for r in personal} == {"fr", "nl"}
+    assert {r["kind"] for r in personal} == set(privacy.KINDS)
+    assert len({r["source"] for r in terms}) > 5  # mapping sets, profiles, exports, generated, framework
+    result = evaluation.evaluate(rows)
+    assert result["recall"] >= 0.99, [r["value"] for r in result["misses"]]
+    assert not result["refusals"], result["refusals"]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        NISS,
+        f"{NISS[:2]}.{NISS[2:4]}.{NISS[4:6]}-{NISS[6:9]}.{NISS[9:]}",
+        f"{NISS[:2]}\u00a0{NISS[2:4]}\u00a0{NISS[4:6]}\u00a0{NISS[6:9]}\u00a0{NISS[9:]}",
+        f"{NISS[:6]}\u2009{NISS[6:9]}\u2009{NISS[9:]}",
+        f"{NISS[:6]}\u2013{NISS[6:9]}\u2013{NISS[9:]}",
+        "".join(chr(0xFF10 + int(d)) for d in NISS),  # full-width digits (NFKC)
+        f"{NISS[:4]}\u200b{NISS[4:]}",  # a zero-width space inside
+    ],
+)
+def test_national_numbers_with_any_separator(spelling: str) -> None:
+    assert screen(spelling).kinds == ("national number",)
+
+
+def test_national_number_whose_leading_zero_was_lost() -> None:
+    niss = _niss("051204117", after_2000=True)
+    assert niss.startswith("0") and "national number" in screen(niss[1:]).kinds
+    assert "national number" in screen(str(int(niss))).kinds
+
+
+def test_every_candidate_is_checked_not_the_first_three() -> None:
+    decoys = " ".join(f"{d}" * 11 for d in "1234567")
+    text = f"{decoys} {NISS}"
+    assert "national number" in screen(text).kinds
+    assert privacy.find_niss(text) == [NISS]
+    assert privacy.find_niss(f"{NISS} et {_niss('910101123')}") == [NISS, _niss("910101123")]
+
+
+def test_bis_numbers() -> None:
+    bis = _niss("854730033")  # month + 40: a bis number
+    assert "national number" in screen(bis).kinds
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "(+32) 470 12 34 56",
+        "0032 470 12 34 56",
+        "0470/12.34.56",
+        "04 70 12 34 56",
+        "+32470123456",
+        "02 512 34 56",
+        "+32 (0)2 512 34 56",
+        "00 32 2 512 34 56",
+        "+33 6 12 34 56 78",
+        "0470\u00a012\u00a034\u00a056",
+    ],
+)
+def test_phones_in_belgian_and_international_forms(phone: str) -> None:
+    assert "phone" in screen(phone).kinds
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jean.dupont@example.be",
+        "jean at mail dot be",
+        "jean[at]mail[dot]be",
+        "jean (at) mail (punt) be",
+        "jean arobase skynet point be",
+    ],
+)
+def test_emails_plain_and_obfuscated(email: str) -> None:
+    assert "e-mail" in screen(email).kinds
+
+
+def test_ibans() -> None:
+    assert screen("BE71 0961 2345 6769").kinds == ("IBAN",)
+    assert screen("BE71096123456769").kinds == ("IBAN",)
+    assert not screen("BE71 0961 2345 6768")  # wrong check digits
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "rue de la Loi 16",
+        "16, rue de la Loi",
+        "Chée de Wavre 12, 1050 Ixelles",
+        "Kerkstraat 12 bus 3",
+        "avenue Louise 231 bte 4",
+        "Meir 117 bus 19, 2000 Antwerpen",
+        "Brusselsesteenweg 5",
+    ],
+)
+def test_street_addresses(address: str) -> None:
+    assert "address" in screen(address).kinds
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Madame Dupont",
+        "Monsieur X",
+        "Mme Janssens",
+        "M. Peeters",
+        "Mevrouw Claes",
+        "Meneer Maes",
+        "Dhr. Willems",
+        "Mevr. De Smet",
+        "Marie Dupont",
+        "DUPONT, Marie",
+        "Van den Bossche Marie-Claire",
+        "J. Dupontelle",
+        "Aïcha Benali",
+        "Dupontelle J.",
+    ],
+)
+def test_names(name: str) -> None:
+    assert "name" in screen(name).kinds
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Madame X a peur de son mari violent",
+        "la maman dit que le papa boit le soir",
+        "il boit",
+        "hij drinkt veel",
+        "moeder zwanger, vader weg",
+    ],
+)
+def test_sentence_like_notes(note: str) -> None:
+    found = screen(note)
+    assert found and ("free text" in found.kinds or "name" in found.kinds)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "place en crèche",
+        "Aide administrative",
+        "gère ses papiers",
+        "6 ans et plus",
+        "Octroi RIS",
+        "directrice de la protection de la jeunesse",
+        "Kinderopvang De Dreef",
+        "Maison médicale du Midi",
+        "SAJ Bruxelles",
+        "Crèche Les Lucioles",
+        "2023/0400",
+        "F-1001",
+        "26/05/2022",
+        "TS02",
+        "2015,2016,2022",
+        "Saint-Gilles",
+        "Sint-Jans-Molenbeek",
+        "Hôpital Saint-Pierre",
+        "réunion de concertation",
+    ],
+)
+def test_real_terms_and_codes_are_not_refused(term: str) -> None:
+    assert not screen(term), screen(term).kinds
+
+
+def test_the_shape_names_kinds_and_length_never_the_value() -> None:
+    note = "Madame Quxworth a peur de son mari"
+    found = screen(note)
+    assert found.text("en") == f"text of {len(note)} characters, looks like a sentence with a name"
+    for lang in ("fr", "en", "nl"):
+        assert "Quxworth" not in found.text(lang) and str(len(note)) in found.text(lang)
+    assert found.text("fr").startswith("texte de") and found.text("nl").startswith("tekst van")
+
+
+def test_shown_and_scrub_mask_every_kind() -> None:
+    message = f"rows with {NISS}, Marie Quxwell, rue Quxbrook 17 and 0470 12 34 56"
+    scrubbed = privacy.scrub(message)
+    for secret in (NISS, "Quxwell", "Quxbrook", "0470 12 34 56"):
+        assert secret not in scrubbed
+    assert scrubbed.startswith("rows with ")
+    assert privacy.is_masked(privacy.shown("Marie Quxwell")) and "Quxwell" not in privacy.shown(
+        "Marie Quxwell"
+    )
+    assert privacy.shown("Aide administrative") == "Aide administrative"
+
+
+def test_first_names_come_from_the_shipped_list() -> None:
+    names = privacy.first_names()
+    assert len(names) > 5000 and {"marie", "jan", "fatima", "mohamed", "aicha", "femke"} <= names
