@@ -347,6 +347,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geef de kolom op met `personal: true` als het een identificatiecode is; "
         "verwijder ze anders uit de export of geef ze op met `suppressOutput: true`.",
     },
+    "fix.withheld": {
+        "en": "Remove the personal data from the cell in the export (the report never shows it), "
+        "then translate again.",
+        "fr": "Retirez la donnée personnelle de la cellule dans l'export (le rapport ne la montre jamais), "
+        "puis retraduisez.",
+        "nl": "Verwijder het persoonsgegeven uit de cel in de export (het rapport toont het nooit) "
+        "en vertaal opnieuw.",
+    },
+    "fix.personal-in-column": {
+        "en": "Ask the partner to leave this column out of the export.",
+        "fr": "Demandez au partenaire de ne plus inclure cette colonne dans l'export.",
+        "nl": "Vraag de partner deze kolom niet meer in de export op te nemen.",
+    },
     "fix.missing-column": {
         "en": "Export the column again, or correct its title in the profile.",
         "fr": "Exportez à nouveau la colonne, ou corrigez son titre dans le profil.",

@@ -29,6 +29,9 @@ HINTS = {
     "or declare it `suppressOutput: true`.",
     "personal-data": "Declare the column `personal: true` if it is an identifier; "
     "otherwise remove it from the export or declare it `suppressOutput: true`.",
+    "withheld": "Remove the personal data from the cell in the export (the report never shows it), "
+    "then translate again.",
+    "personal-in-column": "Ask the partner to leave this column out of the export.",
     "missing-column": "Export the column again, or correct its title in the profile.",
     "unknown-file": "Give only the files the profile describes, or add a table for this one to the profile.",
     "duplicate-id": "Give each row its own identifier.",
