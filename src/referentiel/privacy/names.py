@@ -10,6 +10,7 @@ and initials ("J. Dupontelle") mark a name on their own.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,6 +18,20 @@ from importlib import resources
 
 from referentiel.privacy.recognisers import Span
 
+
+def _word_lists() -> dict[str, dict[str, frozenset[str]]]:
+    """words.json: the screen's word lists, as frozensets (the comments left out)."""
+    data = json.loads(
+        resources.files("referentiel.privacy").joinpath("words.json").read_text(encoding="utf-8")
+    )
+    return {
+        group: {name: frozenset(words) for name, words in lists.items() if not name.startswith("_")}
+        for group, lists in data.items()
+        if not group.startswith("_")
+    }
+
+
+WORDS = _word_lists()
 # nam_dict.txt: the name in columns 4-29, then one frequency character per country from column 31
 # (gender_guesser's own parser reads line[30:]); the countries' order is in the file's header.
 _COUNTRIES = {"france": 7, "belgium": 8, "luxembourg": 9, "netherlands": 10, "turkey": 46, "arabia": 47}
@@ -46,146 +61,10 @@ def _fold(word: str) -> str:
 
 
 # Words of the vocabularies and of organisation names that the list also knows as first names.
-_NOT_NAMES = frozenset(
-    {
-        "saint",
-        "sainte",
-        "sint",
-        "san",
-        "santa",
-        "ben",
-        "de",
-        "van",
-        "le",
-        "la",
-        "du",
-        "an",
-        "al",
-        "el",
-        "mon",
-        "ma",
-        "sa",
-        "son",
-        "maison",
-        "huis",
-        "centre",
-        "aide",
-        "hulp",
-        "soins",
-        "zorg",
-        "nord",
-        "sud",
-        "midi",
-        "noord",
-        "zuid",
-        "oost",
-        "west",
-        "est",
-        "ouest",
-        "one",
-        "all",
-        "pep",
-        "ter",
-        "ten",
-    }
-)
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "des",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "du",
-        "d'",
-        "l'",
-        "le",
-        "la",
-        "les",
-        "van",
-        "vanden",
-        "vander",
-        "von",
-        "ter",
-        "ten",
-        "te",
-        "el",
-        "al",
-        "ben",
-        "bin",
-        "ibn",
-        "abu",
-        "ou",
-    ]
-)
+_NOT_NAMES = WORDS["names"]["not_first_names"]
+_PARTICLES = WORDS["names"]["particles"]
 # services, teams and places, which stand beside first names in organisation names
-_NOT_SURNAMES = frozenset(
-    {
-        "service",
-        "services",
-        "equipe",
-        "équipe",
-        "cellule",
-        "pole",
-        "pôle",
-        "antenne",
-        "accueil",
-        "cpas",
-        "ocmw",
-        "one",
-        "saj",
-        "spj",
-        "amo",
-        "pms",
-        "pse",
-        "caw",
-        "dienst",
-        "team",
-        "welzijn",
-        "maison",
-        "huis",
-        "centre",
-        "center",
-        "centrum",
-        "crèche",
-        "creche",
-        "kinderopvang",
-        "école",
-        "ecole",
-        "school",
-        "hôpital",
-        "hopital",
-        "ziekenhuis",
-        "clinique",
-        "kliniek",
-        "institut",
-        "instituut",
-        "fondation",
-        "stichting",
-        "asbl",
-        "vzw",
-        "saint",
-        "sainte",
-        "sint",
-        "square",
-        "parc",
-        "park",
-        "quartier",
-        "wijk",
-        "home",
-        "résidence",
-        "residence",
-        "médicale",
-        "medische",
-        "famille",
-        "gezin",
-    }
-)
+_NOT_SURNAMES = WORDS["names"]["not_surnames"]
 _TITLE = re.compile(
     r"(?<![\w])(?:(?i:madame|monsieur|mademoiselle|mevrouw|meneer|mijnheer|juffrouw|docteur|dokter)"
     r"(?:\s+(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'-]*|[A-Z]\.?))"
