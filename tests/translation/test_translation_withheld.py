@@ -71,7 +71,7 @@ def test_personal_values_where_terms_dates_organisations_and_communes_go_are_wit
         ("dossiers.csv", 4, "commune"),
         ("orientations.csv", 2, "vers"),
     }
-    assert withheld[("dossiers.csv", 3, "date_ouverture")].severity == "error"
+    assert withheld[("dossiers.csv", 3, "date_ouverture")].severity == "violation"
     assert withheld[("dossiers.csv", 2, "besoins")].severity == "warning"
     assert "text of 13 characters, looks like a name" in withheld[("dossiers.csv", 2, "besoins")].text("en")
     assert "ressemble à un nom" in withheld[("dossiers.csv", 2, "besoins")].text("fr")
