@@ -160,3 +160,27 @@ def test_free_text_typed_as_a_term_is_never_echoed(tmp_path: Path) -> None:
         output = render(report)
         assert "violent" not in output and "maman" not in output
         assert "VAD" in output  # a vocabulary term is quoted, so that the steward can map it
+
+
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [("Marie Quxwell", "quxwell"), ("J. Quxtelle", "quxtelle"), ("rue Quxbrook 17", "quxbrook"),
+     ("(+32) 470 12 34 56", "470 12 34 56"), ("quxmail at skynet dot be", "quxmail"),
+     ("BE71 0961 2345 6769", "0961 2345"), ("85\u00a007\u00a030\u00a0033\u00a028", "85 07 30 033 28"),
+     ("il boit quxalcool", "quxalcool")],
+)
+def test_values_the_privacy_screen_finds_are_masked_in_every_format(
+    tmp_path: Path, value: str, needle: str
+) -> None:
+    """Names, addresses, obfuscated e-mails, IBANs, numbers with non-breaking spaces, short notes:
+    a result quoting such a value shows its mask in the four formats."""
+    path = tmp_path / "ov.ttl"
+    path.write_text(
+        "@prefix ref: <https://w3id.org/referentiel/ontology#> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        f'<urn:ov1> a ref:OriginalValue ; ref:mappingStatus "unmapped" ; rdf:value "{value}" .\n',
+        encoding="utf-8")
+    report = validate(path, lang="en")
+    for fmt, render in RENDERERS.items():
+        output = privacy.normalise(render(report)).text.casefold()
+        assert needle not in output, fmt
