@@ -42,7 +42,9 @@ def fit(labelled: Path, methods: list[str], k: int = 5) -> dict[str, object]:
             calibration, [(s["scores"], s["none"]) for s in scored]
         )
         calibration.fitted_on = {
-            "labelled_set": str(labelled.relative_to(ROOT)) if labelled.is_relative_to(ROOT) else labelled.name,
+            "labelled_set": str(labelled.relative_to(ROOT))
+            if labelled.is_relative_to(ROOT)
+            else labelled.name,
             "terms": len(scored),
             "without_equivalent": sum(bool(s["none"]) for s in scored),
             "setting": "scheme known, top 5",
@@ -56,7 +58,9 @@ def fit(labelled: Path, methods: list[str], k: int = 5) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     """Fit and write (or check) the calibration file."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--methods", default="lexical,embedding")
     parser.add_argument("--labelled", type=Path, default=LABELLED)
     parser.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")

@@ -20,9 +20,9 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from referentiel.translation.calibration import expected_calibration_error
 from referentiel.translation.framework import Framework, load_framework
 from referentiel.translation.sssom import normalise_term
-from referentiel.translation.calibration import expected_calibration_error
 from referentiel.translation.suggest import TermToMap, fold, matcher, rank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,10 @@ def score_rows(
                 "candidates": [c.curie.removeprefix("refc:") for c in ranked],
                 "scores": [c.score for c in ranked],
                 "unseen": gold != NONE
-                and (concept is None or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels())),
+                and (
+                    concept is None
+                    or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels())
+                ),
             }
         )
     return scored, setup, time.perf_counter() - start
@@ -105,12 +108,14 @@ def folds_of(scored: list[dict[str, object]], folds: int) -> list[int]:
     import zlib
 
     return [
-        zlib.crc32(((s["row"]["term"] if s["none"] else s["row"]["concept"])).encode("utf-8")) % folds
+        zlib.crc32((s["row"]["term"] if s["none"] else s["row"]["concept"]).encode("utf-8")) % folds
         for s in scored
     ]
 
 
-def cross_validate(scored: list[dict[str, object]], method: str, folds: int = 5) -> list[tuple[float, bool, bool]]:
+def cross_validate(
+    scored: list[dict[str, object]], method: str, folds: int = 5
+) -> list[tuple[float, bool, bool]]:
     """Held-out (confidence, match decision, no-match decision) per row: fitted on the other folds."""
     from referentiel.translation.calibration import choose_no_match_threshold, fit_platt
 
@@ -132,7 +137,9 @@ def cross_validate(scored: list[dict[str, object]], method: str, folds: int = 5)
     return [o for o in out if o is not None]
 
 
-def decision_metrics(scored: list[dict[str, object]], held_out: list[tuple[float, bool, bool]]) -> dict[str, float | int]:
+def decision_metrics(
+    scored: list[dict[str, object]], held_out: list[tuple[float, bool, bool]]
+) -> dict[str, float | int]:
     """ECE before (raw first score) and after (held-out calibrated), match precision, no-match P/R."""
     raw = [(s["scores"][0] if s["scores"] else 0.0, first_is_right(s)) for s in scored]
     calibrated = [(conf, first_is_right(s)) for s, (conf, _, _) in zip(scored, held_out, strict=True)]
@@ -251,8 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # noqa: BLE001 - report an unusable method and go on
             print(f"{method:<10} unusable: {type(exc).__name__}: {exc}")
     print(
-        f"\ncalibrated decisions (Platt on top score and margin, {5}-fold cross-validation grouped by concept;"
-        " held-out figures)"
+        "\ncalibrated decisions (Platt on top score and margin, 5-fold cross-validation grouped by "
+        "concept; held-out figures)"
     )
     print(
         f"{'method':<10} {'setting':<12} {'group':<8} {'n':>4} {'P@1':>6} {'R@' + str(args.k):>6} "
@@ -260,9 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{'no-match R':>10}"
     )
     for r in results:
-        for group, g in [("all", {"n": r["n"], "p_at_1": r["p_at_1"], "r_at_k": r["r_at_k"], **r["decisions"]})] + list(
-            r["groups"].items()
-        ):
+        for group, g in [
+            ("all", {"n": r["n"], "p_at_1": r["p_at_1"], "r_at_k": r["r_at_k"], **r["decisions"]})
+        ] + list(r["groups"].items()):
             print(
                 f"{r['method']:<10} {r['setting']:<12} {group:<8} {g['n']:>4} {g['p_at_1']:>6.3f} "
                 f"{g['r_at_k']:>6.3f} {g['ece_raw']:>8.3f} {g['ece_calibrated']:>8.3f} {g['match_n']:>8} "

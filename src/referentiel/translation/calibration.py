@@ -145,7 +145,9 @@ def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 
     total = 0.0
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        members = [(p, y) for p, y in pairs if lo <= min(max(p, 0.0), 1.0) < hi or (b == bins - 1 and p >= 1.0)]
+        members = [
+            (p, y) for p, y in pairs if lo <= min(max(p, 0.0), 1.0) < hi or (b == bins - 1 and p >= 1.0)
+        ]
         if members:
             confidence = sum(p for p, _ in members) / len(members)
             accuracy = sum(y for _, y in members) / len(members)
@@ -155,9 +157,7 @@ def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 
 
 @lru_cache(maxsize=1)
 def _stored() -> dict[str, dict[str, object]]:
-    text = (
-        resources.files("referentiel.translation").joinpath("calibration.json").read_text(encoding="utf-8")
-    )
+    text = resources.files("referentiel.translation").joinpath("calibration.json").read_text(encoding="utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 

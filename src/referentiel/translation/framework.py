@@ -220,7 +220,9 @@ def framework_from_graph(graph: object, source: str | None = None) -> Framework:
     used_schemes = {s for c in concepts for s in c.schemes}
     used_classes = {t for c in concepts for t in c.classes}
     schemes = [
-        Grouping(s, _curie(s), _by_lang(g, URIRef(s), SKOS.prefLabel), _by_lang(g, URIRef(s), SKOS.definition))
+        Grouping(
+            s, _curie(s), _by_lang(g, URIRef(s), SKOS.prefLabel), _by_lang(g, URIRef(s), SKOS.definition)
+        )
         for s in sorted(used_schemes)
     ]
     classes = [

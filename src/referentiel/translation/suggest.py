@@ -434,14 +434,18 @@ def rank(
     top_k: int = 5,
     schemes: Sequence[str] = (),
     min_score: float = 0.0,
+    allowed: set[str] | None = None,
 ) -> list[Candidate]:
-    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any)."""
+    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any).
+
+    ``allowed`` (concept IRIs) narrows the candidates further, e.g. to a class or below a concept.
+    """
     if isinstance(term, str):
         term = TermToMap(term)
     framework = match.framework
-    allowed = None
     if term.scheme or schemes:
-        allowed = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+        in_scheme = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+        allowed = in_scheme if allowed is None else allowed & in_scheme
     scored = match.scores(term.term, allowed)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_k]
     out = []
