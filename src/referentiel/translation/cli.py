@@ -95,15 +95,20 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
     used, why = resolve_method(method)
     if why:
         click.echo(f"note: {why}", err=True)
+    from referentiel.progress import for_terminal
+
     suggestions = suggest_for_terms(plan.terms, method=used, top_k=top_k, ontology=ontology, schemes=schemes,
-                                    min_score=min_score)
+                                    min_score=min_score, progress=for_terminal())
     from referentiel.translation.sssom import write_mapping_set
 
     ms = suggestion_set(plan, suggestions, method=used)
     write_mapping_set(ms, output)
     without = sum(1 for s in suggestions if not s.candidates)
+    unsure = sum(1 for s in suggestions if s.candidates and s.no_match)
     click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) ({used} matching) "
-               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else ""),
+               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else "")
+               + (f"; {unsure} term(s) with no confident candidate (proposed as sssom:NoTermFound first)"
+                  if unsure else ""),
                err=True)
 
 
@@ -143,6 +148,32 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
         raise click.exceptions.Exit(EXIT_FINDINGS)
     click.echo(f"{result.mapping.subject_id} {'Not ' if result.mapping.negated else ''}"
                f"{result.mapping.predicate_id} {result.mapping.object_id}: written to {mapping_set}")
+
+
+@mappings.command("init")
+@click.argument("org")
+@click.option("--prefix", "org_prefix", default=None,
+              help="CURIE prefix of the organisation's terms (default: the slug without hyphens).")
+@click.option("--title", default=None, help="The mapping set's title.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: ORG/mappings.sssom.tsv, the layout --mappings expects).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init_command(org: str, org_prefix: str | None, title: str | None, output: Path | None, force: bool) -> None:
+    """Write an empty, valid SSSOM mapping set for a new organisation ORG (its slug).
+
+    A profile must point at an existing mapping set, and `mappings suggest --from ORG` reads it to
+    find the unmapped terms: start a new partner with this, then fill it with `mappings suggest`.
+    """
+    from referentiel.translation.sssom import new_mapping_set, write_mapping_set
+
+    ms = new_mapping_set(org, prefix=org_prefix, title=title)
+    path = output or Path(org) / "mappings.sssom.tsv"
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} already exists: it may hold reviewed mappings (use --force to replace it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_mapping_set(ms, path)
+    prefix = next(iter(ms.curie_map))
+    click.echo(f"empty mapping set for {org} written to {path} (terms as {prefix}:...)", err=True)
 
 
 @click.group("terms")
