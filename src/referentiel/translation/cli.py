@@ -158,7 +158,8 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: ORG/mappings.sssom.tsv, the layout --mappings expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init_command(org: str, org_prefix: str | None, title: str | None, output: Path | None, force: bool) -> None:
+def init_command(org: str, org_prefix: str | None, title: str | None, output: Path | None,
+                 force: bool) -> None:
     """Write an empty, valid SSSOM mapping set for a new organisation ORG (its slug).
 
     A profile must point at an existing mapping set, and `mappings suggest --from ORG` reads it to
@@ -169,7 +170,8 @@ def init_command(org: str, org_prefix: str | None, title: str | None, output: Pa
     ms = new_mapping_set(org, prefix=org_prefix, title=title)
     path = output or Path(org) / "mappings.sssom.tsv"
     if path.exists() and not force:
-        raise click.UsageError(f"{path} already exists: it may hold reviewed mappings (use --force to replace it)")
+        raise click.UsageError(f"{path} already exists: it may hold reviewed mappings "
+                               "(use --force to replace it)")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_mapping_set(ms, path)
     prefix = next(iter(ms.curie_map))
