@@ -238,4 +238,50 @@ from referentiel.translation.commands_translate import coverage_command, transla
 
 mappings.add_command(coverage_command)
 
-COMMANDS: list[click.Command] = [translate_command, mappings, terms]
+@click.group("profile")
+def profile() -> None:
+    """Organisation profiles: how a partner's export files are read."""
+
+
+@profile.command("draft")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--org", "slug", default=None,
+              help="The organisation's slug (default: the name of the folder holding the export).")
+@click.option("--name", default=None, help="The organisation's name (default: the slug).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The profile to write (YAML, every guess marked REVIEW).")
+@click.option("--force", is_flag=True, help="Overwrite an existing profile.")
+def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None, output: Path,
+                  force: bool) -> None:
+    """Draft a commented profile for an unseen export (CSV, XLSX, JSON files or folders).
+
+    Guesses each table's entity and each column's role, date pattern and list separator; columns that
+    look personal or are not recognised are refused. Writes an empty mapping set next to the profile
+    when there is none, so that `mappings suggest --from ORG` can run at once.
+    """
+    from referentiel.translation.profile import load_profile
+    from referentiel.translation.profile_draft import collect_organisations, draft_profile, render_profile
+    from referentiel.translation.sssom import new_mapping_set, write_mapping_set
+
+    if output.exists() and not force:
+        raise click.UsageError(f"{output} already exists: it may be reviewed already (use --force to replace it)")
+    first = exports[0].resolve()
+    folder = first if first.is_dir() else first.parent
+    if slug is None:
+        slug = folder.parent.name if folder.name in ("export", "exports") else folder.name
+    draft = draft_profile(list(exports), slug, name)
+    collect_organisations(draft, list(exports))
+    mappings = output.parent / "mappings.sssom.tsv"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    created = not mappings.exists()
+    if created:
+        write_mapping_set(new_mapping_set(slug), mappings)
+    output.write_text(render_profile(draft, mappings.name), encoding="utf-8")
+    load_profile(output)  # the draft must load: a failure here is a bug, reported as such
+    refused = sum(c.refused for t in draft.tables for c in t.columns)
+    click.echo(f"profile drafted for {len(draft.tables)} table(s) in {output}: review every REVIEW line; "
+               f"{refused} column(s) refused (personal-looking or not recognised)"
+               + (f"; empty mapping set written to {mappings}" if created else ""), err=True)
+
+
+COMMANDS: list[click.Command] = [translate_command, mappings, terms, profile]
