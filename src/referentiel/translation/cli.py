@@ -264,7 +264,8 @@ def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None,
     from referentiel.translation.sssom import new_mapping_set, write_mapping_set
 
     if output.exists() and not force:
-        raise click.UsageError(f"{output} already exists: it may be reviewed already (use --force to replace it)")
+        raise click.UsageError(f"{output} already exists: it may be reviewed already "
+                               "(use --force to replace it)")
     first = exports[0].resolve()
     folder = first if first.is_dir() else first.parent
     if slug is None:

@@ -519,7 +519,8 @@ def render_profile(draft: ProfileDraft, mappings: str = "mappings.sssom.tsv") ->
         )
 
     lines = [
-        f"# Profile DRAFTED by `referentiel profile draft` for {draft.slug}: every line marked REVIEW is a guess.",
+        f"# Profile DRAFTED by `referentiel profile draft` for {draft.slug}:",
+        "# every line marked REVIEW is a guess.",
         "# Check each one against the export, fix what is wrong, then delete the REVIEW comments.",
         "# Columns that look personal, and columns whose role was not recognised, are refused",
         "# (suppressOutput: true): nothing of them is read. See docs/translation.md for every key.",
