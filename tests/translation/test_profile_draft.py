@@ -74,7 +74,8 @@ def test_other_dialects_workbooks_and_json(tmp_path: Path) -> None:
     export.mkdir()
     (export / "Personnel.csv").write_bytes(
         "matricule,fonction,date_entree,date_sortie,remarque\n"
-        "T01,Assistante sociale,03/02/2020,,Très impliquée auprès des familles du quartier nord depuis longtemps\n"
+        "T01,Assistante sociale,03/02/2020,,Très impliquée auprès des familles du quartier nord depuis "
+        "longtemps\n"
         "T02,Éducateur,15/09/2021,31/12/2024,\n".encode("cp1252")
     )
     book = openpyxl.Workbook()
