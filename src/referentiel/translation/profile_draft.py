@@ -20,10 +20,13 @@ organisations (the ``organisations:`` section), which are service names, not peo
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,174 +40,19 @@ from referentiel.translation.readers import Table, close_workbooks, read_table
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json")
 SAMPLE = 200  # rows per table looked at: enough to guess, cheap on a large export
 
-# Words of file names and headers (folded: lower case, no accents), per entity.
-_ENTITY_WORDS: dict[str, tuple[str, ...]] = {
-    "professional": (
-        "medewerker",
-        "personeel",
-        "travailleur",
-        "personnel",
-        "staff",
-        "worker",
-        "professionnel",
-        "employe",
-        "pep",
-        "intervenant",
-        "hulpverlener",
-        "team",
-    ),
-    "organisation": (
-        "partner",
-        "organisatie",
-        "organisation",
-        "partenaire",
-        "diensten",
-        "services",
-        "instelling",
-    ),
-    "situation": (
-        "dossier",
-        "gezin",
-        "famille",
-        "family",
-        "families",
-        "situatie",
-        "situation",
-        "suivi",
-        "case",
-        "cliënt",
-        "client",
-        "beneficiaire",
-    ),
-    "intervention": (
-        "contact",
-        "activiteit",
-        "activite",
-        "intervention",
-        "prestation",
-        "afspraak",
-        "agenda",
-        "consult",
-        "action",
-        "activity",
-    ),
-    "referral": ("doorverwijzing", "verwijzing", "orientation", "referral", "envoi", "toeleiding"),
-    "meeting": ("overleg", "vergadering", "reunion", "meeting", "concertation"),
-    "link": ("netwerk", "reseau", "network", "link", "lien", "ecomap"),
-}
 
-# Header words -> property, per entity (first match wins, in this order).
-_ROLE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-    # (property, header words, entities)
-    (
-        "beneficiary",
-        ("gezinscode", "gezin", "famille", "family", "household", "code_famille", "menage"),
-        ("situation",),
-    ),
-    ("role", ("functie", "fonction", "job", "role", "rol", "beroep", "metier"), ("professional",)),
-    (
-        "hasNeed",
-        ("hulpvraag", "hulpvragen", "nood", "noden", "besoin", "need", "problematiek", "probleem"),
-        ("situation",),
-    ),
-    ("hasResource", ("hulpbron", "ressource", "resource"), ("situation",)),
-    ("hasCompetence", ("competentie", "competence", "vaardigheid"), ("situation",)),
-    ("meetingKind", ("soort_overleg", "type_reunion", "soort", "type", "kind", "aard"), ("meeting",)),
-    ("interventionType", ("soort", "type", "aard", "activiteit", "action", "kind"), ("intervention",)),
-    ("sector", ("sector", "secteur"), ("organisation",)),
-    (
-        "serviceType",
-        ("soort_dienst", "type_dienst", "type_service", "service_type", "type"),
-        ("organisation",),
-    ),
-    ("name", ("naam", "nom", "name", "benaming"), ("organisation",)),
-    ("commune", ("gemeente", "commune", "municipality", "stad", "ville"), ("organisation", "situation")),
-    ("requestDate", ("aanvraag", "demande", "request"), ("referral",)),
-    ("firstContactDate", ("eerste_contact", "premier_contact", "first_contact"), ("referral",)),
-    (
-        "startDate",
-        ("start", "begin", "debut", "ouverture", "opening", "entree", "in_dienst"),
-        ("professional", "situation"),
-    ),
-    (
-        "endDate",
-        ("einde", "eind", "fin", "cloture", "sluiting", "end", "sortie", "uit_dienst"),
-        ("professional", "situation"),
-    ),
-    ("date", ("datum", "date", "dag", "jour"), ("intervention", "meeting")),
-    ("toOrganisation", ("naar", "vers", "to", "bestemming", "destination"), ("referral",)),
-    ("fromOrganisation", ("van_dienst", "de_la_part", "from", "afzender"), ("referral",)),
-    (
-        "referredBy",
-        ("verwezen_door", "oriente_par", "referred_by", "medewerker", "travailleur"),
-        ("referral",),
-    ),
-    (
-        "referenceProfessional",
-        ("begeleider", "referent", "medewerker", "travailleur", "worker", "pep", "as_"),
-        ("situation",),
-    ),
-    (
-        "performedBy",
-        ("medewerker", "travailleur", "worker", "begeleider", "professionnel", "pep", "intervenant"),
-        ("intervention",),
-    ),
-    ("participant", ("deelnemer", "participant", "medewerker", "travailleur"), ("meeting",)),
-    (
-        "concernsSituation",
-        ("dossier", "suivi", "situatie", "situation", "case"),
-        ("intervention", "referral", "meeting", "link"),
-    ),
-    (
-        "involvedOrganisation",
-        ("partner", "partenaire", "organisatie", "organisation", "dienst", "service"),
-        ("intervention", "meeting", "referral"),
-    ),
-    ("memberOf", ("dienst", "team", "equipe", "service", "afdeling"), ("professional",)),
-    ("linkKind", ("soort_band", "type_lien", "link_kind", "band"), ("link",)),
-    ("trustStatus", ("vertrouwen", "confiance", "trust"), ("link",)),
-    ("linkedActorKind", ("actor", "acteur"), ("link",)),
-]
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """The header and file-name words of each guess (``profile_draft_words.json``: data, not code)."""
+    text = resources.files("referentiel.translation").joinpath("profile_draft_words.json").read_text("utf-8")
+    data = json.loads(text)
+    return {
+        "entities": {k: tuple(v) for k, v in data["entities"].items()},
+        "roles": [(r["property"], tuple(r["words"]), tuple(r["entities"])) for r in data["roles"]],
+        "personal": tuple(data["personal"]),
+        "identifier": tuple(data["identifier"]),
+    }
 
-# Headers that say a column is personal whatever its values.
-_PERSONAL_WORDS = (
-    "naam",
-    "nom",
-    "name",
-    "voornaam",
-    "prenom",
-    "firstname",
-    "surname",
-    "adres",
-    "adresse",
-    "address",
-    "straat",
-    "rue",
-    "street",
-    "telefoon",
-    "tel",
-    "phone",
-    "gsm",
-    "mobile",
-    "email",
-    "e_mail",
-    "mail",
-    "rijksregister",
-    "niss",
-    "insz",
-    "national",
-    "geboorte",
-    "naissance",
-    "birth",
-    "opmerking",
-    "remarque",
-    "note",
-    "commentaire",
-    "comment",
-    "notitie",
-    "memo",
-)
-_ID_WORDS = ("id", "nr", "nummer", "numero", "no", "code", "matricule", "ref")
 
 DATE_PATTERNS = (
     "yyyy-MM-dd",
@@ -320,14 +168,14 @@ def _guess_table(path: Path, table: Table) -> TableGuess:
     folded_name = _fold(Path(table.file).stem + (f"_{table.sheet}" if table.sheet else ""))
     scores: dict[str, float] = {}
     reasons: dict[str, str] = {}
-    for entity, words in _ENTITY_WORDS.items():
+    for entity, words in _words()["entities"].items():
         word = _has_word(folded_name, words)
         if word:
             scores[entity] = scores.get(entity, 0) + 3
             reasons.setdefault(entity, f"the file name contains {word!r}")
     headers = [_fold(h) for h in table.header]
-    for entity in _ENTITY_WORDS:
-        for prop, words, entities in _ROLE_WORDS:
+    for entity in _words()["entities"]:
+        for prop, words, entities in _words()["roles"]:
             if (
                 entity in entities
                 and prop != "concernsSituation"
@@ -335,7 +183,11 @@ def _guess_table(path: Path, table: Table) -> TableGuess:
             ):
                 scores[entity] = scores.get(entity, 0) + 1
                 reasons.setdefault(entity, f"its columns look like a {entity} table's")
-    entity = max(scores, key=lambda e: (scores[e], -list(_ENTITY_WORDS).index(e))) if scores else "situation"
+    entity = (
+        max(scores, key=lambda e: (scores[e], -list(_words()["entities"]).index(e)))
+        if scores
+        else "situation"
+    )
     guess = TableGuess(
         url=path.name,
         entity=entity,
@@ -362,7 +214,7 @@ def _guess_column(title: str, values: list[str], entity: str, used: set[str], fi
     folded = _fold(title)
     column = ColumnGuess(title)
     distinct = set(values)
-    personal_word = _has_word(folded, _PERSONAL_WORDS)
+    personal_word = _has_word(folded, _words()["personal"])
     if entity == "organisation" and personal_word in ("naam", "nom", "name"):
         personal_word = None  # an organisation's name is not a person's
     kinds = sorted({k for v in values[:50] for k in personal_data_kinds(v)})
@@ -370,7 +222,7 @@ def _guess_column(title: str, values: list[str], entity: str, used: set[str], fi
     # header says it names organisations.
     org_column = any(
         _has_word(folded, words) and (PROPERTIES[prop].target == "organisation" or prop == "name")
-        for prop, words, entities in _ROLE_WORDS
+        for prop, words, entities in _words()["roles"]
         if entity in entities and prop in ENTITY_PROPERTIES[entity]
     )
     names = 0 if org_column else sum(looks_like_a_name(v) for v in values[:50])
@@ -395,13 +247,13 @@ def _guess_column(title: str, values: list[str], entity: str, used: set[str], fi
         return column
 
     allowed = ENTITY_PROPERTIES[entity]
-    id_word = _has_word(folded, _ID_WORDS)
+    id_word = _has_word(folded, _words()["identifier"])
     unique = bool(values) and len(distinct) == len(values)
     if first and unique and (id_word or "localId" not in used) and "localId" not in used:
         column.property = "localId"
         column.reasons.append("first column, every value distinct: the table's identifier")
         return column
-    for prop, words, entities in _ROLE_WORDS:
+    for prop, words, entities in _words()["roles"]:
         if entity not in entities or prop not in allowed or (prop in used and not PROPERTIES[prop].multi):
             continue
         word = _has_word(folded, words)
