@@ -3,7 +3,8 @@
 Each guide runs in its own empty folder, its commands in order (later ones use what earlier ones
 wrote), through click's CliRunner. A command's expected exit code is 0 unless the line ends with a
 comment ``# exit N``. A ``$ cp`` line copies files the guide takes from the repository (the example
-partner's raw export) into the guide's folder.
+partner's raw export) into the guide's folder; a ``$ python3 -c`` line (creating a project key) runs in
+a shell there.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def commands(text: str) -> list[tuple[list[str], int, str]]:
         for line in block.splitlines():
             if line.startswith("$ cp "):  # a guide copying the repository's example files
                 out.append((["!cp", *shlex.split(line[len("$ cp ") :])], 0, line))
+                continue
+            if line.startswith("$ python3 -c "):  # a guide creating a file (a project key)
+                out.append((["!sh", line[len("$ ") :]], 0, line))
                 continue
             if not line.startswith("$ referentiel "):
                 continue
@@ -66,6 +70,13 @@ def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatc
     for args, expected, line in commands((DOCS / guide).read_text(encoding="utf-8")):
         if args[0] == "!cp":
             _copy(args[1:], tmp_path)
+            continue
+        if args[0] == "!sh":
+            import subprocess
+            import sys
+
+            command = args[1].replace("python3", shlex.quote(sys.executable), 1)
+            subprocess.run(command, shell=True, cwd=tmp_path, check=True, timeout=60)  # noqa: S602 - the guide's line
             continue
         result = runner.invoke(cli, args)
         assert code_of(result) == expected, f"{guide}: {line}\n{result.output}\n{result.exception!r}"
