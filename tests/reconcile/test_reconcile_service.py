@@ -203,3 +203,11 @@ def test_reconcile_error_renders_in_three_languages() -> None:
     assert (
         "300" in error.message("fr") and "tekens" in error.message("nl") and "characters" in error.message()
     )
+
+
+def test_a_word_shared_by_two_schemes_is_never_matched_untyped(client: TestClient) -> None:
+    answer = _batch(client, {"q0": {"query": "opvoedingsondersteuning"}})
+    first, second = answer["q0"]["result"][:2]
+    assert first["score"] == second["score"] and not first["match"]  # need and sector: ask the user
+    typed = _batch(client, {"q0": {"query": "opvoedingsondersteuning", "type": "refc:scheme-need"}})
+    assert typed["q0"]["result"][0]["id"] == "need-parenting-support" and typed["q0"]["result"][0]["match"]

@@ -40,6 +40,11 @@ def test_decisions_and_empty_rankings() -> None:
     assert calibration.is_match([0.8, 0.1]) and not calibration.is_match([0.6])
     assert calibration.is_no_match([0.3]) and not calibration.is_no_match([0.6])
     assert calibration.is_no_match([]) and calibration.confidence([]) == 0.0
+    # Two candidates tied at the top (one word, two schemes): at most one chance in two.
+    assert calibration.confidence([1.0, 1.0, 0.2]) == pytest.approx(
+        calibration.confidence([1.0, 0.999]) / 2, rel=0.01
+    )
+    assert not calibration.is_match([1.0, 1.0])
 
 
 def test_no_match_threshold_reaches_the_asked_precision() -> None:

@@ -52,11 +52,16 @@ class Calibration:
     fitted_on: dict[str, object] = field(default_factory=dict)
 
     def confidence(self, scores: Sequence[float]) -> float:
-        """The probability that the first of these ranked candidate scores is the right concept."""
+        """The probability that the first of these ranked candidate scores is the right concept.
+
+        Candidates tied with the first (the same word in two schemes of an untyped query) share its
+        chance: the first of ``k`` tied candidates is right at most one time in ``k``.
+        """
         if not scores:
             return 0.0
         z = self.intercept + sum(c * x for c, x in zip(self.coef, features(scores), strict=True))
-        return _sigmoid(z)
+        tied = sum(1 for s in scores if abs(s - scores[0]) < 1e-9)
+        return _sigmoid(z) / tied
 
     def is_match(self, scores: Sequence[float]) -> bool:
         """True when the first candidate may be accepted without review."""
