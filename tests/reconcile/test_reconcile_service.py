@@ -100,9 +100,11 @@ def test_suggest_preview_and_extension_validate(client: TestClient, schemas) -> 
     types = client.get("/suggest/type", params={"prefix": "role"}).json()
     schemas.validate("suggest-types-response", types)
     assert {"refc:scheme-role", "ref:ProfessionalRole"} <= {t["id"] for t in types["result"]}
-    props = client.get("/suggest/property", params={"prefix": "label"}).json()
+    props = client.get("/suggest/property", params={"prefix": "organ"}).json()
     schemas.validate("suggest-properties-response", props)
-    assert {p["id"] for p in props["result"]} == {"label-fr", "label-nl", "label-en"}
+    assert [p["id"] for p in props["result"]] == ["organisation"]
+    everything = client.get("/suggest/property", params={"prefix": ""}).json()["result"]
+    assert {p["id"] for p in everything} == {"scheme", "organisation", "broader"}
     preview = client.get("/preview", params={"id": "role-nurse"})
     assert preview.status_code == 200 and "verpleegkundige" in preview.text
     assert client.get("/preview", params={"id": "nope"}).status_code == 404

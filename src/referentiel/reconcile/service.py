@@ -73,6 +73,21 @@ class _Property:
     description: str = ""
 
 
+_FILTERS = (
+    _Property("scheme", {"en": "scheme", "fr": "liste", "nl": "lijst"}, "a concept scheme or class id"),
+    _Property(
+        "organisation",
+        {"en": "organisation", "fr": "organisation", "nl": "organisatie"},
+        "an organisation slug: the concepts its mapping set maps onto",
+    ),
+    _Property(
+        "broader",
+        {"en": "broader concept", "fr": "concept plus large", "nl": "ruimer begrip"},
+        "a concept id: the concepts below it",
+    ),
+)
+
+
 @dataclass
 class ReconciliationService:
     """The framework's concepts as a reconciliation service (see the module docstring)."""
@@ -359,12 +374,16 @@ class ReconciliationService:
         return {"result": out[: self.limits.max_limit]}
 
     def suggest_property(self, prefix: str, lang: str = "fr") -> dict[str, Any]:
-        """Extension properties whose id or name contains ``prefix``."""
+        """Query properties (``scheme``, ``organisation``, ``broader``) whose id or name contains ``prefix``.
+
+        OpenRefine offers these when the user adds "details from other columns" to a reconciliation;
+        data extension properties are proposed by :meth:`propose_properties` instead.
+        """
         self._check_prefix(prefix)
         wanted = fold(prefix)
         out = [
             {"id": p.id, "name": p.names.get(lang, p.names["en"]), "description": p.description}
-            for p in self._properties()
+            for p in _FILTERS
             if not wanted or wanted in fold(p.id) or any(wanted in fold(n) for n in p.names.values())
         ]
         return {"result": out[: self.limits.max_limit]}
