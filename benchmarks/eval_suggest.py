@@ -1,7 +1,16 @@
-"""Evaluate `referentiel mappings suggest` on the labelled set: precision@1 and recall@K per method.
+"""Evaluate `referentiel mappings suggest` on the labelled set: ranking, calibration, "no match".
 
     python benchmarks/eval_suggest.py [--methods lexical,embedding] [--k 5] [--open-only]
         [--labelled tests/translation/data/suggest_labelled.tsv] [--ontology FILE] [--errors]
+        [--labels all,pref]
+
+Ranking: precision@1 and recall@K over the terms that have an equivalent, overall, per language
+(fr, nl, en), for terms that are not a label of their concept ("unseen") and for the HCParty labels.
+Decisions, on held-out folds (5 folds grouped by concept; see cross_validate): the expected
+calibration error of the raw first score and of the calibrated confidence (Platt scaling on first
+score and margin, referentiel.translation.calibration), the precision of ``match`` (calibrated
+confidence >= 0.9), and the precision and recall of "no good candidate" against the terms labelled
+``none`` (no equivalent in the framework: the gold of sssom:NoTermFound).
 
 Two settings are measured: "scheme" (the term's scheme is known, as when `mappings suggest --from ORG`
 reads a vocabulary column: a job-title column only competes among roles) and "open" (all concepts
