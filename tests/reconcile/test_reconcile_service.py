@@ -213,3 +213,9 @@ def test_a_word_shared_by_two_schemes_is_never_matched_untyped(client: TestClien
     assert first["score"] == second["score"] and not first["match"]  # need and sector: ask the user
     typed = _batch(client, {"q0": {"query": "opvoedingsondersteuning", "type": "refc:scheme-need"}})
     assert typed["q0"]["result"][0]["id"] == "need-parenting-support" and typed["q0"]["result"][0]["match"]
+
+
+def test_oversized_body_is_refused_before_it_is_read(client: TestClient) -> None:
+    big = "queries=" + "x" * 1_000_001
+    response = client.post("/", content=big, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 413 and response.json()["error"] == "body-too-large"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hmac
 import json
 import re
+import urllib.parse
 from typing import Any
 
 from starlette.applications import Starlette
@@ -143,9 +144,14 @@ async def _params(request: Request) -> dict[str, str]:
     """Query-string parameters, overlaid with a POST form or a JSON body's top-level keys."""
     params = dict(request.query_params)
     if request.method == "POST":
-        body = await request.body()
-        if len(body) > MAX_BODY:
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY:  # refused before it is read
             raise ReconcileError("body-too-large", status=413, limit=MAX_BODY)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise ReconcileError("body-too-large", status=413, limit=MAX_BODY)
         ctype = request.headers.get("content-type", "")
         if ctype.startswith("application/json"):
             try:
@@ -160,8 +166,9 @@ async def _params(request: Request) -> dict[str, str]:
             else:
                 params["queries"] = body.decode("utf-8", "replace")
         else:
-            form = await request.form()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            # OpenRefine posts application/x-www-form-urlencoded (queries=..., extend=...).
+            text = body.decode("utf-8", "replace")
+            params.update(urllib.parse.parse_qsl(text, keep_blank_values=True))
     return params
 
 
