@@ -137,7 +137,6 @@ class ReconciliationService:
             "name": self.name,
             "identifierSpace": IDENTIFIER_SPACE,
             "schemaSpace": SCHEMA_SPACE,
-            "documentation": "https://w3id.org/referentiel/docs/reconcile",
             "serviceVersion": __version__,
             "view": {"url": IDENTIFIER_SPACE + "{{id}}"},
             "defaultTypes": [self._type_ref(g) for g in self.framework.schemes.values()],
