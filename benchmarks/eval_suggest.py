@@ -1,7 +1,16 @@
-"""Evaluate `referentiel mappings suggest` on the labelled set: precision@1 and recall@K per method.
+"""Evaluate `referentiel mappings suggest` on the labelled set: ranking, calibration, "no match".
 
     python benchmarks/eval_suggest.py [--methods lexical,embedding] [--k 5] [--open-only]
         [--labelled tests/translation/data/suggest_labelled.tsv] [--ontology FILE] [--errors]
+        [--labels all,pref]
+
+Ranking: precision@1 and recall@K over the terms that have an equivalent, overall, per language
+(fr, nl, en), for terms that are not a label of their concept ("unseen") and for the HCParty labels.
+Decisions, on held-out folds (5 folds grouped by concept; see cross_validate): the expected
+calibration error of the raw first score and of the calibrated confidence (Platt scaling on first
+score and margin, referentiel.translation.calibration), the precision of ``match`` (calibrated
+confidence >= 0.9), and the precision and recall of "no good candidate" against the terms labelled
+``none`` (no equivalent in the framework: the gold of sssom:NoTermFound).
 
 Two settings are measured: "scheme" (the term's scheme is known, as when `mappings suggest --from ORG`
 reads a vocabulary column: a job-title column only competes among roles) and "open" (all concepts
@@ -20,12 +29,14 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from referentiel.translation.calibration import expected_calibration_error
 from referentiel.translation.framework import Framework, load_framework
 from referentiel.translation.sssom import normalise_term
 from referentiel.translation.suggest import TermToMap, fold, matcher, rank
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "translation" / "data" / "suggest_labelled.tsv"
+NONE = "none"  # gold of a term without equivalent (sssom:NoTermFound)
 
 
 def read_labelled(path: Path) -> list[dict[str, str]]:
@@ -47,11 +58,113 @@ def overlap(rows: list[dict[str, str]], framework: Framework) -> tuple[int, int]
     """(terms equal to a label of their concept as written, terms equal once folded)."""
     verbatim = folded = 0
     for row in rows:
+        if row["concept"] == NONE:
+            continue
         concept = framework.get(row["concept"])
         labels = [t for t, _, _ in concept.all_labels()] if concept else []
         verbatim += any(normalise_term(t) == normalise_term(row["term"]) for t in labels)
         folded += any(fold(t) == fold(row["term"]) for t in labels)
     return verbatim, folded
+
+
+def score_rows(
+    rows: list[dict[str, str]], method: str, k: int, use_scheme: bool, framework: Framework
+) -> tuple[list[dict[str, object]], float, float]:
+    """Rank every labelled term: per row its candidates (local names) and scores; setup and run seconds."""
+    start = time.perf_counter()
+    match = matcher(method, framework)
+    setup = time.perf_counter() - start
+    scored = []
+    start = time.perf_counter()
+    for row in rows:
+        term = TermToMap(row["term"], scheme=row["scheme"] if use_scheme else None)
+        ranked = rank(term, match, top_k=k)
+        gold = row["concept"]
+        concept = framework.get(gold) if gold != NONE else None
+        scored.append(
+            {
+                "row": row,
+                "none": gold == NONE,
+                "candidates": [c.curie.removeprefix("refc:") for c in ranked],
+                "scores": [c.score for c in ranked],
+                "unseen": gold != NONE
+                and (
+                    concept is None
+                    or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels())
+                ),
+            }
+        )
+    return scored, setup, time.perf_counter() - start
+
+
+def ranking_metrics(scored: list[dict[str, object]]) -> dict[str, float | int]:
+    """P@1 and R@k over the terms that have an equivalent (gold "none" rows have no right candidate)."""
+    rows = [s for s in scored if not s["none"]]
+    n = len(rows)
+    p1 = sum(bool(s["candidates"]) and s["candidates"][0] == s["row"]["concept"] for s in rows)
+    rk = sum(s["row"]["concept"] in s["candidates"] for s in rows)
+    return {"n": n, "p_at_1": p1 / max(n, 1), "r_at_k": rk / max(n, 1)}
+
+
+def first_is_right(s: dict[str, object]) -> bool:
+    """The first candidate is the labelled concept (never true for a term without equivalent)."""
+    return bool(s["candidates"]) and not s["none"] and s["candidates"][0] == s["row"]["concept"]
+
+
+def folds_of(scored: list[dict[str, object]], folds: int) -> list[int]:
+    """A fold per row, grouped by labelled concept (all terms of a concept are held out together) so
+    that the calibration is never tested on a concept it was fitted on; "none" rows by their term."""
+    import zlib
+
+    return [
+        zlib.crc32((s["row"]["term"] if s["none"] else s["row"]["concept"]).encode("utf-8")) % folds
+        for s in scored
+    ]
+
+
+def cross_validate(
+    scored: list[dict[str, object]], method: str, folds: int = 5
+) -> list[tuple[float, bool, bool]]:
+    """Held-out (confidence, match decision, no-match decision) per row: fitted on the other folds."""
+    from referentiel.translation.calibration import choose_no_match_threshold, fit_platt
+
+    assignment = folds_of(scored, folds)
+    out: list[tuple[float, bool, bool] | None] = [None] * len(scored)
+    for f in range(folds):
+        train = [s for s, a in zip(scored, assignment, strict=True) if a != f]
+        calibration = fit_platt([(s["scores"], first_is_right(s)) for s in train], method)
+        calibration.no_match_threshold = choose_no_match_threshold(
+            calibration, [(s["scores"], s["none"]) for s in train]
+        )
+        for i, (s, a) in enumerate(zip(scored, assignment, strict=True)):
+            if a == f:
+                out[i] = (
+                    calibration.confidence(s["scores"]),
+                    calibration.is_match(s["scores"]),
+                    calibration.is_no_match(s["scores"]),
+                )
+    return [o for o in out if o is not None]
+
+
+def decision_metrics(
+    scored: list[dict[str, object]], held_out: list[tuple[float, bool, bool]]
+) -> dict[str, float | int]:
+    """ECE before (raw first score) and after (held-out calibrated), match precision, no-match P/R."""
+    raw = [(s["scores"][0] if s["scores"] else 0.0, first_is_right(s)) for s in scored]
+    calibrated = [(conf, first_is_right(s)) for s, (conf, _, _) in zip(scored, held_out, strict=True)]
+    matched = [first_is_right(s) for s, (_, m, _) in zip(scored, held_out, strict=True) if m]
+    flagged = [s["none"] for s, (_, _, nm) in zip(scored, held_out, strict=True) if nm]
+    nones = sum(s["none"] for s in scored)
+    return {
+        "ece_raw": expected_calibration_error(raw),
+        "ece_calibrated": expected_calibration_error(calibrated),
+        "match_n": len(matched),
+        "match_precision": sum(matched) / max(len(matched), 1),
+        "none_n": nones,
+        "no_match_flagged": len(flagged),
+        "no_match_precision": sum(flagged) / max(len(flagged), 1),
+        "no_match_recall": sum(flagged) / max(nones, 1),
+    }
 
 
 def evaluate(
@@ -61,50 +174,52 @@ def evaluate(
     use_scheme: bool,
     ontology: str | None = None,
     labels: str = "all",
+    folds: int = 5,
 ) -> dict[str, object]:
-    """precision@1, recall@k, per-variation precision@1, the misses and the time per term."""
+    """Ranking (P@1, R@k; overall, per language, unseen terms) and calibrated decisions on held-out folds."""
     framework = load_framework(ontology)
     if labels == "pref":
         framework = pref_only(framework)
-    start = time.perf_counter()
-    match = matcher(method, framework)
-    setup = time.perf_counter() - start
-    hits1 = hitsk = 0
-    unseen = [0, 0, 0]  # terms that are not a label of their concept (once folded): n, hits@1, hits@k
+    scored, setup, elapsed = score_rows(rows, method, k, use_scheme, framework)
+    held_out = cross_validate(scored, method, folds)
+    overall = ranking_metrics(scored)
+    unseen = ranking_metrics([s for s in scored if s["unseen"]])
     by_variation: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses = []
-    start = time.perf_counter()
-    for row in rows:
-        term = TermToMap(row["term"], scheme=row["scheme"] if use_scheme else None)
-        candidates = [c.curie.removeprefix("refc:") for c in rank(term, match, top_k=k)]
-        first = bool(candidates) and candidates[0] == row["concept"]
-        hits1 += first
-        hitsk += row["concept"] in candidates
-        by_variation[row["variation"]][0] += first
-        by_variation[row["variation"]][1] += 1
-        concept = framework.get(row["concept"])
-        if concept is None or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels()):
-            unseen[0] += 1
-            unseen[1] += first
-            unseen[2] += row["concept"] in candidates
-        if not first:
-            misses.append((row["term"], row["concept"], candidates[:3]))
-    elapsed = time.perf_counter() - start
-    n = len(rows)
+    for s in scored:
+        if not s["none"]:
+            by_variation[s["row"]["variation"]][0] += first_is_right(s)
+            by_variation[s["row"]["variation"]][1] += 1
+    groups: dict[str, dict[str, object]] = {}
+    for name, keep in (
+        ("fr", lambda s: s["row"]["lang"] == "fr"),
+        ("nl", lambda s: s["row"]["lang"] == "nl"),
+        ("en", lambda s: s["row"]["lang"] == "en"),
+        ("unseen", lambda s: s["unseen"] or s["none"]),
+        ("hcparty", lambda s: s["row"]["variation"] == "hcparty"),
+    ):
+        picked = [(s, h) for s, h in zip(scored, held_out, strict=True) if keep(s)]
+        sub = [s for s, _ in picked]
+        groups[name] = {**ranking_metrics(sub), **decision_metrics(sub, [h for _, h in picked])}
     return {
-        "unseen_n": unseen[0],
-        "unseen_p_at_1": unseen[1] / max(unseen[0], 1),
-        "unseen_r_at_k": unseen[2] / max(unseen[0], 1),
+        "unseen_n": unseen["n"],
+        "unseen_p_at_1": unseen["p_at_1"],
+        "unseen_r_at_k": unseen["r_at_k"],
         "method": method,
         "setting": ("scheme" if use_scheme else "open") + ("/pref" if labels == "pref" else ""),
-        "n": n,
-        "p_at_1": hits1 / n,
-        "r_at_k": hitsk / n,
+        "n": overall["n"],
+        "p_at_1": overall["p_at_1"],
+        "r_at_k": overall["r_at_k"],
         "k": k,
         "by_variation": {v: a / b for v, (a, b) in sorted(by_variation.items())},
-        "ms_per_term": 1000 * elapsed / n,
+        "decisions": decision_metrics(scored, held_out),
+        "groups": groups,
+        "ms_per_term": 1000 * elapsed / max(len(rows), 1),
         "setup_s": setup,
-        "misses": misses,
+        "misses": [
+            (s["row"]["term"], s["row"]["concept"], s["candidates"][:3])
+            for s in scored
+            if not s["none"] and not first_is_right(s)
+        ],
     }
 
 
@@ -151,6 +266,25 @@ def main(argv: list[str] | None = None) -> int:
                     )
         except Exception as exc:  # noqa: BLE001 - report an unusable method and go on
             print(f"{method:<10} unusable: {type(exc).__name__}: {exc}")
+    print(
+        "\ncalibrated decisions (Platt on top score and margin, 5-fold cross-validation grouped by "
+        "concept; held-out figures)"
+    )
+    print(
+        f"{'method':<10} {'setting':<12} {'group':<8} {'n':>4} {'P@1':>6} {'R@' + str(args.k):>6} "
+        f"{'ECE raw':>8} {'ECE cal':>8} {'match n':>8} {'match P':>8} {'none n':>7} {'no-match P':>10} "
+        f"{'no-match R':>10}"
+    )
+    for r in results:
+        for group, g in [
+            ("all", {"n": r["n"], "p_at_1": r["p_at_1"], "r_at_k": r["r_at_k"], **r["decisions"]})
+        ] + list(r["groups"].items()):
+            print(
+                f"{r['method']:<10} {r['setting']:<12} {group:<8} {g['n']:>4} {g['p_at_1']:>6.3f} "
+                f"{g['r_at_k']:>6.3f} {g['ece_raw']:>8.3f} {g['ece_calibrated']:>8.3f} {g['match_n']:>8} "
+                f"{g['match_precision']:>8.3f} {g['none_n']:>7} {g['no_match_precision']:>10.3f} "
+                f"{g['no_match_recall']:>10.3f}"
+            )
     for r in results:
         print(
             f"\n{r['method']} / {r['setting']}: P@1 by variation: "

@@ -2,7 +2,9 @@
 
 Each guide runs in its own empty folder, its commands in order (later ones use what earlier ones
 wrote), through click's CliRunner. A command's expected exit code is 0 unless the line ends with a
-comment ``# exit N``.
+comment ``# exit N``. A ``$ cp`` line copies files the guide takes from the repository (the example
+partner's raw export) into the guide's folder; a ``$ python3 -c`` line (creating a project key) runs in
+a shell there.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ def commands(text: str) -> list[tuple[list[str], int, str]]:
     out = []
     for block in _BLOCK.findall(text):
         for line in block.splitlines():
+            if line.startswith("$ cp "):  # a guide copying the repository's example files
+                out.append((["!cp", *shlex.split(line[len("$ cp ") :])], 0, line))
+                continue
+            if line.startswith("$ python3 -c "):  # a guide creating a file (a project key)
+                out.append((["!sh", line[len("$ ") :]], 0, line))
+                continue
             if not line.startswith("$ referentiel "):
                 continue
             match = _EXIT.search(line)
@@ -60,6 +68,29 @@ def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     for args, expected, line in commands((DOCS / guide).read_text(encoding="utf-8")):
+        if args[0] == "!cp":
+            _copy(args[1:], tmp_path)
+            continue
+        if args[0] == "!sh":
+            import subprocess
+            import sys
+
+            command = args[1].replace("python3", shlex.quote(sys.executable), 1)
+            subprocess.run(command, shell=True, cwd=tmp_path, check=True, timeout=60)  # noqa: S602 - the guide's line
+            continue
         result = runner.invoke(cli, args)
         assert code_of(result) == expected, f"{guide}: {line}\n{result.output}\n{result.exception!r}"
         assert "Traceback" not in result.output
+
+
+def _copy(args: list[str], here: Path) -> None:
+    """``cp [-r] SRC DST`` of a guide: SRC is taken from the working folder, else from the repository."""
+    import shutil
+
+    paths = [a for a in args if not a.startswith("-")]
+    source, target = Path(paths[0]), here / paths[1]
+    source = here / source if (here / source).exists() else DOCS.parent / source
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy(source, target / source.name if target.is_dir() else target)

@@ -228,3 +228,54 @@ def test_label_embeddings_are_cached_on_disk(tmp_path: Path, monkeypatch) -> Non
     _label_matrix(["a", "c"], Model(), np)  # other labels (a new ontology): computed again
     assert Model.calls == 2
     assert len(list((tmp_path / "referentiel").glob("labels-*.npy"))) == 2
+
+
+def test_no_confident_candidate_is_proposed_as_no_term_found_first() -> None:
+    from referentiel.translation.suggest import Candidate, Suggestion
+
+    term = TermToMap("tandarts", scheme="role-")
+    candidate = Candidate(
+        "https://w3id.org/referentiel/concept/role-physician",
+        "refc:role-physician",
+        "médecin",
+        0.4,
+        "arts",
+        "skos:prefLabel",
+    )
+    suggestion = Suggestion(term, [candidate], confidence=0.01, no_match=True)
+    ms = suggestion_set(SuggestionPlan("hvhk", "hvhk", [term], "t"), [suggestion], method=LEXICAL)
+    first, second = ms.mappings
+    assert (first.predicate_id, first.object_id) == ("skos:exactMatch", NO_TERM_FOUND)
+    assert "no confident candidate" in first.comment and second.object_id == "refc:role-physician"
+    findings = check_mapping_set(ms, load_framework())
+    assert [f.check for f in findings if f.severity != "INFO"] == ["no-term-found-contradicted"]
+    assert "skos:exactMatch" in next(f for f in findings if f.check == "no-term-found-contradicted").hint
+
+
+def test_suggest_reports_progress_and_calibrated_confidence() -> None:
+    from referentiel.progress import RecordingProgress
+
+    progress = RecordingProgress()
+    [suggestion] = suggest_for_terms(["Assistante sociale"], method=LEXICAL, ontology=MINI, progress=progress)
+    assert ("stage", "suggest", 1, "terms") in progress.events and ("advance", 1) in progress.events
+    assert suggestion.confidence is not None and 0.5 < suggestion.confidence <= 1 and not suggestion.no_match
+
+
+def test_label_embedding_reports_progress(tmp_path: Path, monkeypatch) -> None:
+    import numpy as np
+
+    from referentiel.progress import RecordingProgress
+    from referentiel.translation.suggest import _label_matrix
+
+    class Model:
+        variant = "fake"
+
+        def query(self, texts):
+            return np.ones((len(texts), 4), dtype="float32")
+
+    monkeypatch.setenv("REFERENTIEL_CACHE", str(tmp_path))
+    progress = RecordingProgress()
+    matrix = _label_matrix([f"label {i}" for i in range(150)], Model(), np, progress)
+    assert matrix.shape == (150, 4)
+    assert progress.events[0] == ("stage", "embedding", 150, "labels")
+    assert sum(e[1] for e in progress.events if e[0] == "advance") == 150

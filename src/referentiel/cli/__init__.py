@@ -26,6 +26,7 @@ CAPABILITIES = (
     "referentiel.store.cli",
     "referentiel.queries.cli",
     "referentiel.web.cli",
+    "referentiel.reconcile.cli",
 )
 
 EXIT_OK = 0

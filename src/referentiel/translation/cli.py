@@ -95,15 +95,20 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
     used, why = resolve_method(method)
     if why:
         click.echo(f"note: {why}", err=True)
+    from referentiel.progress import for_terminal
+
     suggestions = suggest_for_terms(plan.terms, method=used, top_k=top_k, ontology=ontology, schemes=schemes,
-                                    min_score=min_score)
+                                    min_score=min_score, progress=for_terminal())
     from referentiel.translation.sssom import write_mapping_set
 
     ms = suggestion_set(plan, suggestions, method=used)
     write_mapping_set(ms, output)
     without = sum(1 for s in suggestions if not s.candidates)
+    unsure = sum(1 for s in suggestions if s.candidates and s.no_match)
     click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) ({used} matching) "
-               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else ""),
+               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else "")
+               + (f"; {unsure} term(s) with no confident candidate (proposed as sssom:NoTermFound first)"
+                  if unsure else ""),
                err=True)
 
 
@@ -143,6 +148,34 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
         raise click.exceptions.Exit(EXIT_FINDINGS)
     click.echo(f"{result.mapping.subject_id} {'Not ' if result.mapping.negated else ''}"
                f"{result.mapping.predicate_id} {result.mapping.object_id}: written to {mapping_set}")
+
+
+@mappings.command("init")
+@click.argument("org")
+@click.option("--prefix", "org_prefix", default=None,
+              help="CURIE prefix of the organisation's terms (default: the slug without hyphens).")
+@click.option("--title", default=None, help="The mapping set's title.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: ORG/mappings.sssom.tsv, the layout --mappings expects).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init_command(org: str, org_prefix: str | None, title: str | None, output: Path | None,
+                 force: bool) -> None:
+    """Write an empty, valid SSSOM mapping set for a new organisation ORG (its slug).
+
+    A profile must point at an existing mapping set, and `mappings suggest --from ORG` reads it to
+    find the unmapped terms: start a new partner with this, then fill it with `mappings suggest`.
+    """
+    from referentiel.translation.sssom import new_mapping_set, write_mapping_set
+
+    ms = new_mapping_set(org, prefix=org_prefix, title=title)
+    path = output or Path(org) / "mappings.sssom.tsv"
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} already exists: it may hold reviewed mappings "
+                               "(use --force to replace it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_mapping_set(ms, path)
+    prefix = next(iter(ms.curie_map))
+    click.echo(f"empty mapping set for {org} written to {path} (terms as {prefix}:...)", err=True)
 
 
 @click.group("terms")
@@ -205,4 +238,51 @@ from referentiel.translation.commands_translate import coverage_command, transla
 
 mappings.add_command(coverage_command)
 
-COMMANDS: list[click.Command] = [translate_command, mappings, terms]
+@click.group("profile")
+def profile() -> None:
+    """Organisation profiles: how a partner's export files are read."""
+
+
+@profile.command("draft")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--org", "slug", default=None,
+              help="The organisation's slug (default: the name of the folder holding the export).")
+@click.option("--name", default=None, help="The organisation's name (default: the slug).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The profile to write (YAML, every guess marked REVIEW).")
+@click.option("--force", is_flag=True, help="Overwrite an existing profile.")
+def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None, output: Path,
+                  force: bool) -> None:
+    """Draft a commented profile for an unseen export (CSV, XLSX, JSON files or folders).
+
+    Guesses each table's entity and each column's role, date pattern and list separator; columns that
+    look personal or are not recognised are refused. Writes an empty mapping set next to the profile
+    when there is none, so that `mappings suggest --from ORG` can run at once.
+    """
+    from referentiel.translation.profile import load_profile
+    from referentiel.translation.profile_draft import collect_organisations, draft_profile, render_profile
+    from referentiel.translation.sssom import new_mapping_set, write_mapping_set
+
+    if output.exists() and not force:
+        raise click.UsageError(f"{output} already exists: it may be reviewed already "
+                               "(use --force to replace it)")
+    first = exports[0].resolve()
+    folder = first if first.is_dir() else first.parent
+    if slug is None:
+        slug = folder.parent.name if folder.name in ("export", "exports") else folder.name
+    draft = draft_profile(list(exports), slug, name)
+    collect_organisations(draft, list(exports))
+    mappings = output.parent / "mappings.sssom.tsv"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    created = not mappings.exists()
+    if created:
+        write_mapping_set(new_mapping_set(slug), mappings)
+    output.write_text(render_profile(draft, mappings.name), encoding="utf-8")
+    load_profile(output)  # the draft must load: a failure here is a bug, reported as such
+    refused = sum(c.refused for t in draft.tables for c in t.columns)
+    click.echo(f"profile drafted for {len(draft.tables)} table(s) in {output}: review every REVIEW line; "
+               f"{refused} column(s) refused (personal-looking or not recognised)"
+               + (f"; empty mapping set written to {mappings}" if created else ""), err=True)
+
+
+COMMANDS: list[click.Command] = [translate_command, mappings, terms, profile]

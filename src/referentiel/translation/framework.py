@@ -19,6 +19,23 @@ LANGS = ("fr", "nl", "en")
 
 
 @dataclass
+class Grouping:
+    """A concept scheme or a concept class of the framework: its labels and definition per language."""
+
+    iri: str
+    curie: str
+    labels: dict[str, str] = field(default_factory=dict)
+    definitions: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str = "fr") -> str:
+        """The label in ``lang`` (else fr, en, nl), else the CURIE."""
+        for candidate in (lang, "fr", "en", "nl", ""):
+            if self.labels.get(candidate):
+                return self.labels[candidate]
+        return self.curie
+
+
+@dataclass
 class Concept:
     """One SKOS concept of the framework."""
 
@@ -32,6 +49,8 @@ class Concept:
     broader: tuple[str, ...] = ()
     deprecated: bool = False
     replaced_by: tuple[str, ...] = ()
+    definitions: dict[str, str] = field(default_factory=dict)
+    classes: tuple[str, ...] = ()  # rdf:type other than skos:Concept (ref:ProfessionalRole...)
 
     def label(self, lang: str = "fr") -> str:
         """The prefLabel in ``lang`` (else fr, en, nl, any), else the CURIE."""
@@ -52,9 +71,17 @@ class Concept:
 class Framework:
     """The framework's concepts, indexed by IRI and CURIE, with the ``skos:broader`` hierarchy."""
 
-    def __init__(self, concepts: Iterable[Concept], source: str | None = None) -> None:
+    def __init__(
+        self,
+        concepts: Iterable[Concept],
+        source: str | None = None,
+        schemes: Iterable[Grouping] = (),
+        classes: Iterable[Grouping] = (),
+    ) -> None:
         self.source = source
         self.concepts: dict[str, Concept] = {c.iri: c for c in concepts}
+        self.schemes: dict[str, Grouping] = {g.iri: g for g in schemes}
+        self.classes: dict[str, Grouping] = {g.iri: g for g in classes}
         self._narrower: dict[str, set[str]] = {}
         for concept in self.concepts.values():
             for parent in concept.broader:
@@ -169,6 +196,10 @@ def framework_from_graph(graph: object, source: str | None = None) -> Framework:
         for label in g.objects(iri, SKOS.hiddenLabel):  # type: ignore[attr-defined]
             hidden.append(str(label))
         notations = [str(n) for n in g.objects(iri, SKOS.notation)]  # type: ignore[attr-defined]
+        definitions = _by_lang(g, iri, SKOS.definition)
+        classes = tuple(
+            sorted(str(t) for t in g.objects(iri, RDF.type) if t != SKOS.Concept)  # type: ignore[attr-defined]
+        )
         deprecated = any(str(v).lower() in ("true", "1") for v in g.objects(iri, OWL.deprecated))  # type: ignore[attr-defined]
         concepts.append(
             Concept(
@@ -182,9 +213,39 @@ def framework_from_graph(graph: object, source: str | None = None) -> Framework:
                 broader=tuple(sorted(str(b) for b in g.objects(iri, SKOS.broader))),  # type: ignore[attr-defined]
                 deprecated=deprecated,
                 replaced_by=tuple(sorted(str(r) for r in g.objects(iri, DCTERMS.isReplacedBy))),  # type: ignore[attr-defined]
+                definitions=definitions,
+                classes=classes,
             )
         )
-    return Framework(sorted(concepts, key=lambda c: c.iri), source=source)
+    used_schemes = {s for c in concepts for s in c.schemes}
+    used_classes = {t for c in concepts for t in c.classes}
+    schemes = [
+        Grouping(
+            s, _curie(s), _by_lang(g, URIRef(s), SKOS.prefLabel), _by_lang(g, URIRef(s), SKOS.definition)
+        )
+        for s in sorted(used_schemes)
+    ]
+    classes = [
+        Grouping(
+            t,
+            _curie(t),
+            _by_lang(g, URIRef(t), SKOS.prefLabel) or _by_lang(g, URIRef(t), RDFS.label),
+            _by_lang(g, URIRef(t), SKOS.definition),
+        )
+        for t in sorted(used_classes)
+    ]
+    return Framework(sorted(concepts, key=lambda c: c.iri), source=source, schemes=schemes, classes=classes)
+
+
+def _by_lang(g: object, subject: object, prop: object) -> dict[str, str]:
+    """The first literal of ``prop`` per language tag."""
+    from rdflib import Literal
+
+    out: dict[str, str] = {}
+    for value in g.objects(subject, prop):  # type: ignore[attr-defined]
+        if isinstance(value, Literal):
+            out.setdefault(value.language or "", str(value))
+    return out
 
 
 @lru_cache(maxsize=8)

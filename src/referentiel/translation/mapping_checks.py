@@ -97,7 +97,8 @@ CHECKS: dict[str, CheckSpec] = {
             ERROR,
             "a required column is empty on this row",
             "fill subject_id, predicate_id, object_id and mapping_justification on every row; "
-            "write sssom:NoTermFound as object_id when the term has no equivalent",
+            "when the term has no equivalent, write predicate_id skos:exactMatch and object_id "
+            "sssom:NoTermFound",
             "sssom",
         ),
         CheckSpec(
@@ -222,8 +223,9 @@ CHECKS: dict[str, CheckSpec] = {
             "object-not-in-framework",
             ERROR,
             "the object is not a concept of the framework",
-            "map to a refc: concept that the ontology declares (skos:Concept); check the spelling, or write "
-            "sssom:NoTermFound if the framework has no equivalent",
+            "map to a refc: concept that the ontology declares (skos:Concept); check the spelling, or, if "
+            "the framework has no equivalent, write predicate_id skos:exactMatch and object_id "
+            "sssom:NoTermFound",
             "skos",
         ),
         CheckSpec(
@@ -252,7 +254,8 @@ CHECKS: dict[str, CheckSpec] = {
             "no-term-found-contradicted",
             WARN,
             "the subject is declared without equivalent (sssom:NoTermFound) and also mapped to a concept",
-            "delete the sssom:NoTermFound row, or the mapping, whichever is wrong",
+            "delete the sssom:NoTermFound row (predicate skos:exactMatch: 'no exact equivalent exists'), "
+            "or the mapping, whichever is wrong",
             "skos",
         ),
         CheckSpec(

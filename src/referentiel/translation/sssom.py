@@ -551,6 +551,49 @@ def _ordered_columns(ms: MappingSet) -> list[str]:
     return known + others
 
 
+ORG_NAMESPACE_TEMPLATE = "https://w3id.org/referentiel/org/{slug}/"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def new_mapping_set(slug: str, prefix: str | None = None, title: str | None = None) -> MappingSet:
+    """An empty, valid mapping set for a new organisation (the header `mappings check` requires).
+
+    ``slug`` is the organisation's kebab-case slug (``huis-van-het-kind-gent``); its terms get the
+    CURIE prefix ``prefix`` (default: the slug without hyphens) in
+    ``https://w3id.org/referentiel/org/{slug}/``. Raises :class:`ConfigError` for a malformed slug.
+    """
+    import datetime as dt
+
+    if not _SLUG.match(slug):
+        raise ConfigError(
+            f"{slug!r} is not an organisation slug",
+            hint="use lowercase letters, digits and hyphens, e.g. huis-van-het-kind-gent",
+        )
+    prefix = prefix or slug.replace("-", "")
+    if not re.match(r"^[A-Za-z_][A-Za-z0-9_.-]*$", prefix):
+        raise ConfigError(f"{prefix!r} is not a CURIE prefix", hint="use letters and digits, e.g. hvhkgent")
+    namespace = ORG_NAMESPACE_TEMPLATE.format(slug=slug)
+    return MappingSet(
+        metadata={
+            "mapping_set_id": namespace + "mappings",
+            "mapping_set_version": "0.1",
+            "mapping_set_title": title or f"{slug}: terms mapped onto the shared framework",
+            "mapping_set_description": f"The terms of {slug}'s exports mapped onto the framework's concepts. "
+            "A term without equivalent is written with predicate_id skos:exactMatch and object_id "
+            "sssom:NoTermFound.",
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "mapping_date": dt.date.today().isoformat(),
+        },
+        curie_map={
+            prefix: namespace,
+            "refc": "https://w3id.org/referentiel/concept/",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "semapv": "https://w3id.org/semapv/vocab/",
+            "sssom": "https://w3id.org/sssom/",
+        },
+    )
+
+
 def dumps_mapping_set(ms: MappingSet) -> str:
     """The SSSOM/TSV text of ``ms`` (YAML header with ``curie_map``, then the table)."""
     metadata: dict[str, Any] = {}

