@@ -1,0 +1,268 @@
+"""SHACL shapes compiled into SPARQL 1.1 SELECT queries: focus nodes, value nodes, and constraints.
+
+Every query has the focus node in ``?this`` and, when the result has one, the value node in
+``?value``. A *focus pattern* is a group graph pattern binding ``?this`` (a shape's targets, or the
+value nodes of an enclosing shape for sh:node & co.), so one query checks one constraint for every
+focus node at once, and the store does the joins. SHACL's definitions are SPARQL already
+(SHACL 4.x "SPARQL definition" of each component); the queries follow them, with two deliberate
+choices: term equality is ``sameTerm`` / a join (never ``=``, which equates ``"1"^^xsd:integer``
+and ``"01"^^xsd:integer``), and a comparison that cannot be made is a violation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH, XSD
+from rdflib.term import Node
+
+from referentiel.errors import InputError
+from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstraint
+
+SUBCLASS_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+
+# Datatypes whose lexical space the store can check: a literal of one of them is well-formed when
+# casting its lexical form gives a value (SHACL 4.1.2: ill-formed literals violate sh:datatype).
+CASTABLE = frozenset(XSD[n] for n in (
+    "integer", "decimal", "float", "double", "boolean", "date", "dateTime", "time", "duration",
+    "dayTimeDuration", "yearMonthDuration", "gYear", "gYearMonth", "gMonthDay", "gDay", "gMonth",
+))
+
+
+def term(node: Node) -> str:
+    """An rdflib term as SPARQL text (blank nodes have none: the model refuses them before)."""
+    if isinstance(node, URIRef):
+        return "<" + str(node).replace(">", "%3E") + ">"
+    if isinstance(node, Literal):
+        text = str(node).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if node.language:
+            return f'"{text}"@{node.language}'
+        if node.datatype is not None and node.datatype != XSD.string:
+            return f'"{text}"^^<{node.datatype}>'
+        return f'"{text}"'
+    raise InputError(f"a blank node ({node.n3()}) cannot be written in a SPARQL query",
+                     hint="name the node with an IRI in the shapes graph")
+
+
+def path(model: ShapesModel, node: Node) -> str:
+    """A SHACL property path as a SPARQL property path."""
+    graph = model.graph
+    if isinstance(node, URIRef):
+        return term(node)
+    if (node, RDF.first, None) in graph:
+        return "(" + "/".join(path(model, p) for p in Collection(graph, node)) + ")"
+    for predicate, template in ((SH.inversePath, "^({})"), (SH.zeroOrMorePath, "({})*"),
+                                (SH.oneOrMorePath, "({})+"), (SH.zeroOrOnePath, "({})?")):
+        inner = graph.value(node, predicate)
+        if inner is not None:
+            return template.format(path(model, inner))
+    alternatives = graph.value(node, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(path(model, p) for p in Collection(graph, alternatives)) + ")"
+    raise InputError(f"{node.n3()} is not a SHACL property path", hint="see SHACL 2.3.1, property paths")
+
+
+def prologue(prefixes: dict[str, str]) -> str:
+    """PREFIX declarations for a query."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
+
+
+def target_pattern(model: ShapesModel, shape: Shape) -> tuple[str, dict[str, str]] | None:
+    """The focus pattern of a shape's targets (None when it has none), with the prefixes it needs."""
+    branches: list[str] = []
+    needed: dict[str, str] = {}
+    nodes = [t for p, t in shape.targets if p == SH.targetNode]
+    if nodes:
+        branches.append("VALUES ?this { " + " ".join(term(n) for n in nodes) + " }")
+    classes = [t for p, t in shape.targets if p == SH.targetClass]
+    if shape.implicit_class:
+        classes.append(shape.node)
+    for cls in dict.fromkeys(classes):
+        branches.append(f"?this {SUBCLASS_TYPE} {term(cls)} .")
+    for predicate, node in shape.targets:
+        if predicate == SH.targetSubjectsOf:
+            branches.append(f"?this {term(node)} [] .")
+        elif predicate == SH.targetObjectsOf:
+            branches.append(f"[] {term(node)} ?this .")
+    for select, declared in shape.target_selects:
+        needed.update(declared)
+        branches.append("{ " + select + " }")
+    if not branches:
+        return None
+    union = " UNION ".join("{ " + b + " }" for b in branches)
+    return "{ SELECT DISTINCT ?this WHERE { " + union + " } }", needed
+
+
+def values_pattern(outer: str, shape_path: str | None) -> str:
+    """The focus pattern of the value nodes of ``outer``'s focus nodes along ``shape_path``."""
+    if shape_path is None:
+        return outer
+    return ("{ SELECT DISTINCT ?this WHERE { { SELECT (?this AS ?outer) WHERE { " + outer + " } } "
+            f"?outer {shape_path} ?this . }} }}")
+
+
+def value_nodes(shape_path: str | None) -> str:
+    """The pattern binding ``?value`` to each value node of ``?this``."""
+    return f"?this {shape_path} ?value ." if shape_path else "BIND (?this AS ?value)"
+
+
+def _select(focus: str, body: str, columns: str = "?this ?value") -> str:
+    return f"SELECT DISTINCT {columns} WHERE {{ {focus} {body} }}"
+
+
+def _not_comparable(expression: str) -> str:
+    # a comparison that errors (incomparable terms) counts as not satisfied: a violation
+    return f"FILTER (!COALESCE({expression}, false))"
+
+
+def _well_formed(datatype: URIRef) -> str:
+    if datatype in CASTABLE:
+        return f" && COALESCE(sameTerm(DATATYPE({term(datatype)}(STR(?value))), {term(datatype)}), false)"
+    return ""
+
+
+def component_queries(model: ShapesModel, shape: Shape, focus: str, shape_path: str | None,
+                      ) -> list[tuple[URIRef, str]]:
+    """(component, query) for each constraint of ``shape`` a single SELECT decides, over ``focus``."""
+    values = value_nodes(shape_path)
+    queries: list[tuple[URIRef, str]] = []
+    params = shape.params
+
+    def add(component: str, query: str) -> None:
+        queries.append((SH[component + "ConstraintComponent"], query))
+
+    for cls in params.get(SH["class"], []):
+        add("Class", _select(focus, f"{values} FILTER NOT EXISTS {{ ?value {SUBCLASS_TYPE} {term(cls)} }}"))
+    for datatype in params.get(SH.datatype, []):
+        if datatype == RDF.langString:
+            check = "isLiteral(?value) && LANG(?value) != \"\""
+        else:
+            check = (f"isLiteral(?value) && LANG(?value) = \"\" && sameTerm(DATATYPE(?value), {term(datatype)})"
+                     + _well_formed(datatype))
+        add("Datatype", _select(focus, f"{values} FILTER (!({check}))"))
+    for kind in params.get(SH.nodeKind, []):
+        tests = {SH.IRI: "isIRI(?value)", SH.BlankNode: "isBlank(?value)", SH.Literal: "isLiteral(?value)",
+                 SH.BlankNodeOrIRI: "(isBlank(?value) || isIRI(?value))",
+                 SH.BlankNodeOrLiteral: "(isBlank(?value) || isLiteral(?value))",
+                 SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))"}
+        if kind not in tests:
+            raise InputError(f"the shapes graph is not usable SHACL (sh:nodeKind {kind.n3()})",
+                             hint="use one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, ...")
+        add("NodeKind", _select(focus, f"{values} FILTER (!{tests[kind]})"))
+    if shape_path is not None:
+        for count in params.get(SH.minCount, []):
+            n = int(count.toPython())
+            if n == 1:
+                add("MinCount", _select(focus, f"FILTER NOT EXISTS {{ ?this {shape_path} ?any }}", "?this"))
+            elif n > 1:
+                add("MinCount", f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {shape_path} ?value }} }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})")
+        for count in params.get(SH.maxCount, []):
+            n = int(count.toPython())
+            add("MaxCount", f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})")
+    for name, operator in (("minExclusive", ">"), ("minInclusive", ">="), ("maxExclusive", "<"),
+                           ("maxInclusive", "<=")):
+        for bound in params.get(SH[name], []):
+            add(name[0].upper() + name[1:],
+                _select(focus, f"{values} {_not_comparable(f'?value {operator} {term(bound)}')}"))
+    for name, operator in (("minLength", ">="), ("maxLength", "<=")):
+        for bound in params.get(SH[name], []):
+            add(name[0].upper() + name[1:], _select(
+                focus, f"{values} FILTER (isBlank(?value) || !COALESCE(STRLEN(STR(?value)) {operator} "
+                f"{int(bound.toPython())}, false))"))
+    flags = shape.one("flags")
+    for pattern in params.get(SH.pattern, []):
+        flag_text = f", {term(Literal(str(flags)))}" if flags is not None else ""
+        add("Pattern", _select(focus, f"{values} FILTER (isBlank(?value) || "
+                               f"!REGEX(STR(?value), {term(Literal(str(pattern)))}{flag_text}))"))
+    for head in params.get(SH.languageIn, []):
+        ranges = " || ".join(f"langMatches(LANG(?value), {term(Literal(str(r)))})" for r in model.list_of(head))
+        add("LanguageIn", _select(focus, f"{values} FILTER (!(isLiteral(?value) && ({ranges or 'false'})))"))
+    if shape_path is not None and any(str(v) == "true" and v.datatype == XSD.boolean
+                                      for v in params.get(SH.uniqueLang, []) if isinstance(v, Literal)):
+        add("UniqueLang", f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value . "
+            "BIND (LANG(?value) AS ?lang) FILTER (?lang != \"\") } GROUP BY ?this ?lang "
+            "HAVING (COUNT(DISTINCT ?value) > 1)")
+    for other in params.get(SH.equals, []):
+        add("Equals", f"SELECT DISTINCT ?this ?value WHERE {{ {{ {focus} {values} FILTER NOT EXISTS {{ "
+            f"?this {term(other)} ?value }} }} UNION {{ {focus} ?this {term(other)} ?value . "
+            f"FILTER NOT EXISTS {{ {_has_value(shape_path)} }} }} }}")
+    for other in params.get(SH.disjoint, []):
+        add("Disjoint", _select(focus, f"{values} ?this {term(other)} ?value ."))
+    for name, operator in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
+        for other in params.get(SH[name], []):
+            add(name[0].upper() + name[1:], _select(
+                focus, f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}"))
+    for value in params.get(SH.hasValue, []):
+        if shape_path is None:
+            add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {term(value)}))", "?this"))
+        else:
+            add("HasValue", _select(focus, f"FILTER NOT EXISTS {{ ?this {shape_path} {term(value)} }}", "?this"))
+    for head in params.get(SH["in"], []):
+        members = " ".join(term(m) for m in model.list_of(head))
+        add("In", _select(focus, f"{values} FILTER NOT EXISTS {{ VALUES ?value {{ {members} }} }}"))
+    if any(str(v) == "true" and v.datatype == XSD.boolean for v in params.get(SH.closed, [])
+           if isinstance(v, Literal)):
+        allowed = [model.graph.value(p, SH.path) for p in shape.properties]
+        allowed = [a for a in allowed if isinstance(a, URIRef)]
+        for head in params.get(SH.ignoredProperties, []):
+            allowed.extend(m for m in model.list_of(head) if isinstance(m, URIRef))
+        exclude = f"FILTER (?path NOT IN ({', '.join(term(a) for a in dict.fromkeys(allowed))}))" if allowed else ""
+        nodes = f"?this {shape_path} ?node ." if shape_path else "BIND (?this AS ?node)"
+        add("Closed", _select(focus, f"{nodes} ?node ?path ?value . {exclude}", "?this ?path ?value"))
+    return queries
+
+
+def _has_value(shape_path: str | None) -> str:
+    return f"?this {shape_path} ?value ." if shape_path else "FILTER (sameTerm(?this, ?value))"
+
+
+def pairs_query(focus: str, shape_path: str | None) -> str:
+    """Every (focus node, value node) pair."""
+    return _select(focus, value_nodes(shape_path))
+
+
+def count_query(focus: str, shape_path: str) -> str:
+    """Every focus node with its value nodes (OPTIONAL: a focus node without values is kept)."""
+    return f"SELECT DISTINCT ?this ?value WHERE {{ {focus} OPTIONAL {{ ?this {shape_path} ?value }} }}"
+
+
+_FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s+[?$]this\b", re.IGNORECASE)
+_STRINGS = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+
+
+def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint, focus: str,
+                 shape_path: str | None, target_prefixes: dict[str, str]) -> str:
+    """A SPARQL-based constraint with $this pre-bound by joining the focus pattern (SHACL 5.3.1)."""
+    select = constraint.select
+    code = _STRINGS.sub(lambda m: " " * len(m.group(0)), select)
+    if _FORBIDDEN.search(code):
+        raise InputError(f"the SPARQL constraint {constraint.node.n3()} uses MINUS, SERVICE, VALUES or "
+                         "AS $this, which SHACL forbids (5.3.1.2)", hint="rewrite the query without them")
+    substitutions = {"this": "?this"}
+    if shape_path is not None:
+        substitutions["PATH"] = shape_path
+    if isinstance(shape.node, URIRef):
+        substitutions["currentShape"] = term(shape.node)
+    out, last = [], 0
+    for match in re.finditer(r"\$(this|PATH|currentShape)\b", code):
+        out.append(select[last:match.start()])
+        out.append(substitutions.get(match.group(1), match.group(0)))
+        last = match.end()
+    out.append(select[last:])
+    text = "".join(out)
+    code = _STRINGS.sub(lambda m: " " * len(m.group(0)), text)
+    where = code.find("{")
+    if where < 0:
+        raise InputError(f"the SPARQL constraint {constraint.node.n3()} has no WHERE clause",
+                         hint="give sh:select a SELECT query")
+    declared = {**target_prefixes, **constraint.prefixes}
+    return prologue(declared) + text[:where + 1] + " " + focus + " " + text[where + 1:]
+
+
+def is_bnode(node: Node) -> bool:
+    """Whether an rdflib term is a blank node."""
+    return isinstance(node, BNode)
