@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from referentiel.errors import ConfigError
+from referentiel.errors import ConfigError, InputError
 from referentiel.validation.report import Severity, ValidationReport
 from referentiel.validation.sparql.model import ShapesModel, read_shapes, unsupported_features
 from referentiel.validation.sparql.runner import Result, Runner, Select
@@ -75,8 +75,9 @@ def store_select(store: ox.Store, graphs: Sequence[GraphName] | None) -> Select:
     """The ``select`` of a local store; ``graphs`` (None: the store's default graph) are the data."""
     options: dict[str, Any] = {} if graphs is None else {"default_graph": list(graphs)}
 
-    def select(query: str, names: Sequence[str]) -> list[tuple[Any, ...]]:
-        solutions = store.query(query, **options)
+    def select(query: str, names: Sequence[str], this: Any = None) -> list[tuple[Any, ...]]:
+        extra = {} if this is None else {"substitutions": {ox.Variable("this"): this}}
+        solutions = store.query(query, **options, **extra)
         present = {v.value for v in solutions.variables}
         wanted = [n if n in present else None for n in names]
         return [tuple(s[n] if n is not None else None for n in wanted) for s in solutions]
@@ -87,12 +88,25 @@ def store_select(store: ox.Store, graphs: Sequence[GraphName] | None) -> Select:
 def remote_select(remote: Any, graphs: Sequence[str] | None) -> Select:
     """The ``select`` of a :class:`~referentiel.store.remote.RemoteStore` (SPARQL 1.1 Protocol)."""
 
-    def select(query: str, names: Sequence[str]) -> list[tuple[Any, ...]]:
+    def select(query: str, names: Sequence[str], this: Any = None) -> list[tuple[Any, ...]]:
+        if this is not None:
+            query = prebind(query, this)
         result = remote._raw(query, list(graphs) if graphs is not None else None)
         index = {v: i for i, v in enumerate(result.variables)}
         return [tuple(row[index[n]] if n in index else None for n in names) for row in result.rows]
 
     return select
+
+
+def prebind(query: str, this: Any) -> str:
+    """``?this`` replaced by a constant in a query's text, for servers without SEP-0007 pre-binding."""
+    import re
+
+    if isinstance(this, ox.BlankNode):
+        raise InputError("a SPARQL constraint that must be run per focus node reached a blank node on a remote "
+                         "endpoint, where blank nodes cannot be named in a query",
+                         hint="validate in an embedded store, or give the focus nodes IRIs")
+    return re.sub(r"[?$]this\b", lambda _: str(this), query)
 
 
 def run(model: ShapesModel, select: Select, *, threads: int | None = None) -> list[Result]:
@@ -106,6 +120,8 @@ def run(model: ShapesModel, select: Select, *, threads: int | None = None) -> li
 def report_graph(results: Sequence[Result], shapes: Graph) -> tuple[bool, Graph]:
     """The W3C validation report graph of ``results`` (paths copied from the shapes graph)."""
     report = Graph()
+    for prefix, namespace in shapes.namespaces():
+        report.bind(prefix, namespace, override=False)
     report.bind("sh", SH)
     root = BNode()
     report.add((root, RDF.type, SH.ValidationReport))
@@ -156,6 +172,8 @@ class StoreView:
         self._namespaces = namespaces or {}
 
     def _quads(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[Any]:
+        if isinstance(s, Literal) or (p is not None and not isinstance(p, URIRef)):
+            return  # no triple has a literal subject
         for graph in self.graphs:
             yield from self.store.quads_for_pattern(
                 None if s is None else to_store(s), None if p is None else to_store(p),
@@ -188,9 +206,18 @@ def build_report(results: Sequence[Result], data: Any, shapes: Graph, *, lang: s
                  data_files: Sequence[str] = (), shapes_files: Sequence[str] = (), triples: int = 0,
                  ) -> ValidationReport:
     """The :class:`ValidationReport` of the engine's results (``data``: a Graph or a :class:`StoreView`)."""
+    import logging
+
     from referentiel.validation.api import build_results
 
-    conforms, graph = report_graph(results, shapes)
+    # rdflib logs a traceback for each ill-typed literal it is given; they are results, not errors
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        conforms, graph = report_graph(results, shapes)
+    finally:
+        logger.setLevel(level)
     return ValidationReport(
         conforms=conforms, results=build_results(graph, data, shapes, lang), fail_on=fail_on, lang=lang,
         report_graph=graph, engine="sparql", data_files=list(data_files), shapes_files=list(shapes_files),
@@ -277,6 +304,6 @@ def _provenance(results: Sequence[Result], select: Select) -> Graph:
     for start in range(0, len(focus), 200):
         values = " ".join(f"<{iri}>" for iri in focus[start:start + 200])
         query = _PROVENANCE.format(values=values, ref="<" + str(REF))
-        for s, p, o in select(query, ("s", "p", "o")):
+        for s, p, o in select(query, ("s", "p", "o"), None):
             graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return graph

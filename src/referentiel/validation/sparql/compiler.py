@@ -23,6 +23,7 @@ from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstr
 
 SUBCLASS_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 
+XSD_INTEGER = f"<{XSD.integer}>"
 # Datatypes whose lexical space the store can check: a literal of one of them is well-formed when
 # casting its lexical form gives a value (SHACL 4.1.2: ill-formed literals violate sh:datatype).
 CASTABLE = frozenset(XSD[n] for n in (
@@ -117,7 +118,21 @@ def _not_comparable(expression: str) -> str:
     return f"FILTER (!COALESCE({expression}, false))"
 
 
+# Integer types derived by range: well-formed when an xsd:integer lexical form within the range.
+RANGES = {XSD[n]: r for n, r in {
+    "long": (-2**63, 2**63 - 1), "int": (-2**31, 2**31 - 1), "short": (-2**15, 2**15 - 1), "byte": (-128, 127),
+    "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1), "unsignedShort": (0, 65535),
+    "unsignedByte": (0, 255), "nonNegativeInteger": (0, None), "positiveInteger": (1, None),
+    "nonPositiveInteger": (None, 0), "negativeInteger": (None, -1),
+}.items()}
+
+
 def _well_formed(datatype: URIRef) -> str:
+    if datatype in RANGES:
+        low, high = RANGES[datatype]
+        checks = [f"{XSD_INTEGER}(STR(?value)) >= {low}" if low is not None else "true",
+                  f"{XSD_INTEGER}(STR(?value)) <= {high}" if high is not None else "true"]
+        return f" && COALESCE({' && '.join(checks)}, false)"
     if datatype in CASTABLE:
         return f" && COALESCE(sameTerm(DATATYPE({term(datatype)}(STR(?value))), {term(datatype)}), false)"
     return ""
@@ -194,8 +209,10 @@ def component_queries(model: ShapesModel, shape: Shape, focus: str, shape_path: 
         add("Disjoint", _select(focus, f"{values} ?this {term(other)} ?value ."))
     for name, operator in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
         for other in params.get(SH[name], []):
+            # one result per (value, other value) pair that fails: ?other is projected, not shown
             add(name[0].upper() + name[1:], _select(
-                focus, f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}"))
+                focus, f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}",
+                "?this ?value ?other"))
     for value in params.get(SH.hasValue, []):
         if shape_path is None:
             add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {term(value)}))", "?this"))
@@ -235,8 +252,15 @@ _STRINGS = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.
 
 
 def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint, focus: str,
-                 shape_path: str | None, target_prefixes: dict[str, str]) -> str:
-    """A SPARQL-based constraint with $this pre-bound by joining the focus pattern (SHACL 5.3.1)."""
+                 shape_path: str | None, target_prefixes: dict[str, str]) -> tuple[str, bool]:
+    """A SPARQL-based constraint with $this pre-bound (SHACL 5.3.1), and whether it is set-based.
+
+    When ``$this`` is only used where a join gives the same answers as pre-binding (the WHERE
+    clause's own group, and EXISTS, which sees the solution it filters), the focus pattern is
+    joined in: one query for all focus nodes (True). Otherwise (UNION, OPTIONAL, nested groups,
+    sub-SELECTs, where a join would leave ``?this`` unbound) the query is returned without it, to
+    be run once per focus node with ``?this`` substituted (False).
+    """
     select = constraint.select
     code = _STRINGS.sub(lambda m: " " * len(m.group(0)), select)
     if _FORBIDDEN.search(code):
@@ -259,8 +283,31 @@ def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint,
     if where < 0:
         raise InputError(f"the SPARQL constraint {constraint.node.n3()} has no WHERE clause",
                          hint="give sh:select a SELECT query")
-    declared = {**target_prefixes, **constraint.prefixes}
-    return prologue(declared) + text[:where + 1] + " " + focus + " " + text[where + 1:]
+    for sub in re.finditer(r"\bSELECT\b(.*?)\bWHERE\b", code[where + 1:], re.IGNORECASE | re.DOTALL):
+        if not re.search(r"\?this\b", sub.group(1)):
+            raise InputError(f"the SPARQL constraint {constraint.node.n3()} has a sub-SELECT that does not "
+                             "project $this, which SHACL forbids (5.3.1.2)", hint="add $this to its SELECT")
+    head = prologue({**target_prefixes, **constraint.prefixes})
+    if _nested_groups(code[where + 1:]):
+        return head + text, False
+    return head + text[:where + 1] + " " + focus + " " + text[where + 1:], True
+
+
+def _nested_groups(body: str) -> bool:
+    """Whether a WHERE body has a group other than an EXISTS (whose inside is always pre-bound)."""
+    position = 0
+    while True:
+        brace = body.find("{", position)
+        if brace < 0:
+            return False
+        if not re.search(r"EXISTS\s*$", body[:brace], re.IGNORECASE):
+            return True
+        depth, position = 0, brace
+        while position < len(body):
+            depth += {"{": 1, "}": -1}.get(body[position], 0)
+            position += 1
+            if depth == 0:
+                break
 
 
 def is_bnode(node: Node) -> bool:

@@ -173,7 +173,14 @@ def _true(value: Node | None) -> bool:
 def prefixes(graph: Graph, node: Node) -> dict[str, str]:
     """The prefix declarations of a SPARQL-based constraint or target (sh:prefixes / sh:declare)."""
     found: dict[str, str] = {}
-    for owner in graph.objects(node, SH.prefixes):
+    owners = list(graph.objects(node, SH.prefixes))
+    seen: set[Node] = set()
+    while owners:  # an ontology's declarations include those of the ontologies it imports
+        owner = owners.pop()
+        if owner in seen:
+            continue
+        seen.add(owner)
+        owners.extend(graph.objects(owner, OWL.imports))
         for declaration in graph.objects(owner, SH.declare):
             prefix, namespace = graph.value(declaration, SH.prefix), graph.value(declaration, SH.namespace)
             if prefix is not None and namespace is not None:
@@ -248,7 +255,4 @@ def sparql_limitations(select: str) -> list[str]:
     found = []
     if _SHAPES_GRAPH_VARIABLE.search(select):
         found.append("$shapesGraph in a SPARQL query")
-    body = select[select.find("{") + 1:] if "{" in select else ""
-    if re.search(r"\bSELECT\b", body, re.IGNORECASE) and re.search(r"\$this\b", body):
-        found.append("$this inside a sub-SELECT of a SPARQL constraint")
     return found

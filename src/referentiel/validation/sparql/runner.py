@@ -25,8 +25,8 @@ from referentiel.errors import InputError
 from referentiel.validation.sparql import compiler
 from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstraint
 
-# query text, projected variable names -> rows (one tuple of store terms or None per row)
-Select = Callable[[str, Sequence[str]], list[tuple[Any, ...]]]
+# (query text, projected variable names, ?this pre-bound or None) -> rows (store terms or None)
+Select = Callable[[str, Sequence[str], Any], list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,12 @@ class Runner:
             tasks.append(lambda c=component, q=head + query: self._simple(shape, c, q))
         for constraint in shape.sparql:
             if not constraint.deactivated:
-                query = compiler.sparql_query(self.model, shape, constraint, focus, shape_path, prefixes)
-                tasks.append(lambda c=constraint, q=query: self._sparql(shape, c, q))
+                query, joined = compiler.sparql_query(self.model, shape, constraint, focus, shape_path, prefixes)
+                if joined:
+                    tasks.append(lambda c=constraint, q=query: self._sparql(shape, c, q, [None]))
+                else:
+                    tasks.append(lambda c=constraint, q=query, f=head + f"SELECT DISTINCT ?this WHERE {{ {focus} }}":
+                                 self._sparql(shape, c, q, [row[0] for row in self.select(f, ("this",), None)]))
         nested = compiler.values_pattern(focus, shape_path)
         logical = [p for p in (SH["not"], SH["and"], SH["or"], SH.xone, SH.node) if p in shape.params]
         if logical:
@@ -103,16 +107,19 @@ class Runner:
                       path=shape.path, messages=tuple(shape.messages), **extra)
 
     def _simple(self, shape: Shape, component: URIRef, query: str) -> list[Result]:
-        rows = self.select(query, ("this", "value", "path"))
+        rows = self.select(query, ("this", "value", "path"), None)
         return [self._result(shape, component, this, value, **({"path_term": p} if p is not None else {}))
                 for this, value, p in rows]
 
-    def _sparql(self, shape: Shape, constraint: SparqlConstraint, query: str) -> list[Result]:
+    def _sparql(self, shape: Shape, constraint: SparqlConstraint, query: str, bindings: list[Any],
+                ) -> list[Result]:
+        """Results of a SPARQL-based constraint, run once per binding of ?this (None: joined)."""
         messages = constraint.messages or shape.messages
         names = ["this", "value", "path", "failure"]
         names += [v for v in dict.fromkeys(_TEMPLATE.findall(" ".join(messages))) if v not in names]
         results = []
-        for row in self.select(query, names):
+        rows = [row for this in bindings for row in self.select(query, names, this)]
+        for row in rows:
             bound = dict(zip(names, row, strict=True))
             failure = bound.get("failure")
             if failure is not None and getattr(failure, "value", None) == "true":
@@ -145,7 +152,7 @@ class Runner:
     def _logical(self, shape: Shape, focus: str, nested: str, shape_path: str | None,
                  prefixes: dict[str, str], components: list[URIRef]) -> list[Result]:
         head = compiler.prologue(prefixes)
-        pairs = self.select(head + compiler.pairs_query(focus, shape_path), ("this", "value"))
+        pairs = self.select(head + compiler.pairs_query(focus, shape_path), ("this", "value"), None)
         results: list[Result] = []
         for parameter in components:
             for argument in shape.params[parameter]:
@@ -166,7 +173,7 @@ class Runner:
     def _qualified(self, shape: Shape, focus: str, nested: str, shape_path: str,
                    prefixes: dict[str, str]) -> list[Result]:
         head = compiler.prologue(prefixes)
-        rows = self.select(head + compiler.count_query(focus, shape_path), ("this", "value"))
+        rows = self.select(head + compiler.count_query(focus, shape_path), ("this", "value"), None)
         disjoint = any(str(v) == "true" for v in shape.params.get(SH.qualifiedValueShapesDisjoint, []))
         results: list[Result] = []
         for qualified in shape.params[SH.qualifiedValueShape]:
