@@ -131,7 +131,8 @@ def test_w3c_case(name: str, file: Path, graph: Graph, entry: URIRef, engine: st
             validate(data, shapes, ontology=None, engine=engine)
         return
     if expected == SHT.Failure or name in ENGINE_LIMITATIONS[engine]:
-        with pytest.raises(InputError):
+        # a failure case using a feature the SPARQL engine does not run may be refused for that reason
+        with pytest.raises((InputError, UnsupportedShapes) if engine == "sparql" else InputError):
             validate(data, shapes, ontology=None, engine=engine)
         return
     report = validate(data, shapes, ontology=None, engine=engine)
