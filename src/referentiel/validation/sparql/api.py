@@ -33,8 +33,10 @@ class UnsupportedShapes(ConfigError):  # noqa: N818 - a usage error, like its ba
 
     def __init__(self, features: Sequence[str]) -> None:
         self.features = list(features)
-        super().__init__("the SPARQL engine does not run these SHACL features: " + "; ".join(features),
-                         hint="use --engine pyshacl (the reference engine) for these shapes")
+        super().__init__(
+            "the SPARQL engine does not run these SHACL features: " + "; ".join(features),
+            hint="use --engine pyshacl (the reference engine) for these shapes",
+        )
 
 
 def default_threads() -> int:
@@ -103,9 +105,11 @@ def prebind(query: str, this: Any) -> str:
     import re
 
     if isinstance(this, ox.BlankNode):
-        raise InputError("a SPARQL constraint that must be run per focus node reached a blank node on a remote "
-                         "endpoint, where blank nodes cannot be named in a query",
-                         hint="validate in an embedded store, or give the focus nodes IRIs")
+        raise InputError(
+            "a SPARQL constraint that must be run per focus node reached a blank node on a remote "
+            "endpoint, where blank nodes cannot be named in a query",
+            hint="validate in an embedded store, or give the focus nodes IRIs",
+        )
     return re.sub(r"[?$]this\b", lambda _: str(this), query)
 
 
@@ -165,8 +169,9 @@ class StoreView:
     (index lookups), so the data never become an rdflib graph.
     """
 
-    def __init__(self, store: ox.Store, graphs: Sequence[GraphName] | None,
-                 namespaces: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, store: ox.Store, graphs: Sequence[GraphName] | None, namespaces: dict[str, str] | None = None
+    ) -> None:
         self.store = store
         self.graphs = list(graphs) if graphs is not None else [ox.DefaultGraph()]
         self._namespaces = namespaces or {}
@@ -176,8 +181,11 @@ class StoreView:
             return  # no triple has a literal subject
         for graph in self.graphs:
             yield from self.store.quads_for_pattern(
-                None if s is None else to_store(s), None if p is None else to_store(p),
-                None if o is None else to_store(o), graph)
+                None if s is None else to_store(s),
+                None if p is None else to_store(p),
+                None if o is None else to_store(o),
+                graph,
+            )
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         """Objects of the matching triples (rdflib terms)."""
@@ -202,9 +210,17 @@ class StoreView:
             yield prefix, URIRef(namespace)
 
 
-def build_report(results: Sequence[Result], data: Any, shapes: Graph, *, lang: str, fail_on: Severity,
-                 data_files: Sequence[str] = (), shapes_files: Sequence[str] = (), triples: int = 0,
-                 ) -> ValidationReport:
+def build_report(
+    results: Sequence[Result],
+    data: Any,
+    shapes: Graph,
+    *,
+    lang: str,
+    fail_on: Severity,
+    data_files: Sequence[str] = (),
+    shapes_files: Sequence[str] = (),
+    triples: int = 0,
+) -> ValidationReport:
     """The :class:`ValidationReport` of the engine's results (``data``: a Graph or a :class:`StoreView`)."""
     import logging
 
@@ -219,8 +235,14 @@ def build_report(results: Sequence[Result], data: Any, shapes: Graph, *, lang: s
     finally:
         logger.setLevel(level)
     return ValidationReport(
-        conforms=conforms, results=build_results(graph, data, shapes, lang), fail_on=fail_on, lang=lang,
-        report_graph=graph, engine="sparql", data_files=list(data_files), shapes_files=list(shapes_files),
+        conforms=conforms,
+        results=build_results(graph, data, shapes, lang),
+        fail_on=fail_on,
+        lang=lang,
+        report_graph=graph,
+        engine="sparql",
+        data_files=list(data_files),
+        shapes_files=list(shapes_files),
         triples=triples,
     )
 
@@ -234,9 +256,13 @@ def _shapes(shapes: str | Path | Graph | Sequence[str | Path | Graph] | None) ->
 
 
 def validate_store(
-    store: ox.Store, *, graph: GraphName | Sequence[GraphName] | None = None,
-    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None = None, lang: str = "fr",
-    fail_on: str | Severity = "violation", threads: int | None = None,
+    store: ox.Store,
+    *,
+    graph: GraphName | Sequence[GraphName] | None = None,
+    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None = None,
+    lang: str = "fr",
+    fail_on: str | Severity = "violation",
+    threads: int | None = None,
 ) -> ValidationReport:
     """Validate the data of a pyoxigraph store in place against SHACL shapes (bundled by default).
 
@@ -250,14 +276,19 @@ def validate_store(
     graphs = None if graph is None else [graph] if isinstance(graph, GraphName) else list(graph)
     shapes_graph, names = _shapes(shapes)
     results = run(read_shapes(shapes_graph), store_select(store, graphs), threads=threads)
-    return build_report(results, StoreView(store, graphs), shapes_graph, lang=lang, fail_on=threshold,
-                        shapes_files=names)
+    return build_report(
+        results, StoreView(store, graphs), shapes_graph, lang=lang, fail_on=threshold, shapes_files=names
+    )
 
 
 def validate_endpoint(
-    remote: Any, *, graph: str | Sequence[str] | None = None,
-    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None = None, lang: str = "fr",
-    fail_on: str | Severity = "violation", threads: int | None = None,
+    remote: Any,
+    *,
+    graph: str | Sequence[str] | None = None,
+    shapes: str | Path | Graph | Sequence[str | Path | Graph] | None = None,
+    lang: str = "fr",
+    fail_on: str | Severity = "violation",
+    threads: int | None = None,
 ) -> ValidationReport:
     """Validate data on a SPARQL 1.1 endpoint (a RemoteStore or its URL) without pulling them back.
 
@@ -275,8 +306,9 @@ def validate_endpoint(
     shapes_graph, names = _shapes(shapes)
     select = remote_select(remote, graphs)
     results = run(read_shapes(shapes_graph), select, threads=threads)
-    return build_report(results, _provenance(results, select), shapes_graph, lang=lang,
-                        fail_on=threshold, shapes_files=names)
+    return build_report(
+        results, _provenance(results, select), shapes_graph, lang=lang, fail_on=threshold, shapes_files=names
+    )
 
 
 _PROVENANCE = """
@@ -288,7 +320,8 @@ SELECT ?s ?p ?o WHERE {{
   UNION {{ ?focus <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . ?s ?p ?o }}
   UNION {{ ?focus {ref}originalValue> ?s . ?s ?p ?o }}
   UNION {{ ?s {ref}originalValue> ?focus . BIND ({ref}originalValue> AS ?p) BIND (?focus AS ?o) }}
-  UNION {{ ?owner {ref}originalValue> ?focus . ?owner <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . ?s ?p ?o }}
+  UNION {{ ?owner {ref}originalValue> ?focus .
+           ?owner <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . ?s ?p ?o }}
   UNION {{ ?owner {ref}originalValue> ?focus . ?owner ?p ?o . BIND (?owner AS ?s)
            FILTER (?p IN (<http://www.w3.org/ns/prov#wasDerivedFrom>, {ref}originalValue>)) }}
   UNION {{ ?owner {ref}originalValue> ?focus . ?owner {ref}originalValue> ?s . ?s ?p ?o }}
@@ -302,7 +335,7 @@ def _provenance(results: Sequence[Result], select: Select) -> Graph:
     graph = Graph()
     focus = sorted({r.focus.value for r in results if isinstance(r.focus, ox.NamedNode)})
     for start in range(0, len(focus), 200):
-        values = " ".join(f"<{iri}>" for iri in focus[start:start + 200])
+        values = " ".join(f"<{iri}>" for iri in focus[start : start + 200])
         query = _PROVENANCE.format(values=values, ref="<" + str(REF))
         for s, p, o in select(query, ("s", "p", "o"), None):
             graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))

@@ -21,15 +21,34 @@ from rdflib.term import Node
 from referentiel.errors import InputError
 from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstraint
 
-SUBCLASS_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+SUBCLASS_TYPE = (
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+)
 
 XSD_INTEGER = f"<{XSD.integer}>"
 # Datatypes whose lexical space the store can check: a literal of one of them is well-formed when
 # casting its lexical form gives a value (SHACL 4.1.2: ill-formed literals violate sh:datatype).
-CASTABLE = frozenset(XSD[n] for n in (
-    "integer", "decimal", "float", "double", "boolean", "date", "dateTime", "time", "duration",
-    "dayTimeDuration", "yearMonthDuration", "gYear", "gYearMonth", "gMonthDay", "gDay", "gMonth",
-))
+CASTABLE = frozenset(
+    XSD[n]
+    for n in (
+        "integer",
+        "decimal",
+        "float",
+        "double",
+        "boolean",
+        "date",
+        "dateTime",
+        "time",
+        "duration",
+        "dayTimeDuration",
+        "yearMonthDuration",
+        "gYear",
+        "gYearMonth",
+        "gMonthDay",
+        "gDay",
+        "gMonth",
+    )
+)
 
 
 def term(node: Node) -> str:
@@ -43,8 +62,10 @@ def term(node: Node) -> str:
         if node.datatype is not None and node.datatype != XSD.string:
             return f'"{text}"^^<{node.datatype}>'
         return f'"{text}"'
-    raise InputError(f"a blank node ({node.n3()}) cannot be written in a SPARQL query",
-                     hint="name the node with an IRI in the shapes graph")
+    raise InputError(
+        f"a blank node ({node.n3()}) cannot be written in a SPARQL query",
+        hint="name the node with an IRI in the shapes graph",
+    )
 
 
 def path(model: ShapesModel, node: Node) -> str:
@@ -54,8 +75,12 @@ def path(model: ShapesModel, node: Node) -> str:
         return term(node)
     if (node, RDF.first, None) in graph:
         return "(" + "/".join(path(model, p) for p in Collection(graph, node)) + ")"
-    for predicate, template in ((SH.inversePath, "^({})"), (SH.zeroOrMorePath, "({})*"),
-                                (SH.oneOrMorePath, "({})+"), (SH.zeroOrOnePath, "({})?")):
+    for predicate, template in (
+        (SH.inversePath, "^({})"),
+        (SH.zeroOrMorePath, "({})*"),
+        (SH.oneOrMorePath, "({})+"),
+        (SH.zeroOrOnePath, "({})?"),
+    ):
         inner = graph.value(node, predicate)
         if inner is not None:
             return template.format(path(model, inner))
@@ -100,8 +125,10 @@ def values_pattern(outer: str, shape_path: str | None) -> str:
     """The focus pattern of the value nodes of ``outer``'s focus nodes along ``shape_path``."""
     if shape_path is None:
         return outer
-    return ("{ SELECT DISTINCT ?this WHERE { { SELECT (?this AS ?outer) WHERE { " + outer + " } } "
-            f"?outer {shape_path} ?this . }} }}")
+    return (
+        "{ SELECT DISTINCT ?this WHERE { { SELECT (?this AS ?outer) WHERE { " + outer + " } } "
+        f"?outer {shape_path} ?this . }} }}"
+    )
 
 
 def value_nodes(shape_path: str | None) -> str:
@@ -119,27 +146,44 @@ def _not_comparable(expression: str) -> str:
 
 
 # Integer types derived by range: well-formed when an xsd:integer lexical form within the range.
-RANGES = {XSD[n]: r for n, r in {
-    "long": (-2**63, 2**63 - 1), "int": (-2**31, 2**31 - 1), "short": (-2**15, 2**15 - 1), "byte": (-128, 127),
-    "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1), "unsignedShort": (0, 65535),
-    "unsignedByte": (0, 255), "nonNegativeInteger": (0, None), "positiveInteger": (1, None),
-    "nonPositiveInteger": (None, 0), "negativeInteger": (None, -1),
-}.items()}
+RANGES = {
+    XSD[n]: r
+    for n, r in {
+        "long": (-(2**63), 2**63 - 1),
+        "int": (-(2**31), 2**31 - 1),
+        "short": (-(2**15), 2**15 - 1),
+        "byte": (-128, 127),
+        "unsignedLong": (0, 2**64 - 1),
+        "unsignedInt": (0, 2**32 - 1),
+        "unsignedShort": (0, 65535),
+        "unsignedByte": (0, 255),
+        "nonNegativeInteger": (0, None),
+        "positiveInteger": (1, None),
+        "nonPositiveInteger": (None, 0),
+        "negativeInteger": (None, -1),
+    }.items()
+}
 
 
 def _well_formed(datatype: URIRef) -> str:
     if datatype in RANGES:
         low, high = RANGES[datatype]
-        checks = [f"{XSD_INTEGER}(STR(?value)) >= {low}" if low is not None else "true",
-                  f"{XSD_INTEGER}(STR(?value)) <= {high}" if high is not None else "true"]
+        checks = [
+            f"{XSD_INTEGER}(STR(?value)) >= {low}" if low is not None else "true",
+            f"{XSD_INTEGER}(STR(?value)) <= {high}" if high is not None else "true",
+        ]
         return f" && COALESCE({' && '.join(checks)}, false)"
     if datatype in CASTABLE:
         return f" && COALESCE(sameTerm(DATATYPE({term(datatype)}(STR(?value))), {term(datatype)}), false)"
     return ""
 
 
-def component_queries(model: ShapesModel, shape: Shape, focus: str, shape_path: str | None,
-                      ) -> list[tuple[URIRef, str]]:
+def component_queries(
+    model: ShapesModel,
+    shape: Shape,
+    focus: str,
+    shape_path: str | None,
+) -> list[tuple[URIRef, str]]:
     """(component, query) for each constraint of ``shape`` a single SELECT decides, over ``focus``."""
     values = value_nodes(shape_path)
     queries: list[tuple[URIRef, str]] = []
@@ -152,19 +196,27 @@ def component_queries(model: ShapesModel, shape: Shape, focus: str, shape_path: 
         add("Class", _select(focus, f"{values} FILTER NOT EXISTS {{ ?value {SUBCLASS_TYPE} {term(cls)} }}"))
     for datatype in params.get(SH.datatype, []):
         if datatype == RDF.langString:
-            check = "isLiteral(?value) && LANG(?value) != \"\""
+            check = 'isLiteral(?value) && LANG(?value) != ""'
         else:
-            check = (f"isLiteral(?value) && LANG(?value) = \"\" && sameTerm(DATATYPE(?value), {term(datatype)})"
-                     + _well_formed(datatype))
+            check = (
+                f'isLiteral(?value) && LANG(?value) = "" && sameTerm(DATATYPE(?value), {term(datatype)})'
+                + _well_formed(datatype)
+            )
         add("Datatype", _select(focus, f"{values} FILTER (!({check}))"))
     for kind in params.get(SH.nodeKind, []):
-        tests = {SH.IRI: "isIRI(?value)", SH.BlankNode: "isBlank(?value)", SH.Literal: "isLiteral(?value)",
-                 SH.BlankNodeOrIRI: "(isBlank(?value) || isIRI(?value))",
-                 SH.BlankNodeOrLiteral: "(isBlank(?value) || isLiteral(?value))",
-                 SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))"}
+        tests = {
+            SH.IRI: "isIRI(?value)",
+            SH.BlankNode: "isBlank(?value)",
+            SH.Literal: "isLiteral(?value)",
+            SH.BlankNodeOrIRI: "(isBlank(?value) || isIRI(?value))",
+            SH.BlankNodeOrLiteral: "(isBlank(?value) || isLiteral(?value))",
+            SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))",
+        }
         if kind not in tests:
-            raise InputError(f"the shapes graph is not usable SHACL (sh:nodeKind {kind.n3()})",
-                             hint="use one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, ...")
+            raise InputError(
+                f"the shapes graph is not usable SHACL (sh:nodeKind {kind.n3()})",
+                hint="use one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, ...",
+            )
         add("NodeKind", _select(focus, f"{values} FILTER (!{tests[kind]})"))
     if shape_path is not None:
         for count in params.get(SH.minCount, []):
@@ -172,62 +224,109 @@ def component_queries(model: ShapesModel, shape: Shape, focus: str, shape_path: 
             if n == 1:
                 add("MinCount", _select(focus, f"FILTER NOT EXISTS {{ ?this {shape_path} ?any }}", "?this"))
             elif n > 1:
-                add("MinCount", f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {shape_path} ?value }} }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})")
+                add(
+                    "MinCount",
+                    f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {shape_path} ?value }} }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})",
+                )
         for count in params.get(SH.maxCount, []):
             n = int(count.toPython())
-            add("MaxCount", f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})")
-    for name, operator in (("minExclusive", ">"), ("minInclusive", ">="), ("maxExclusive", "<"),
-                           ("maxInclusive", "<=")):
+            add(
+                "MaxCount",
+                f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})",
+            )
+    for name, operator in (
+        ("minExclusive", ">"),
+        ("minInclusive", ">="),
+        ("maxExclusive", "<"),
+        ("maxInclusive", "<="),
+    ):
         for bound in params.get(SH[name], []):
-            add(name[0].upper() + name[1:],
-                _select(focus, f"{values} {_not_comparable(f'?value {operator} {term(bound)}')}"))
+            add(
+                name[0].upper() + name[1:],
+                _select(focus, f"{values} {_not_comparable(f'?value {operator} {term(bound)}')}"),
+            )
     for name, operator in (("minLength", ">="), ("maxLength", "<=")):
         for bound in params.get(SH[name], []):
-            add(name[0].upper() + name[1:], _select(
-                focus, f"{values} FILTER (isBlank(?value) || !COALESCE(STRLEN(STR(?value)) {operator} "
-                f"{int(bound.toPython())}, false))"))
+            add(
+                name[0].upper() + name[1:],
+                _select(
+                    focus,
+                    f"{values} FILTER (isBlank(?value) || !COALESCE(STRLEN(STR(?value)) {operator} "
+                    f"{int(bound.toPython())}, false))",
+                ),
+            )
     flags = shape.one("flags")
     for pattern in params.get(SH.pattern, []):
         flag_text = f", {term(Literal(str(flags)))}" if flags is not None else ""
-        add("Pattern", _select(focus, f"{values} FILTER (isBlank(?value) || "
-                               f"!REGEX(STR(?value), {term(Literal(str(pattern)))}{flag_text}))"))
+        add(
+            "Pattern",
+            _select(
+                focus,
+                f"{values} FILTER (isBlank(?value) || "
+                f"!REGEX(STR(?value), {term(Literal(str(pattern)))}{flag_text}))",
+            ),
+        )
     for head in params.get(SH.languageIn, []):
-        ranges = " || ".join(f"langMatches(LANG(?value), {term(Literal(str(r)))})" for r in model.list_of(head))
+        ranges = " || ".join(
+            f"langMatches(LANG(?value), {term(Literal(str(r)))})" for r in model.list_of(head)
+        )
         add("LanguageIn", _select(focus, f"{values} FILTER (!(isLiteral(?value) && ({ranges or 'false'})))"))
-    if shape_path is not None and any(str(v) == "true" and v.datatype == XSD.boolean
-                                      for v in params.get(SH.uniqueLang, []) if isinstance(v, Literal)):
-        add("UniqueLang", f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value . "
-            "BIND (LANG(?value) AS ?lang) FILTER (?lang != \"\") } GROUP BY ?this ?lang "
-            "HAVING (COUNT(DISTINCT ?value) > 1)")
+    if shape_path is not None and any(
+        str(v) == "true" and v.datatype == XSD.boolean
+        for v in params.get(SH.uniqueLang, [])
+        if isinstance(v, Literal)
+    ):
+        add(
+            "UniqueLang",
+            f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value . "
+            'BIND (LANG(?value) AS ?lang) FILTER (?lang != "") } GROUP BY ?this ?lang '
+            "HAVING (COUNT(DISTINCT ?value) > 1)",
+        )
     for other in params.get(SH.equals, []):
-        add("Equals", f"SELECT DISTINCT ?this ?value WHERE {{ {{ {focus} {values} FILTER NOT EXISTS {{ "
+        add(
+            "Equals",
+            f"SELECT DISTINCT ?this ?value WHERE {{ {{ {focus} {values} FILTER NOT EXISTS {{ "
             f"?this {term(other)} ?value }} }} UNION {{ {focus} ?this {term(other)} ?value . "
-            f"FILTER NOT EXISTS {{ {_has_value(shape_path)} }} }} }}")
+            f"FILTER NOT EXISTS {{ {_has_value(shape_path)} }} }} }}",
+        )
     for other in params.get(SH.disjoint, []):
         add("Disjoint", _select(focus, f"{values} ?this {term(other)} ?value ."))
     for name, operator in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
         for other in params.get(SH[name], []):
             # one result per (value, other value) pair that fails: ?other is projected, not shown
-            add(name[0].upper() + name[1:], _select(
-                focus, f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}",
-                "?this ?value ?other"))
+            add(
+                name[0].upper() + name[1:],
+                _select(
+                    focus,
+                    f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}",
+                    "?this ?value ?other",
+                ),
+            )
     for value in params.get(SH.hasValue, []):
         if shape_path is None:
             add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {term(value)}))", "?this"))
         else:
-            add("HasValue", _select(focus, f"FILTER NOT EXISTS {{ ?this {shape_path} {term(value)} }}", "?this"))
+            add(
+                "HasValue",
+                _select(focus, f"FILTER NOT EXISTS {{ ?this {shape_path} {term(value)} }}", "?this"),
+            )
     for head in params.get(SH["in"], []):
         members = " ".join(term(m) for m in model.list_of(head))
         add("In", _select(focus, f"{values} FILTER NOT EXISTS {{ VALUES ?value {{ {members} }} }}"))
-    if any(str(v) == "true" and v.datatype == XSD.boolean for v in params.get(SH.closed, [])
-           if isinstance(v, Literal)):
+    if any(
+        str(v) == "true" and v.datatype == XSD.boolean
+        for v in params.get(SH.closed, [])
+        if isinstance(v, Literal)
+    ):
         allowed = [model.graph.value(p, SH.path) for p in shape.properties]
         allowed = [a for a in allowed if isinstance(a, URIRef)]
         for head in params.get(SH.ignoredProperties, []):
             allowed.extend(m for m in model.list_of(head) if isinstance(m, URIRef))
-        exclude = f"FILTER (?path NOT IN ({', '.join(term(a) for a in dict.fromkeys(allowed))}))" if allowed else ""
+        exclude = (
+            f"FILTER (?path NOT IN ({', '.join(term(a) for a in dict.fromkeys(allowed))}))" if allowed else ""
+        )
         nodes = f"?this {shape_path} ?node ." if shape_path else "BIND (?this AS ?node)"
         add("Closed", _select(focus, f"{nodes} ?node ?path ?value . {exclude}", "?this ?path ?value"))
     return queries
@@ -248,11 +347,19 @@ def count_query(focus: str, shape_path: str) -> str:
 
 
 _FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s+[?$]this\b", re.IGNORECASE)
-_STRINGS = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_STRINGS = re.compile(
+    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
+)
 
 
-def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint, focus: str,
-                 shape_path: str | None, target_prefixes: dict[str, str]) -> tuple[str, bool]:
+def sparql_query(
+    model: ShapesModel,
+    shape: Shape,
+    constraint: SparqlConstraint,
+    focus: str,
+    shape_path: str | None,
+    target_prefixes: dict[str, str],
+) -> tuple[str, bool]:
     """A SPARQL-based constraint with $this pre-bound (SHACL 5.3.1), and whether it is set-based.
 
     When ``$this`` is only used where a join gives the same answers as pre-binding (the WHERE
@@ -264,8 +371,11 @@ def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint,
     select = constraint.select
     code = _STRINGS.sub(lambda m: " " * len(m.group(0)), select)
     if _FORBIDDEN.search(code):
-        raise InputError(f"the SPARQL constraint {constraint.node.n3()} uses MINUS, SERVICE, VALUES or "
-                         "AS $this, which SHACL forbids (5.3.1.2)", hint="rewrite the query without them")
+        raise InputError(
+            f"the SPARQL constraint {constraint.node.n3()} uses MINUS, SERVICE, VALUES or "
+            "AS $this, which SHACL forbids (5.3.1.2)",
+            hint="rewrite the query without them",
+        )
     substitutions = {"this": "?this"}
     if shape_path is not None:
         substitutions["PATH"] = shape_path
@@ -273,7 +383,7 @@ def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint,
         substitutions["currentShape"] = term(shape.node)
     out, last = [], 0
     for match in re.finditer(r"\$(this|PATH|currentShape)\b", code):
-        out.append(select[last:match.start()])
+        out.append(select[last : match.start()])
         out.append(substitutions.get(match.group(1), match.group(0)))
         last = match.end()
     out.append(select[last:])
@@ -281,16 +391,21 @@ def sparql_query(model: ShapesModel, shape: Shape, constraint: SparqlConstraint,
     code = _STRINGS.sub(lambda m: " " * len(m.group(0)), text)
     where = code.find("{")
     if where < 0:
-        raise InputError(f"the SPARQL constraint {constraint.node.n3()} has no WHERE clause",
-                         hint="give sh:select a SELECT query")
-    for sub in re.finditer(r"\bSELECT\b(.*?)\bWHERE\b", code[where + 1:], re.IGNORECASE | re.DOTALL):
+        raise InputError(
+            f"the SPARQL constraint {constraint.node.n3()} has no WHERE clause",
+            hint="give sh:select a SELECT query",
+        )
+    for sub in re.finditer(r"\bSELECT\b(.*?)\bWHERE\b", code[where + 1 :], re.IGNORECASE | re.DOTALL):
         if not re.search(r"\?this\b", sub.group(1)):
-            raise InputError(f"the SPARQL constraint {constraint.node.n3()} has a sub-SELECT that does not "
-                             "project $this, which SHACL forbids (5.3.1.2)", hint="add $this to its SELECT")
+            raise InputError(
+                f"the SPARQL constraint {constraint.node.n3()} has a sub-SELECT that does not "
+                "project $this, which SHACL forbids (5.3.1.2)",
+                hint="add $this to its SELECT",
+            )
     head = prologue({**target_prefixes, **constraint.prefixes})
-    if _nested_groups(code[where + 1:]):
+    if _nested_groups(code[where + 1 :]):
         return head + text, False
-    return head + text[:where + 1] + " " + focus + " " + text[where + 1:], True
+    return head + text[: where + 1] + " " + focus + " " + text[where + 1 :], True
 
 
 def _nested_groups(body: str) -> bool:

@@ -19,30 +19,103 @@ from rdflib.term import Node
 from referentiel.errors import InputError
 
 # Parameters of SHACL Core constraint components the compiler handles (list-valued ones included).
-CORE_PARAMETERS = frozenset(SH[n] for n in (
-    "class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive", "minInclusive", "maxExclusive",
-    "maxInclusive", "minLength", "maxLength", "pattern", "flags", "languageIn", "uniqueLang", "equals",
-    "disjoint", "lessThan", "lessThanOrEquals", "not", "and", "or", "xone", "node", "property",
-    "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint",
-    "closed", "ignoredProperties", "hasValue", "in", "sparql",
-))
+CORE_PARAMETERS = frozenset(
+    SH[n]
+    for n in (
+        "class",
+        "datatype",
+        "nodeKind",
+        "minCount",
+        "maxCount",
+        "minExclusive",
+        "minInclusive",
+        "maxExclusive",
+        "maxInclusive",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "flags",
+        "languageIn",
+        "uniqueLang",
+        "equals",
+        "disjoint",
+        "lessThan",
+        "lessThanOrEquals",
+        "not",
+        "and",
+        "or",
+        "xone",
+        "node",
+        "property",
+        "qualifiedValueShape",
+        "qualifiedMinCount",
+        "qualifiedMaxCount",
+        "qualifiedValueShapesDisjoint",
+        "closed",
+        "ignoredProperties",
+        "hasValue",
+        "in",
+        "sparql",
+    )
+)
 # Other shape vocabulary the engine reads or may ignore (documentation, targets, messages).
-SHAPE_VOCABULARY = frozenset(SH[n] for n in (
-    "path", "targetClass", "targetNode", "targetObjectsOf", "targetSubjectsOf", "target", "severity",
-    "message", "deactivated", "name", "description", "order", "group", "defaultValue", "declare",
-    "prefixes", "prefix", "namespace", "select", "entailment", "shapesGraph", "suggestedShapesGraph",
-    "inversePath", "alternativePath", "zeroOrMorePath", "oneOrMorePath", "zeroOrOnePath",
-    "conforms", "result", "focusNode", "resultPath", "value", "sourceShape", "sourceConstraint",
-    "sourceConstraintComponent", "resultSeverity", "resultMessage", "detail", "labelTemplate",
-    "optional", "parameter",
-))
+SHAPE_VOCABULARY = frozenset(
+    SH[n]
+    for n in (
+        "path",
+        "targetClass",
+        "targetNode",
+        "targetObjectsOf",
+        "targetSubjectsOf",
+        "target",
+        "severity",
+        "message",
+        "deactivated",
+        "name",
+        "description",
+        "order",
+        "group",
+        "defaultValue",
+        "declare",
+        "prefixes",
+        "prefix",
+        "namespace",
+        "select",
+        "entailment",
+        "shapesGraph",
+        "suggestedShapesGraph",
+        "inversePath",
+        "alternativePath",
+        "zeroOrMorePath",
+        "oneOrMorePath",
+        "zeroOrOnePath",
+        "conforms",
+        "result",
+        "focusNode",
+        "resultPath",
+        "value",
+        "sourceShape",
+        "sourceConstraint",
+        "sourceConstraintComponent",
+        "resultSeverity",
+        "resultMessage",
+        "detail",
+        "labelTemplate",
+        "optional",
+        "parameter",
+    )
+)
 PATH_PREDICATES = (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
 # SHACL-AF, SHACL-JS and custom constraint components: named, not run (the reference engine runs them)
 ADVANCED_TYPES = {
     SH.ConstraintComponent: "sh:ConstraintComponent (custom constraint components)",
-    SH.SPARQLAskValidator: "sh:SPARQLAskValidator", SH.SPARQLSelectValidator: "sh:SPARQLSelectValidator",
-    SH.SPARQLTargetType: "sh:SPARQLTargetType", SH.SPARQLRule: "sh:SPARQLRule", SH.TripleRule: "sh:TripleRule",
-    SH.SPARQLFunction: "sh:SPARQLFunction", SH.JSConstraint: "sh:JSConstraint",
+    SH.SPARQLAskValidator: "sh:SPARQLAskValidator",
+    SH.SPARQLSelectValidator: "sh:SPARQLSelectValidator",
+    SH.SPARQLTargetType: "sh:SPARQLTargetType",
+    SH.SPARQLRule: "sh:SPARQLRule",
+    SH.TripleRule: "sh:TripleRule",
+    SH.SPARQLFunction: "sh:SPARQLFunction",
+    SH.JSConstraint: "sh:JSConstraint",
 }
 
 
@@ -102,8 +175,14 @@ def _shape_nodes(graph: Graph) -> set[Node]:
     nodes: set[Node] = set()
     for kind in (SH.NodeShape, SH.PropertyShape):
         nodes.update(graph.subjects(RDF.type, kind))
-    for predicate in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target,
-                      SH.path):
+    for predicate in (
+        SH.targetClass,
+        SH.targetNode,
+        SH.targetObjectsOf,
+        SH.targetSubjectsOf,
+        SH.target,
+        SH.path,
+    ):
         nodes.update(graph.subjects(predicate, None))
     for predicate in (SH.node, SH.property, SH.qualifiedValueShape, SH["not"]):
         nodes.update(graph.objects(None, predicate))
@@ -119,10 +198,16 @@ def read_shapes(graph: Graph) -> ShapesModel:
 
 
 def _integer(graph: Graph, shape: Node, name: str, value: Node) -> int:
-    if isinstance(value, Literal) and isinstance(value.toPython(), int) and not isinstance(value.toPython(), bool):
+    if (
+        isinstance(value, Literal)
+        and isinstance(value.toPython(), int)
+        and not isinstance(value.toPython(), bool)
+    ):
         return int(value.toPython())
-    raise InputError(f"the shapes graph is not usable SHACL (sh:{name} of {shape.n3()} is not an integer)",
-                     hint="give sh:" + name + " an xsd:integer value")
+    raise InputError(
+        f"the shapes graph is not usable SHACL (sh:{name} of {shape.n3()} is not an integer)",
+        hint="give sh:" + name + " an xsd:integer value",
+    )
 
 
 def read_shape(graph: Graph, node: Node) -> Shape:
@@ -134,7 +219,9 @@ def read_shape(graph: Graph, node: Node) -> Shape:
     for predicate in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf):
         shape.targets.extend((predicate, o) for o in graph.objects(node, predicate))
     types = set(graph.objects(node, RDF.type))
-    shape.implicit_class = bool(types & {RDFS.Class, OWL.Class}) and bool(types & {SH.NodeShape, SH.PropertyShape})
+    shape.implicit_class = bool(types & {RDFS.Class, OWL.Class}) and bool(
+        types & {SH.NodeShape, SH.PropertyShape}
+    )
     severity = graph.value(node, SH.severity)
     if isinstance(severity, URIRef):
         shape.severity = severity
@@ -151,13 +238,19 @@ def read_shape(graph: Graph, node: Node) -> Shape:
     for constraint in shape.params.pop(SH.sparql, []):
         select = graph.value(constraint, SH.select)
         if select is None:
-            raise InputError(f"the shapes graph is not usable SHACL (sh:sparql {constraint.n3()} has no sh:select)",
-                             hint="give the constraint a SELECT query in sh:select")
-        shape.sparql.append(SparqlConstraint(
-            node=constraint, select=str(select), prefixes=prefixes(graph, constraint),
-            messages=[m for m in graph.objects(constraint, SH.message) if isinstance(m, Literal)],
-            deactivated=_true(graph.value(constraint, SH.deactivated)),
-        ))
+            raise InputError(
+                f"the shapes graph is not usable SHACL (sh:sparql {constraint.n3()} has no sh:select)",
+                hint="give the constraint a SELECT query in sh:select",
+            )
+        shape.sparql.append(
+            SparqlConstraint(
+                node=constraint,
+                select=str(select),
+                prefixes=prefixes(graph, constraint),
+                messages=[m for m in graph.objects(constraint, SH.message) if isinstance(m, Literal)],
+                deactivated=_true(graph.value(constraint, SH.deactivated)),
+            )
+        )
     for target in graph.objects(node, SH.target):
         select = graph.value(target, SH.select)
         if select is not None and (target, RDF.type, SH.SPARQLTarget) in graph:
@@ -196,8 +289,10 @@ def check_path(graph: Graph, path: Node) -> None:
         if (path, RDF.first, None) in graph:
             members = list(Collection(graph, path))
             if len(members) < 2:
-                raise InputError("the shapes graph is not usable SHACL (a sequence path needs 2 members)",
-                                 hint="write a single-step path as the property itself")
+                raise InputError(
+                    "the shapes graph is not usable SHACL (a sequence path needs 2 members)",
+                    hint="write a single-step path as the property itself",
+                )
             for member in members:
                 check_path(graph, member)
             return
@@ -207,15 +302,19 @@ def check_path(graph: Graph, path: Node) -> None:
                 if predicate == SH.alternativePath:
                     members = list(Collection(graph, inner))
                     if len(members) < 2:
-                        raise InputError("the shapes graph is not usable SHACL (an alternative path needs 2 "
-                                         "members)", hint="list at least two paths in sh:alternativePath")
+                        raise InputError(
+                            "the shapes graph is not usable SHACL (an alternative path needs 2 members)",
+                            hint="list at least two paths in sh:alternativePath",
+                        )
                     for member in members:
                         check_path(graph, member)
                 else:
                     check_path(graph, inner)
                 return
-    raise InputError(f"the shapes graph is not usable SHACL ({path.n3()} is not a SHACL property path)",
-                     hint="see SHACL 2.3.1, property paths")
+    raise InputError(
+        f"the shapes graph is not usable SHACL ({path.n3()} is not a SHACL property path)",
+        hint="see SHACL 2.3.1, property paths",
+    )
 
 
 _SHAPES_GRAPH_VARIABLE = re.compile(r"[$?]shapesGraph\b")
@@ -228,12 +327,27 @@ def unsupported_features(model: ShapesModel) -> list[str]:
     for kind, label in ADVANCED_TYPES.items():
         if (None, RDF.type, kind) in graph:
             found.add(label)
-    for predicate in (SH.rule, SH.js, SH.jsFunctionName, SH.ask, SH.construct, SH.update, SH.validator,
-                      SH.nodeValidator, SH.propertyValidator, SH.parameter, SH.filterShape, SH.condition):
+    for predicate in (
+        SH.rule,
+        SH.js,
+        SH.jsFunctionName,
+        SH.ask,
+        SH.construct,
+        SH.update,
+        SH.validator,
+        SH.nodeValidator,
+        SH.propertyValidator,
+        SH.parameter,
+        SH.filterShape,
+        SH.condition,
+    ):
         if (None, predicate, None) in graph:
             found.add(f"sh:{predicate.split('#')[-1]}")
     for shape in model.shapes.values():
-        for value in (*shape.params.get(SH.hasValue, []), *(t for p, t in shape.targets if p == SH.targetNode)):
+        for value in (
+            *shape.params.get(SH.hasValue, []),
+            *(t for p, t in shape.targets if p == SH.targetNode),
+        ):
             if isinstance(value, BNode):
                 found.add("a blank node as sh:hasValue or sh:targetNode")
         for head in shape.params.get(SH["in"], []):

@@ -86,12 +86,17 @@ class Runner:
             tasks.append(lambda c=component, q=head + query: self._simple(shape, c, q))
         for constraint in shape.sparql:
             if not constraint.deactivated:
-                query, joined = compiler.sparql_query(self.model, shape, constraint, focus, shape_path, prefixes)
+                query, joined = compiler.sparql_query(
+                    self.model, shape, constraint, focus, shape_path, prefixes
+                )
                 if joined:
                     tasks.append(lambda c=constraint, q=query: self._sparql(shape, c, q, [None]))
                 else:
-                    tasks.append(lambda c=constraint, q=query, f=head + f"SELECT DISTINCT ?this WHERE {{ {focus} }}":
-                                 self._sparql(shape, c, q, [row[0] for row in self.select(f, ("this",), None)]))
+                    tasks.append(
+                        lambda c=constraint, q=query, f=head + f"SELECT DISTINCT ?this WHERE {{ {focus} }}": (
+                            self._sparql(shape, c, q, [row[0] for row in self.select(f, ("this",), None)])
+                        )
+                    )
         nested = compiler.values_pattern(focus, shape_path)
         logical = [p for p in (SH["not"], SH["and"], SH["or"], SH.xone, SH.node) if p in shape.params]
         if logical:
@@ -103,16 +108,31 @@ class Runner:
         return tasks
 
     def _result(self, shape: Shape, component: URIRef, focus: Any, value: Any = None, **extra: Any) -> Result:
-        return Result(focus=focus, value=value, component=component, shape=shape.node, severity=shape.severity,
-                      path=shape.path, messages=tuple(shape.messages), **extra)
+        return Result(
+            focus=focus,
+            value=value,
+            component=component,
+            shape=shape.node,
+            severity=shape.severity,
+            path=shape.path,
+            messages=tuple(shape.messages),
+            **extra,
+        )
 
     def _simple(self, shape: Shape, component: URIRef, query: str) -> list[Result]:
         rows = self.select(query, ("this", "value", "path"), None)
-        return [self._result(shape, component, this, value, **({"path_term": p} if p is not None else {}))
-                for this, value, p in rows]
+        return [
+            self._result(shape, component, this, value, **({"path_term": p} if p is not None else {}))
+            for this, value, p in rows
+        ]
 
-    def _sparql(self, shape: Shape, constraint: SparqlConstraint, query: str, bindings: list[Any],
-                ) -> list[Result]:
+    def _sparql(
+        self,
+        shape: Shape,
+        constraint: SparqlConstraint,
+        query: str,
+        bindings: list[Any],
+    ) -> list[Result]:
         """Results of a SPARQL-based constraint, run once per binding of ?this (None: joined)."""
         messages = constraint.messages or shape.messages
         names = ["this", "value", "path", "failure"]
@@ -123,19 +143,30 @@ class Runner:
             bound = dict(zip(names, row, strict=True))
             failure = bound.get("failure")
             if failure is not None and getattr(failure, "value", None) == "true":
-                raise InputError(f"the SPARQL constraint {constraint.node.n3()} reported a failure (?failure)",
-                                 hint="check the data the constraint names")
+                raise InputError(
+                    f"the SPARQL constraint {constraint.node.n3()} reported a failure (?failure)",
+                    hint="check the data the constraint names",
+                )
             texts = tuple(
                 Literal(_TEMPLATE.sub(lambda m, b=bound: _text(b.get(m.group(1))), str(m)), lang=m.language)
-                for m in messages)
+                for m in messages
+            )
             value = bound["value"]
             if value is None and shape.path is None:
                 value = bound["this"]
-            results.append(Result(
-                focus=bound["this"], value=value, component=SH.SPARQLConstraintComponent, shape=shape.node,
-                severity=shape.severity, path=shape.path if bound["path"] is None else None,
-                path_term=bound["path"], constraint=constraint.node, messages=texts,
-            ))
+            results.append(
+                Result(
+                    focus=bound["this"],
+                    value=value,
+                    component=SH.SPARQLConstraintComponent,
+                    shape=shape.node,
+                    severity=shape.severity,
+                    path=shape.path if bound["path"] is None else None,
+                    path_term=bound["path"],
+                    constraint=constraint.node,
+                    messages=texts,
+                )
+            )
         return results
 
     def failing(self, shape: Shape, focus: str, prefixes: dict[str, str]) -> set[Any]:
@@ -149,29 +180,40 @@ class Runner:
                 self._failing[key] = found
         return found
 
-    def _logical(self, shape: Shape, focus: str, nested: str, shape_path: str | None,
-                 prefixes: dict[str, str], components: list[URIRef]) -> list[Result]:
+    def _logical(
+        self,
+        shape: Shape,
+        focus: str,
+        nested: str,
+        shape_path: str | None,
+        prefixes: dict[str, str],
+        components: list[URIRef],
+    ) -> list[Result]:
         head = compiler.prologue(prefixes)
         pairs = self.select(head + compiler.pairs_query(focus, shape_path), ("this", "value"), None)
         results: list[Result] = []
         for parameter in components:
             for argument in shape.params[parameter]:
-                members = ([argument] if parameter in (SH["not"], SH.node)
-                           else self.model.list_of(argument))
+                members = [argument] if parameter in (SH["not"], SH.node) else self.model.list_of(argument)
                 failing = [self.failing(self.model.shape(m), nested, prefixes) for m in members]
                 for this, value in pairs:
                     conforming = sum(value not in f for f in failing)
-                    bad = {SH["not"]: conforming == 1, SH["and"]: conforming < len(members),
-                           SH["or"]: conforming == 0, SH.xone: conforming != 1,
-                           SH.node: conforming == 0}[parameter]
+                    bad = {
+                        SH["not"]: conforming == 1,
+                        SH["and"]: conforming < len(members),
+                        SH["or"]: conforming == 0,
+                        SH.xone: conforming != 1,
+                        SH.node: conforming == 0,
+                    }[parameter]
                     if bad:
                         name = parameter.split("#")[-1]
                         component = SH[name[0].upper() + name[1:] + "ConstraintComponent"]
                         results.append(self._result(shape, component, this, value))
         return results
 
-    def _qualified(self, shape: Shape, focus: str, nested: str, shape_path: str,
-                   prefixes: dict[str, str]) -> list[Result]:
+    def _qualified(
+        self, shape: Shape, focus: str, nested: str, shape_path: str, prefixes: dict[str, str]
+    ) -> list[Result]:
         head = compiler.prologue(prefixes)
         rows = self.select(head + compiler.count_query(focus, shape_path), ("this", "value"), None)
         disjoint = any(str(v) == "true" for v in shape.params.get(SH.qualifiedValueShapesDisjoint, []))
@@ -184,19 +226,28 @@ class Runner:
                     for prop in self.model.shape(parent).properties:
                         if prop != shape.node:
                             siblings.extend(self.model.shape(prop).params.get(SH.qualifiedValueShape, []))
-            sibling_failing = [self.failing(self.model.shape(s), nested, prefixes)
-                               for s in dict.fromkeys(siblings) if s != qualified]
+            sibling_failing = [
+                self.failing(self.model.shape(s), nested, prefixes)
+                for s in dict.fromkeys(siblings)
+                if s != qualified
+            ]
             counts: dict[Any, int] = defaultdict(int)
             for this, value in rows:
                 counts[this] += 0
                 if value is not None and value not in failing and all(value in f for f in sibling_failing):
                     counts[this] += 1
             for minimum in shape.params.get(SH.qualifiedMinCount, []):
-                results += [self._result(shape, SH.QualifiedMinCountConstraintComponent, this)
-                            for this, n in counts.items() if n < int(minimum.toPython())]
+                results += [
+                    self._result(shape, SH.QualifiedMinCountConstraintComponent, this)
+                    for this, n in counts.items()
+                    if n < int(minimum.toPython())
+                ]
             for maximum in shape.params.get(SH.qualifiedMaxCount, []):
-                results += [self._result(shape, SH.QualifiedMaxCountConstraintComponent, this)
-                            for this, n in counts.items() if n > int(maximum.toPython())]
+                results += [
+                    self._result(shape, SH.QualifiedMaxCountConstraintComponent, this)
+                    for this, n in counts.items()
+                    if n > int(maximum.toPython())
+                ]
         return results
 
 

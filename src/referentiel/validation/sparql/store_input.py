@@ -19,17 +19,23 @@ from referentiel import rdfio
 from referentiel.errors import ConfigError, InputError
 from referentiel.validation.report import Severity, ValidationReport
 from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
-from referentiel.validation.sparql.runner import Select
 from referentiel.validation.sparql.model import read_shapes
+from referentiel.validation.sparql.runner import Select
 
-_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-            "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML}
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+}
 _QUADS = ("nquads", "trig")
 _PREFIX = re.compile(rb"(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
 
 
 def load_store(
-    data: str | Path | Graph | Sequence[str | Path | Graph], input_format: str | None = None,
+    data: str | Path | Graph | Sequence[str | Path | Graph],
+    input_format: str | None = None,
 ) -> tuple[ox.Store, list[str], dict[str, str]]:
     """A new in-memory store holding all data inputs; their names and the prefixes they declare."""
     from referentiel.store.base import from_rdflib
@@ -68,25 +74,38 @@ def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> No
 
     try:
         if fmt in _QUADS:
-            store.extend(ox.Quad(q.subject, q.predicate, q.object)
-                         for q in ox.parse(payload, format=_FORMATS[fmt], base_iri=base))
+            store.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in ox.parse(payload, format=_FORMATS[fmt], base_iri=base)
+            )
         else:
             store.bulk_load(payload, format=_FORMATS[fmt], base_iri=base)
     except SyntaxError as exc:
         detail = scrub(str(exc.msg or exc).split(": ", 1)[-1])[:300]
         raise InputError(
-            f"malformed {fmt} ({detail})", file=name, line=exc.lineno, column=exc.offset,
+            f"malformed {fmt} ({detail})",
+            file=name,
+            line=exc.lineno,
+            column=exc.offset,
             hint="fix the syntax at that place, or check that the extension matches the content",
         ) from None
     except ValueError as exc:
-        raise InputError(f"malformed {fmt} ({scrub(str(exc))[:300]})", file=name,
-                         hint="check that the file is UTF-8 RDF and that the extension matches the content",
-                         ) from None
+        raise InputError(
+            f"malformed {fmt} ({scrub(str(exc))[:300]})",
+            file=name,
+            hint="check that the file is UTF-8 RDF and that the extension matches the content",
+        ) from None
 
 
 def validate_files(
-    data: str | Path | Graph | Sequence[str | Path | Graph], shapes: Graph, shapes_names: list[str],
-    ontology: Graph | None, *, lang: str, fail_on: Severity, input_format: str | None = None,
+    data: str | Path | Graph | Sequence[str | Path | Graph],
+    shapes: Graph,
+    shapes_names: list[str],
+    ontology: Graph | None,
+    *,
+    lang: str,
+    fail_on: Severity,
+    input_format: str | None = None,
     threads: int | None = None,
 ) -> ValidationReport:
     """Validate data files (or graphs) with the SPARQL engine; the ontology is merged into the data."""
@@ -96,11 +115,21 @@ def validate_files(
     store, names, prefixes = load_store(data, input_format)
     triples = len(store)
     if ontology is not None:
-        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib))
+        store.extend(
+            ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
+        )
     shapes = spec_booleans(shapes)
     results = run(read_shapes(shapes), _select(store), threads=threads)
-    return build_report(results, StoreView(store, None, prefixes), shapes, lang=lang, fail_on=fail_on,
-                        data_files=names, shapes_files=shapes_names, triples=triples)
+    return build_report(
+        results,
+        StoreView(store, None, prefixes),
+        shapes,
+        lang=lang,
+        fail_on=fail_on,
+        data_files=names,
+        shapes_files=shapes_names,
+        triples=triples,
+    )
 
 
 def _ontology_triples(ontology: Graph, convert: Callable[[Graph], list[ox.Triple]]) -> list[ox.Triple]:
