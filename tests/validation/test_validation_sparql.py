@@ -28,6 +28,10 @@ EXAMPLES = sorted((ROOT / "examples" / "rdf").glob("*.ttl"))
 
 def _key(result) -> tuple:
     def norm(node):
+        if isinstance(node, Literal) and node.datatype == XSD.string:
+            # RDF 1.1 Concepts 3.3: "x"^^xsd:string and "x" are one term; rdflib keeps two spellings,
+            # and each engine reports the value as its loader spelled it
+            return Literal(str(node))
         return "_:" if isinstance(node, BNode) else node
 
     return (
@@ -171,7 +175,7 @@ def _mutate(graph: Graph, choices: list[tuple[int, int, str]]) -> Graph:
 BASE = _synthetic(3)  # kept small: pySHACL runs on every example
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(

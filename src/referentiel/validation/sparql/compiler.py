@@ -12,6 +12,7 @@ and ``"01"^^xsd:integer``), and a comparison that cannot be made is a violation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
@@ -95,18 +96,45 @@ def prologue(prefixes: dict[str, str]) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
 
 
-def target_pattern(model: ShapesModel, shape: Shape) -> tuple[str, dict[str, str]] | None:
+# A class's subclasses in the data (rdfs:subClassOf*, itself included) as SPARQL terms, or None when
+# the closure cannot be listed (a blank node in it): then the property path is written instead.
+Classes = Callable[[Node], "list[str] | None"]
+RDF_TYPE = f"<{RDF.type}>"
+
+
+def instance_of(variable: str, cls: Node, classes: Classes | None, *, name: str = "?class") -> str:
+    """The pattern "``variable`` is an instance of ``cls``" (SHACL: rdf:type/rdfs:subClassOf*).
+
+    With the closure listed beforehand, one index lookup per node instead of a path per node.
+    """
+    closure = classes(cls) if classes is not None else None
+    if closure is None:
+        return f"{variable} {SUBCLASS_TYPE} {term(cls)} ."
+    if len(closure) == 1:
+        return f"{variable} {RDF_TYPE} {closure[0]} ."
+    return f"VALUES {name} {{ {' '.join(closure)} }} {variable} {RDF_TYPE} {name} ."
+
+
+def target_pattern(
+    model: ShapesModel,
+    shape: Shape,
+    classes: Classes | None = None,
+) -> tuple[str, dict[str, str]] | None:
     """The focus pattern of a shape's targets (None when it has none), with the prefixes it needs."""
     branches: list[str] = []
     needed: dict[str, str] = {}
     nodes = [t for p, t in shape.targets if p == SH.targetNode]
     if nodes:
         branches.append("VALUES ?this { " + " ".join(term(n) for n in nodes) + " }")
-    classes = [t for p, t in shape.targets if p == SH.targetClass]
+    target_classes = [t for p, t in shape.targets if p == SH.targetClass]
     if shape.implicit_class:
-        classes.append(shape.node)
-    for cls in dict.fromkeys(classes):
-        branches.append(f"?this {SUBCLASS_TYPE} {term(cls)} .")
+        target_classes.append(shape.node)
+    single = None
+    for cls in dict.fromkeys(target_classes):
+        pattern = instance_of("?this", cls, classes)
+        branches.append(pattern)
+        if not pattern.startswith("VALUES") and SUBCLASS_TYPE not in pattern:
+            single = pattern
     for predicate, node in shape.targets:
         if predicate == SH.targetSubjectsOf:
             branches.append(f"?this {term(node)} [] .")
@@ -117,6 +145,8 @@ def target_pattern(model: ShapesModel, shape: Shape) -> tuple[str, dict[str, str
         branches.append("{ " + select + " }")
     if not branches:
         return None
+    if len(branches) == 1 and single is not None:
+        return single, needed  # one rdf:type triple: no duplicates, no sub-SELECT needed
     union = " UNION ".join("{ " + b + " }" for b in branches)
     return "{ SELECT DISTINCT ?this WHERE { " + union + " } }", needed
 
@@ -183,6 +213,7 @@ def component_queries(
     shape: Shape,
     focus: str,
     shape_path: str | None,
+    classes: Classes | None = None,
 ) -> list[tuple[URIRef, str]]:
     """(component, query) for each constraint of ``shape`` a single SELECT decides, over ``focus``."""
     values = value_nodes(shape_path)
@@ -193,7 +224,9 @@ def component_queries(
         queries.append((SH[component + "ConstraintComponent"], query))
 
     for cls in params.get(SH["class"], []):
-        add("Class", _select(focus, f"{values} FILTER NOT EXISTS {{ ?value {SUBCLASS_TYPE} {term(cls)} }}"))
+        add(
+            "Class", _select(focus, f"{values} FILTER NOT EXISTS {{ {instance_of('?value', cls, classes)} }}")
+        )
     for datatype in params.get(SH.datatype, []):
         if datatype == RDF.langString:
             check = 'isLiteral(?value) && LANG(?value) != ""'
@@ -231,11 +264,24 @@ def component_queries(
                 )
         for count in params.get(SH.maxCount, []):
             n = int(count.toPython())
-            add(
-                "MaxCount",
-                f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})",
-            )
+            if n == 0:
+                add("MaxCount", _select(focus, f"?this {shape_path} ?value .", "?this"))
+            elif n == 1:  # two different values: a self-join is cheaper than grouping every focus node
+                add(
+                    "MaxCount",
+                    _select(
+                        focus,
+                        f"?this {shape_path} ?value . ?this {shape_path} ?other . "
+                        "FILTER (!sameTerm(?value, ?other))",
+                        "?this",
+                    ),
+                )
+            else:
+                add(
+                    "MaxCount",
+                    f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})",
+                )
     for name, operator in (
         ("minExclusive", ">"),
         ("minInclusive", ">="),

@@ -17,8 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from referentiel.errors import InputError
@@ -56,10 +57,26 @@ class Runner:
         self.threads = max(1, threads)
         self._failing: dict[tuple[Node, str], set[Any]] = {}
         self._lock = threading.Lock()
+        self._classes: dict[Node, list[str] | None] = {}
         self._parents: dict[Node, list[Node]] = defaultdict(list)
         for shape in list(model.shapes.values()):
             for prop in shape.properties:
                 self._parents[prop].append(shape.node)
+
+    def classes(self, cls: Node) -> list[str] | None:
+        """The subclasses of ``cls`` in the data, itself included (None: a blank node among them)."""
+        with self._lock:
+            if cls in self._classes:
+                return self._classes[cls]
+        found = None
+        if isinstance(cls, URIRef):
+            query = f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {compiler.term(cls)} }}"
+            rows = self.select(query, ("c",), None)
+            if all(isinstance(c, ox.NamedNode) for (c,) in rows):
+                found = sorted(str(c) for (c,) in rows)
+        with self._lock:
+            self._classes[cls] = found
+        return found
 
     def run(self) -> list[Result]:
         """Every result of every targeted, active shape."""
@@ -67,7 +84,7 @@ class Runner:
         for shape in list(self.model.shapes.values()):
             if shape.deactivated:
                 continue
-            found = compiler.target_pattern(self.model, shape)
+            found = compiler.target_pattern(self.model, shape, self.classes)
             if found is not None:
                 tasks.extend(self._tasks(shape, found[0], found[1]))
         if self.threads == 1 or len(tasks) < 2:
@@ -82,7 +99,9 @@ class Runner:
         shape_path = compiler.path(self.model, shape.path) if shape.path is not None else None
         head = compiler.prologue(prefixes)
         tasks: list[Callable[[], list[Result]]] = []
-        for component, query in compiler.component_queries(self.model, shape, focus, shape_path):
+        for component, query in compiler.component_queries(
+            self.model, shape, focus, shape_path, self.classes
+        ):
             tasks.append(lambda c=component, q=head + query: self._simple(shape, c, q))
         for constraint in shape.sparql:
             if not constraint.deactivated:
