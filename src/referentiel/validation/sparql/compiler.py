@@ -214,28 +214,36 @@ def component_queries(
     focus: str,
     shape_path: str | None,
     classes: Classes | None = None,
-) -> list[tuple[URIRef, str]]:
-    """(component, query) for each constraint of ``shape`` a single SELECT decides, over ``focus``."""
+) -> list[tuple[list[tuple[URIRef, str | None]], str]]:
+    """The queries that decide the constraints of ``shape`` over ``focus``.
+
+    Each comes with its components: ``(component, None)`` when every row is a result of it, or
+    ``(component, flag)`` when a row is a result of it only where the boolean ``?flag`` is true.
+    The constraints on each value node (value type, range, string, sh:in) of one shape share one
+    query, one flag each: one pass over the value nodes instead of one per constraint.
+    """
     values = value_nodes(shape_path)
-    queries: list[tuple[URIRef, str]] = []
+    queries: list[tuple[list[tuple[URIRef, str | None]], str]] = []
+    checks: list[tuple[URIRef, str]] = []
     params = shape.params
 
     def add(component: str, query: str) -> None:
-        queries.append((SH[component + "ConstraintComponent"], query))
+        queries.append(([(SH[component + "ConstraintComponent"], None)], query))
+
+    def check(component: str, violated: str) -> None:
+        checks.append((SH[component + "ConstraintComponent"], violated))
 
     for cls in params.get(SH["class"], []):
-        add(
-            "Class", _select(focus, f"{values} FILTER NOT EXISTS {{ {instance_of('?value', cls, classes)} }}")
-        )
+        check("Class", f"NOT EXISTS {{ {instance_of('?value', cls, classes)} }}")
     for datatype in params.get(SH.datatype, []):
         if datatype == RDF.langString:
-            check = 'isLiteral(?value) && LANG(?value) != ""'
+            test = 'isLiteral(?value) && LANG(?value) != ""'
         else:
-            check = (
+            test = (
                 f'isLiteral(?value) && LANG(?value) = "" && sameTerm(DATATYPE(?value), {term(datatype)})'
                 + _well_formed(datatype)
             )
-        add("Datatype", _select(focus, f"{values} FILTER (!({check}))"))
+        check("Datatype", f"!({test})")
     for kind in params.get(SH.nodeKind, []):
         tests = {
             SH.IRI: "isIRI(?value)",
@@ -250,7 +258,7 @@ def component_queries(
                 f"the shapes graph is not usable SHACL (sh:nodeKind {kind.n3()})",
                 hint="use one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, ...",
             )
-        add("NodeKind", _select(focus, f"{values} FILTER (!{tests[kind]})"))
+        check("NodeKind", f"!{tests[kind]}")
     if shape_path is not None:
         for count in params.get(SH.minCount, []):
             n = int(count.toPython())
@@ -289,36 +297,25 @@ def component_queries(
         ("maxInclusive", "<="),
     ):
         for bound in params.get(SH[name], []):
-            add(
-                name[0].upper() + name[1:],
-                _select(focus, f"{values} {_not_comparable(f'?value {operator} {term(bound)}')}"),
-            )
+            check(name[0].upper() + name[1:], f"!COALESCE(?value {operator} {term(bound)}, false)")
     for name, operator in (("minLength", ">="), ("maxLength", "<=")):
         for bound in params.get(SH[name], []):
-            add(
+            check(
                 name[0].upper() + name[1:],
-                _select(
-                    focus,
-                    f"{values} FILTER (isBlank(?value) || !COALESCE(STRLEN(STR(?value)) {operator} "
-                    f"{int(bound.toPython())}, false))",
-                ),
+                f"(isBlank(?value) || !COALESCE(STRLEN(STR(?value)) {operator} "
+                f"{int(bound.toPython())}, false))",
             )
     flags = shape.one("flags")
     for pattern in params.get(SH.pattern, []):
         flag_text = f", {term(Literal(str(flags)))}" if flags is not None else ""
-        add(
-            "Pattern",
-            _select(
-                focus,
-                f"{values} FILTER (isBlank(?value) || "
-                f"!REGEX(STR(?value), {term(Literal(str(pattern)))}{flag_text}))",
-            ),
+        check(
+            "Pattern", f"(isBlank(?value) || !REGEX(STR(?value), {term(Literal(str(pattern)))}{flag_text}))"
         )
     for head in params.get(SH.languageIn, []):
         ranges = " || ".join(
             f"langMatches(LANG(?value), {term(Literal(str(r)))})" for r in model.list_of(head)
         )
-        add("LanguageIn", _select(focus, f"{values} FILTER (!(isLiteral(?value) && ({ranges or 'false'})))"))
+        check("LanguageIn", f"!(isLiteral(?value) && ({ranges or 'false'}))")
     if shape_path is not None and any(
         str(v) == "true" and v.datatype == XSD.boolean
         for v in params.get(SH.uniqueLang, [])
@@ -360,7 +357,7 @@ def component_queries(
             )
     for head in params.get(SH["in"], []):
         members = " ".join(term(m) for m in model.list_of(head))
-        add("In", _select(focus, f"{values} FILTER NOT EXISTS {{ VALUES ?value {{ {members} }} }}"))
+        check("In", f"NOT EXISTS {{ VALUES ?value {{ {members} }} }}")
     if any(
         str(v) == "true" and v.datatype == XSD.boolean
         for v in params.get(SH.closed, [])
@@ -375,6 +372,20 @@ def component_queries(
         )
         nodes = f"?this {shape_path} ?node ." if shape_path else "BIND (?this AS ?node)"
         add("Closed", _select(focus, f"{nodes} ?node ?path ?value . {exclude}", "?this ?path ?value"))
+    if len(checks) == 1:
+        queries.append(([(checks[0][0], None)], _select(focus, f"{values} FILTER ({checks[0][1]})")))
+    elif checks:
+        flags = " ".join(
+            f"BIND (COALESCE({violated}, true) AS ?flag{i})" for i, (_, violated) in enumerate(checks)
+        )
+        any_flag = " || ".join(f"?flag{i}" for i in range(len(checks)))
+        columns = "?this ?value " + " ".join(f"?flag{i}" for i in range(len(checks)))
+        queries.append(
+            (
+                [(component, f"flag{i}") for i, (component, _) in enumerate(checks)],
+                _select(focus, f"{values} {flags} FILTER ({any_flag})", columns),
+            )
+        )
     return queries
 
 

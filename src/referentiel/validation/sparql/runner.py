@@ -99,10 +99,10 @@ class Runner:
         shape_path = compiler.path(self.model, shape.path) if shape.path is not None else None
         head = compiler.prologue(prefixes)
         tasks: list[Callable[[], list[Result]]] = []
-        for component, query in compiler.component_queries(
+        for components, query in compiler.component_queries(
             self.model, shape, focus, shape_path, self.classes
         ):
-            tasks.append(lambda c=component, q=head + query: self._simple(shape, c, q))
+            tasks.append(lambda c=components, q=head + query: self._simple(shape, c, q))
         for constraint in shape.sparql:
             if not constraint.deactivated:
                 query, joined = compiler.sparql_query(
@@ -138,12 +138,17 @@ class Runner:
             **extra,
         )
 
-    def _simple(self, shape: Shape, component: URIRef, query: str) -> list[Result]:
-        rows = self.select(query, ("this", "value", "path"), None)
-        return [
-            self._result(shape, component, this, value, **({"path_term": p} if p is not None else {}))
-            for this, value, p in rows
-        ]
+    def _simple(self, shape: Shape, components: list[tuple[URIRef, str | None]], query: str) -> list[Result]:
+        flags = [flag for _, flag in components if flag is not None]
+        results = []
+        for row in self.select(query, ("this", "value", "path", *flags), None):
+            this, value, path = row[:3]
+            extra = {"path_term": path} if path is not None else {}
+            flagged = dict(zip(flags, row[3:], strict=True))
+            for component, flag in components:
+                if flag is None or getattr(flagged[flag], "value", None) == "true":
+                    results.append(self._result(shape, component, this, value, **extra))
+        return results
 
     def _sparql(
         self,
