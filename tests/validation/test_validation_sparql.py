@@ -189,3 +189,37 @@ BASE = _synthetic(3)  # kept small: pySHACL runs on every example
 )
 def test_mutated_data(choices: list[tuple[int, int, str]]) -> None:
     _same(_mutate(BASE, choices))
+
+
+@pytest.mark.parametrize("name", ["invalid-privacy.ttl", "invalid-unmapped.ttl"])
+def test_validate_endpoint_on_a_real_oxigraph_server(tmp_path: Path, name: str) -> None:
+    """The same queries over the SPARQL 1.1 Protocol give the same results and source locations."""
+    import urllib.request
+
+    from referentiel.store.testing import OxigraphServer, oxigraph_command
+    from referentiel.validation.api import _bundled_ontology
+    from referentiel.validation.sparql import validate_endpoint
+
+    if oxigraph_command() is None:
+        pytest.fail("the Oxigraph server (pip install oxigraph) is a test dependency")
+    example = ROOT / "examples" / "rdf" / name
+    with OxigraphServer(tmp_path / "oxigraph") as url:
+        for graph, body, media in (
+            ("urn:staging:1", example.read_bytes(), "text/turtle"),
+            (
+                "urn:ontology",
+                _bundled_ontology().serialize(format="nt", encoding="utf-8"),
+                "application/n-triples",
+            ),
+        ):
+            request = urllib.request.Request(
+                f"{url}/store?graph={graph}", data=body, method="POST", headers={"Content-Type": media}
+            )
+            urllib.request.urlopen(request, timeout=30).close()
+        report = validate_endpoint(url, graph=["urn:staging:1", "urn:ontology"], lang="en")
+    reference = validate(example, engine="pyshacl", lang="en")
+    assert report.engine == "sparql"
+    assert Counter(map(_key, report.results)) == Counter(map(_key, reference.results))
+    assert Counter((r.message, repr(r.source)) for r in report.results) == Counter(
+        (r.message, repr(r.source)) for r in reference.results
+    )

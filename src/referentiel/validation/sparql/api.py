@@ -101,7 +101,11 @@ def remote_select(remote: Any, graphs: Sequence[str] | None) -> Select:
 
 
 def prebind(query: str, this: Any) -> str:
-    """``?this`` replaced by a constant in a query's text, for servers without SEP-0007 pre-binding."""
+    """``?this`` replaced by a constant in a query's text, for servers without SEP-0007 pre-binding.
+
+    In a projection it becomes ``(<constant> AS ?this)``, ``BOUND(?this)`` becomes ``true``, and
+    everywhere else the constant itself.
+    """
     import re
 
     if isinstance(this, ox.BlankNode):
@@ -110,7 +114,15 @@ def prebind(query: str, this: Any) -> str:
             "endpoint, where blank nodes cannot be named in a query",
             hint="validate in an embedded store, or give the focus nodes IRIs",
         )
-    return re.sub(r"[?$]this\b", lambda _: str(this), query)
+    constant = str(this)
+    query = re.sub(
+        r"(\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?)(.*?)(\bWHERE\b|\{)",
+        lambda m: m.group(1) + re.sub(r"[?$]this\b", f"({constant} AS ?this)", m.group(2)) + m.group(3),
+        query,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
+    query = re.sub(r"\bBOUND\s*\(\s*[?$]this\s*\)", "true", query, flags=re.IGNORECASE)
+    return re.sub(r"(?<!AS )[?$]this\b", lambda _: constant, query)
 
 
 def run(model: ShapesModel, select: Select, *, threads: int | None = None) -> list[Result]:
