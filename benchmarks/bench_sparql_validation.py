@@ -42,23 +42,30 @@ print("RESULT " + json.dumps({{"results": len(report.results), "engine": report.
 
 
 def _run(command: list[str], timeout: int, env: dict[str, str] | None = None) -> dict:
+    """Run one engine; a run past ``timeout`` seconds is killed and reported as such."""
+    import threading
+
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    try:
-        _, status, usage = os.wait4(process.pid, 0)
-    except KeyboardInterrupt:
-        process.kill()
-        raise
-    wall = time.perf_counter() - start
-    out = process.stdout.read().decode() if process.stdout else ""
-    err = process.stderr.read().decode() if process.stderr else ""
-    found = [line for line in out.splitlines() if line.startswith("RESULT ")]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        output, errors = out.read().decode(errors="replace"), err.read().decode(errors="replace").strip()
+    found = [line for line in output.splitlines() if line.startswith("RESULT ")]
     record = {"seconds": round(wall, 2), "peak_mib": usage.ru_maxrss // 1024, "status": status}
     if found:
         record.update(json.loads(found[-1][len("RESULT ") :]))
+    elif wall >= timeout:
+        record["error"] = f"timeout: killed after {timeout} s"
     else:
-        record["error"] = err.strip().splitlines()[-3:] if err.strip() else "no output"
-    del timeout
+        record["error"] = errors.splitlines()[-3:] if errors else "no output"
     return record
 
 
