@@ -94,8 +94,16 @@ def bundled_for_jena(folder: Path, data: Path) -> tuple[Path, Path]:
         out.write(data.read_bytes())
         out.write(_bundled_ontology().serialize(format="nt", encoding="utf-8"))
     shapes = folder / "bundled-shapes.ttl"
+    from rdflib.namespace import SH
+
     graph = Graph()
     graph += _bundled_shapes()[0]
+    # Jena 4.5 refuses a SPARQL constraint with more than one sh:message (ours has fr, en and nl):
+    # keep the English one; messages do not change results
+    for constraint in set(graph.objects(None, SH.sparql)):
+        for message in list(graph.objects(constraint, SH.message)):
+            if getattr(message, "language", None) != "en":
+                graph.remove((constraint, SH.message, message))
     shapes.write_text(graph.serialize(format="turtle"), encoding="utf-8")
     return merged, shapes
 
