@@ -92,7 +92,7 @@ BASE = _synthetic(3)  # kept small: pySHACL runs on every example
 
 
 @settings(
-    max_examples=10,
+    max_examples=6,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

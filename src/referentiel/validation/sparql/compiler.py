@@ -465,21 +465,45 @@ def sparql_query(
     return head + text[: where + 1] + " " + focus + " " + text[where + 1 :], True
 
 
+# ?this in a triple pattern: as subject (followed by a predicate) or as object (after one)
+_BOUND_BY_TRIPLE = re.compile(
+    r"\?this\s+(?:<[^>]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*|\?\w+|a\b|\^|\()"
+    r"|(?:<[^>]*>|[A-Za-z_][\w.-]*:[\w.-]*|\?\w+|\*|\+|\))\s+\?this\s*[.;,}\]]"
+)
+
+
 def _nested_groups(body: str) -> bool:
-    """Whether a WHERE body has a group other than an EXISTS (whose inside is always pre-bound)."""
+    """Whether joining the focus pattern could differ from pre-binding ``?this`` in a WHERE body.
+
+    The WHERE clause's own group is joined with the focus pattern, and EXISTS sees the solution it
+    filters: both are safe. A nested group (UNION branch, OPTIONAL, sub-SELECT, plain group) is
+    safe when it binds ``?this`` by a triple pattern itself; one that only reads it (a FILTER, a
+    BIND) would see it unbound when joined, where pre-binding gives it the focus node.
+    """
+    stack: list[list[str]] = [[]]
     position = 0
-    while True:
-        brace = body.find("{", position)
-        if brace < 0:
-            return False
-        if not re.search(r"EXISTS\s*$", body[:brace], re.IGNORECASE):
-            return True
-        depth, position = 0, brace
-        while position < len(body):
-            depth += {"{": 1, "}": -1}.get(body[position], 0)
-            position += 1
-            if depth == 0:
-                break
+    while position < len(body):
+        char = body[position]
+        if char == "{" and re.search(r"EXISTS\s*$", "".join(stack[-1]), re.IGNORECASE):
+            depth = 0
+            while position < len(body):
+                depth += {"{": 1, "}": -1}.get(body[position], 0)
+                position += 1
+                if depth == 0:
+                    break
+            stack[-1].append(" ")
+            continue
+        if char == "{":
+            stack.append([])
+        elif char == "}" and len(stack) > 1:
+            group = "".join(stack.pop())
+            if re.search(r"\?this\b", group) and not _BOUND_BY_TRIPLE.search(group):
+                return True
+            stack[-1].append(" ")
+        else:
+            stack[-1].append(char)
+        position += 1
+    return False
 
 
 def is_bnode(node: Node) -> bool:
