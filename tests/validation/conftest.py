@@ -78,8 +78,30 @@ def _pyshacl_286(result) -> bool:
     )
 
 
-def _same(data, shapes=None) -> None:
-    _compare(validate(data, shapes, engine="sparql"), validate(data, shapes, engine="pyshacl"))
+def _same(data, shapes=None, *, turbo: bool = False) -> None:
+    from rdflib.namespace import SH
+
+    from referentiel.errors import InputError
+
+    try:
+        reference = validate(data, shapes, engine="pyshacl")
+    except InputError as exc:
+        # pySHACL stops on a blank node compared by sh:lessThan(OrEquals) ("Cannot use
+        # sh:lessThanOrEquals to compare a BlankNode"). SHACL 4.4.3/4.4.4: a value that is not
+        # less than (incomparable included) the other is a validation result, not a failure
+        # (docs/validation.md, "Differences found between engines").
+        assert "to compare a BlankNode" in str(exc)
+        ours = validate(data, shapes, engine="sparql")
+        assert any(
+            r.component in (SH.LessThanConstraintComponent, SH.LessThanOrEqualsConstraintComponent)
+            and isinstance(r.value, BNode)
+            for r in ours.results
+        )
+        return
+    if turbo:  # pyshacl-turbo, still an engine option, must agree with the reference too
+        other = validate(data, shapes, engine="pyshacl-turbo")
+        assert Counter(map(result_key, other.results)) == Counter(map(result_key, reference.results))
+    _compare(validate(data, shapes, engine="sparql"), reference)
 
 
 def _compare(ours, reference) -> None:

@@ -43,7 +43,7 @@ def test_generated_exports_translated(tmp_path: Path, seed: int, same_as_pyshacl
     for profile in sorted(out.glob("*/profile.yaml")):
         merged += translate([profile.parent / "export"], profile, key_file=out / "SYNTHETIC-ONLY.key").graph
     assert len(merged) > 500
-    same_as_pyshacl(merged)
+    same_as_pyshacl(merged, turbo=True)
 
 
 def _synthetic(seed: int) -> Graph:
@@ -92,7 +92,8 @@ BASE = _synthetic(3)  # kept small: pySHACL runs on every example
 
 
 @settings(
-    max_examples=6,
+    max_examples=8,
+    derandomize=True,  # the same examples in every run: CI does not find new ones by chance
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
