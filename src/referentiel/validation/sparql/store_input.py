@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from referentiel import rdfio
-from referentiel.errors import ConfigError, InputError
+from referentiel.errors import ConfigError
 from referentiel.validation.report import Severity, ValidationReport
 from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
 from referentiel.validation.sparql.model import read_shapes
@@ -54,6 +54,7 @@ def load_store(
             continue
         name, payload = rdfio.read_bytes(item)
         fmt = rdfio.guess_format(name if name != "<stdin>" else "x.ttl", input_format)
+        rdfio.check_payload(name, payload, fmt)
         base = "urn:referentiel:stdin" if name == "<stdin>" else Path(name).absolute().as_uri()
         if fmt not in _FORMATS:  # JSON-LD: rdflib's parser, as the other engines use
             from referentiel.validation.api import _parse_with_rdflib
@@ -70,8 +71,6 @@ def load_store(
 
 
 def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> None:
-    from referentiel.privacy import scrub
-
     try:
         if fmt in _QUADS:
             store.extend(
@@ -81,20 +80,12 @@ def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> No
         else:
             store.bulk_load(payload, format=_FORMATS[fmt], base_iri=base)
     except SyntaxError as exc:
-        detail = scrub(str(exc.msg or exc).split(": ", 1)[-1])[:300]
-        raise InputError(
-            f"malformed {fmt} ({detail})",
-            file=name,
-            line=exc.lineno,
-            column=exc.offset,
-            hint="fix the syntax at that place, or check that the extension matches the content",
-        ) from None
+        # as api._parse_with_oxigraph: the position, the kind of error, never the text
+        position = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else ()
+        line, column = (position[1], position[2]) if len(position) > 2 else (exc.lineno, exc.offset)
+        raise rdfio.syntax_error(name, fmt, str(exc.args[0] if exc.args else exc), line, column) from None
     except ValueError as exc:
-        raise InputError(
-            f"malformed {fmt} ({scrub(str(exc))[:300]})",
-            file=name,
-            hint="check that the file is UTF-8 RDF and that the extension matches the content",
-        ) from None
+        raise rdfio.syntax_error(name, fmt, str(exc), None, None) from None
 
 
 def validate_files(
