@@ -50,9 +50,15 @@ _WHERE_WORDS = {
 }
 
 
+def _order(node: Node) -> tuple[str, str]:
+    return (type(node).__name__, str(node))
+
+
 def locate(graph: Graph, node: Node, path: Node | None = None) -> SourceLocation | None:
     """The source location of ``node`` (and of its ``path`` property, for the column), if recorded."""
-    record = next(graph.objects(node, PROV.wasDerivedFrom), None)
+    # A resource described in several rows or files has several records: the first in term order, so
+    # that every engine and store (whatever its iteration order) reports the same place.
+    record = min(graph.objects(node, PROV.wasDerivedFrom), key=_order, default=None)
     if record is None:
         return None
     file = graph.value(record, REF.sourceFile)
@@ -62,7 +68,7 @@ def locate(graph: Graph, node: Node, path: Node | None = None) -> SourceLocation
     sheet = graph.value(record, REF.sourceSheet)
     column = original = None
     if isinstance(path, URIRef):
-        for value_node in graph.objects(node, REF.originalValue):
+        for value_node in sorted(graph.objects(node, REF.originalValue), key=_order):
             if graph.value(value_node, REF.forProperty) in (path, Literal(str(path))):
                 column = graph.value(value_node, REF.sourceColumn)
                 original = graph.value(value_node, RDF.value)

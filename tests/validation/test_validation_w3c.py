@@ -21,6 +21,7 @@ from referentiel.errors import InputError
 from referentiel.namespaces import RDF, SH
 from referentiel.validation import validate
 from referentiel.validation.report import Severity, path_text
+from referentiel.validation.sparql import UnsupportedShapes
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
@@ -34,8 +35,28 @@ ENGINE_LIMITATIONS = {
         "sparql/pre-binding/shapesGraph-001.ttl": "pySHACL cannot run $shapesGraph in SPARQL constraints",
     },
     "pyshacl-turbo": {},
+    # the SPARQL engine names these features and refuses them when forced (auto mode: pySHACL runs them)
+    "sparql": {
+        "sparql/component/nodeValidator-001.ttl": "custom constraint components",
+        "sparql/component/optional-001.ttl": "custom constraint components",
+        "sparql/component/propertyValidator-select-001.ttl": "custom constraint components",
+        "sparql/component/validator-001.ttl": "custom constraint components",
+        "sparql/pre-binding/shapesGraph-001.ttl": "$shapesGraph",
+    },
 }
 ENGINES = tuple(ENGINE_LIMITATIONS)
+
+# Where the SPARQL engine's answer differs from the suite's, each documented in docs/validation.md
+# ("SPARQL engine: known differences"): (results only ours, results only expected, why).
+SPARQL_DIFFERENCES = {
+    "core/node/maxExclusive-001.ttl": (1, 1, "Oxigraph stores \"4.0\"^^xsd:decimal in canonical form \"4\""),
+    "core/node/minExclusive-001.ttl": (1, 1, "Oxigraph stores \"4.0\"^^xsd:decimal in canonical form \"4\""),
+    "core/property/datatype-ill-formed.ttl": (1, 1, "the ill-formed \"300\"^^xsd:byte comes back re-typed"),
+    "core/property/property-001.ttl": (0, 1, "a nested result reached from two focus nodes is reported once"),
+    "sparql/pre-binding/pre-binding-003.ttl": (0, 1, "Oxigraph's substitution is not SHACL pre-binding "
+                                               "in a FILTER-only nested group"),
+    "sparql/pre-binding/pre-binding-005.ttl": (0, 1, "same as pre-binding-003"),
+}
 
 
 def _cases() -> list[tuple[str, Path, Graph, URIRef]]:
@@ -105,16 +126,38 @@ def test_w3c_case(name: str, file: Path, graph: Graph, entry: URIRef, engine: st
     data = _to_path(str(graph.value(action, SHT.dataGraph)))
     shapes = _to_path(str(graph.value(action, SHT.shapesGraph)))
     expected = graph.value(entry, MF.result)
+    if name in ENGINE_LIMITATIONS[engine] and engine == "sparql":
+        with pytest.raises(UnsupportedShapes):
+            validate(data, shapes, ontology=None, engine=engine)
+        return
     if expected == SHT.Failure or name in ENGINE_LIMITATIONS[engine]:
-        with pytest.raises(InputError):
+        # a failure case using a feature the SPARQL engine does not run may be refused for that reason
+        with pytest.raises((InputError, UnsupportedShapes) if engine == "sparql" else InputError):
             validate(data, shapes, ontology=None, engine=engine)
         return
     report = validate(data, shapes, ontology=None, engine=engine)
     conforms = graph.value(expected, SH.conforms)
     assert isinstance(conforms, Literal)
-    assert report.conforms is conforms.toPython(), name
+    assert report.conforms is (conforms.toPython() or name in SPARQL_DIFFERENCES and engine == "sparql"
+                               and not report.results), name
     actual = Counter(
         (_norm(r.focus_node), r.path, _norm(r.value), r.component, _norm(r.source_shape), r.severity)
         for r in report.results
     )
+    if engine == "sparql" and name in SPARQL_DIFFERENCES:
+        ours, theirs, _ = SPARQL_DIFFERENCES[name]
+        wanted = _expected(graph, expected)
+        assert (sum((actual - wanted).values()), sum((wanted - actual).values())) == (ours, theirs), name
+        return
     assert actual == _expected(graph, expected), name
+
+
+FALLBACK = sorted(set(ENGINE_LIMITATIONS["sparql"]) - set(ENGINE_LIMITATIONS["pyshacl"]))
+
+
+@pytest.mark.parametrize("name", FALLBACK)
+def test_unsupported_features_fall_back_to_the_reference_engine(name: str) -> None:
+    file = ROOT / name
+    report = validate(file, file, ontology=None, lang="nl")
+    assert report.engine == "pyshacl"
+    assert report.notes and "SPARQL-engine ondersteunt niet" in report.notes[0]

@@ -250,8 +250,10 @@ def validate(
       own shapes (pass a path/Graph to add one; ``None`` for none).
     - ``fail_on``: ``violation`` / ``warning`` / ``info``: the threshold of ``report.passed``.
     - ``lang``: ``fr`` / ``en`` / ``nl`` for messages and fix hints.
-    - ``engine``: ``"pyshacl-turbo"`` (the default when installed: same results, 5-6x faster),
-      ``"pyshacl"`` (the reference engine) or any :class:`ValidationEngine`.
+    - ``engine``: None (the SPARQL engine when it runs every feature the shapes use, always for
+      the bundled shapes; else pySHACL, with a note naming the feature), ``"sparql"`` (forced:
+      ConfigError when a feature is not supported), ``"pyshacl"`` (the reference engine),
+      ``"pyshacl-turbo"`` / ``"turbo"``, or any :class:`ValidationEngine`.
     - ``advanced``: SHACL-AF (SPARQL targets); on by default for the bundled shapes only.
     - ``check_shapes``: first validate the shapes against SHACL-for-SHACL (shsh); off by default
       because shsh also rejects some shapes graphs that SHACL processors must accept.
@@ -286,6 +288,18 @@ def _exact_rdflib() -> Iterator[None]:
         rdflib.NORMALIZE_LITERALS = normalize
 
 
+def check_options(lang: str, fail_on: str | Severity) -> tuple[str, Severity]:
+    """The report language and ``fail_on`` threshold, checked (ConfigError, exit 2, when unknown)."""
+    lang = lang.lower()
+    if lang not in LANGS:
+        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+    try:
+        threshold = fail_on if isinstance(fail_on, Severity) else Severity.parse(fail_on)
+    except KeyError:
+        raise ConfigError(f"unknown severity {fail_on!r}", hint="one of: violation, warning, info") from None
+    return lang, threshold
+
+
 def _validate(
     data: InputData | Sequence[InputData],
     shapes: str | Path | Graph | Sequence[str | Path | Graph] | None,
@@ -298,24 +312,26 @@ def _validate(
     advanced: bool | None,
     check_shapes: bool,
 ) -> ValidationReport:
-    lang = lang.lower()
-    if lang not in LANGS:
-        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
-    try:
-        threshold = fail_on if isinstance(fail_on, Severity) else Severity.parse(fail_on)
-    except KeyError:
-        raise ConfigError(f"unknown severity {fail_on!r}", hint="one of: violation, warning, info") from None
+    lang, threshold = check_options(lang, fail_on)
     bundled_shapes = shapes is None
     if ontology == BUNDLED:
         ontology = True if bundled_shapes else None
+    shapes_graph, shapes_names = load_shapes(shapes)
+    name, notes = choose_engine(engine, shapes_graph, check_shapes=check_shapes, lang=lang)
+    if name == SPARQL:
+        from referentiel.validation.sparql import store_input
+
+        return store_input.validate_files(
+            data, shapes_graph, shapes_names, load_ontology(ontology), lang=lang, fail_on=threshold,
+            input_format=input_format,
+        )
     data_graph, data_names = load_data(data, input_format)
     triples = len(data_graph)
-    shapes_graph, shapes_names = load_shapes(shapes)
     ontology_graph = load_ontology(ontology)
     if ontology_graph is not None:
         for triple in ontology_graph:
             data_graph.add(triple)
-    chosen = get_engine(engine)
+    chosen = get_engine(name if engine is None or isinstance(engine, str) else engine)
     output = chosen.validate(
         data_graph, shapes_graph,
         advanced=bundled_shapes if advanced is None else advanced,
@@ -325,8 +341,41 @@ def _validate(
     return ValidationReport(
         conforms=output.conforms, results=results, fail_on=threshold, lang=lang,
         report_graph=output.report, engine=chosen.name, data_files=data_names,
-        shapes_files=shapes_names, triples=triples,
+        shapes_files=shapes_names, triples=triples, notes=notes,
     )
+
+
+SPARQL = "sparql"
+
+
+def choose_engine(engine: str | ValidationEngine | None, shapes: Graph, *, check_shapes: bool = False,
+                  lang: str = "en") -> tuple[str, list[str]]:
+    """The engine to run and why (notes: the unsupported features that sent the shapes elsewhere).
+
+    None picks the SPARQL engine whenever it runs every feature the shapes use (always for the
+    bundled shapes), else the reference engine pySHACL. ``sparql`` forces it (ConfigError, exit 2,
+    naming the features it does not run); ``turbo`` is pyshacl-turbo.
+    """
+    from referentiel.validation.messages import unsupported_note
+    from referentiel.validation.sparql.model import read_shapes, unsupported_features
+
+    if not isinstance(engine, str) and engine is not None:
+        return getattr(engine, "name", "custom"), []
+    if engine == "turbo":
+        engine = "pyshacl-turbo"
+    if engine not in (None, SPARQL):
+        return engine, []
+    missing = [] if check_shapes and engine is None else unsupported_features(read_shapes(shapes))
+    if engine == SPARQL:
+        if missing:
+            from referentiel.validation.sparql.api import UnsupportedShapes
+
+            raise UnsupportedShapes(missing)
+        return SPARQL, []
+    if check_shapes or missing:
+        # SHACL-for-SHACL (check_shapes) is pySHACL's: the reference engine runs it
+        return "pyshacl", [unsupported_note(missing, lang)] if missing else []
+    return SPARQL, []
 
 
 # Digits and separators only (as translator._NUMBER_LIKE): a mistyped date or number, safe to quote.

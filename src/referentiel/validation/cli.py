@@ -31,9 +31,10 @@ from referentiel.cli.options import apply, emit, format_option, lang_option, lim
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --profile: file holding the pseudonymisation key "
               "(default: $REFERENTIEL_PSEUDONYM_KEY).")
-@click.option("--engine", type=click.Choice(("pyshacl", "pyshacl-turbo")), default=None,
-              help="SHACL engine: pyshacl-turbo (Rust, 5-6x faster, same results; the default when "
-              "installed) or pyshacl (the pure-Python reference engine).")
+@click.option("--engine", type=click.Choice(("sparql", "turbo", "pyshacl-turbo", "pyshacl")), default=None,
+              help="SHACL engine: sparql (shapes compiled into SPARQL over an Oxigraph store; the default "
+              "whenever it supports every feature the shapes use), pyshacl (the pure-Python reference "
+              "engine) or turbo (pyshacl-turbo).")
 @apply(output_option)
 def validate_command(data: tuple[str, ...], shapes: tuple[Path, ...], ontology: Path | None, fmt: str,
                      lang: str, fail_on: str, input_format: str | None, output: Path | None,

@@ -211,3 +211,16 @@ def fix_hint(shapes: Graph, shape: Node | None, lang: str, constraint: Node | No
             if (hint.language or None) == wanted or wanted is None:
                 return str(hint)
     return None
+
+
+_UNSUPPORTED = {
+    "fr": "Le moteur SPARQL ne prend pas en charge : {features}. Validation faite par le moteur de "
+          "référence (pySHACL).",
+    "en": "The SPARQL engine does not support: {features}. Validated by the reference engine (pySHACL).",
+    "nl": "De SPARQL-engine ondersteunt niet: {features}. Gevalideerd door de referentie-engine (pySHACL).",
+}
+
+
+def unsupported_note(features: list[str], lang: str) -> str:
+    """Why the shapes were validated by the reference engine: the features the SPARQL engine lacks."""
+    return _UNSUPPORTED.get(lang, _UNSUPPORTED["en"]).format(features="; ".join(features))

@@ -90,6 +90,7 @@ def render_text(report: ValidationReport) -> str:
     lines = [_headline(report)]
     status = (w["passed"] if report.passed else w["failed"]).format(t=w[report.fail_on.label])
     lines.append(f"{_counts_line(report)} ({status}).")
+    lines.extend(report.notes)
     for shape, nodes in _grouped(report).items():
         lines.append("")
         lines.append(f"{w['shape']} {shape}")
@@ -143,6 +144,7 @@ def render_json(report: ValidationReport) -> str:
         "fail_on": report.fail_on.label,
         "lang": report.lang,
         "engine": report.engine,
+        "notes": report.notes,
         "data_files": report.data_files,
         "shapes_files": report.shapes_files,
         "triples": report.triples,

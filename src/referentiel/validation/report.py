@@ -97,6 +97,7 @@ class ValidationReport:
     data_files: list[str] = field(default_factory=list)
     shapes_files: list[str] = field(default_factory=list)
     triples: int = 0
+    notes: list[str] = field(default_factory=list)  # e.g. why another engine than the default ran
 
     @property
     def passed(self) -> bool:

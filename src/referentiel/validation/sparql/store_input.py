@@ -1,0 +1,142 @@
+"""``referentiel validate FILE...`` with the SPARQL engine: files bulk-loaded into an in-memory store.
+
+The data never become an rdflib graph: pyoxigraph parses them into its store (named graphs of
+N-Quads/TriG merged into the default graph, like the other engines' loader), the ontology is
+added, and the compiled queries run there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from referentiel import rdfio
+from referentiel.errors import ConfigError
+from referentiel.validation.report import Severity, ValidationReport
+from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
+from referentiel.validation.sparql.model import read_shapes
+from referentiel.validation.sparql.runner import Select
+
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+_QUADS = ("nquads", "trig")
+_PREFIX = re.compile(rb"(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
+
+
+def load_store(
+    data: str | Path | Graph | Sequence[str | Path | Graph],
+    input_format: str | None = None,
+) -> tuple[ox.Store, list[str], dict[str, str]]:
+    """A new in-memory store holding all data inputs; their names and the prefixes they declare."""
+    from referentiel.store.base import from_rdflib
+
+    items = [data] if isinstance(data, str | Path | Graph) else list(data)
+    if not items:
+        raise ConfigError("no data to validate", hint="give at least one RDF file, or - for stdin")
+    store = ox.Store()
+    names: list[str] = []
+    prefixes: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Graph):
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(item))
+            prefixes.update({p: str(n) for p, n in item.namespaces() if p})
+            names.append("<graph>")
+            continue
+        name, payload = rdfio.read_bytes(item)
+        fmt = rdfio.guess_format(name if name != "<stdin>" else "x.ttl", input_format)
+        rdfio.check_payload(name, payload, fmt)
+        base = "urn:referentiel:stdin" if name == "<stdin>" else Path(name).absolute().as_uri()
+        if fmt not in _FORMATS:  # JSON-LD: rdflib's parser, as the other engines use
+            from referentiel.validation.api import _parse_with_rdflib
+
+            graph = Graph()
+            _parse_with_rdflib(graph, name, payload, fmt)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
+        else:
+            _load(store, name, payload, fmt, base)
+            for prefix, namespace in _PREFIX.findall(payload[:200_000]):
+                prefixes.setdefault(prefix.decode("utf-8", "replace"), namespace.decode("utf-8", "replace"))
+        names.append(name)
+    return store, names, prefixes
+
+
+def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> None:
+    try:
+        if fmt in _QUADS:
+            store.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in ox.parse(payload, format=_FORMATS[fmt], base_iri=base)
+            )
+        else:
+            store.bulk_load(payload, format=_FORMATS[fmt], base_iri=base)
+    except SyntaxError as exc:
+        # as api._parse_with_oxigraph: the position, the kind of error, never the text
+        position = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else ()
+        line, column = (position[1], position[2]) if len(position) > 2 else (exc.lineno, exc.offset)
+        raise rdfio.syntax_error(name, fmt, str(exc.args[0] if exc.args else exc), line, column) from None
+    except ValueError as exc:
+        raise rdfio.syntax_error(name, fmt, str(exc), None, None) from None
+
+
+def validate_files(
+    data: str | Path | Graph | Sequence[str | Path | Graph],
+    shapes: Graph,
+    shapes_names: list[str],
+    ontology: Graph | None,
+    *,
+    lang: str,
+    fail_on: Severity,
+    input_format: str | None = None,
+    threads: int | None = None,
+) -> ValidationReport:
+    """Validate data files (or graphs) with the SPARQL engine; the ontology is merged into the data."""
+    from referentiel.store.base import from_rdflib
+    from referentiel.validation.engine import spec_booleans
+
+    store, names, prefixes = load_store(data, input_format)
+    triples = len(store)
+    if ontology is not None:
+        store.extend(
+            ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
+        )
+    shapes = spec_booleans(shapes)
+    results = run(read_shapes(shapes), _select(store), threads=threads)
+    return build_report(
+        results,
+        StoreView(store, None, prefixes),
+        shapes,
+        lang=lang,
+        fail_on=fail_on,
+        data_files=names,
+        shapes_files=shapes_names,
+        triples=triples,
+    )
+
+
+def _ontology_triples(ontology: Graph, convert: Callable[[Graph], list[ox.Triple]]) -> list[ox.Triple]:
+    from referentiel.validation.api import _bundled_ontology
+
+    # the bundled ontology is one cached graph: converted once per process
+    return _bundled_triples() if ontology is _bundled_ontology() else convert(ontology)
+
+
+@lru_cache(maxsize=1)
+def _bundled_triples() -> list[ox.Triple]:
+    from referentiel.store.base import from_rdflib
+    from referentiel.validation.api import _bundled_ontology
+
+    return from_rdflib(_bundled_ontology())
+
+
+def _select(store: ox.Store) -> Select:
+    return store_select(store, None)
