@@ -56,8 +56,8 @@ COMPONENT_KINDS = {
     "NodeConstraintComponent": "wrong-concept",
     "InConstraintComponent": "wrong-concept",
     "HasValueConstraintComponent": "wrong-concept",
-    "LessThanConstraintComponent": "impossible-date",
-    "LessThanOrEqualsConstraintComponent": "impossible-date",
+    "LessThanConstraintComponent": "end-before-start",
+    "LessThanOrEqualsConstraintComponent": "end-before-start",
     "MinLengthConstraintComponent": "missing-field",
     "PatternConstraintComponent": "wrong-format",
     "SPARQLConstraintComponent": "rule",
@@ -248,12 +248,16 @@ def validation_findings(report: Any, graph: Any = None, profile: Any = None) -> 
         kind = COMPONENT_KINDS.get(_local(result.component), _local(result.component) or "rule")
         if kind == "rule" and result.source_shape is not None:
             kind = _kebab(_local(result.source_shape))
+        message = result.message
+        if kind == "end-before-start" and result.fix_hint:
+            # Located at the end cell, the finding must still say which of the two dates to check.
+            message = f"{message} {result.fix_hint}"
         findings.append(
             Finding(
                 severity=result.severity.label,
                 kind=kind,
                 stage="validation",
-                message=safe_text(result.message),
+                message=safe_text(message),
                 file=source.file if source else None,
                 sheet=source.sheet if source else None,
                 row=source.row if source else None,

@@ -435,7 +435,7 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
         value_text=value_text, value_masked=masked,
         fix_hint=fix_hint(shapes, raw["shape"], lang, raw["constraint"]) or fix_hint(shapes, parent, lang),
         source_constraint=raw["constraint"],
-        source=source_of(data, raw["focus"], raw["path_node"]),
+        source=source_of(data, raw["focus"], located_path(raw, shapes)),
         details=[_result(d, report, data, shapes, lang) for d in raw["details"]], node=raw["node"],
     )
 
@@ -485,6 +485,26 @@ def _sanitise_report_node(report: Graph, node: Node, value: Node | None, masked:
             if clean != str(message):
                 report.remove((node, SH.resultMessage, message))
                 report.add((node, SH.resultMessage, Literal(clean, lang=message.language)))
+
+
+# Comparison components whose result is located at the other property of the pair: "the end is
+# before the start" is reported at the start (sh:path) by SHACL, but it is the end that a steward
+# most often mistypes and the end column that must be checked (e.g. date_cloture).
+_PAIR_PARAMETERS = {SH.LessThanConstraintComponent: SH.lessThan,
+                    SH.LessThanOrEqualsConstraintComponent: SH.lessThanOrEquals}
+
+
+def located_path(raw: dict[str, Any], shapes: Graph) -> Node | None:
+    """The property whose cell a raw result is located at: its path, or the compared property.
+
+    Works on the SHACL report graph, so the location is the same whichever engine made the report.
+    """
+    parameter = _PAIR_PARAMETERS.get(raw["component"])
+    if parameter is not None and raw["shape"] is not None:
+        other = shapes.value(raw["shape"], parameter)
+        if isinstance(other, URIRef):
+            return other
+    return raw["path_node"]
 
 
 def source_of(data: Graph, focus: Node | None, path: Node | None) -> Source | None:
