@@ -8,7 +8,7 @@ data steward who is not an RDF expert can act on it. Messages must never quote p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass
@@ -24,14 +24,41 @@ class ReferentielError(Exception):
     column: int | str | None = None
     hint: str | None = None
     exit_code: int = 2
-    # The catalogue entry (referentiel.input_messages) of the message, its parameters, and of the
-    # hint when it is not ``<message_id>.hint``: then :meth:`text` gives the error in fr, en or nl.
+    # The catalogue entry of the message, its parameters, and of the hint: then :meth:`text` gives
+    # the error in fr, en or nl. Two catalogues: ids of referentiel.input_messages (:func:`input_error`,
+    # hint ``<message_id>.hint`` unless ``hint_id``), and English templates of
+    # referentiel.error_messages (:meth:`of`, whose hint is a template too).
     message_id: str | None = None
     params: dict[str, Any] | None = None
     hint_id: str | None = None
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
+
+    @classmethod
+    def of(
+        cls,
+        template: str,
+        *,
+        hint: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | str | None = None,
+        **params: Any,
+    ) -> Self:
+        """An error whose message (and hint) can be said in fr/nl/en: ``template`` is the English text
+        with ``{placeholders}`` filled from ``params``, and the key of its translations in
+        :mod:`referentiel.error_messages`."""
+        return cls(
+            template.format(**params),
+            file=file,
+            line=line,
+            column=column,
+            hint=hint.format(**params) if hint else None,
+            message_id=template,
+            params=params,
+            hint_id=hint,
+        )
 
     def location(self) -> str:
         """``file, line L, column C`` (only the parts that are known)."""
@@ -56,9 +83,13 @@ class ReferentielError(Exception):
         """The error as :meth:`__str__` gives it, in ``lang`` (fr, en, nl) when it has a catalogue entry."""
         if self.message_id is None:
             return str(self)
-        from referentiel.translation.messages import render_error
+        from referentiel.translation.messages import MESSAGES, render_error
 
-        return render_error(self, lang)
+        if self.message_id in MESSAGES:
+            return render_error(self, lang)
+        from referentiel.error_messages import render_template_error
+
+        return render_template_error(self, lang)
 
 
 class InputError(ReferentielError):

@@ -43,24 +43,28 @@ def guess_format(name: str, explicit: str | None = None) -> str:
     if explicit:
         key = explicit.lower()
         if key not in FORMAT_NAMES:
-            raise InputError(
-                f"unknown RDF format {explicit!r}",
-                hint="use one of: " + ", ".join(sorted(set(FORMAT_NAMES.values()))),
+            raise InputError.of(
+                "unknown RDF format {format!r}",
+                hint="use one of: {formats}",
+                format=explicit,
+                formats=", ".join(sorted(set(FORMAT_NAMES.values()))),
             )
         return FORMAT_NAMES[key]
     suffix = Path(name).suffix.lower()
     if suffix in PARTNER_EXPORTS:
         # A partner's table is not RDF: renaming it would not help, translating it does.
-        raise InputError(
-            f"a {suffix} file is a partner export, not RDF",
+        raise InputError.of(
+            "a {suffix} file is a partner export, not RDF",
+            suffix=suffix,
             file=name,
             hint="translate it with its organisation's profile first: `referentiel translate FILE --profile "
             "PROFILE -o out.ttl`, or check it in one go with `referentiel validate FILE --profile PROFILE` "
             "(or `referentiel ingest` for a whole folder)",
         )
     if suffix not in FORMATS:
-        raise InputError(
-            f"cannot tell the RDF format from the extension {suffix or '(none)'!r}",
+        raise InputError.of(
+            "cannot tell the RDF format from the extension {suffix!r}",
+            suffix=suffix or "(none)",
             file=name,
             hint="rename the file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) or give --input-format",
         )
@@ -78,18 +82,18 @@ def read_bytes(source: str | Path) -> tuple[str, bytes]:
     else:
         path = Path(name)
         if not path.exists():
-            raise InputError("file not found", file=name, hint="check the path")
+            raise InputError.of("file not found", file=name, hint="check the path")
         if path.is_dir():
-            raise InputError("is a directory, not a file", file=name)
+            raise InputError.of("is a directory, not a file", file=name)
         try:
             limits.check_file_size(path, name)
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror})", file=name) from None
+            raise InputError.of("cannot be read ({why})", file=name, why=exc.strerror) from None
     if not data.strip():
-        raise InputError("the file is empty", file=name, hint="export the data again")
+        raise InputError.of("the file is empty", file=name, hint="export the data again")
     if b"\x00" in data[:4096]:
-        raise InputError(
+        raise InputError.of(
             "this is a binary file, not RDF text", file=name,
             hint="export as Turtle, N-Triples, JSON-LD or RDF/XML (a spreadsheet goes through `translate`)",
         )

@@ -15,6 +15,8 @@ import sys
 import click
 
 from referentiel import __version__
+from referentiel.cli.options import chosen_lang, forget_lang
+from referentiel.error_messages import error_word
 from referentiel.errors import ReferentielError
 
 # Order is the order of `referentiel --help`.
@@ -89,10 +91,12 @@ def _quiet_library_loggers() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: run the CLI and map every failure to an exit code."""
+    forget_lang()
     try:
         code = cli.main(args=argv, prog_name="referentiel", standalone_mode=False)
     except ReferentielError as exc:
-        click.echo(f"error: {exc.text(_lang(sys.argv[1:] if argv is None else argv))}", err=True)
+        lang = chosen_lang()
+        click.echo(f"{error_word(lang)}: {exc.text(lang)}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("interrupted: nothing was left half-written.", err=True)
@@ -120,16 +124,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         _internal(exc)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-def _lang(argv: list[str]) -> str:
-    """The ``--lang`` of the command line (the commands' default, fr, when there is none)."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1].lower()
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1].lower()
-    return "fr"
 
 
 def _internal(exc: BaseException) -> None:

@@ -37,9 +37,31 @@ def format_option(choices: tuple[str, ...], default: str, help_text: str = "Outp
     )
 
 
+# The language a command was explicitly given (--lang), for main() to say an error in it; commands
+# run without --lang keep their errors in English (the language of the error catalogue's ids).
+_CHOSEN: dict[str, str] = {}
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    source = ctx.get_parameter_source(param.name or "lang")
+    if value and source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT"):
+        _CHOSEN["lang"] = value.lower()
+    return value
+
+
+def chosen_lang() -> str:
+    """The language given to the command being run with --lang, else English."""
+    return _CHOSEN.get("lang", "en")
+
+
+def forget_lang() -> None:
+    """Start a new command: no language chosen yet."""
+    _CHOSEN.clear()
+
+
 lang_option = click.option(
     "--lang", type=click.Choice(LANGS, case_sensitive=False), default="fr", show_default=True,
-    help="Language of messages and labels.",
+    help="Language of messages and labels.", callback=_remember_lang,
 )
 
 output_option = click.option(

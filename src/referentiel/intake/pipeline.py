@@ -149,19 +149,19 @@ def discover(directory: Path, profiles: Path | None = None) -> list[Export]:
     ``profiles/org/profile.*`` or ``profiles/org.*`` (a separate profiles folder wins).
     """
     if not directory.exists():
-        raise InputError(
+        raise InputError.of(
             "the intake directory does not exist",
             file=str(directory),
             hint="give the folder that holds one sub-folder per partner export",
         )
     if not directory.is_dir():
-        raise InputError(
+        raise InputError.of(
             "the intake path is not a directory",
             file=str(directory),
             hint="give the folder that holds one sub-folder per partner export",
         )
     if profiles is not None and not profiles.is_dir():
-        raise InputError(
+        raise InputError.of(
             "the profiles folder does not exist",
             file=str(profiles),
             hint="give the folder holding one profile per organisation",
@@ -239,10 +239,11 @@ def resolve_key(
         demo = bundled_examples_dir() / DEMO_KEY_NAME  # type: ignore[operator]
         if demo.is_file():
             return adapters.read_key_file(demo), "demo"
-    raise ConfigError(
+    raise ConfigError.of(
         "no pseudonymisation key: personal identifiers cannot be pseudonymised",
         file=str(directory),
-        hint=f"give --key-file FILE or set {KEY_ENV}; the bundled demo key only serves the bundled examples",
+        hint="give --key-file FILE or set {variable}; the bundled demo key only serves the bundled examples",
+        variable=KEY_ENV,
     )
 
 
@@ -375,7 +376,7 @@ def ingest(
     if directory is None:
         bundled_dir = bundled_examples_dir()
         if bundled_dir is None:  # pragma: no cover - broken install
-            raise InputError(
+            raise InputError.of(
                 "the bundled examples are missing from this installation", hint="reinstall referentiel"
             )
         directory = bundled_dir

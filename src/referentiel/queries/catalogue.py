@@ -78,11 +78,12 @@ class CatalogueQuery:
         known = {p.name for p in self.params}
         for name in values:
             if name not in known:
-                raise ConfigError(
-                    f"the query {self.name!r} has no parameter {name!r}",
-                    hint=("its parameters are: " + ", ".join(sorted(known)))
-                    if known
-                    else "this query takes no parameter",
+                raise ConfigError.of(
+                    "the query {query!r} has no parameter {param!r}",
+                    hint="its parameters are: {known}" if known else "this query takes no parameter",
+                    query=self.name,
+                    param=name,
+                    known=", ".join(sorted(known)),
                 )
         out: dict[str, Term] = {}
         for p in self.params:
@@ -92,9 +93,13 @@ class CatalogueQuery:
             if text is None:
                 text = p.default
             if text is None:
-                raise ConfigError(
-                    f"the query {self.name!r} needs the parameter {p.name!r} ({p.type})",
-                    hint=f"give --param {p.name}=VALUE ({p.description})",
+                raise ConfigError.of(
+                    "the query {query!r} needs the parameter {param!r} ({type})",
+                    hint="give --param {param}=VALUE ({description})",
+                    query=self.name,
+                    param=p.name,
+                    type=p.type,
+                    description=p.description,
                 )
             out[p.name] = param_term(p.name, p.type, text)
         return out
@@ -130,12 +135,12 @@ def parse_query(text: str, name: str, source: str = "catalogue") -> CatalogueQue
         elif key == "param":
             pm = _PARAM.match(value)
             if not pm or pm.group(2) not in PARAM_TYPES:
-                raise ConfigError(
+                raise ConfigError.of(
                     "malformed parameter declaration",
                     file=source if source != "catalogue" else f"{name}.rq",
                     line=number,
-                    hint="write `# param: NAME TYPE [= DEFAULT] — description` with TYPE one of "
-                    + ", ".join(PARAM_TYPES),
+                    hint="write `# param: NAME TYPE [= DEFAULT] — description` with TYPE one of {types}",
+                    types=", ".join(PARAM_TYPES),
                 )
             param = Param(pm.group(1), pm.group(2), pm.group(3), (pm.group(4) or "").strip())
             if param.default is not None:
@@ -173,7 +178,7 @@ def get_query(ref: str, stdin_text: str | None = None) -> CatalogueQuery:
     """A catalogue query by name, a ``.rq`` file, or ``-`` (the text from standard input)."""
     if ref == "-":
         if not stdin_text or not stdin_text.strip():
-            raise InputError("no query on standard input", file="<stdin>")
+            raise InputError.of("no query on standard input", file="<stdin>")
         return parse_query(stdin_text, "stdin", source="<stdin>")
     node = _folder().joinpath(f"{ref}.rq")
     if "/" not in ref and not ref.endswith(".rq") and node.is_file():
@@ -181,23 +186,28 @@ def get_query(ref: str, stdin_text: str | None = None) -> CatalogueQuery:
     path = Path(ref)
     if path.suffix == ".rq" or path.exists():
         if path.is_dir():
-            raise InputError("this is a folder, not a query file", file=ref, hint="give a .rq file")
+            raise InputError.of("this is a folder, not a query file", file=ref, hint="give a .rq file")
         if not path.is_file():
-            raise InputError("query file not found", file=ref, hint="check the path")
+            raise InputError.of("query file not found", file=ref, hint="check the path")
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"the query file is not UTF-8 text (byte {exc.start})",
+            raise InputError.of(
+                "the query file is not UTF-8 text (byte {byte})",
+                byte=exc.start,
                 file=ref,
                 hint="a query file is SPARQL text saved as UTF-8",
             ) from None
         except OSError as exc:
-            raise InputError(
-                f"cannot read the query file ({exc.strerror or type(exc).__name__})",
+            raise InputError.of(
+                "cannot read the query file ({why})",
+                why=exc.strerror or type(exc).__name__,
                 file=ref,
                 hint="check the file's permissions",
             ) from None
         return parse_query(text, path.stem, source=str(path))
     names = ", ".join(q.name for q in catalogue())
-    raise ConfigError(f"no catalogue query named {ref!r}", hint=f"see `referentiel queries`; names: {names}")
+    raise ConfigError.of(
+        "no catalogue query named {name!r}", hint="see `referentiel queries`; names: {names}",
+        name=ref, names=names,
+    )

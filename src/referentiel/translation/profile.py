@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from referentiel.error_messages import Phrase, phrase
 from referentiel.errors import ConfigError
 from referentiel.translation.model import (
     COMPOSITIONS,
@@ -255,28 +256,36 @@ _LOADER = yaml.SafeLoader("")
 class _Reader:
     """Typed access to a mapping node, raising ConfigError with file, line and key."""
 
-    def __init__(self, file: str, node: _Node, where: str, allowed: set[str]) -> None:
+    def __init__(self, file: str, node: _Node, where: str | Phrase, allowed: set[str]) -> None:
         self.file = file
         self.where = where
         if not isinstance(node.value, dict):
-            raise ConfigError(f"{where}: expected a mapping of keys", file=file, line=node.line)
+            raise ConfigError.of(
+                "{where}: expected a mapping of keys", file=file, line=node.line, where=where
+            )
         self.items: dict[str, tuple[_Node, int]] = node.value
         self.line = node.line
         for key, (_, line) in self.items.items():
             if key not in allowed:
                 close = [k for k in sorted(allowed) if k.lower().startswith(key[:3].lower())]
-                raise ConfigError(
-                    f"{where}: unknown key {key!r}",
+                raise ConfigError.of(
+                    "{where}: unknown key {key!r}",
                     file=file,
                     line=line,
-                    hint=f"did you mean {close[0]!r}?"
-                    if close
-                    else "allowed keys: " + ", ".join(sorted(allowed)),
+                    hint="did you mean {close!r}?" if close else "allowed keys: {allowed}",
+                    where=where,
+                    key=key,
+                    close=close[0] if close else "",
+                    allowed=", ".join(sorted(allowed)),
                 )
 
-    def error(self, key: str, message: str, hint: str | None = None) -> ConfigError:
+    def error(self, key: str, template: str, hint: str | None = None, **params: Any) -> ConfigError:
+        """``where, key K: problem`` at the key's line; ``template`` and ``hint`` are catalogue templates."""
         line = self.items[key][1] if key in self.items else self.line
-        return ConfigError(f"{self.where}, key {key!r}: {message}", file=self.file, line=line, hint=hint)
+        return ConfigError.of(
+            "{where}, key {key!r}: {problem}", file=self.file, line=line, hint=hint,
+            where=self.where, key=key, problem=phrase(template, **params), **params,
+        )
 
     def node(self, key: str) -> _Node | None:
         return self.items[key][0] if key in self.items else None
@@ -285,8 +294,9 @@ class _Reader:
         node = self.node(key)
         if node is None:
             if required:
-                raise ConfigError(
-                    f"{self.where}: the key {key!r} is required", file=self.file, line=self.line
+                raise ConfigError.of(
+                    "{where}: the key {key!r} is required", file=self.file, line=self.line,
+                    where=self.where, key=key,
                 )
             return default
         if isinstance(node.value, (dict, list)) or node.value is None:
@@ -309,8 +319,9 @@ class _Reader:
             values = []
             for item in node.value:
                 if isinstance(item.value, (dict, list)) or item.value is None:
-                    raise ConfigError(
-                        f"{self.where}, key {key!r}: expected a list of texts", file=self.file, line=item.line
+                    raise ConfigError.of(
+                        "{where}, key {key!r}: {problem}", file=self.file, line=item.line,
+                        where=self.where, key=key, problem=phrase("expected a list of texts"),
                     )
                 values.append(str(item.value))
             return values
@@ -327,50 +338,59 @@ def load_profile(path: str | Path) -> Profile:
     path = Path(path)
     file = str(path)
     if not path.exists():
-        raise ConfigError("profile not found", file=file, hint="check the path given to --profile")
+        raise ConfigError.of("profile not found", file=file, hint="check the path given to --profile")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ConfigError("the profile is not UTF-8 text", file=file, hint="save it as UTF-8") from None
+        raise ConfigError.of("the profile is not UTF-8 text", file=file, hint="save it as UTF-8") from None
     except OSError as exc:
-        raise ConfigError(f"the profile cannot be read ({exc.strerror})", file=file) from None
+        raise ConfigError.of("the profile cannot be read ({why})", file=file, why=exc.strerror) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "malformed YAML"
-        raise ConfigError(
-            f"malformed YAML ({problem})",
+        # The YAML parser's diagnosis stays in its words; the frame around it is translated.
+        raise ConfigError.of(
+            "malformed YAML ({problem})",
+            problem=problem,
             file=file,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
             hint="check the indentation and the quoting at that place",
         ) from None
     if root is None:
-        raise ConfigError("the profile is empty", file=file)
+        raise ConfigError.of("the profile is empty", file=file)
     top = _Reader(file, _build(root), "profile", _TOP_KEYS)
     version = top.str("profile", required=True)
     if version != str(PROFILE_VERSION):
         raise top.error(
-            "profile", f"unsupported profile version {version!r}", hint=f"write profile: {PROFILE_VERSION}"
+            "profile", "unsupported profile version {version!r}", hint="write profile: {supported}",
+            version=version, supported=PROFILE_VERSION,
         )
 
     org_node = top.node("organisation")
     if org_node is None:
-        raise ConfigError("profile: the key 'organisation' is required", file=file, line=top.line)
+        raise ConfigError.of(
+            "{where}: the key {key!r} is required", file=file, line=top.line,
+            where="profile", key="organisation",
+        )
     org = _Reader(file, org_node, "organisation", _ORG_KEYS)
     slug = org.str("slug", required=True) or ""
     if not SLUG.match(slug):
         raise org.error(
             "slug",
-            f"{slug!r} is not a slug",
+            "{slug!r} is not a slug",
             hint="lower-case letters, digits and hyphens, e.g. cpas-ixelles",
+            slug=slug,
         )
     name = org.str("name", required=True) or ""
     sector, service_type = org.str("sector"), org.str("serviceType")
     for key, value, prefix in (("sector", sector, "sector-"), ("serviceType", service_type, "service-type-")):
         if value is not None and not value.removeprefix("refc:").startswith(prefix):
-            raise org.error(key, f"{value!r} is not a concept of the scheme ({prefix}...)")
+            raise org.error(
+                key, "{value!r} is not a concept of the scheme ({prefix}...)", value=value, prefix=prefix
+            )
 
     mappings = None
     mapping_name = top.str("mappings")
@@ -379,8 +399,9 @@ def load_profile(path: str | Path) -> Profile:
         if not mappings.exists():
             raise top.error(
                 "mappings",
-                f"mapping set {mapping_name!r} not found next to the profile",
-                hint="give the SSSOM file's path relative to the profile",
+                "mapping set {name!r} not found next to the profile",
+                hint="give the SSSOM file's path relative to the profile, or create an empty one",
+                name=mapping_name,
             )
 
     dialect = _dialect(file, top.node("dialect"), {"delimiter": None, "encoding": "auto", "quoteChar": '"'})
@@ -397,7 +418,8 @@ def load_profile(path: str | Path) -> Profile:
             # either `Local name: slug`, or `Local name: {slug: ..., sector: ..., serviceType: ...}`
             if isinstance(value.value, dict):
                 entry = _Reader(
-                    file, value, f"organisations, key {local!r}", {"slug", "sector", "serviceType"}
+                    file, value, phrase("organisations, key {local!r}", local=local),
+                    {"slug", "sector", "serviceType"},
                 )
                 target = entry.str("slug", required=True) or ""
                 info = organisation_info.setdefault(target, {})
@@ -407,16 +429,19 @@ def load_profile(path: str | Path) -> Profile:
                         concept = concept.removeprefix("refc:")
                         if not concept.startswith(prefix):
                             raise entry.error(
-                                key, f"{concept!r} is not a concept of the scheme ({prefix}...)"
+                                key, "{value!r} is not a concept of the scheme ({prefix}...)",
+                                value=concept, prefix=prefix,
                             )
                         info[key] = concept
             else:
                 target = value.value
             if not isinstance(target, str) or not SLUG.match(target):
-                raise ConfigError(
-                    f"organisations, key {local!r}: {target!r} is not an organisation slug",
+                raise ConfigError.of(
+                    "organisations, key {local!r}: {target!r} is not an organisation slug",
                     file=file,
                     line=line,
+                    local=local,
+                    target=target,
                 )
             organisations[_norm_title(local)] = target
     organisations.setdefault(_norm_title(slug), slug)
@@ -424,14 +449,14 @@ def load_profile(path: str | Path) -> Profile:
 
     tables_node = top.node("tables")
     if tables_node is None or not isinstance(tables_node.value, list) or not tables_node.value:
-        raise ConfigError(
+        raise ConfigError.of(
             "profile: 'tables' must list at least one table",
             file=file,
             line=tables_node.line if tables_node else top.line,
         )
     tables = [_table(file, t, i, dialect, dates, nulls) for i, t in enumerate(tables_node.value, 1)]
     if any(c.vocabulary for t in tables for c in t.columns) and mappings is None:
-        raise ConfigError(
+        raise ConfigError.of(
             "profile: some columns carry vocabulary (concept properties) but no mapping set is given",
             file=file,
             line=top.line,
@@ -462,14 +487,16 @@ def _dialect(file: str, node: _Node | None, base: dict[str, Any]) -> dict[str, A
         delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
         if len(delimiter) != 1:
             raise reader.error(
-                "delimiter", f"{delimiter!r} is not a single character", hint='e.g. ";" "," or "\\t"'
+                "delimiter", "{delimiter!r} is not a single character", hint='e.g. ";" "," or "\\t"',
+                delimiter=delimiter,
             )
         out["delimiter"] = delimiter
     encoding = reader.str("encoding")
     if encoding is not None:
         if encoding.lower() not in ENCODINGS:
             raise reader.error(
-                "encoding", f"unsupported encoding {encoding!r}", hint="one of: " + ", ".join(ENCODINGS)
+                "encoding", "unsupported encoding {encoding!r}", hint="one of: {known}",
+                encoding=encoding, known=", ".join(ENCODINGS),
             )
         out["encoding"] = encoding.lower()
     quote = reader.str("quoteChar")
@@ -488,7 +515,7 @@ def _dates(reader: _Reader, key: str, default: list[str]) -> list[str]:
             out.append(date_format(pattern))
         except ValueError as exc:
             raise reader.error(
-                key, str(exc), hint="use dd, MM, yyyy and separators, e.g. dd/MM/yyyy, or excel"
+                key, "{why}", hint="use dd, MM, yyyy and separators, e.g. dd/MM/yyyy, or excel", why=str(exc)
             ) from None
     return out
 
@@ -496,12 +523,15 @@ def _dates(reader: _Reader, key: str, default: list[str]) -> list[str]:
 def _table(
     file: str, node: _Node, index: int, dialect: dict[str, Any], dates: list[str], nulls: list[str]
 ) -> TableSpec:
-    reader = _Reader(file, node, f"table {index}", _TABLE_KEYS)
+    reader = _Reader(file, node, phrase("table {index}", index=index), _TABLE_KEYS)
     url = reader.str("url", required=True) or ""
     reader.where = f"table {url}"
     entity = reader.str("entity", required=True) or ""
     if entity not in ENTITIES:
-        raise reader.error("entity", f"unknown entity {entity!r}", hint="one of: " + ", ".join(ENTITIES))
+        raise reader.error(
+            "entity", "unknown entity {entity!r}", hint="one of: {known}",
+            entity=entity, known=", ".join(ENTITIES),
+        )
     sheet = reader.str("sheet")
     if sheet is not None and not url.lower().endswith((".xlsx", ".xlsm")):
         raise reader.error("sheet", "a sheet is only meaningful for an .xlsx workbook")
@@ -529,10 +559,13 @@ def _table(
         for title in col.titles:
             key = _norm_title(title)
             if key in seen:
-                raise ConfigError(
-                    f"table {url}: the column {title!r} is described twice (first at line {seen[key]})",
+                raise ConfigError.of(
+                    "table {url}: the column {title!r} is described twice (first at line {first})",
                     file=file,
                     line=col.line,
+                    url=url,
+                    title=title,
+                    first=seen[key],
                 )
             seen[key] = col.line
     keys = reader.strings("primaryKey") or []
@@ -541,8 +574,9 @@ def _table(
         if col is None:
             raise reader.error(
                 "primaryKey",
-                f"{key!r} is not one of the table's columns",
+                "{title!r} is not one of the table's columns",
                 hint="name a column listed under `columns`",
+                title=key,
             )
         col.is_key = True
     table.primary_key = keys
@@ -552,15 +586,16 @@ def _table(
 def _column(
     file: str, node: _Node, table: TableSpec, allowed: frozenset[str], dates: list[str], nulls: list[str]
 ) -> ColumnSpec:
-    reader = _Reader(file, node, f"table {table.url}, column", _COLUMN_KEYS)
+    reader = _Reader(file, node, phrase("table {url}, column", url=table.url), _COLUMN_KEYS)
     titles = reader.strings("titles")
     if not titles:
-        raise ConfigError(
-            f"table {table.url}: a column needs `titles` (its header in the export)",
+        raise ConfigError.of(
+            "table {url}: a column needs `titles` (its header in the export)",
             file=file,
             line=node.line,
+            url=table.url,
         )
-    reader.where = f"table {table.url}, column {titles[0]!r}"
+    reader.where = phrase("table {url}, column {title!r}", url=table.url, title=titles[0])
     col = ColumnSpec(titles=titles, line=node.line)
     col.suppress = reader.bool("suppressOutput")
     col.personal = reader.bool("personal")
@@ -580,8 +615,10 @@ def _column(
         if col.composition not in COMPOSITIONS:
             raise reader.error(
                 "composition",
-                f"unknown composition {col.composition!r}",
-                hint="one of: " + ", ".join(COMPOSITIONS),
+                "unknown composition {composition!r}",
+                hint="one of: {known}",
+                composition=col.composition,
+                known=", ".join(COMPOSITIONS),
             )
         if table.entity != "situation":
             raise reader.error("composition", "family composition columns belong to a situation table")
@@ -591,8 +628,9 @@ def _column(
             col.separator = ","
         return col
     if prop_name is None:
-        raise ConfigError(
-            f"{reader.where}: say what the column feeds",
+        raise ConfigError.of(
+            "{where}: say what the column feeds",
+            where=reader.where,
             file=file,
             line=node.line,
             hint="add `property: <name>` (see docs/translation.md), or `suppressOutput: true` to drop it",
@@ -607,28 +645,35 @@ def _column(
         ]
         raise reader.error(
             key,
-            f"unknown property {prop_name!r} (not in the data contract)",
-            hint=f"did you mean {close[0]!r}?" if close else "see the properties in docs/architecture.md",
+            "unknown property {name!r} (not in the data contract)",
+            hint="did you mean {close!r}?" if close else "see the properties in docs/architecture.md",
+            name=prop_name,
+            close=close[0] if close else "",
         )
     if local not in allowed:
         raise reader.error(
             key,
-            f"the property {local!r} does not apply to a {table.entity}",
-            hint=f"a {table.entity} takes: " + ", ".join(sorted(allowed)),
+            "the property {name!r} does not apply to a {entity}",
+            hint="a {entity} takes: {allowed}",
+            name=local,
+            entity=table.entity,
+            allowed=", ".join(sorted(allowed)),
         )
     col.property = spec
     if col.separator is not None and not spec.multi:
         raise reader.error(
-            "separator", f"{local!r} takes a single value; a list separator makes no sense here"
+            "separator", "{name!r} takes a single value; a list separator makes no sense here", name=local
         )
     datatype_node = reader.node("datatype")
     if datatype_node is not None and spec.kind != "literal":
         raise reader.error(
-            "datatype", f"{local!r} takes a {spec.kind}, not a literal: a datatype makes no sense here"
+            "datatype", "{name!r} takes a {kind}, not a literal: a datatype makes no sense here",
+            name=local, kind=spec.kind,
         )
     if datatype_node is not None:
         if isinstance(datatype_node.value, dict):
-            dt = _Reader(file, datatype_node, reader.where + ", datatype", {"base", "format"})
+            where = phrase("{where}, datatype", where=reader.where)
+            dt = _Reader(file, datatype_node, where, {"base", "format"})
             col.datatype = dt.str("base", required=True) or "string"
             fmts = dt.strings("format")
         else:
@@ -636,7 +681,8 @@ def _column(
             fmts = None
         if col.datatype not in DATATYPES:
             raise reader.error(
-                "datatype", f"unknown datatype {col.datatype!r}", hint="one of: " + ", ".join(DATATYPES)
+                "datatype", "unknown datatype {datatype!r}", hint="one of: {known}",
+                datatype=col.datatype, known=", ".join(DATATYPES),
             )
     else:
         col.datatype = spec.datatype or "string"
@@ -647,14 +693,15 @@ def _column(
         try:
             col.formats = [date_format(f) for f in fmts] if fmts else list(dates)
         except ValueError as exc:
-            raise reader.error("format", str(exc)) from None
+            raise reader.error("format", "{why}", why=str(exc)) from None
     references = reader.str("references")
     if references is not None:
         if spec.kind != REFERENCE:
-            raise reader.error("references", f"{local!r} is not a reference to another entity")
+            raise reader.error("references", "{name!r} is not a reference to another entity", name=local)
         if references not in ENTITIES:
             raise reader.error(
-                "references", f"unknown entity {references!r}", hint="one of: " + ", ".join(ENTITIES)
+                "references", "unknown entity {entity!r}", hint="one of: {known}",
+                entity=references, known=", ".join(ENTITIES),
             )
         col.references = references
     elif spec.kind == REFERENCE:
@@ -679,12 +726,17 @@ def _check_references(file: str, tables: list[TableSpec]) -> None:
             if target in (None, "family", "organisation") or target not in personal_ids:
                 continue
             if personal_ids[target] != col.personal:
-                raise ConfigError(
-                    f"table {table.url}, column {col.title!r}: it refers to {target} ids, which are "
-                    + ("pseudonymised" if personal_ids[target] else "not pseudonymised")
-                    + " in the table that defines them, while this column is "
-                    + ("not" if personal_ids[target] else "")
-                    + " declared personal: the references would not link",
+                raise ConfigError.of(
+                    "table {url}, column {title!r}: it refers to {target} ids, which are pseudonymised "
+                    "in the table that defines them, while this column is not declared personal: the "
+                    "references would not link"
+                    if personal_ids[target]
+                    else "table {url}, column {title!r}: it refers to {target} ids, which are not "
+                    "pseudonymised in the table that defines them, while this column is declared personal: "
+                    "the references would not link",
+                    url=table.url,
+                    title=col.title,
+                    target=target,
                     file=file,
                     line=col.line,
                     hint="declare both with the same `personal:` value",

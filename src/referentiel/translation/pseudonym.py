@@ -41,9 +41,10 @@ class Pseudonymiser:
 
     def __init__(self, key: bytes) -> None:
         if len(key) < MIN_KEY_BYTES:
-            raise ConfigError(
-                f"the pseudonymisation key is too short (fewer than {MIN_KEY_BYTES} bytes)",
+            raise ConfigError.of(
+                "the pseudonymisation key is too short (fewer than {count} bytes)",
                 hint='use a random key, e.g. `python -c "import secrets; print(secrets.token_hex(32))"`',
+                count=MIN_KEY_BYTES,
             )
         self._key = key
         self._cache: dict[tuple[str, str], str] = {}
@@ -72,15 +73,19 @@ def resolve_key(key: bytes | str | None = None, key_file: str | Path | None = No
             data = path.read_bytes().strip()
             mode = path.stat().st_mode
         except OSError as exc:
-            raise ConfigError(f"the key file cannot be read ({exc.strerror})", file=str(path)) from None
+            raise ConfigError.of(
+                "the key file cannot be read ({why})", file=str(path), why=exc.strerror
+            ) from None
         if not data:
-            raise ConfigError("the key file is empty", file=str(path))
+            raise ConfigError.of("the key file is empty", file=str(path))
         if os.name == "posix" and mode & 0o077 and key_kind(data) is None:
-            raise ConfigError(
-                f"the key file can be read or written by other users (permissions {mode & 0o777:o}): "
+            raise ConfigError.of(
+                "the key file can be read or written by other users (permissions {mode}): "
                 "whoever reads the key can recompute every pseudonym",
                 file=str(path),
-                hint=f"make it private: chmod 600 {path}",
+                hint="make it private: chmod 600 {path}",
+                mode=f"{mode & 0o777:o}",
+                path=str(path),
             )
         return data
     env = os.environ.get(KEY_ENV)
@@ -135,11 +140,11 @@ def check_key_use(key: bytes, inputs: list[Path]) -> None:
         else:
             own = _synthetic_home(path, key)
         if not own:
-            where = (
-                "the bundled examples" if kind == "demo" else "the data `referentiel generate` wrote with it"
-            )
-            raise ConfigError(
-                f"the {kind} pseudonymisation key is public and serves only {where}, not this file",
+            raise ConfigError.of(
+                "the demo pseudonymisation key is public and serves only the bundled examples, not this file"
+                if kind == "demo"
+                else "the synthetic pseudonymisation key is public and serves only the data "
+                "`referentiel generate` wrote with it, not this file",
                 file=str(path),
                 hint="give your project's own key (--key-file FILE, or $REFERENTIEL_PSEUDONYM_KEY); "
                 'create one with `python -c "import secrets; print(secrets.token_hex(32))" > key` '

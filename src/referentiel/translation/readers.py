@@ -55,15 +55,15 @@ def read_table(
     """
     suffix = path.suffix.lower()
     if not path.exists():
-        raise InputError("export file not found", file=str(path), hint="check the path")
+        raise InputError.of("export file not found", file=str(path), hint="check the path")
     if path.is_dir():
-        raise InputError("is a directory, not an export file", file=str(path))
+        raise InputError.of("is a directory, not an export file", file=str(path))
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, sheet, workbooks)
     if suffix == ".json":
         return read_json(path, json_path)
     if suffix == ".xls":
-        raise InputError(
+        raise InputError.of(
             "old Excel .xls workbooks are not supported",
             file=str(path),
             hint="save the workbook as .xlsx or export each sheet as CSV",
@@ -130,9 +130,10 @@ def decode(data: bytes, encoding: str, file: str) -> tuple[str, str, str | None]
             return data.decode(encoding), encoding, None
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise InputError(
-                f"not valid {encoding} text (byte {exc.start}): "
-                "the profile's encoding does not match the file",
+            raise InputError.of(
+                "not valid {encoding} text (byte {byte}): the profile's encoding does not match the file",
+                encoding=encoding,
+                byte=exc.start,
                 file=file,
                 line=line,
                 hint="set dialect: encoding: auto in the profile, or the encoding Excel used (often cp1252)",
@@ -164,11 +165,11 @@ def read_csv(
             limits.check_lines(stream, str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", file=str(path)) from None
+        raise InputError.of("cannot be read ({why})", file=str(path), why=exc.strerror) from None
     if not data.strip():
-        raise InputError("the export file is empty", file=str(path), hint="export the table again")
+        raise InputError.of("the export file is empty", file=str(path), hint="export the table again")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(
+        raise InputError.of(
             "this is a binary file, not a CSV export",
             file=str(path),
             hint="export the table as CSV, or give the .xlsx workbook itself",
@@ -195,7 +196,7 @@ def _read_records(
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError("the export file is empty", file=str(path)) from None
+        raise InputError.of("the export file is empty", file=str(path)) from None
     except csv.Error as exc:
         raise _csv_error(exc, path, 1) from None
     table.header = [h.strip() for h in header]
@@ -244,7 +245,7 @@ def _check_cells(cells: list[str], header: list[str], path: Path, row_no: int, l
 def _csv_error(exc: csv.Error, path: Path, row_no: int) -> InputError:
     if "field larger than field limit" in str(exc):
         return limits.too_large("line", str(path), line=row_no)
-    return InputError(f"the header cannot be read ({exc})", file=str(path), line=row_no)
+    return InputError.of("the header cannot be read ({why})", file=str(path), line=row_no, why=str(exc))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -285,10 +286,12 @@ def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None =
         elif sheet in workbook.sheetnames:
             ws = workbook[sheet]
         else:
-            raise InputError(
-                f"the workbook has no sheet {sheet!r}",
+            raise InputError.of(
+                "the workbook has no sheet {sheet!r}",
                 file=str(path),
-                hint="sheets: " + ", ".join(workbook.sheetnames),
+                hint="sheets: {sheets}",
+                sheet=sheet,
+                sheets=", ".join(workbook.sheetnames),
             )
         return _sheet_table(path, workbook, ws)
     finally:
@@ -328,7 +331,7 @@ def _sheet_table(path: Path, workbook: Any, ws: Any) -> Table:
             continue
         table.rows.append((row_no, [values.get(c) for c in range(1, width + 1)]))
     if not table.header:
-        raise InputError("the sheet is empty", file=str(path), hint=f"sheet {ws.title}")
+        raise InputError.of("the sheet is empty", file=str(path), hint="sheet {sheet}", sheet=ws.title)
     return table
 
 
@@ -338,20 +341,21 @@ def read_json(path: Path, json_path: str | None = None) -> Table:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("the JSON file is not UTF-8", file=str(path), hint="JSON must be UTF-8") from None
+        raise InputError.of("the JSON file is not UTF-8", file=str(path), hint="JSON must be UTF-8") from None
     data = guards.load_json(text, str(path))
     if json_path:
         for part in json_path.split("."):
             if not isinstance(data, dict) or part not in data:
-                raise InputError(
-                    f"the JSON has no {json_path!r}", file=str(path), hint="check `path` in the profile"
+                raise InputError.of(
+                    "the JSON has no {path!r}", file=str(path), hint="check `path` in the profile",
+                    path=json_path,
                 )
             data = data[part]
     if not isinstance(data, list):
-        raise InputError(
+        raise InputError.of(
             "expected a JSON array of records",
             file=str(path),
-            hint="the file must be [ {...}, {...} ] or give `path:` to the array in the profile",
+            hint="the file must be [ {{...}}, {{...}} ] or give `path:` to the array in the profile",
         )
     header: list[str] = []
     seen: set[str] = set()

@@ -340,17 +340,17 @@ def read_mapping_set(path: str | Path, *, strict: bool = True) -> MappingSet:
     path = Path(path)
     name = str(path)
     if not path.exists():
-        raise InputError("mapping set not found", file=name, hint="check the path of the .sssom.tsv file")
+        raise InputError.of("mapping set not found", file=name, hint="check the path of the .sssom.tsv file")
     if path.is_dir():
-        raise InputError(
+        raise InputError.of(
             "this is a folder, not a mapping set", file=name, hint="give the .sssom.tsv file itself"
         )
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the mapping set ({exc.strerror})", file=name) from exc
+        raise InputError.of("cannot read the mapping set ({why})", file=name, why=exc.strerror) from exc
     if b"\x00" in raw[:4096]:
-        raise InputError(
+        raise InputError.of(
             "this is a binary file, not an SSSOM/TSV mapping set",
             file=name,
             hint="mapping sets are tab-separated text files (.sssom.tsv)",
@@ -359,7 +359,7 @@ def read_mapping_set(path: str | Path, *, strict: bool = True) -> MappingSet:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
+        raise InputError.of(
             "the mapping set is not UTF-8 text",
             file=name,
             line=line,

@@ -156,17 +156,17 @@ def discover_organisations(directory: str | Path | None = None) -> dict[str, Org
         directory = Path(str(root))
     directory = Path(directory)
     if not directory.exists():
-        raise InputError(
+        raise InputError.of(
             "folder of mapping sets not found",
             file=str(directory),
-            hint="give --mappings a folder holding {org}/mappings.sssom.tsv files",
+            hint="give --mappings a folder holding {{org}}/mappings.sssom.tsv files",
         )
     files = _org_files(directory)
     if not files:
-        raise InputError(
+        raise InputError.of(
             "no mapping set found here",
             file=str(directory),
-            hint="expected {org}/mappings.sssom.tsv or {org}.sssom.tsv files",
+            hint="expected {{org}}/mappings.sssom.tsv or {{org}}.sssom.tsv files",
         )
     return {slug: Organisation(slug, read_mapping_set(path), str(path)) for slug, path in files}
 
@@ -316,9 +316,11 @@ class TermTranslator:
         for org in self.organisations.values():
             if wanted in (org.slug.casefold(), (org.prefix or "").casefold(), org.title.casefold()):
                 return org
-        raise ConfigError(
-            f"unknown organisation {name!r}",
-            hint="known organisations: " + ", ".join(sorted(self.organisations)) + " (or 'framework')",
+        raise ConfigError.of(
+            "unknown organisation {name!r}",
+            hint="known organisations: {known} (or 'framework')",
+            name=name,
+            known=", ".join(sorted(self.organisations)),
         )
 
     def _concept_iri(self, org: Organisation, curie: str) -> str | None:
@@ -341,9 +343,11 @@ class TermTranslator:
 
         if not any(_in_scheme(concept, None, [scheme]) for concept in self.framework):
             names = sorted({s.rsplit("/", 1)[-1] for c in self.framework for s in c.schemes})
-            raise ConfigError(
-                f"{scheme!r} is not a concept scheme of the framework",
-                hint="use one of: " + ", ".join(names) + " (or the same without 'scheme-')",
+            raise ConfigError.of(
+                "{scheme!r} is not a concept scheme of the framework",
+                hint="use one of: {names} (or the same without 'scheme-')",
+                scheme=scheme,
+                names=", ".join(names),
             )
 
     def _resolve_concept(self, ref: str) -> str:
@@ -455,7 +459,7 @@ class TermTranslator:
             did_you_mean=first.did_you_mean,
         )
         if target_org.slug == first.source:
-            raise ConfigError(
+            raise ConfigError.of(
                 "the source and target organisations are the same",
                 hint="use --to framework or another organisation",
             )
@@ -525,12 +529,14 @@ class TermTranslator:
         words an organisation uses in several columns ("Santé" as a need and as a sector).
         """
         if not term.strip():
-            raise ConfigError("the term to translate is empty", hint="give the term as the partner writes it")
+            raise ConfigError.of(
+                "the term to translate is empty", hint="give the term as the partner writes it"
+            )
         if scheme:
             self._check_scheme(scheme)
         if source.casefold() == "framework":
             if target.casefold() == "framework":
-                raise ConfigError("--from framework needs --to ORG or --to all")
+                raise ConfigError.of("--from framework needs --to ORG or --to all")
             iri = self._resolve_concept(term)
             result = TranslationResult(term=term, source="framework", target=target)
             lookup = self.lookup(iri, hierarchy=False)

@@ -1411,7 +1411,7 @@ def _plan(paths: list[Path], profile: Profile) -> tuple[list[tuple[Path, TableSp
     plan, issues = [], []
     for path in paths:
         if not path.exists():
-            raise InputError("export file not found", file=str(path), hint="check the path")
+            raise InputError.of("export file not found", file=str(path), hint="check the path")
         tables = profile.table_for(path)
         if not tables:
             if path.suffix.lower() in (".yaml", ".yml", ".tsv") and path.resolve() in (
@@ -1430,7 +1430,7 @@ def _plan(paths: list[Path], profile: Profile) -> tuple[list[tuple[Path, TableSp
             continue
         plan.extend((path, t) for t in tables)
     if not plan and not issues:
-        raise InputError("no export file given", hint="give the export's files (or its folder)")
+        raise InputError.of("no export file given", hint="give the export's files (or its folder)")
     return plan, issues
 
 
@@ -1464,13 +1464,16 @@ def _run(
         secret = resolve_key(key, key_file)
         if secret is None:
             table, col = profile.personal_columns[0]
-            raise ConfigError(
-                f"the profile declares personal columns (e.g. {col.title!r} in {table.url}) but no "
+            raise ConfigError.of(
+                "the profile declares personal columns (e.g. {title!r} in {table}) but no "
                 "pseudonymisation key was given",
                 file=str(profile.path),
                 line=col.line,
-                hint=f"set the environment variable {KEY_ENV} or give --key-file FILE "
+                hint="set the environment variable {variable} or give --key-file FILE "
                 "(the same key for every partner, so that families link up)",
+                title=col.title,
+                table=table.url,
+                variable=KEY_ENV,
             )
         check_key_use(secret, [path for path, _ in plan])
         pseudonymiser = Pseudonymiser(secret)

@@ -1,0 +1,206 @@
+"""The errors a steward meets follow --lang: they go through the catalogue (referentiel.error_messages).
+
+Two checks: the raise sites of the converted modules are walked, and every message and hint they can
+raise must be in the catalogue in French and Dutch with the same placeholders; and each error case a
+steward meets is run through the real entry point in fr, nl and en, with no English left in fr/nl.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import string
+from pathlib import Path
+
+import pytest
+
+import referentiel
+from referentiel.cli import main
+from referentiel.error_messages import MESSAGES
+from referentiel.intake.pipeline import bundled_examples_dir
+
+SRC = Path(referentiel.__file__).parent
+CONVERTED = [
+    "translation/pseudonym.py",
+    "translation/profile.py",
+    "translation/readers.py",
+    "translation/terms.py",
+    "translation/translator.py",
+    "rdfio.py",
+    "queries/catalogue.py",
+    "intake/pipeline.py",
+]
+ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError")
+
+
+def _literals(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    raise AssertionError(f"line {node.lineno}: a message or hint must be a template literal, not computed")
+
+
+def _forwarding(tree: ast.Module) -> set[int]:
+    """Calls inside the profile reader's ``error()``: they forward the template their caller wrote."""
+    return {
+        id(node)
+        for fn in ast.walk(tree)
+        if isinstance(fn, ast.FunctionDef) and fn.name == "error"
+        for node in ast.walk(fn)
+    }
+
+
+def _templates(tree: ast.Module, module: str) -> list[str]:
+    found = []
+    forwarding = _forwarding(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or id(node) in forwarding:
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ERRORS:
+            raise AssertionError(
+                f"{module}, line {node.lineno}: {func.id}(...) bypasses the catalogue; "
+                f"use {func.id}.of(template, ...)"
+            )
+        if not isinstance(func, ast.Attribute):
+            continue
+        owner = func.value.id if isinstance(func.value, ast.Name) else ""
+        args: list[ast.expr] = []
+        if func.attr == "of" and owner in ERRORS:
+            args = node.args[:1]
+        elif func.attr == "error" and len(node.args) >= 2:  # the profile reader's `where, key K: problem`
+            args = node.args[1:2]
+        elif isinstance(func, ast.Attribute) and func.attr == "phrase":
+            args = node.args[:1]
+        if func.attr in ("of", "error") and (owner in ERRORS or func.attr == "error"):
+            args += [
+                k.value
+                for k in node.keywords
+                if k.arg == "hint" and not (isinstance(k.value, ast.Constant) and k.value.value is None)
+            ]
+        for arg in args:
+            found.extend(_literals(arg))
+    for node in ast.walk(tree):  # phrase(...) imported by name
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "phrase"
+            and id(node) not in forwarding
+        ):
+            found.extend(_literals(node.args[0]))
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("module", CONVERTED)
+def test_every_error_of_a_converted_module_is_in_the_catalogue(module: str) -> None:
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    templates = _templates(tree, module)
+    assert templates, module
+    for template in templates:
+        assert template in MESSAGES, f"{module}: {template!r} is not in referentiel/error_messages.py"
+        # file, line, column and hint say where the error is: they are not words of the message
+        assert not _fields(template) & {"file", "line", "column", "hint"}, (module, template)
+        for lang in ("fr", "nl"):
+            text = MESSAGES[template][lang]
+            assert _fields(text) == _fields(template), (module, template, lang)
+
+
+def test_catalogue_entries_are_translated() -> None:
+    for template, texts in MESSAGES.items():
+        assert set(texts) == {"fr", "nl"}, template
+        if re.search(r"[a-z]{4,}", re.sub(r"\{[^}]*\}|`[^`]*`", "", template)):
+            # a word may be the same in one language ("table" in French), not in both
+            assert texts["fr"] != template or texts["nl"] != template, template
+
+
+# ------------------------------------------------------------------ each case, through main()
+
+ENGLISH = re.compile(r"\b(how to fix|error|not found|the key|is empty|cannot|unknown|give|check|file)\b")
+
+
+@pytest.fixture
+def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
+    """argv of each error case a steward meets (the language is added by the test)."""
+    monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY", raising=False)
+    monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    exports = tmp_path / "exports"
+    shutil.copytree(bundled_examples_dir() / "cpas-ixelles", exports / "cpas-ixelles")
+    shared = tmp_path / "shared.key"
+    shared.write_text("c0ffee" * 8, encoding="utf-8")
+    shared.chmod(0o644)
+    demo = tmp_path / "demo.key"
+    shutil.copy(bundled_examples_dir() / "DEMO-ONLY.key", demo)
+    demo.chmod(0o600)
+    profile = exports / "cpas-ixelles" / "profile.yaml"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(profile.read_text(encoding="utf-8").replace("  slug:", "  slugg:"), encoding="utf-8")
+    no_set = exports / "cpas-ixelles" / "no-set.yaml"
+    no_set.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "mappings: mappings.sssom.tsv", "mappings: missing.sssom.tsv"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.ttl").write_bytes(b"")
+    (tmp_path / "binary.ttl").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    csv_file = str(exports / "cpas-ixelles" / "export" / "dossiers.csv")
+    return {
+        "missing key": ["ingest", str(exports), "--store", "s"],
+        "key file permissions": ["ingest", str(exports), "--store", "s", "--key-file", str(shared)],
+        "demo key refused": ["ingest", str(exports), "--store", "s", "--key-file", str(demo)],
+        "broken profile": ["translate", csv_file, "--profile", str(broken)],
+        "missing mapping set": ["translate", csv_file, "--profile", str(no_set)],
+        "unknown query": ["query", "no-such-query"],
+        "unknown organisation": ["terms", "translate", "accueil", "--from", "no-such-org"],
+        "file not found": ["validate", "nowhere.ttl"],
+        "empty file": ["validate", "empty.ttl"],
+        "binary file": ["validate", "binary.ttl"],
+        "empty export": ["translate", "empty.csv", "--profile", str(profile)],
+        "export not found": ["translate", "nowhere.csv", "--profile", str(profile)],
+    }
+
+
+def _run(argv: list[str], capsys) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    return ended.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing key",
+        "key file permissions",
+        "demo key refused",
+        "broken profile",
+        "missing mapping set",
+        "unknown query",
+        "unknown organisation",
+        "file not found",
+        "empty file",
+        "binary file",
+        "empty export",
+        "export not found",
+    ],
+)
+def test_each_error_is_said_in_the_language_of_the_command(cases, case: str, capsys) -> None:
+    argv = cases[case]
+    code, english = _run([*argv, "--lang", "en"], capsys)
+    assert code == 2 and english.startswith("error: "), (case, english)
+    assert _run(argv, capsys) == (2, english)  # without --lang: English, as before
+    for lang, word in (("fr", "erreur: "), ("nl", "fout: ")):
+        code, said = _run([*argv, "--lang", lang], capsys)
+        assert code == 2 and said.startswith(word), (case, lang, said)
+        assert said != english
+        # paths, names and commands aside, no English sentence is left
+        prose = re.sub(r"`[^`]*`|'[^']*'|\S*/\S*|--[\w-]+", "", said)
+        assert not ENGLISH.search(prose), (case, lang, said)
+        assert "Traceback" not in said
