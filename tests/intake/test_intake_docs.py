@@ -54,10 +54,7 @@ def test_every_guide_has_commands_and_starts_from_the_readme() -> None:
         )
 
 
-@pytest.mark.parametrize("guide", GUIDES)
-def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatch, code_of) -> None:
-    from click.testing import CliRunner
-
+def _clean_environment(monkeypatch, folder: Path) -> None:
     for variable in (
         "REFERENTIEL_PSEUDONYM_KEY",
         "REFERENTIEL_PSEUDONYM_KEY_FILE",
@@ -65,22 +62,67 @@ def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatc
         "REFERENTIEL_ENDPOINT",
     ):
         monkeypatch.delenv(variable, raising=False)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(folder)
+
+
+def _answer_rows(args: list[str], output: str) -> int:
+    """The number of rows a `query` command answered (table footer, or CSV lines after the header)."""
+    if "--format" in args and args[args.index("--format") + 1] == "csv":
+        return len([line for line in output.splitlines() if line.count(",") >= 2]) - 1
+    found = re.search(r"\((\d+) row\(s\)\)", output)
+    return int(found.group(1)) if found else 0
+
+
+def run_guide(guide: str, code_of) -> None:
+    """Every command of ``guide``, in order, in the current folder, with its documented exit code; the
+    research queries must answer with rows (not nothing, not everything suppressed)."""
+    from click.testing import CliRunner
+
     runner = CliRunner()
     for args, expected, line in commands((DOCS / guide).read_text(encoding="utf-8")):
         if args[0] == "!cp":
-            _copy(args[1:], tmp_path)
+            _copy(args[1:], Path.cwd())
             continue
         if args[0] == "!sh":
             import subprocess
             import sys
 
             command = args[1].replace("python3", shlex.quote(sys.executable), 1)
-            subprocess.run(command, shell=True, cwd=tmp_path, check=True, timeout=60)  # noqa: S602 - the guide's line
+            subprocess.run(command, shell=True, cwd=Path.cwd(), check=True, timeout=60)  # noqa: S602 - the guide's line
             continue
         result = runner.invoke(cli, args)
         assert code_of(result) == expected, f"{guide}: {line}\n{result.output}\n{result.exception!r}"
         assert "Traceback" not in result.output
+        if args[0] == "query":
+            assert _answer_rows(args, result.output) > 0, f"{guide}: {line} answers nothing\n{result.output}"
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_guide_commands_run_as_documented(guide: str, tmp_path: Path, monkeypatch, code_of) -> None:
+    _clean_environment(monkeypatch, tmp_path)
+    run_guide(guide, code_of)
+
+
+def test_the_guides_run_one_after_another_in_one_folder(tmp_path: Path, monkeypatch, code_of) -> None:
+    """A newcomer follows the three guides in one clone: each uses its own folders, nothing collides."""
+    _clean_environment(monkeypatch, tmp_path)
+    for guide in GUIDES:
+        run_guide(guide, code_of)
+    stores = {p.name for p in tmp_path.iterdir() if p.is_dir() and "store" in p.name}
+    assert {"steward-store", "steward-synth-store", "research-store"} <= stores
+
+
+def test_each_guide_uses_its_own_folders() -> None:
+    prefixes = {
+        "guide-data-steward.md": "steward-",
+        "guide-researcher.md": "research-",
+        "guide-agency.md": "agency-",
+    }
+    for guide, prefix in prefixes.items():
+        for args, _, line in commands((DOCS / guide).read_text(encoding="utf-8")):
+            for option in ("--store", "-o", "--output"):
+                if option in args and args[0] in ("ingest", "generate", "load", "graphs", "query"):
+                    assert args[args.index(option) + 1].startswith(prefix), f"{guide}: {line}"
 
 
 def _copy(args: list[str], here: Path) -> None:
