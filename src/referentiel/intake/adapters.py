@@ -154,7 +154,9 @@ def translation_findings(result: Any, lang: str = "en") -> list[Finding]:
                 severity=SEVERITIES.get(issue.severity, "violation"),
                 kind=kind,
                 stage="translation",
-                message=safe_text(issue.text(lang)),
+                # Built from the catalogue (values masked or never quoted): shown whole, as a
+                # personal-data finding's rows and advice come after 300 characters.
+                message=safe_text(issue.text(lang), limit=2000),
                 file=issue.file,
                 sheet=issue.sheet,
                 row=issue.row,

@@ -121,15 +121,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de rij werd geweigerd: de identificatiekolom {column!r} is leeg",
     },
     "personal-data": {
-        "en": "the column {column!r} looks like personal data ({what}) and is not declared in the "
+        "en": "the column {column!r} looks like personal data ({what}{rows}) and is not declared in the "
         "profile: the whole table was refused, nothing of it was translated. How to fix: if it "
         "is an identifier, declare it with `personal: true` (it will be pseudonymised); "
         "otherwise remove it from the export or declare it with `suppressOutput: true`.",
-        "fr": "la colonne {column!r} semble contenir des données personnelles ({what}) et n'est pas "
+        "fr": "la colonne {column!r} semble contenir des données personnelles ({what}{rows}) et n'est pas "
         "déclarée dans le profil : toute la table a été refusée, rien n'en a été traduit. Comment "
         "corriger : s'il s'agit d'un identifiant, déclarez-la avec `personal: true` (elle sera "
         "pseudonymisée) ; sinon, retirez-la de l'export ou déclarez-la avec `suppressOutput: true`.",
-        "nl": "de kolom {column!r} lijkt persoonsgegevens te bevatten ({what}) en is niet opgegeven in "
+        "nl": "de kolom {column!r} lijkt persoonsgegevens te bevatten ({what}{rows}) en is niet opgegeven in "
         "het profiel: de hele tabel werd geweigerd, er werd niets van vertaald. Hoe te verbeteren: is "
         "het een identificatiecode, geef ze dan op met `personal: true` (ze wordt gepseudonimiseerd); "
         "verwijder ze anders uit de export of geef ze op met `suppressOutput: true`.",
@@ -155,6 +155,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "elle identifie des personnes ou des familles et contient des valeurs qui ressemblent "
         "à des notes en texte libre",
         "nl": "ze identificeert personen of gezinnen en bevat waarden die op vrije tekstnotities lijken",
+    },
+    # a column the profile describes, but not as personal: the advice depends on what it is declared as
+    "personal-data.declared": {
+        "en": "the column {column!r} is declared in the profile as {role} but looks like personal data "
+        "({what}{rows}): the whole table was refused, nothing of it was translated. How to fix: {advice}",
+        "fr": "la colonne {column!r} est déclarée dans le profil comme {role} mais semble contenir des "
+        "données personnelles ({what}{rows}) : toute la table a été refusée, rien n'en a été traduit. "
+        "Comment corriger : {advice}",
+        "nl": "de kolom {column!r} is in het profiel opgegeven als {role} maar lijkt persoonsgegevens te "
+        "bevatten ({what}{rows}): de hele tabel werd geweigerd, er werd niets van vertaald. "
+        "Hoe te verbeteren: {advice}",
+    },
+    "personal.role.identifier": {
+        "en": "an identifier (`{property}`)",
+        "fr": "un identifiant (`{property}`)",
+        "nl": "een identificatiecode (`{property}`)",
+    },
+    "personal.role.value": {"en": "`{property}`", "fr": "`{property}`", "nl": "`{property}`"},
+    "personal.advice.identifier": {
+        "en": "if these values are the identifiers themselves, declare the column `personal: true` "
+        "(they will be pseudonymised); names, notes and contact details have no place in it: replace "
+        "them by the partner's own codes in the export.",
+        "fr": "si ces valeurs sont les identifiants eux-mêmes, déclarez la colonne `personal: true` "
+        "(ils seront pseudonymisés) ; les noms, notes et coordonnées n'y ont pas leur place : "
+        "remplacez-les par les codes du partenaire dans l'export.",
+        "nl": "zijn deze waarden de identificatiecodes zelf, geef de kolom dan op met `personal: true` "
+        "(ze worden gepseudonimiseerd); namen, notities en contactgegevens horen er niet in: vervang "
+        "ze in de export door de eigen codes van de partner.",
+    },
+    "personal.advice.value": {
+        "en": "remove these values from the cells of the export (at the rows given); they have no "
+        "place in a `{property}` column. Do not declare the column personal: its other values are needed.",
+        "fr": "retirez ces valeurs des cellules de l'export (aux lignes indiquées) ; elles n'ont pas leur "
+        "place dans une colonne `{property}`. Ne déclarez pas la colonne personnelle : ses autres "
+        "valeurs sont nécessaires.",
+        "nl": "verwijder deze waarden uit de cellen van de export (op de aangegeven rijen); ze horen niet "
+        "in een kolom `{property}`. Geef de kolom niet op als persoonlijk: haar andere waarden zijn nodig.",
+    },
+    "personal.rows": {"en": "; rows {rows}", "fr": " ; lignes {rows}", "nl": "; rijen {rows}"},
+    "personal.rows.more": {
+        "en": "; rows {rows} and {count} more",
+        "fr": " ; lignes {rows} et {count} autres",
+        "nl": "; rijen {rows} en nog {count}",
     },
     # what a header suggests (translator._PERSONAL_HEADERS)
     "personal-kind.names": {"en": "names", "fr": "des noms", "nl": "namen"},

@@ -563,6 +563,44 @@ def _identifies_people(col: ColumnSpec, spec: TableSpec) -> bool:
     return col.references is not None and col.references != "organisation"
 
 
+def _identifier_verdict(text: str, items: list[str], people: bool) -> Msg | None:
+    """What an identifier cell holds that must not become an IRI: a note, a name, other personal data."""
+    kinds = {k for item in items for k in screen(item).kinds}
+    if len(items) > 1:  # "DUPONT, Marie" split into two harmless words
+        kinds |= {k for k in screen(text).kinds if k != "free text"}
+    if "free text" in kinds:
+        # a note typed where the id goes ("Madame X a peur de son mari")
+        return Msg.of("personal.notes")
+    if "name" in kinds or (people and any(looks_like_a_name(item) for item in items)):
+        return Msg.of("personal.names")
+    if kinds:
+        return Msg.of(
+            "personal.values",
+            kinds=Items(tuple(personal_kind(k, header=False) for k in sorted(kinds)), conjunction=True),
+        )
+    return None
+
+
+def _personal_message(
+    header: str, col: ColumnSpec | None, spec: TableSpec, what: Msg, rows: list[int]
+) -> Msg:
+    """The personal-data finding of one column: its rows, and advice by the column's declared role."""
+    shown_rows: Msg | str = ""
+    if rows:
+        listed = ", ".join(str(r) for r in rows[:5])
+        shown_rows = Msg.of("personal.rows.more", rows=listed, count=len(rows) - 5) if len(rows) > 5 \
+            else Msg.of("personal.rows", rows=listed)
+    if col is None:
+        return Msg.of("personal-data", column=header, what=what, rows=shown_rows)
+    identifier = col.is_key or _identifies_people(col, spec)
+    name = col.property.name if col.property is not None else (col.composition or header)
+    role = Msg.of("personal.role.identifier" if identifier else "personal.role.value", property=name)
+    advice = Msg.of("personal.advice.identifier" if identifier else "personal.advice.value", property=name)
+    return Msg.of(
+        "personal-data.declared", column=header, role=role, what=what, rows=shown_rows, advice=advice
+    )
+
+
 def _header_kind(header: str) -> str | None:
     folded = "".join(
         c for c in unicodedata.normalize("NFD", header.casefold()) if not unicodedata.combining(c)
@@ -823,77 +861,66 @@ class _Run:
     def _refuse_personal(
         self, table: Table, spec: TableSpec, slots: list[ColumnSpec | None], stats: FileStats
     ) -> bool:
-        """Refuse the table when a column not declared personal looks like personal data."""
+        """Refuse the table when a column not declared personal looks like personal data.
+
+        Every such column of the table is reported (not only the first), with the rows where its
+        values were found, and advice according to what the profile declares the column to be.
+        """
+        refused = False
         for index, header in enumerate(table.header):
             col = slots[index]
             if col is not None and (col.personal or col.suppress):
                 continue
             what: Msg | None = None
+            rows: list[int] = []
             if col is None:
                 kind = _header_kind(header)
                 if kind:
                     what = Msg.of("personal.header", kind=personal_kind(kind, header=True))
             if what is None:
-                seen: set[str] = set()
-                for _, cells in table.rows:
+                kinds_of: dict[str, tuple[str, ...]] = {}  # each distinct value is looked at once
+                found: list[str] = []
+                for row_no, cells in table.rows:
                     text = cell_text(cells[index])
-                    if text in seen or not _PREFILTER.search(text):
+                    if not _PREFILTER.search(text):
                         continue
-                    seen.add(text)
-                    kinds = personal_data_kinds(text)
-                    if kinds:
-                        what = Msg.of(
-                            "personal.values",
-                            kinds=Items(
-                                tuple(personal_kind(k, header=False) for k in kinds), conjunction=True
-                            ),
-                        )
-                        break
+                    if text not in kinds_of:
+                        kinds_of[text] = tuple(personal_data_kinds(text))
+                    if kinds_of[text]:
+                        rows.append(row_no)
+                        found.extend(k for k in kinds_of[text] if k not in found)
+                if found:
+                    what = Msg.of(
+                        "personal.values",
+                        kinds=Items(tuple(personal_kind(k, header=False) for k in found), conjunction=True),
+                    )
             # Identifiers go into IRIs and ref:localId; an organisation's own code too (organisations
             # are identified by their names, so only the screen's stricter name rules apply there).
             people = col is not None and _identifies_people(col, spec)
             if what is None and col is not None and (people or col.is_key):
                 # An identifier goes into IRIs and ref:localId: a name typed there would be published.
                 # A list of references ("Marie Dupont/pep-01", a JSON array) is checked item by item.
-                checked: set[str] = set()
-                for _, cells in table.rows:
+                verdicts: dict[str, Msg | None] = {}  # each distinct value is screened once
+                for row_no, cells in table.rows:
                     raw = cells[index]
                     text = cell_text(raw)
-                    if text in checked:
-                        continue
-                    checked.add(text)
-                    if isinstance(raw, list):
-                        items = [cell_text(item) for item in raw]
-                    else:
-                        items = text.split(col.separator) if col.separator else [text]
-                    kinds = {k for item in items for k in screen(item).kinds}
-                    if len(items) > 1:  # "DUPONT, Marie" split into two harmless words
-                        kinds |= {k for k in screen(text).kinds if k != "free text"}
-                    if "free text" in kinds:
-                        # a note typed where the id goes ("Madame X a peur de son mari")
-                        what = Msg.of("personal.notes")
-                        break
-                    if "name" in kinds or (people and any(looks_like_a_name(item) for item in items)):
-                        what = Msg.of("personal.names")
-                        break
-                    if kinds:
-                        found = Items(
-                            tuple(personal_kind(k, header=False) for k in sorted(kinds)), conjunction=True
-                        )
-                        what = Msg.of("personal.values", kinds=found)
-                        break
+                    if text not in verdicts:
+                        if isinstance(raw, list):
+                            items = [cell_text(item) for item in raw]
+                        else:
+                            items = text.split(col.separator) if col.separator else [text]
+                        verdicts[text] = _identifier_verdict(text, items, people)
+                    if verdicts[text]:
+                        what = what or verdicts[text]
+                        rows.append(row_no)
             if what:
-                self.issue(
-                    "personal-data",
-                    ERROR,
-                    table,
-                    Msg.of("personal-data", column=header, what=what),
-                    column=header,
-                )
-                stats.refused = True
-                stats.rows_rejected = stats.rows_read
-                return True
-        return False
+                self.issue("personal-data", ERROR, table, _personal_message(header, col, spec, what, rows),
+                           column=header)
+                refused = True
+        if refused:
+            stats.refused = True
+            stats.rows_rejected = stats.rows_read
+        return refused
 
     def _rows(
         self,
