@@ -204,3 +204,21 @@ def test_each_error_is_said_in_the_language_of_the_command(cases, case: str, cap
         prose = re.sub(r"`[^`]*`|'[^']*'|\S*/\S*|--[\w-]+", "", said)
         assert not ENGLISH.search(prose), (case, lang, said)
         assert "Traceback" not in said
+
+
+def test_ingest_says_why_an_export_is_unusable_in_the_run_language(tmp_path: Path) -> None:
+    from referentiel.intake import ingest
+
+    org = tmp_path / "exports" / "cpas-ixelles"
+    shutil.copytree(bundled_examples_dir() / "cpas-ixelles", org)
+    profile = org / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("  slug:", "  slugg:"), encoding="utf-8")
+    key = tmp_path / "k.key"
+    key.write_text("c0ffee" * 8, encoding="utf-8")
+    key.chmod(0o600)
+    reasons = {}
+    for lang in ("fr", "nl", "en"):
+        summary = ingest(tmp_path / "exports", store=tmp_path / f"s-{lang}", key_file=key, lang=lang)
+        reasons[lang] = summary.exports[0].reason or ""
+    assert "unknown key 'slugg'" in reasons["en"]
+    assert "clé inconnue 'slugg'" in reasons["fr"] and "onbekende sleutel 'slugg'" in reasons["nl"]
