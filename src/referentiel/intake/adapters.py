@@ -346,6 +346,22 @@ def graph_iri(organisation: str) -> str:
     return default_graph_iri(organisation, [])
 
 
+def other_key_graphs(target: Any, fingerprint: str) -> list[dict]:
+    """The data graphs of the store recorded with another key's fingerprint than ``fingerprint``
+    (``graph``, ``organisation``, ``loaded_at``, ``key_fingerprint``): their families cannot link with
+    those of this key. Graphs loaded before fingerprints were recorded are not counted (unknown)."""
+    return [
+        {
+            "graph": g.iri,
+            "organisation": g.organisation,
+            "loaded_at": g.loaded_at,
+            "key_fingerprint": g.key_fingerprint,
+        }
+        for g in target.graphs()
+        if g.kind == "data" and g.key_fingerprint and g.key_fingerprint != fingerprint
+    ]
+
+
 def previous_graph(target: Any, organisation: str) -> dict | None:
     """The organisation's graph already in the store (``triples``, ``loaded_at``, ``sources``), or None."""
     iri = graph_iri(organisation)
@@ -379,6 +395,7 @@ def load(target: Any, graph: Any, export: Any, *, profile: Any, report: Any, for
         profile=export.profile.name if export.profile else None,
         mapping_set=profile.mappings.name if getattr(profile, "mappings", None) else None,
         original_files=[(f.name, _sha256(f)) for f in export.files],
+        key_fingerprint=export.key_fingerprint,
     )
     iri = graph_iri(export.organisation)
     store_load(target, graph, iri, force=force, report=report, context=context)

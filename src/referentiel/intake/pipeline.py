@@ -18,7 +18,7 @@ whether it was loaded.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from referentiel.intake.summary import (
     say,
 )
 from referentiel.progress import NullProgress, Progress
-from referentiel.translation.pseudonym import check_key_use, key_kind
+from referentiel.translation.pseudonym import check_key_use, key_fingerprint, key_kind
 
 DEMO_KEY_NAME = "DEMO-ONLY.key"
 """The demonstration key shipped with the bundled examples; used for them and nothing else."""
@@ -54,6 +54,8 @@ class Export:
     directory: Path
     files: tuple[Path, ...]
     profile: Path | None
+    key_fingerprint: str | None = None
+    """The fingerprint of the key the run pseudonymises it with, recorded with its graph."""
 
 
 # ------------------------------------------------------------------ discovery
@@ -319,6 +321,8 @@ def ingest_export(
     if violations and not force:
         result.status = REFUSED
         result.reason = say(lang, "reason-refused", count=violations)
+        # what stays in the store instead (the organisation's earlier load), if anything
+        result.kept = adapters.previous_graph(target, export.organisation) if target is not None else None
         return result
     if not load:
         result.status = CONFORMS
@@ -393,6 +397,8 @@ def ingest(
     check_key_use(key_bytes, [path for export in exports for path in export.files])
     if key_kind(key_bytes) == "demo":
         summary.key_source = "demo"  # however it was given, the summary says these are demo pseudonyms
+    summary.key_fingerprint = key_fingerprint(key_bytes)
+    exports = [replace(export, key_fingerprint=summary.key_fingerprint) for export in exports]
     target = None if dry_run else adapters.open_target(store=store, endpoint=endpoint)
     if target is not None:
         summary.target_kind, summary.target_location = adapters.target_description(target, store, endpoint)
@@ -414,6 +420,8 @@ def ingest(
             )
             summary.exports.append(result)
             progress.note(f"{export.organisation}: {result.status}")
+        if target is not None:
+            summary.other_keys = adapters.other_key_graphs(target, summary.key_fingerprint)
     finally:
         if target is not None:
             adapters.close_target(target)

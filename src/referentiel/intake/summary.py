@@ -12,7 +12,9 @@ JSON structure (``format = "referentiel-intake-summary"``, ``version = 1``)::
       "format": "referentiel-intake-summary", "version": 1,
       "directory": "examples/organisations",           # what was ingested
       "started": "2026-11-26T17:40:00+00:00", "finished": "...", "duration_s": 1.23,
-      "key": {"source": "key-file" | "environment" | "demo", "demo": false},
+      "key": {"source": "key-file" | "environment" | "demo", "demo": false,
+              "fingerprint": "3f9a...", "other_keys": [{"graph", "organisation", "loaded_at",
+                                                       "key_fingerprint"}]},  # graphs of another key
       "target": {"kind": "store" | "endpoint", "location": "./.referentiel-store"},
       "forced": false,
       "lang": "fr" | "en" | "nl",                      # the language of every human message below
@@ -29,6 +31,7 @@ JSON structure (``format = "referentiel-intake-summary"``, ``version = 1``)::
           "terms": {"total": 140, "mapped": 131, "share": 0.936,
                     "complete": true, "tables_refused": 0},  # complete: no table refused whole
           "replaced": {"triples": 4000, "loaded_at": "...", "sources": [...]} | null,  # the previous graph
+          "kept": {"triples": 4000, "loaded_at": "...", "sources": [...]} | null,  # refused: what stays
           "counts": {"violation": {"missing-field": 2}, "warning": {"unmapped-term": 9}},
           "findings": [{"severity": "violation", "kind": "missing-field", "stage": "validation",
                         "file": "familles.csv", "sheet": null, "row": 17, "column": "date_debut",
@@ -76,6 +79,12 @@ WORDS: dict[str, dict[str, str]] = {
         "bundled": "the bundled example organisations",
         "demo": "  NOTE: pseudonyms made with the bundled DEMO-ONLY key (demonstration data only; "
         "real exports need --key-file or REFERENTIEL_PSEUDONYM_KEY).",
+        "other-key": "  WARNING: the store already holds {count} graph(s) pseudonymised with another key "
+        "({organisations}): their families cannot be linked with this run's. Use the same key for every "
+        "partner, or another store (--store).",
+        "kept": "  The earlier load of this organisation is still in the store: loaded {loaded_at}, "
+        "{triples} triple(s); it stays until an export of it is loaded.",
+        "kept-none": "  No earlier load of this organisation is in the store.",
         LOADED: "loaded",
         REFUSED: "REFUSED",
         UNUSABLE: "UNUSABLE",
@@ -143,6 +152,12 @@ WORDS: dict[str, dict[str, str]] = {
         "bundled": "les organisations d'exemple fournies",
         "demo": "  NOTE : pseudonymes calculés avec la clé DEMO-ONLY fournie (données de démonstration "
         "uniquement ; de vrais exports demandent --key-file ou REFERENTIEL_PSEUDONYM_KEY).",
+        "other-key": "  ATTENTION : l'entrepôt contient déjà {count} graphe(s) pseudonymisé(s) avec une "
+        "autre clé ({organisations}) : leurs familles ne peuvent pas être reliées à celles de cette "
+        "exécution. Utilisez la même clé pour tous les partenaires, ou un autre entrepôt (--store).",
+        "kept": "  Le chargement précédent de cette organisation reste dans l'entrepôt : chargé le "
+        "{loaded_at}, {triples} triplet(s) ; il y reste jusqu'au chargement d'un de ses exports.",
+        "kept-none": "  Aucun chargement précédent de cette organisation n'est dans l'entrepôt.",
         LOADED: "chargé",
         REFUSED: "REFUSÉ",
         UNUSABLE: "INUTILISABLE",
@@ -213,6 +228,12 @@ WORDS: dict[str, dict[str, str]] = {
         "bundled": "de meegeleverde voorbeeldorganisaties",
         "demo": "  LET OP: pseudoniemen gemaakt met de meegeleverde DEMO-ONLY-sleutel (enkel voor "
         "demonstratiegegevens; echte exports vereisen --key-file of REFERENTIEL_PSEUDONYM_KEY).",
+        "other-key": "  WAARSCHUWING: de opslag bevat al {count} graaf/grafen gepseudonimiseerd met een "
+        "andere sleutel ({organisations}): hun gezinnen kunnen niet gekoppeld worden aan die van deze "
+        "uitvoering. Gebruik dezelfde sleutel voor elke partner, of een andere opslag (--store).",
+        "kept": "  De vorige lading van deze organisatie blijft in de opslag: geladen op {loaded_at}, "
+        "{triples} triple(s); ze blijft tot een export ervan geladen wordt.",
+        "kept-none": "  Er is geen vorige lading van deze organisatie in de opslag.",
         LOADED: "geladen",
         REFUSED: "GEWEIGERD",
         UNUSABLE: "ONBRUIKBAAR",
@@ -350,6 +371,9 @@ class ExportResult:
     replaced: dict | None = None
     """What the load replaced in the store: the organisation's previous graph (``triples``,
     ``loaded_at``, ``sources``), or None when there was none (or nothing was loaded)."""
+    kept: dict | None = None
+    """When the export was refused: the organisation's earlier graph still in the store (``triples``,
+    ``loaded_at``, ``sources``), or None when there is none."""
 
     @property
     def mapped_share(self) -> float | None:
@@ -392,6 +416,7 @@ class ExportResult:
             },
             "counts": self.counts(),
             "replaced": self.replaced,
+            "kept": self.kept,
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -412,6 +437,11 @@ class IngestSummary:
     """Set when the directory itself is unusable (nothing to ingest)."""
     lang: str = "fr"
     """The language of the messages and of the renderers' words (fr, en, nl)."""
+    key_fingerprint: str | None = None
+    """The fingerprint of the pseudonym key (:func:`referentiel.translation.pseudonym.key_fingerprint`)."""
+    other_keys: list[dict] = field(default_factory=list)
+    """Graphs already in the store made with another key (``graph``, ``organisation``, ``loaded_at``,
+    ``key_fingerprint``): their families cannot be linked with this run's."""
 
     @property
     def label(self) -> str:
@@ -466,7 +496,12 @@ class IngestSummary:
             "started": self.started.isoformat(timespec="seconds"),
             "finished": self.finished.isoformat(timespec="seconds") if self.finished else None,
             "duration_s": round(self.duration, 3),
-            "key": {"source": self.key_source, "demo": self.demo_key},
+            "key": {
+                "source": self.key_source,
+                "demo": self.demo_key,
+                "fingerprint": self.key_fingerprint,
+                "other_keys": self.other_keys,
+            },
             "target": {"kind": self.target_kind, "location": self.target_location},
             "forced": self.forced,
             "lang": self.lang,
@@ -523,6 +558,8 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
     lines = [say(lang, "title", label=summary.label)]
     if summary.demo_key:
         lines.append(say(lang, "demo"))
+    if summary.other_keys:
+        lines.append(_other_keys(summary))
     if summary.problem:
         lines.append(f"  {summary.problem}")
     for export in summary.exports:
@@ -531,6 +568,8 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
         lines.append(f"{title} [{export.organisation}]{colon}{status_word(export.status, lang)}")
         if export.reason:
             lines.append(f"  {export.reason}")
+        if export.status == REFUSED and summary.target_kind != "none":
+            lines.append(_kept(export, lang))
         if export.status not in (NO_PROFILE,):
             lines.append(
                 say(
@@ -561,6 +600,20 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
     if summary.target_location:
         lines.append(say(lang, "target", kind=_target_kind(summary), location=summary.target_location))
     return "\n".join(lines) + "\n"
+
+
+def _other_keys(summary: IngestSummary) -> str:
+    organisations = sorted({g.get("organisation") or g["graph"] for g in summary.other_keys})
+    return say(
+        summary.lang, "other-key", count=len(summary.other_keys), organisations=", ".join(organisations)
+    )
+
+
+def _kept(export: ExportResult, lang: str) -> str:
+    if not export.kept:
+        return say(lang, "kept-none")
+    kept = export.kept
+    return say(lang, "kept", loaded_at=kept.get("loaded_at") or "?", triples=kept.get("triples") or 0)
 
 
 def to_brief(summary: IngestSummary) -> str:
@@ -622,6 +675,8 @@ def to_html(summary: IngestSummary) -> str:
     ]
     if summary.demo_key:
         out.append(f'<p class="note">{say(lang, "html-demo")}</p>')
+    if summary.other_keys:
+        out.append(f'<p class="note">{_e(_other_keys(summary).strip())}</p>')
     if summary.problem:
         out.append(f'<p class="note">{_e(summary.problem)}</p>')
     out.append(f"<p>{_e(say(lang, 'html-intro'))}</p>")
@@ -667,6 +722,8 @@ def to_html(summary: IngestSummary) -> str:
             f"<p>{_e(say(lang, 'status'))} <span class='{_e(export.status)}'>{status}"
             f"</span>{(' — ' + _e(export.reason)) if export.reason else ''}</p>"
         )
+        if export.status == REFUSED and summary.target_kind != "none":
+            out.append(f"<p>{_e(_kept(export, lang).strip())}</p>")
         out.append(
             "<p>"
             + say(

@@ -113,6 +113,9 @@ class LoadContext:
     mapping_set: str | None = None
     mapping_set_version: str | None = None
     original_files: Sequence[tuple[str, str]] = ()
+    key_fingerprint: str | None = None
+    """The fingerprint of the pseudonym key the export was translated with (never the key itself):
+    graphs with different fingerprints hold families that cannot be linked."""
 
 
 @dataclass
@@ -182,6 +185,7 @@ class GraphInfo:
     violations: int | None = None
     sources: list[str] = field(default_factory=list)
     version: str | None = None
+    key_fingerprint: str | None = None
 
 
 class LoadRefused(ReferentielError):
@@ -398,6 +402,8 @@ def describe_load(
     ]
     if validation.conforms is not None:
         out.append(ox.Triple(report, iri("sh:conforms"), _lit(validation.conforms)))
+    if context.key_fingerprint:
+        out.append(ox.Triple(load, iri("refstore:keyFingerprint"), ox.Literal(context.key_fingerprint)))
     if context.organisation:
         org = ox.NamedNode(_NS["refd"] + "organisation/" + slugify(context.organisation))
         out += [
@@ -580,7 +586,7 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX sh: <http://www.w3.org/ns/shacl#>
 PREFIX spdx: <http://spdx.org/rdf/terms#>
 PREFIX refstore: <https://w3id.org/referentiel/store#>
-SELECT ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version
+SELECT ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version ?fingerprint
        (GROUP_CONCAT(?source; separator="\\n") AS ?sources)
 WHERE { GRAPH <METADATA_GRAPH> {
   ?g a dcat:Dataset ; dcterms:type ?kind .
@@ -591,9 +597,10 @@ WHERE { GRAPH <METADATA_GRAPH> {
   OPTIONAL { ?g refstore:validation ?r . OPTIONAL { ?r sh:conforms ?conforms }
              OPTIONAL { ?r refstore:violationCount ?violations } }
   OPTIONAL { ?g prov:wasGeneratedBy/refstore:forced ?forced }
+  OPTIONAL { ?g prov:wasGeneratedBy/refstore:keyFingerprint ?fingerprint }
   OPTIONAL { ?g dcat:distribution/dcterms:title ?source }
 } }
-GROUP BY ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version
+GROUP BY ?g ?kind ?triples ?org ?modified ?conforms ?forced ?violations ?version ?fingerprint
 ORDER BY ?g
 """.replace("METADATA_GRAPH", METADATA_GRAPH)
 
@@ -661,6 +668,7 @@ class Store(ABC):
             out.append(
                 GraphInfo(
                     iri=val("g"),
+                    key_fingerprint=val("fingerprint"),
                     kind=val("kind"),
                     triples=int(val("triples")) if val("triples") else None,
                     organisation=val("org"),

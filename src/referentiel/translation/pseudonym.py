@@ -92,6 +92,15 @@ def resolve_key(key: bytes | str | None = None, key_file: str | Path | None = No
     return env.encode() if env else None
 
 
+def key_fingerprint(key: bytes) -> str:
+    """A public fingerprint of a pseudonym key: the first 16 hex digits of HMAC-SHA256(key, a fixed text).
+
+    Two loads with the same fingerprint were pseudonymised with the same key (their families link);
+    the fingerprint cannot be turned back into the key nor used to compute a pseudonym.
+    """
+    return hmac.new(key, b"referentiel key fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
 def key_kind(key: bytes) -> str | None:
     """``"demo"`` or ``"synthetic"`` for the two public keys, None for a real key."""
     if key.startswith(DEMO_KEY_PREFIX):
