@@ -157,11 +157,6 @@ MESSAGES.update(
             "exportez en Turtle, N-Triples, JSON-LD ou RDF/XML (un tableur passe par `translate`)",
             "exporteer als Turtle, N-Triples, JSON-LD of RDF/XML (een rekenblad gaat via `translate`)",
         ),
-        "malformed {format}: {detail}": _m("{format} mal formé : {detail}", "ongeldige {format}: {detail}"),
-        "fix the syntax at that place, or check that the extension matches the content": _m(
-            "corrigez la syntaxe à cet endroit, ou vérifiez que l'extension correspond au contenu",
-            "verbeter de syntaxis op die plaats, of controleer of de extensie bij de inhoud past",
-        ),
         "a {suffix} file is a partner export, not RDF": _m(
             "un fichier {suffix} est un export de partenaire, pas du RDF",
             "een {suffix}-bestand is een export van een partner, geen RDF",
@@ -219,21 +214,12 @@ MESSAGES.update(
         "the header cannot be read ({why})": _m(
             "l'en-tête ne peut pas être lu ({why})", "de kopregel kan niet gelezen worden ({why})"
         ),
-        "cannot be opened as an .xlsx workbook ({why})": _m(
-            "ne peut pas être ouvert comme classeur .xlsx ({why})",
-            "kan niet geopend worden als .xlsx-werkmap ({why})",
-        ),
-        "open it in Excel/LibreOffice and save it again as .xlsx": _m(
-            "ouvrez-le dans Excel/LibreOffice et enregistrez-le à nouveau en .xlsx",
-            "open het in Excel/LibreOffice en bewaar het opnieuw als .xlsx",
-        ),
         "the sheet is empty": _m("la feuille est vide", "het blad is leeg"),
         "sheet {sheet}": _m("feuille {sheet}", "blad {sheet}"),
         "the JSON file is not UTF-8": _m(
             "le fichier JSON n'est pas en UTF-8", "het JSON-bestand is geen UTF-8"
         ),
         "JSON must be UTF-8": _m("le JSON doit être en UTF-8", "JSON moet UTF-8 zijn"),
-        "malformed JSON ({why})": _m("JSON mal formé ({why})", "ongeldige JSON ({why})"),
         "not valid {encoding} text (byte {byte}): the profile's encoding does not match the file": _m(
             "texte {encoding} invalide (octet {byte}) : l'encodage du profil ne correspond pas au fichier",
             "geen geldige {encoding}-tekst (byte {byte}): de codering van het profiel past niet bij het bestand",
