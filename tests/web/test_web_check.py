@@ -257,5 +257,5 @@ def test_demonstration_checks_the_bundled_exports_only(tmp_path, monkeypatch, ex
         changed = [("files", (name, data.replace(b"2024", b"2025", 1)))] + files[1:]
         url = run_check(client, ONE, files=changed)  # anything else: the public key is refused
         page = html.unescape(client.get(url).text)
-        assert "demo pseudonymisation key is public" in page
+        assert "clé de pseudonymisation de démonstration est publique" in page  # in the page's language
         assert "referentiel-web-" not in page
