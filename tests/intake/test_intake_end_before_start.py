@@ -58,3 +58,23 @@ def test_end_before_start_is_its_own_kind_at_the_end_column(swapped, monkeypatch
     assert MESSAGES[lang] in finding.message and HINTS[lang] in finding.message
     # the swapped dates are both real dates: nothing calls them impossible any more
     assert not [f for f in export.findings if f.kind == "impossible-date" and f.file == "dossiers.csv"]
+
+
+def test_the_sparql_engine_locates_it_at_the_end_column_too(swapped) -> None:
+    """The store-native engine's report goes through the same result->location step."""
+    import pyoxigraph as ox
+
+    from referentiel.namespaces import SH
+    from referentiel.translation import translate
+    from referentiel.validation.sparql.api import validate_store
+
+    root, key = swapped
+    org = root / "exports" / "cpas-ixelles"
+    result = translate(org / "export", org / "profile.yaml", key_file=key)
+    store = ox.Store()
+    store.load(result.graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    report = validate_store(store, lang="en")
+    found = [r for r in report.results if r.component == SH.LessThanOrEqualsConstraintComponent]
+    assert [(r.source.file, r.source.row, r.source.column) for r in found if r.source] == [
+        ("dossiers.csv", 2, "date_cloture")
+    ]
