@@ -254,6 +254,45 @@ def _outputs(runner: CliRunner, root: Path, key: Path, every_format: bool) -> di
             outputs[f"{name} coverage {fmt}"] = _run(
                 runner, ["mappings", "coverage", str(export), "--profile", str(profile), "--format", fmt]
             )
+        suggested = out / f"{name}-suggest.sssom.tsv"
+        outputs[f"{name} suggest"] = _run(
+            runner,
+            [
+                "mappings",
+                "suggest",
+                "--from",
+                name,
+                "--mappings",
+                str(root / "orgs"),
+                "--method",
+                "lexical",
+                "--top",
+                "2",
+                "-o",
+                str(suggested),
+            ],
+        )
+        outputs[f"{name} suggest file"] = suggested.read_text(encoding="utf-8") if suggested.exists() else ""
+    # the value itself given as a term to translate: the answer names the term
+    for kind, value, _ in FORMATTED + SCREENED:
+        for fmt in ("text", "json"):
+            outputs[f"terms translate {kind} {value!r} {fmt}"] = _run(
+                runner,
+                [
+                    "terms",
+                    "translate",
+                    value,
+                    "--from",
+                    orgs[0].name,
+                    "--to",
+                    "all",
+                    "--format",
+                    fmt,
+                    "--mappings",
+                    str(root / "orgs"),
+                ],
+            )
+    (root / "annotated").mkdir()
     # One ingest (the longest command): its terminal text, its HTML report, and the JSON report
     # rendered from the same summary by the function `--report x.json` uses.
     store, report = root / "store", out / "ingest.html"
@@ -279,6 +318,8 @@ def _outputs(runner: CliRunner, root: Path, key: Path, every_format: bool) -> di
                 "--force",
                 "--report",
                 str(report),
+                "--annotate",
+                str(root / "annotated"),
                 "-q",
             ],
         )
@@ -286,12 +327,75 @@ def _outputs(runner: CliRunner, root: Path, key: Path, every_format: bool) -> di
         rendering.to_html = to_html
     outputs["ingest report html"] = report.read_text(encoding="utf-8")
     outputs["ingest report json"] = rendered["json"]
+    outputs.update(_annotated(root / "annotated"))
+    outputs.update(_workbench(root, key, orgs[number % len(orgs)].name if every_format else orgs[0].name))
     from referentiel.store import open_store
 
     with open_store(store, create=False) as opened:
         import pyoxigraph as ox
 
         outputs["store dump"] = opened.oxigraph.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    return outputs
+
+
+def _annotated(folder: Path) -> dict[str, str]:
+    """Every cell value and comment of the annotated copies ``ingest --annotate`` wrote."""
+    outputs = {}
+    for path in sorted(folder.glob("*.xlsx")):
+        outputs[f"annotated {path.name}"] = _workbook_text(path.read_bytes())
+    assert outputs, "ingest --annotate wrote no annotated copy"
+    return outputs
+
+
+def _workbook_text(data: bytes) -> str:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    texts = []
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    texts.append(str(cell.value))
+                if cell.comment is not None:
+                    texts.append(cell.comment.text)
+    return "\n".join(texts)
+
+
+def _workbench(root: Path, key: Path, organisation: str) -> dict[str, str]:
+    """The workbench's check of one planted export: its page and its three downloads."""
+    import time
+
+    from starlette.testclient import TestClient
+
+    from referentiel.web import WebConfig, create_app
+
+    config = WebConfig(
+        store=root / "web-store", organisations=root / "orgs", key_file=key, suggest_method="lexical"
+    )
+    files = [
+        ("files", (p.name, p.read_bytes()))
+        for p in sorted((root / "orgs" / organisation / "export").iterdir())
+    ]
+    outputs = {}
+    with TestClient(create_app(config)) as client:
+        client.get("/")
+        response = client.post(
+            "/check",
+            data={"csrf": client.cookies.get("referentiel_csrf"), "organisation": organisation},
+            files=files,
+            follow_redirects=False,
+        )
+        assert response.status_code == 303, response.text
+        url = response.headers["location"]
+        deadline = time.monotonic() + 120
+        while client.get(url + "/progress").status_code != 204:
+            assert time.monotonic() < deadline, "the workbench check did not finish"
+            time.sleep(0.2)
+        outputs[f"workbench {organisation} page"] = client.get(url).text
+        for what in ("report.html", "report.json"):
+            outputs[f"workbench {organisation} {what}"] = client.get(f"{url}/{what}").text
+        xlsx = client.get(url + "/annotated.xlsx")
+        if xlsx.status_code == 200:
+            outputs[f"workbench {organisation} annotated.xlsx"] = _workbook_text(xlsx.content)
     return outputs
 
 
