@@ -21,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_validation import generate  # noqa: E402
 
-HIDDEN = '<https://example.org/x{i}> <https://example.org/note> "12345678900 12345678901 23456789000 85073003328" .\n'
+HIDDEN = (
+    '<https://example.org/x{i}> <https://example.org/note> '
+    '"12345678900 12345678901 23456789000 85073003328" .\n'
+)
 
 
 def main() -> None:
@@ -32,8 +35,10 @@ def main() -> None:
 
     from referentiel.validation import api, privacy_scan
 
-    print("| triples | parse (s) | scan alone (s) | validate without scan (s) | validate with scan (s) "
-          "| scan share | found | peak RSS (MiB) |")
+    print(
+        "| triples | parse (s) | scan alone (s) | validate without scan (s) | validate with scan (s) "
+        "| scan share | found | peak RSS (MiB) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -64,8 +69,11 @@ def main() -> None:
                 assert not report.conforms
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             share = scan / with_scan if with_scan == with_scan else float("nan")
-            print(f"| {count + 5:,} | {parse:.2f} | {scan:.2f} | {without:.1f} | {with_scan:.1f} "
-                  f"| {share:.1%} | {len(found)} | {peak:.0f} |", flush=True)
+            print(
+                f"| {count + 5:,} | {parse:.2f} | {scan:.2f} | {without:.1f} | {with_scan:.1f} "
+                f"| {share:.1%} | {len(found)} | {peak:.0f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -33,6 +33,16 @@ class ReferentielError(Exception):
     hint_id: str | None = None
 
     def __post_init__(self) -> None:
+        # Messages quote what they complain about (a value of a profile, a cell, a token): whatever
+        # raised the error, what the privacy screen finds there is masked before anyone can show it
+        # (terminal, web page, log), so no caller has to remember it.
+        from referentiel.privacy import scrub
+
+        self.message = scrub(self.message)
+        if self.hint:
+            self.hint = scrub(self.hint)
+        if self.params:
+            self.params = {k: scrub(v) if isinstance(v, str) else v for k, v in self.params.items()}
         super().__init__(self.message)
 
     @classmethod

@@ -463,12 +463,24 @@ def load_profile(path: str | Path) -> Profile:
             hint="add `mappings: mappings.sssom.tsv` (SSSOM/TSV, next to the profile)",
         )
     _check_references(file, tables)
+    commune = org.str("commune")
+    if commune is not None:
+        from referentiel.privacy import screen
+
+        found = screen(commune)
+        if found:
+            # the organisation's commune goes into every export's RDF: a street there is an address
+            raise org.error(
+                "commune",
+                f"the commune is not a commune's name ({found.text('en')})",
+                hint="give the commune's name only (e.g. Ixelles), without street, number or postcode",
+            )
     return Profile(
         path=path,
         slug=slug,
         name=name,
         tables=tables,
-        commune=org.str("commune"),
+        commune=commune,
         sector=sector.removeprefix("refc:") if sector else None,
         service_type=service_type.removeprefix("refc:") if service_type else None,
         mappings=mappings,
