@@ -53,7 +53,7 @@ def test_decoys_fail_the_check() -> None:
     assert privacy.is_valid_niss(NISS) and privacy.is_valid_niss(NISS_2000)
 
 
-@pytest.fixture(scope="module", params=["pyshacl", "pyshacl-turbo"])
+@pytest.fixture(scope="module", params=["sparql", "pyshacl", "pyshacl-turbo"])
 def report(request, tmp_path_factory):
     path = tmp_path_factory.mktemp("scan") / "data.ttl"
     path.write_text(_turtle(CASES | CLEAN), encoding="utf-8")
@@ -118,3 +118,15 @@ def test_find_national_numbers_looks_at_every_literal_once() -> None:
     graph.parse(data=_turtle(CASES | CLEAN), format="turtle")
     hits = {str(s).rsplit("/", 1)[-1] for s, _, _ in find_national_numbers(graph)}
     assert hits == set(CASES)
+
+
+def test_a_store_validated_in_place_is_scanned_too() -> None:
+    import pyoxigraph as ox
+
+    from referentiel.validation.sparql.api import validate_store
+
+    store = ox.Store()
+    store.load(_turtle(CASES | CLEAN).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    report = validate_store(store, lang="en")
+    assert set(_niss_results(report)) == set(CASES)
+    assert not report.conforms and report.exit_code == 1

@@ -22,6 +22,8 @@ your own shapes are validated as they are written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
@@ -43,12 +45,35 @@ def applies(shapes: Graph) -> bool:
     return (SHAPE, SH.sparql, CONSTRAINT) in shapes
 
 
-def find_national_numbers(data: Graph) -> list[tuple[Node, Node, Literal]]:
-    """Every triple of ``data`` whose literal object holds a valid national (or bis) number."""
+# The same filter in SPARQL, run by the store itself (Rust regular expressions): only the literals
+# that pass it are converted into Python objects.
+_STORE_QUERY = (
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o . "
+    'FILTER (isLiteral(?o) && REGEX(STR(?o), "[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9]'
+    '[^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9]")) }'
+)
+
+
+def _candidates(data: Any, select: Any = None) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples whose object may hold a national number: every triple of an rdflib graph, or,
+    with the SPARQL engine's ``select`` (a store or an endpoint), the pre-filtered answer of the data
+    themselves, so that the data never become Python objects."""
+    if select is None:
+        yield from data.triples((None, None, None))
+        return
+    from referentiel.validation.sparql.api import to_rdflib
+
+    for s, p, o in select(_STORE_QUERY, ("s", "p", "o")):
+        yield to_rdflib(s), to_rdflib(p), to_rdflib(o)
+
+
+def find_national_numbers(data: Any, select: Any = None) -> list[tuple[Node, Node, Literal]]:
+    """Every triple of ``data`` (an rdflib graph), or of the data behind the SPARQL engine's
+    ``select``, whose literal object holds a valid national (or bis) number."""
     verdicts: dict[str, bool] = {}
     search = _CANDIDATE.search
     found = []
-    for s, p, o in data.triples((None, None, None)):
+    for s, p, o in _candidates(data, select):
         if not isinstance(o, Literal):
             continue
         text = str(o)
@@ -60,15 +85,18 @@ def find_national_numbers(data: Graph) -> list[tuple[Node, Node, Literal]]:
     return found
 
 
-def add_missed_results(data: Graph, shapes: Graph, report: Graph) -> int:
+def add_missed_results(data: Any, shapes: Graph, report: Graph, select: Any = None) -> int:
     """Add to ``report`` the national-number results the engine missed; returns how many.
+
+    ``data``: the rdflib data graph, unless ``select`` (the SPARQL engine's query function over a store
+    or an endpoint) gives access to the data.
 
     The report graph is the engine's W3C validation report: its ``sh:conforms`` becomes false when a
     result is added.
     """
     if not applies(shapes):
         return 0
-    hits = find_national_numbers(data)
+    hits = find_national_numbers(data, select)
     if not hits:
         return 0
     reported = {

@@ -110,7 +110,8 @@ def validate_files(
             ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
         )
     shapes = spec_booleans(shapes)
-    results = run(read_shapes(shapes), _select(store), threads=threads)
+    select = _select(store)
+    results = run(read_shapes(shapes), select, threads=threads)
     return build_report(
         results,
         StoreView(store, None, prefixes),
@@ -120,6 +121,7 @@ def validate_files(
         data_files=names,
         shapes_files=shapes_names,
         triples=triples,
+        select=select,
     )
 
 
