@@ -34,6 +34,7 @@ CASES = {
     "dots-dashes": f"{_decoys(4)} 85.07.30-033.28",
     "en-dashes": f"{_decoys(3)} 85\u201307\u201330\u2013033\u201328",
     "leading-zero-lost": f"{_decoys(3)} {int(NISS_2000)}",
+    "full-width": f"{_decoys(3)} " + NISS.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),
 }
 CLEAN = {"only-decoys": _decoys(20), "date-and-file": "2023-02-20, dossier 2023/0400", "term": "Aide"}
 

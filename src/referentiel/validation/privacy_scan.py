@@ -49,8 +49,7 @@ def applies(shapes: Graph) -> bool:
 # that pass it are converted into Python objects.
 _STORE_QUERY = (
     "SELECT ?s ?p ?o WHERE { ?s ?p ?o . "
-    'FILTER (isLiteral(?o) && REGEX(STR(?o), "[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9]'
-    '[^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9][^0-9]{0,4}[0-9]")) }'
+    'FILTER (isLiteral(?o) && REGEX(STR(?o), "\\\\d(\\\\D{0,4}\\\\d){9}")) }'
 )
 
 
