@@ -84,3 +84,13 @@ def test_a_profile_holding_personal_data_is_refused_without_quoting_it(
         output = captured.out + captured.err
         assert "profile.yaml" in output
         assert "quxwell" not in output.casefold() and "quxbrook" not in output.casefold()
+
+
+def test_a_refused_option_value_is_not_quoted(capsys: pytest.CaptureFixture[str]) -> None:
+    from referentiel.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["validate", "x.ttl", "--engine", "Marie Quxwell"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "--engine" in err and "Quxwell" not in err

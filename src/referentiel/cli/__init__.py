@@ -102,6 +102,10 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("interrupted: nothing was left half-written.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as exc:
+        # click quotes the value it refuses ("'Marie Dupont' is not one of ..."): screened as ours are
+        from referentiel.privacy import scrub
+
+        exc.message = scrub(exc.message)
         exc.show()
         sys.exit(EXIT_INPUT if exc.exit_code == 2 else exc.exit_code)
     except click.exceptions.Exit as exc:
