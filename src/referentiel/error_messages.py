@@ -490,6 +490,14 @@ MESSAGES.update(
             "une liste est attendue : nom local ou identifiant -> slug de l'organisation",
             "een lijst wordt verwacht: lokale naam of id -> slug van de organisatie",
         ),
+        "the commune is not a commune's name alone: it looks like personal data (an address, a name)": _m(
+            "la commune n'est pas un nom de commune seul : elle ressemble à une donnée personnelle (une adresse, un nom)",
+            "de gemeente is niet alleen een gemeentenaam: ze lijkt op een persoonsgegeven (een adres, een naam)",
+        ),
+        "give the commune's name only (e.g. Ixelles), without street, number or postcode": _m(
+            "indiquez seulement le nom de la commune (p. ex. Ixelles), sans rue, numéro ni code postal",
+            "geef alleen de naam van de gemeente (bv. Elsene), zonder straat, nummer of postcode",
+        ),
         "organisations, key {local!r}: {target!r} is not an organisation slug": _m(
             "organisations, clé {local!r} : {target!r} n'est pas le slug d'une organisation",
             "organisations, sleutel {local!r}: {target!r} is geen slug van een organisatie",

@@ -93,13 +93,15 @@ class ReferentielError(Exception):
         """The error as :meth:`__str__` gives it, in ``lang`` (fr, en, nl) when it has a catalogue entry."""
         if self.message_id is None:
             return str(self)
+        from referentiel.privacy import scrub
         from referentiel.translation.messages import MESSAGES, render_error
 
+        # parameters may be translated phrases holding values: the text said is screened as a whole
         if self.message_id in MESSAGES:
-            return render_error(self, lang)
+            return scrub(render_error(self, lang))
         from referentiel.error_messages import render_template_error
 
-        return render_template_error(self, lang)
+        return scrub(render_template_error(self, lang))
 
 
 class InputError(ReferentielError):

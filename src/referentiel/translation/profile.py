@@ -467,12 +467,11 @@ def load_profile(path: str | Path) -> Profile:
     if commune is not None:
         from referentiel.privacy import screen
 
-        found = screen(commune)
-        if found:
+        if screen(commune):
             # the organisation's commune goes into every export's RDF: a street there is an address
             raise org.error(
                 "commune",
-                f"the commune is not a commune's name ({found.text('en')})",
+                "the commune is not a commune's name alone: it looks like personal data (an address, a name)",
                 hint="give the commune's name only (e.g. Ixelles), without street, number or postcode",
             )
     return Profile(
