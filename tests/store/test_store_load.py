@@ -228,10 +228,11 @@ def test_store_errors_are_clear(tmp_path: Path) -> None:
 
 KILLED_LOADER = textwrap.dedent("""
     import sys
+    import time
     from referentiel.store import open_store
 
     store = open_store(sys.argv[1])
-    method = sys.argv[3]  # the embedded store's write: _update (reload) or _extend (new graph)
+    method = sys.argv[3]  # the embedded store's write: _update (reload) or _bulk (new graph, staged)
     write = getattr(store, method)
 
     def marked(payload):
@@ -242,6 +243,8 @@ KILLED_LOADER = textwrap.dedent("""
         print("WRITING", kind, flush=True)
         write(payload)
         print("DONE", flush=True)
+        if kind == "insert":  # staged, not committed yet: the moment a kill must leave invisible
+            time.sleep(60)
 
     setattr(store, method, marked)
     store.load([sys.argv[2]], organisation="org-0", validate=False)
@@ -256,8 +259,8 @@ BLANK_NODE_LINE = (
 
 @pytest.mark.parametrize(
     ("method", "first", "kind"),
-    [("_update", "org-0", "diff"), ("_update", "org-0", "replace"), ("_extend", "org-1", "insert")],
-    ids=["reload-diff-update", "reload-blank-nodes-full-update", "new-graph-one-extend"],
+    [("_update", "org-0", "diff"), ("_update", "org-0", "replace"), ("_bulk", "org-1", "insert")],
+    ids=["reload-diff-update", "reload-blank-nodes-full-update", "new-graph-bulk-load"],
 )
 def test_load_killed_half_way_leaves_store_unchanged(
     tmp_path: Path, method: str, first: str, kind: str
@@ -266,7 +269,8 @@ def test_load_killed_half_way_leaves_store_unchanged(
 
     Reloading an export (graph org-0 already there) writes with one SPARQL update: the difference
     (``DELETE DATA`` / ``INSERT DATA``), or the full replacement when the new export holds blank
-    nodes; loading a new export (only org-1 there) with one ``Store.extend`` of data and metadata.
+    nodes; loading a new export (only org-1 there) with the bulk loader into a staged graph that no
+    query sees, dropped when the store is opened again.
     """
     big = generate(families=1500, orgs=1, seed=2).write(tmp_path / "new")[0]  # ~180k triples
     # the old version: the beginning of the new one (an export that grew: a difference to write)
@@ -286,11 +290,22 @@ def test_load_killed_half_way_leaves_store_unchanged(
     )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == f"WRITING {kind}"
-    time.sleep(0.3)
+    if kind == "insert":  # the bulk load is over and its data on disk: kill before the commit
+        assert process.stdout.readline().strip() == "DONE"
+    else:
+        time.sleep(0.3)
     os.kill(process.pid, signal.SIGKILL)
     rest = process.stdout.read()
     assert process.wait() == -signal.SIGKILL
     assert "DONE" not in rest, "the write finished before the kill: make the new export bigger"
+    if kind == "insert":  # before any writable open: the staged graph is there, but no query sees it
+        with open_store(db, read_only=True) as store:
+            assert store.oxigraph.contains_named_graph(ox.NamedNode(GRAPH_BASE + "org-0"))
+            staged = f"<{GRAPH_BASE}org-0>"
+            assert not store.query(f"ASK {{ GRAPH {staged} {{ ?s ?p ?o }} }}").boolean
+            assert not store.query(f"ASK {{ {staged} ?p ?o }}").boolean
+            assert not store.query(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = {staged}) }}").boolean
+            assert [g.iri for g in store.graphs() if g.kind == "data"] == [GRAPH_BASE + first]
     with open_store(db) as store:
         assert quads(store) == before
         assert not store.oxigraph.contains_named_graph(ox.NamedNode(GRAPH_BASE + "org-0")) or first == "org-0"
@@ -300,7 +315,7 @@ def test_load_killed_half_way_leaves_store_unchanged(
 
 
 class _FailingExtend:
-    """Wraps a pyoxigraph store so that ``extend`` fails half-way through its quads (disk full...)."""
+    """Wraps a pyoxigraph store so that ``bulk_extend`` fails half-way through its quads (disk full...)."""
 
     def __init__(self, real: ox.Store) -> None:
         self.real = real
@@ -308,14 +323,14 @@ class _FailingExtend:
     def __getattr__(self, name: str):  # noqa: ANN204
         return getattr(self.real, name)
 
-    def extend(self, items: list[ox.Quad]) -> None:
+    def bulk_extend(self, items: list[ox.Quad]) -> None:
         def failing():  # noqa: ANN202
             for i, quad in enumerate(items):
                 if i == len(items) // 2:
                     raise OSError("no space left on device (simulated)")
                 yield quad
 
-        self.real.extend(failing())
+        self.real.bulk_extend(failing())
 
 
 def test_write_failing_half_way_leaves_store_unchanged(tmp_path: Path) -> None:

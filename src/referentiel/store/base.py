@@ -783,6 +783,63 @@ class Store(ABC):
             started=started,
         )
 
+    def stage(self, graph: str) -> Any:
+        """A :class:`~referentiel.store.staging.Staging` area for an export to be committed as ``graph``.
+
+        Default (servers): a scratch pyoxigraph store on disk, validated locally and sent by
+        :meth:`commit` as ONE update request. The embedded store stages in itself (bulk loader).
+        """
+        from referentiel.store.staging import Staging
+
+        check_graph_name(graph)
+        return Staging.scratch_store(graph)
+
+    def commit(
+        self,
+        staging: Any,
+        *,
+        files: list[SourceFile],
+        validation: ValidationOutcome,
+        force: bool,
+        context: LoadContext,
+        started: str | None = None,
+    ) -> LoadResult:
+        """Make a staged export visible as its graph, with its description, in ONE transaction.
+
+        Refused (:class:`LoadRefused`) as :meth:`load_triples` refuses; the staging area is
+        discarded in every case.
+        """
+        try:
+            self._refuse(validation, force)
+            ontology_reloaded = self.ensure_ontology()
+            graph = staging.graph
+            replaced = any(g.iri == graph for g in self.graphs())
+            triples = staging.triples()
+            ended = now()
+            forced = bool(force and validation.validated and not validation.passed)
+            meta = describe_load(graph, files, triples, validation, forced, context, started or ended, ended)
+            write = self._commit_staged(staging, meta)
+        except BaseException:
+            staging.discard()
+            raise
+        staging.close()
+        return LoadResult(graph, triples, replaced, forced, files, validation, ontology_reloaded, ended, write)
+
+    def _commit_staged(self, staging: Any, metadata: list[ox.Triple]) -> GraphWrite:
+        """Default (servers): the staged triples sent as ONE full-replacement update."""
+        return self._replace_graph(staging.graph, list(staging.staged_triples()), metadata)
+
+    @staticmethod
+    def _refuse(validation: ValidationOutcome, force: bool) -> None:
+        if validation.validated and not validation.passed and not force:
+            raise LoadRefused(
+                f"the data does not conform to the framework's shapes ({validation.violations} violation(s), "
+                f"{validation.results} result(s)); nothing was loaded",
+                hint="run `referentiel validate` on the files to see the problems and fix them, "
+                "or load anyway with --force (recorded in the store's metadata)",
+                exit_code=1,
+            )
+
     def load_triples(
         self,
         triples: list[ox.Triple],
@@ -797,14 +854,7 @@ class Store(ABC):
         """The common end of every load: refuse or record, then replace the graph in ONE update."""
         check_graph_name(graph)
         triples = list(dict.fromkeys(triples))  # a graph is a set: repeated statements count once
-        if validation.validated and not validation.passed and not force:
-            raise LoadRefused(
-                f"the data does not conform to the framework's shapes ({validation.violations} violation(s), "
-                f"{validation.results} result(s)); nothing was loaded",
-                hint="run `referentiel validate` on the files to see the problems and fix them, "
-                "or load anyway with --force (recorded in the store's metadata)",
-                exit_code=1,
-            )
+        self._refuse(validation, force)
         ontology_reloaded = self.ensure_ontology()
         replaced = any(g.iri == graph for g in self.graphs())
         ended = now()
