@@ -109,11 +109,12 @@ def profile_label(profile: Any) -> str:
     return getattr(profile, "name", "") or ""
 
 
-def translate(export: Any, profile: Any, *, key: bytes, progress: Any = None) -> Any:
-    """Translate one export's files with :func:`referentiel.translation.translate`."""
+def translate(export: Any, profile: Any, *, key: bytes, progress: Any = None, sink: Any = None) -> Any:
+    """Translate one export's files with :func:`referentiel.translation.translate`; with ``sink``
+    (:meth:`Staging.sink <referentiel.store.staging.Staging.sink>`) the triples stream into it."""
     from referentiel.translation import translate as run
 
-    return run(list(export.files), profile, key=key, progress=progress)
+    return run(list(export.files), profile, key=key, progress=progress, sink=sink)
 
 
 def translation_stats(result: Any) -> dict[str, int]:
@@ -170,37 +171,6 @@ def translation_findings(result: Any, lang: str = "en") -> list[Finding]:
 # ------------------------------------------------------------------ validation
 
 
-def validate(graph: Any, context: Any = None, lang: str = "en") -> Any:
-    """Validate a translated graph with the bundled shapes (:func:`referentiel.validation.validate`),
-    messages in ``lang``.
-
-    ``context`` (an rdflib Graph) is validated with the data but never loaded: the descriptions of the
-    network's organisations, so that a reference to a partner of the same intake is a known organisation.
-    """
-    from referentiel.validation import validate as run
-
-    if context is not None and len(context):
-        context = _relevant(context, graph)
-    return run([graph, context] if context is not None and len(context) else graph, lang=lang)
-
-
-def _relevant(context: Any, graph: Any) -> Any:
-    """The part of ``context`` about organisations ``graph`` refers to, adding nothing it already says."""
-    from rdflib import Graph
-
-    from referentiel.namespaces import REF
-
-    out = Graph()
-    for node in set(context.subjects()):
-        if (None, None, node) not in graph:
-            continue
-        for _, predicate, value in context.triples((node, None, None)):
-            if predicate == REF.name and (node, REF.name, None) in graph:
-                continue
-            out.add((node, predicate, value))
-    return out
-
-
 def organisation_context(profiles: Iterable[Any]) -> Any:
     """The organisations described by the profiles of this intake (IRIs as the data contract gives them)."""
     from rdflib import Graph, Literal, URIRef
@@ -218,6 +188,52 @@ def organisation_context(profiles: Iterable[Any]) -> Any:
         if getattr(profile, "service_type", None):
             graph.add((node, REF.serviceType, REFC[profile.service_type]))
     return graph
+
+
+def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixes: Any = None) -> Any:
+    """Validate a staged export (with the relevant part of ``context``) where it is staged.
+
+    The one seam between the pipeline and the validation engine: the export is in a pyoxigraph
+    store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph.
+    """
+    from referentiel.validation.staged import validate_store
+
+    if context is not None and len(context):
+        staging.add_context(_relevant_staged(context, staging))
+    return validate_store(staging.store, [staging.staged, staging.context], lang=lang, prefixes=prefixes)
+
+
+def _relevant_staged(context: Any, staging: Any) -> list[Any]:
+    """The part of ``context`` about organisations the staged export refers to, adding nothing it
+    already says (pyoxigraph triples)."""
+    import pyoxigraph as ox
+    from rdflib import Literal
+
+    from referentiel.namespaces import REF
+
+    store, graph = staging.store, ox.NamedNode(staging.staged)
+    name = ox.NamedNode(str(REF.name))
+
+    def term(node: Any) -> Any:
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+        return ox.NamedNode(str(node))
+
+    out = []
+    for node in set(context.subjects()):
+        subject = term(node)
+        if next(iter(store.quads_for_pattern(None, None, subject, graph)), None) is None:
+            continue
+        named = next(iter(store.quads_for_pattern(subject, name, None, graph)), None) is not None
+        for _, predicate, value in context.triples((node, None, None)):
+            if predicate == REF.name and named:
+                continue
+            out.append(ox.Triple(subject, term(predicate), term(value)))
+    return out
 
 
 def validate_files(files: Iterable[Path]) -> Any:
@@ -381,25 +397,39 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load(target: Any, graph: Any, export: Any, *, profile: Any, report: Any, force: bool) -> str:
-    """Load one export's graph into its organisation's named graph, atomically, with its provenance.
+def stage(target: Any, organisation: str) -> Any:
+    """A staging area in ``target`` for the organisation's graph (:meth:`referentiel.store.Store.stage`)."""
+    return target.stage(graph_iri(organisation))
 
-    The validation already done (``report``) is recorded by the store instead of validating again;
-    ``force`` records a load of non-conforming data as forced.
+
+def commit(target: Any, staging: Any, export: Any, *, profile: Any, report: Any, force: bool) -> str:
+    """Make a staged export visible as its organisation's graph, atomically, with its provenance.
+
+    The validation already done (``report``) is recorded; ``force`` records a load of non-conforming
+    data as forced. Raises :class:`~referentiel.store.LoadRefused` as :func:`load` does.
     """
-    from referentiel.store import LoadContext
-    from referentiel.store import load as store_load
+    from referentiel.store import ValidationOutcome
 
-    context = LoadContext(
+    target.commit(
+        staging,
+        files=[],
+        validation=ValidationOutcome.of(report),
+        force=force,
+        context=_load_context(export, profile),
+    )
+    return staging.graph
+
+
+def _load_context(export: Any, profile: Any) -> Any:
+    from referentiel.store import LoadContext
+
+    return LoadContext(
         organisation=export.organisation,
         profile=export.profile.name if export.profile else None,
         mapping_set=profile.mappings.name if getattr(profile, "mappings", None) else None,
         original_files=[(f.name, _sha256(f)) for f in export.files],
         key_fingerprint=export.key_fingerprint,
     )
-    iri = graph_iri(export.organisation)
-    store_load(target, graph, iri, force=force, report=report, context=context)
-    return iri
 
 
 def remove_tree(path: Path) -> None:

@@ -5,10 +5,12 @@ For each organisation's export (a folder holding its files and its profile), :fu
 1. finds the organisation's profile (next to the exports, or in a separate profiles folder);
    an export with no profile is reported, never guessed;
 2. translates the export with :func:`referentiel.translation.translate` (pseudonymising personal
-   identifiers with the project's key);
-3. validates the result with :func:`referentiel.validation.validate` against the framework's shapes;
-4. loads it into the store (one named graph per organisation, atomically, with its provenance) when it
-   conforms, or when the caller forces it; otherwise refuses it;
+   identifiers with the project's key), its triples streaming into a staging graph of the store that
+   no query sees (bulk loader, bounded memory: no rdflib graph of the export is ever built);
+3. validates the staged export where it is (:func:`referentiel.intake.adapters.validate_staged`)
+   against the framework's shapes;
+4. commits it (one named graph per organisation, made visible in one transaction, with its
+   provenance) when it conforms, or when the caller forces it; otherwise drops it and refuses it;
 
 and returns an :class:`~referentiel.intake.summary.IngestSummary` saying, per organisation, how many
 rows were read, what share of its terms are mapped, what is wrong and where (file, row, column), and
@@ -294,27 +296,64 @@ def ingest_export(
         result.status = NO_PROFILE
         result.reason = say(lang, "reason-no-profile", name=f"{adapters.PROFILE_STEM}.yaml")
         return result
+    staging = None
     try:
         profile = adapters.load_profile(export.profile)
         result.label = adapters.profile_label(profile) or export.organisation
-        translation = adapters.translate(export, profile, key=key, progress=progress)
+        # The triples stream into a staging graph no query sees (docs/store.md, "Staging").
+        staging = adapters.stage(target, export.organisation)
+        translation = adapters.translate(export, profile, key=key, progress=progress, sink=staging.sink())
+        result.triples = len(translation)
     except ReferentielError as exc:
+        if staging is not None:
+            staging.discard()
         result.status = UNUSABLE
         result.reason = safe_text(exc.text(lang))
         return result
+    try:
+        return _check_and_commit(
+            export,
+            result,
+            translation,
+            staging,
+            target=target,
+            profile=profile,
+            force=force,
+            progress=progress,
+            load=load,
+            context=context,
+            lang=lang,
+        )
+    finally:
+        staging.discard()  # nothing once committed; otherwise the staged export is dropped
 
+
+def _check_and_commit(
+    export: Export,
+    result: ExportResult,
+    translation: Any,
+    staging: Any,
+    *,
+    target: Any,
+    profile: Any,
+    force: bool,
+    progress: Progress,
+    load: bool,
+    context: Any,
+    lang: str,
+) -> ExportResult:
+    """Validate a staged export, then commit it (when it conforms or ``force``) or refuse it."""
     stats = adapters.translation_stats(translation)
     result.rows_read = stats["rows"]
     result.terms_total = stats["terms_total"]
     result.terms_mapped = stats["terms_mapped"]
     result.tables_refused = stats["tables_refused"]
-    result.triples = len(translation.graph)
     progress.stage(f"validate {export.organisation}", total=None, unit="")
-    report = adapters.validate(translation.graph, context, lang=lang)
+    report = adapters.validate_staged(staging, context, lang=lang, prefixes=translation.prefixes)
     progress.done()
     result.findings = adapters.merge(
         adapters.translation_findings(translation, lang),
-        adapters.validation_findings(report, translation.graph, profile),
+        adapters.validation_findings(report, profile=profile),
     )
 
     violations = result.count("violation")
@@ -330,9 +369,7 @@ def ingest_export(
     progress.stage(f"load {export.organisation}", total=None)
     try:
         result.replaced = adapters.previous_graph(target, export.organisation)
-        result.graph = adapters.load(
-            target, translation.graph, export, profile=profile, report=report, force=force
-        )
+        result.graph = adapters.commit(target, staging, export, profile=profile, report=report, force=force)
     except ReferentielError as exc:
         # The store has the last word (e.g. it refuses what its own check finds non-conforming).
         result.status = REFUSED if exc.exit_code == 1 else UNUSABLE

@@ -140,6 +140,20 @@ class ValidationOutcome:
     report: Any = None
     passed: bool | None = None  # no result at or above "violation": what decides whether a load is refused
 
+    @classmethod
+    def of(cls, report: Any) -> ValidationOutcome:
+        """The summary of a :class:`~referentiel.validation.ValidationReport` already made."""
+        counts = getattr(report, "counts", {}) or {}
+        return cls(
+            True,
+            bool(report.conforms),
+            len(getattr(report, "results", []) or []),
+            counts.get("violation", 0),
+            counts.get("warning", 0),
+            report,
+            passed=bool(getattr(report, "passed", report.conforms)),
+        )
+
 
 @dataclass
 class GraphWrite:
@@ -759,16 +773,7 @@ class Store(ABC):
         check_graph_name(graph)
         triples = from_rdflib(data) if not isinstance(data, list) else data
         if report is not None:
-            counts = getattr(report, "counts", {}) or {}
-            outcome = ValidationOutcome(
-                True,
-                bool(report.conforms),
-                len(getattr(report, "results", []) or []),
-                counts.get("violation", 0),
-                counts.get("warning", 0),
-                report,
-                passed=bool(getattr(report, "passed", report.conforms)),
-            )
+            outcome = ValidationOutcome.of(report)
         elif validate:
             outcome = run_validation(triples, shapes)
         else:
@@ -823,7 +828,9 @@ class Store(ABC):
             staging.discard()
             raise
         staging.close()
-        return LoadResult(graph, triples, replaced, forced, files, validation, ontology_reloaded, ended, write)
+        return LoadResult(
+            graph, triples, replaced, forced, files, validation, ontology_reloaded, ended, write
+        )
 
     def _commit_staged(self, staging: Any, metadata: list[ox.Triple]) -> GraphWrite:
         """Default (servers): the staged triples sent as ONE full-replacement update."""

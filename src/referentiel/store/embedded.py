@@ -223,7 +223,9 @@ class EmbeddedStore(Store):
         replace: the commit only registers it), else in a staging graph beside it."""
         check_graph_name(graph)
         beside = self._holds(graph)
-        return self._write(lambda: Staging.open(self._store, graph, beside=beside), "the store refused the load")
+        return self._write(
+            lambda: Staging.open(self._store, graph, beside=beside), "the store refused the load"
+        )
 
     def _commit_staged(self, staging: Staging, metadata: list[ox.Triple]) -> GraphWrite:
         """ONE update: a new graph is registered; a reload writes the difference inside the store."""

@@ -29,7 +29,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +88,10 @@ class BulkSink:
     export. Duplicates are harmless (a graph is a set).
     """
 
-    def __init__(self, store: ox.Store, graph: ox.NamedNode, chunk: int = 200_000) -> None:
-        self.store = store
-        self.graph = graph
+    def __init__(self, staging: Staging, chunk: int = 200_000) -> None:
+        # the staging area, not its store: closing it must release the store (its lock) for good
+        self.staging = staging
+        self.graph = ox.NamedNode(staging.staged)
         self.chunk = chunk
         self.buffer: list[tuple[Any, Any, Any]] = []
         self.written = 0
@@ -116,14 +117,14 @@ class BulkSink:
         self.written += len(self.buffer)
         self.buffer = []
         try:
-            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
+            self.staging.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
         except SyntaxError as exc:  # a bug of ours, not of the user's data: say so
             raise RuntimeError(f"the translator produced invalid N-Triples ({exc})") from None
 
     def __len__(self) -> int:
         """Distinct triples written so far (counted in the store)."""
         self.flush()
-        return count_triples(self.store, self.graph)
+        return count_triples(self.staging.store, self.graph)
 
 
 def count_triples(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -146,7 +147,7 @@ class Staging:
     staged: str
     context: str
     scratch: Path | None = None
-    prefixes: dict[str, str] = field(default_factory=dict)
+    closed: bool = False
 
     @classmethod
     def open(cls, store: ox.Store, graph: str, *, beside: bool, scratch: Path | None = None) -> Staging:
@@ -154,9 +155,7 @@ class Staging:
         token = secrets.token_hex(8)
         staged = f"{STAGING_BASE}{token}" if beside else graph
         context = f"{STAGING_BASE}{token}-context"
-        store.extend(
-            [ox.Quad(ox.NamedNode(g), RDF_TYPE, STAGING_CLASS, _META) for g in (staged, context)]
-        )
+        store.extend([ox.Quad(ox.NamedNode(g), RDF_TYPE, STAGING_CLASS, _META) for g in (staged, context)])
         return cls(store, graph, staged, context, scratch)
 
     @classmethod
@@ -167,7 +166,7 @@ class Staging:
 
     def sink(self, chunk: int = 200_000) -> BulkSink:
         """A sink writing the export into the staged graph."""
-        return BulkSink(self.store, ox.NamedNode(self.staged), chunk)
+        return BulkSink(self, chunk)
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
         """Put validation context (never loaded) into the context graph."""
@@ -190,7 +189,12 @@ class Staging:
         return (q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(self.staged)))
 
     def discard(self) -> None:
-        """Drop what was staged (export and context) and the markers, in one update; then close."""
+        """Drop what was staged (export and context) and the markers, in one update; then close.
+
+        Nothing happens once the staging area is closed (committed: the graph is no longer staged).
+        """
+        if self.closed:
+            return
         with contextlib.suppress(OSError, RuntimeError):
             self.drop(export=True)
         self.close()
@@ -204,8 +208,11 @@ class Staging:
         self.store.update(" ;\n".join(ops))
 
     def close(self) -> None:
-        """Release a scratch store (its folder is deleted)."""
+        """End the staging (a scratch store is deleted with its folder)."""
+        if self.closed:
+            return
+        self.closed = True
+        del self.store
         if self.scratch is not None:
             folder, self.scratch = self.scratch, None
-            del self.store
             shutil.rmtree(folder, ignore_errors=True)

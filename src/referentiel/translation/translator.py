@@ -301,6 +301,8 @@ class TranslationResult:
     profile: Profile
     prefixes: dict[str, str] = field(default_factory=dict)
     _graph: Graph | None = field(default=None, repr=False)
+    #: where the triples went instead of ``triples`` (``translate(..., sink=...)``)
+    sink: Any = field(default=None, repr=False)
 
     @property
     def graph(self) -> Graph:
@@ -316,6 +318,8 @@ class TranslationResult:
 
     def __len__(self) -> int:
         """Number of distinct triples."""
+        if self.sink is not None:
+            return len(self.sink)
         return len(self._graph) if self._graph is not None else len(set(self.triples))
 
     def serialize(self, fmt: str = "turtle") -> bytes:
@@ -1482,6 +1486,7 @@ def _run(
     key_file: str | Path | None,
     build: bool,
     progress: Progress | None = None,
+    sink: Any = None,
 ) -> _Run:
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
@@ -1505,6 +1510,8 @@ def _run(
         check_key_use(secret, [path for path, _ in plan])
         pseudonymiser = Pseudonymiser(secret)
     run = _Run(profile, pseudonymiser, build, progress)
+    if sink is not None:
+        run.triples = sink  # streamed out as made (only ``append`` is used)
     run.issues.extend(early)
     with _gc_paused():
         if build:
@@ -1526,6 +1533,7 @@ def translate(
     key: bytes | str | None = None,
     key_file: str | Path | None = None,
     progress: Progress | None = None,
+    sink: Any = None,
 ) -> TranslationResult:
     """Translate a partner's export files into an RDF graph of the framework.
 
@@ -1535,19 +1543,23 @@ def translate(
     personal columns. ``progress``: a :class:`~referentiel.progress.Progress` told of each file
     (one stage per table, counted in rows). Raises ConfigError/InputError for a broken profile or
     unusable file; problems in rows and cells become :attr:`TranslationResult.issues`.
+    ``sink``: an object whose ``append`` receives each triple as it is made instead of keeping them
+    in memory (e.g. :class:`referentiel.store.staging.BulkSink`, which bulk-loads them into a store);
+    ``triples`` is then empty and ``len(result)`` is ``len(sink)``.
     """
     if isinstance(exports, (str, Path)):
         exports = [exports]
-    run = _run(exports, profile, key=key, key_file=key_file, build=True, progress=progress)
+    run = _run(exports, profile, key=key, key_file=key_file, build=True, progress=progress, sink=sink)
     prefixes = {p: PREFIXES[p] for p in ("ref", "refc", "refd", "prov", "rdf", "xsd", "skos")}
     prefixes[run.profile.slug.replace("-", "")] = str(REFO[f"{run.profile.slug}/"])
     return TranslationResult(
-        triples=run.triples,
+        triples=run.triples if sink is None else [],
         issues=run.issues,
         files=run.files,
         columns=run.columns,
         profile=run.profile,
         prefixes=prefixes,
+        sink=sink,
     )
 
 
