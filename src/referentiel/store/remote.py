@@ -19,11 +19,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
 from referentiel.errors import ConfigError, StoreError
-from referentiel.store.base import METADATA_GRAPH, Store
+from referentiel.store.base import METADATA_GRAPH, GraphWrite, Store
 from referentiel.store.sparql import QueryResult
 
 
@@ -43,6 +44,8 @@ class Endpoint:
     token: str | None = field(default=None, repr=False)
     union_default_graph: bool = False
     timeout: float = 300.0
+    #: SPARQL 1.1 Graph Store Protocol URL (bulk upload of a staged export); guessed when None
+    store_url: str | None = None
 
     @classmethod
     def from_url(
@@ -81,6 +84,7 @@ class Endpoint:
             password=env.get("REFERENTIEL_ENDPOINT_PASSWORD") or None,
             token=env.get("REFERENTIEL_ENDPOINT_TOKEN") or None,
             union_default_graph=env.get("REFERENTIEL_ENDPOINT_UNION", "").lower() in ("1", "true", "yes"),
+            store_url=env.get("REFERENTIEL_ENDPOINT_STORE") or None,
         )
 
     def public(self, url: str | None = None) -> str:
@@ -98,6 +102,26 @@ class RemoteStore(Store):
     def __init__(self, endpoint: Endpoint | str) -> None:
         self.endpoint = Endpoint.from_url(endpoint) if isinstance(endpoint, str) else endpoint
         self.location = self.endpoint.public()
+        self.server: str | None = None  # the server's ``Server`` header, once it has answered
+
+    @property
+    def virtuoso(self) -> bool:
+        """Whether the server is OpenLink Virtuoso (its dialect differences: docs/store.md)."""
+        if self.server is None:
+            self._raw("ASK {}", None)
+        return "virtuoso" in (self.server or "").lower()
+
+    def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
+        """Stage ``data`` on the server, then make it ``graph`` with ONE update (:mod:`.remote_staging`)."""
+        from referentiel.store.remote_staging import write_staged
+
+        return write_staged(self, graph, [ox.serialize(data, format=ox.RdfFormat.N_TRIPLES)], metadata)
+
+    def _commit_staged(self, staging: Any, metadata: list[ox.Triple]) -> GraphWrite:
+        """The export staged locally (validated there) sent to a staging graph, then committed."""
+        from referentiel.store.remote_staging import chunks, write_staged
+
+        return write_staged(self, staging.graph, chunks(staging), metadata)
 
     # -- HTTP
     def _headers(self) -> dict[str, str]:
@@ -115,6 +139,7 @@ class RemoteStore(Store):
         where = self.endpoint.public(url)
         try:
             with urllib.request.urlopen(request, timeout=self.endpoint.timeout) as response:
+                self.server = response.headers.get("Server", "")
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:300].decode("utf-8", "replace").strip().splitlines()
@@ -133,9 +158,9 @@ class RemoteStore(Store):
                 )
             else:
                 hint = "see the server's log"
-            raise StoreError(
-                f"the server answered HTTP {exc.code} ({detail_text})", file=where, hint=hint
-            ) from None
+            error = StoreError(f"the server answered HTTP {exc.code} ({detail_text})", file=where, hint=hint)
+            error.http_status = exc.code  # type: ignore[attr-defined]
+            raise error from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(
