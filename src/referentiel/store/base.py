@@ -687,8 +687,9 @@ class Store(ABC):
                     triples=int(val("triples")) if val("triples") else None,
                     organisation=val("org"),
                     loaded_at=val("modified"),
-                    conforms=None if val("conforms") is None else val("conforms") == "true",
-                    forced=None if val("forced") is None else val("forced") == "true",
+                    # Virtuoso answers xsd:boolean values in their other lexical form, "1" / "0"
+                    conforms=None if val("conforms") is None else val("conforms") in ("true", "1"),
+                    forced=None if val("forced") is None else val("forced") in ("true", "1"),
                     violations=int(val("violations")) if val("violations") else None,
                     sources=sorted(s for s in (val("sources") or "").split("\n") if s),
                     version=val("version"),

@@ -46,6 +46,9 @@ class Endpoint:
     timeout: float = 300.0
     #: SPARQL 1.1 Graph Store Protocol URL (bulk upload of a staged export); guessed when None
     store_url: str | None = None
+    #: the update URL was guessed from the query URL (not configured): a Virtuoso server's is its
+    #: query URL, used instead once the server is known
+    update_guessed: bool = False
 
     @classmethod
     def from_url(
@@ -56,8 +59,9 @@ class Endpoint:
         ``http://host:7878`` (Oxigraph) -> ``/query`` and ``/update``; ``http://host:3030/ds``
         (Fuseki) -> ``/ds/query`` and ``/ds/update``; a URL ending in ``/query`` or ``/sparql`` is
         the query URL and ``/update`` beside it the update URL. ``REFERENTIEL_ENDPOINT_UPDATE``
-        overrides the update URL (GraphDB: ``.../repositories/REPO/statements``; Virtuoso:
-        ``.../sparql-auth``).
+        overrides the update URL (GraphDB: ``.../repositories/REPO/statements``); a Virtuoso server
+        (recognised by its ``Server`` header) takes updates at its query URL (``.../sparql``).
+        ``REFERENTIEL_ENDPOINT_STORE`` sets the Graph Store Protocol URL used to upload exports.
         """
         env = dict(os.environ) if env is None else env
         parsed = urllib.parse.urlsplit(url)
@@ -85,6 +89,7 @@ class Endpoint:
             token=env.get("REFERENTIEL_ENDPOINT_TOKEN") or None,
             union_default_graph=env.get("REFERENTIEL_ENDPOINT_UNION", "").lower() in ("1", "true", "yes"),
             store_url=env.get("REFERENTIEL_ENDPOINT_STORE") or None,
+            update_guessed=not (update_url or env.get("REFERENTIEL_ENDPOINT_UPDATE")),
         )
 
     def public(self, url: str | None = None) -> str:
@@ -172,8 +177,11 @@ class RemoteStore(Store):
     def _update(self, update: str) -> None:
         if not self.endpoint.update_url:
             raise ConfigError("no update URL for this endpoint", hint="set REFERENTIEL_ENDPOINT_UPDATE")
+        url = self.endpoint.update_url
+        if self.endpoint.update_guessed and self.virtuoso:
+            url = self.endpoint.query_url  # Virtuoso takes updates at /sparql
         self._post(
-            self.endpoint.update_url,
+            url,
             update.encode("utf-8"),
             "application/sparql-update; charset=utf-8",
             "*/*",

@@ -112,3 +112,113 @@ class ReadOnlyEndpoint:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxQueryMem = 500M
+ThreadsPerQuery = 1
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 4
+MaxClientConnections = 4
+Charset = UTF-8
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 600
+"""
+
+
+def virtuoso_commands() -> tuple[str, str] | None:
+    """The Virtuoso server and its SQL client (Debian: ``virtuoso-t`` and ``isql-vt``), or None."""
+    server = shutil.which("virtuoso-t")
+    client = shutil.which("isql-vt") or shutil.which("isql")
+    return (server, client) if server and client else None
+
+
+class VirtuosoServer:
+    """OpenLink Virtuoso 7 on free loopback ports, in ``location``, for a ``with`` block.
+
+    The database, its log and a generated ``virtuoso.ini`` live in ``location``. SPARQL Update over
+    ``/sparql`` is granted to the anonymous ``SPARQL`` user (loopback only; docs/store.md says how to
+    run it with authentication). Yields the SPARQL endpoint URL (``http://127.0.0.1:PORT/sparql``).
+    """
+
+    def __init__(self, location: str | Path) -> None:
+        self.location = Path(location)
+        self.http_port, self.sql_port = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{self.http_port}/sparql"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def isql(self, statement: str) -> str:
+        """Run one SQL statement as ``dba`` (default password of a new database) and return the output."""
+        commands = virtuoso_commands()
+        assert commands is not None
+        done = subprocess.run(
+            [commands[1], f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statement}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode != 0 or "Error" in done.stdout:
+            raise StoreError(f"Virtuoso refused {statement!r}: {(done.stdout + done.stderr).strip()[:300]}")
+        return done.stdout
+
+    def __enter__(self) -> str:
+        commands = virtuoso_commands()
+        if commands is None:
+            raise StoreError("OpenLink Virtuoso is not installed", hint="apt-get install virtuoso-opensource")
+        self.location.mkdir(parents=True, exist_ok=True)
+        ini = self.location / "virtuoso.ini"
+        ini.write_text(
+            VIRTUOSO_INI.format(dir=self.location, sql_port=self.sql_port, http_port=self.http_port),
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen(
+            [commands[0], "+foreground", "+configfile", str(ini)],
+            cwd=self.location,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(self.url + "?query=ASK%7B%7D", timeout=60)
+            self.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
+        except StoreError:
+            self.__exit__(None, None, None)
+            raise
+        return self.url
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None

@@ -1,0 +1,148 @@
+"""`ingest --endpoint` and `query --endpoint` against OpenLink Virtuoso 7, started by the tests on loopback.
+
+Same statuses, graphs, triple counts, validation results and catalogue answers as the embedded store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from referentiel.cli import cli
+from referentiel.intake import ingest
+from referentiel.intake.generator import generate
+from referentiel.queries import catalogue, run
+from referentiel.store import open_store
+from referentiel.store.remote import RemoteStore
+from referentiel.store.remote_staging import upload
+from referentiel.store.testing import VirtuosoServer
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
+    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory, virtuoso: str):  # noqa: ANN001, ANN201
+    """The same generated exports (two loaded, two refused) ingested locally and into Virtuoso."""
+    root = tmp_path_factory.mktemp("exports")
+    data = root / "exports"
+    generate(data, families=12, seed=7, defect_rate=0.03)
+    key = data / "SYNTHETIC-ONLY.key"
+    local = ingest(data, store=root / "store", key_file=key, lang="en")
+    remote = ingest(data, endpoint=virtuoso, key_file=key, lang="en")
+    return root, data, key, local, remote
+
+
+_NUMBERS = {XSD + name for name in ("integer", "decimal", "double", "float")}
+
+
+def _row(row: list) -> tuple:
+    """A result row as comparable values: numbers by value (servers write integers as decimals
+    and round decimals differently), other terms as they are."""
+    return tuple(
+        ("number", round(float(t.value), 9))
+        if isinstance(t, ox.Literal) and t.datatype.value in _NUMBERS
+        else ("term", str(t))
+        for t in row
+    )
+
+
+def _findings(summary) -> list[tuple]:  # noqa: ANN001
+    return [
+        (e.organisation, f.severity, f.kind, f.file, f.sheet, f.row, f.column, f.message)
+        for e in summary.exports
+        for f in e.findings
+    ]
+
+
+def test_ingest_into_virtuoso_matches_the_embedded_store(both, virtuoso: str) -> None:  # noqa: ANN001
+    root, _, _, local, remote = both
+    assert RemoteStore(virtuoso).virtuoso
+    assert {e.status for e in local.exports} == {"loaded", "refused"}
+    assert [(e.organisation, e.status, e.triples, e.rows_read) for e in remote.exports] == [
+        (e.organisation, e.status, e.triples, e.rows_read) for e in local.exports
+    ]
+    assert _findings(remote) == _findings(local)  # validation results, located, in the same words
+    server = open_store(endpoint=virtuoso)
+    with open_store(root / "store", create=False) as embedded:
+
+        def described(store) -> list[tuple]:  # noqa: ANN001
+            return sorted(
+                (
+                    g.iri,
+                    g.kind,
+                    g.triples,
+                    g.organisation,
+                    g.conforms,
+                    g.forced,
+                    g.violations,
+                    tuple(g.sources),
+                )
+                for g in store.graphs()
+            )
+
+        assert described(server) == described(embedded)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert server.query(count).rows == embedded.query(count).rows
+
+
+def test_catalogue_queries_answer_the_same_on_virtuoso(both, virtuoso: str) -> None:  # noqa: ANN001
+    root = both[0]
+    server = open_store(endpoint=virtuoso)
+    with open_store(root / "store", create=False) as embedded:
+        for query in catalogue():
+            mine = run(query, embedded, lang="en")
+            theirs = run(query, server, lang="en")
+            assert theirs.result.variables == mine.result.variables, query.name
+            assert sorted(map(_row, theirs.rows)) == sorted(map(_row, mine.rows)), query.name
+            assert theirs.disclosure() == mine.disclosure(), query.name
+
+
+def test_query_command_with_endpoint(both, virtuoso: str) -> None:  # noqa: ANN001
+    root = both[0]
+    runner = CliRunner()
+    args = ["query", "vocabulary-coverage", "--format", "csv", "--lang", "en"]
+    local = runner.invoke(cli, [*args, "--store", str(root / "store")])
+    remote = runner.invoke(cli, [*args, "--endpoint", virtuoso])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
+
+
+def test_reingest_replaces_and_staging_stays_invisible(both, virtuoso: str) -> None:  # noqa: ANN001
+    _, data, key, _, remote = both
+    server = open_store(endpoint=virtuoso)
+    before = sorted((g.iri, g.triples) for g in server.graphs())
+    # an upload that died before its commit: a staged graph with data, registered nowhere
+    staged = "https://w3id.org/referentiel/graph/staging/died"
+    upload(server, staged, b'<urn:x:s> <https://w3id.org/referentiel/ontology#localId> "ghost" .\n')
+    ghost = 'ASK { ?s ?p "ghost" }'
+    assert server.query(ghost, union=False).boolean is True  # it is on the server...
+    assert server.query(ghost).boolean is False  # ...and no query of the dataset sees it
+    again = ingest(data, endpoint=virtuoso, key_file=key, lang="en")
+    assert [(e.status, e.triples) for e in again.exports] == [(e.status, e.triples) for e in remote.exports]
+    assert sorted((g.iri, g.triples) for g in server.graphs()) == before
+
+
+def test_store_moves_to_virtuoso_with_its_bulk_loader(both, tmp_path: Path, virtuoso: str) -> None:  # noqa: ANN001
+    """docs/store.md: dump the embedded store as N-Quads, load it with ``ld_dir`` + ``rdf_loader_run``."""
+    root = both[0]
+    with open_store(root / "store", create=False) as embedded:
+        dump = embedded.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+        expected = sorted((g.iri, g.triples) for g in embedded.graphs())
+    target = VirtuosoServer(tmp_path / "target")
+    with target as url:
+        (tmp_path / "target" / "store.nq").write_bytes(dump)
+        target.isql(f"ld_dir('{tmp_path / 'target'}', 'store.nq', 'urn:referentiel:unused');")
+        target.isql("rdf_loader_run();")
+        target.isql("checkpoint;")
+        moved = open_store(endpoint=url)
+        assert sorted((g.iri, g.triples) for g in moved.graphs()) == expected
