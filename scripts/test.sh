@@ -3,6 +3,7 @@
 #   - Java (HermiT, the OWL reasoner behind `referentiel ontology check`, runs on the JVM)
 #   - Chromium from Debian (the workbench's browser tests drive it with Playwright; browser downloads
 #     by `playwright install` are never needed)
+#   - OpenLink Virtuoso 7 (Debian virtuoso-opensource), the second SPARQL server of the remote-store tests
 #   - a virtual environment with referentiel and its test extra (pytest, hypothesis, ruff, sssom-py,
 #     the Oxigraph server used by the remote-store tests)
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -25,6 +26,15 @@ if [ ! -x /usr/bin/chromium ]; then
   else
     echo "warning: no apt-get here: install Chromium at /usr/bin/chromium, or the browser tests are skipped." >&2
   fi
+fi
+
+if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then
+  echo "OpenLink Virtuoso not found: installing it (the remote-store tests start one on loopback)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  # the package's own service is not needed: the tests run their own server in a temporary folder
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq virtuoso-opensource >/dev/null
+  if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; fi
 fi
 
 VENV="${REFERENTIEL_VENV:-.venv}"

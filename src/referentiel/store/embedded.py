@@ -248,9 +248,14 @@ class EmbeddedStore(Store):
     def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
         try:
             if union:
-                # The committed graphs only: a graph being staged is not part of the dataset.
+                # The committed graphs only: a graph being staged is not part of the dataset. When
+                # every graph of the store is committed (no load running, nothing left by a crash),
+                # that is the union default graph, which Oxigraph evaluates without a per-graph scan.
                 graphs = dataset_graphs(self._store)
-                result = self._store.query(sparql, default_graph=graphs, named_graphs=graphs)
+                if self._all_committed(graphs):
+                    result = self._store.query(sparql, use_default_graph_as_union=True)
+                else:
+                    result = self._store.query(sparql, default_graph=graphs, named_graphs=graphs)
             else:
                 result = self._store.query(sparql)
             return QueryResult.from_oxigraph(result, limit)
@@ -263,6 +268,13 @@ class EmbeddedStore(Store):
             ) from None
         except OSError as exc:
             raise StoreError(f"the query failed ({str(exc)[:200]})", file=self.location) from None
+
+    def _all_committed(self, graphs: list[ox.NamedNode]) -> bool:
+        store = self._store
+        if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+            return False
+        committed = set(graphs)
+        return all(g in committed for g in store.named_graphs())
 
     def close(self) -> None:
         """Flush and release the store directory."""
