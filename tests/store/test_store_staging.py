@@ -1,0 +1,110 @@
+"""Staging: `ingest` killed (SIGKILL) at random moments leaves only committed exports visible, whole.
+
+Each export streams into a staged graph with the bulk loader (not a transaction) and becomes visible
+in one update. Whenever the process dies, a reader (opened read-only, before any cleanup) sees each
+export entirely or not at all, and the next writable open drops what was staged.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+
+from referentiel.intake import ingest
+from referentiel.intake.generator import generate
+from referentiel.store import METADATA_GRAPH, open_store
+from referentiel.store.staging import Staging, staged_graphs
+
+INGEST = textwrap.dedent("""
+    import sys
+    from referentiel.intake import ingest
+
+    print("STARTED", flush=True)
+    ingest(sys.argv[1], store=sys.argv[2], key_file=sys.argv[3], force=True)
+    print("DONE", flush=True)
+""")
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory) -> tuple[Path, Path, dict[str, int], float]:  # noqa: ANN001
+    """Generated exports, and the triples of each graph and the time of a complete, forced ingest."""
+    root = tmp_path_factory.mktemp("staging")
+    data = root / "exports"
+    generate(data, families=30, seed=3, defect_rate=0.02)
+    key = data / "SYNTHETIC-ONLY.key"
+    started = time.monotonic()
+    ingest(data, store=root / "reference", key_file=key, force=True)
+    took = time.monotonic() - started
+    with open_store(root / "reference", create=False) as store:
+        expected = {g.iri: g.triples for g in store.graphs()}
+    return data, key, expected, took
+
+
+def _count(store, graph: str | None = None) -> int:  # noqa: ANN001
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    return int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}").rows[0][0].value)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ingest_killed_at_a_random_moment(tmp_path: Path, exports, seed: int) -> None:  # noqa: ANN001
+    data, key, expected, took = exports
+    db = tmp_path / "db"
+    script = tmp_path / "ingest.py"
+    script.write_text(INGEST, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(data), str(db), str(key)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "STARTED"
+    time.sleep(random.Random(seed).uniform(0.0, took * 1.6))  # the child imports first
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    if not db.exists():
+        return  # killed before the store was created
+    # a reader before any cleanup: every export it sees is whole; nothing staged is visible
+    with open_store(db, read_only=True) as reader:
+        seen = {g.iri: g.triples for g in reader.graphs()}
+        assert set(seen) <= set(expected)
+        for graph, triples in seen.items():
+            assert triples == expected[graph] == _count(reader, graph), graph
+        assert _count(reader) == sum(seen.values()) + _count(reader, METADATA_GRAPH)
+    # the next writable open drops what the killed load had staged
+    with open_store(db) as store:
+        assert not staged_graphs(store.oxigraph)
+        committed = {ox.NamedNode(g) for g in seen} | {ox.NamedNode(METADATA_GRAPH)}
+        assert set(store.oxigraph.named_graphs()) <= committed
+        assert {g.iri: g.triples for g in store.graphs()} == seen
+
+
+def test_a_refused_or_failed_export_leaves_nothing_staged(tmp_path: Path, exports) -> None:  # noqa: ANN001
+    data, key, expected, _ = exports
+    summary = ingest(data, store=tmp_path / "db", key_file=key)  # not forced: some are refused
+    assert any(e.status == "refused" for e in summary.exports)
+    with open_store(tmp_path / "db") as store:
+        loaded = {e.graph for e in summary.exports if e.status == "loaded"}
+        assert {g.iri for g in store.graphs() if g.kind == "data"} == loaded
+        assert not staged_graphs(store.oxigraph)
+        graphs = {g.value for g in store.oxigraph.named_graphs()}
+        assert graphs == {g.iri for g in store.graphs()} | {METADATA_GRAPH}
+        # a staging area given up half-way (an exception) is dropped with its marker
+        staging = store.stage("https://w3id.org/referentiel/graph/someone")
+        assert isinstance(staging, Staging)
+        sink = staging.sink(chunk=2)
+        sink.extend([(URIRef(f"urn:x:{i}"), URIRef("urn:x:p"), Literal("v")) for i in range(5)])
+        assert staging.triples() == 4 and "someone" not in {g.iri for g in store.graphs()}
+        staging.discard()
+        assert not staged_graphs(store.oxigraph)
+        assert {g.value for g in store.oxigraph.named_graphs()} == graphs
