@@ -6,9 +6,12 @@ same run, so that the ratio is meaningful on any machine:
 - translate: ``referentiel.translation.translate`` / baseline: csv, openpyxl or json + a dict of
   terms + rdflib ``Graph.add`` per cell (no provenance, no checks);
 - validate: ``referentiel.validate`` on the N-Triples / baseline: rdflib parse + plain ``pyshacl.validate``;
-- load: ``referentiel.store`` load into a new store / baseline: rdflib parse into an in-memory ``Graph``;
-- query: the research catalogue on the store / baseline: the same ``.rq`` files with rdflib's SPARQL;
-- ingest: ``referentiel.intake.ingest`` end to end (no baseline: the sum of the ones above).
+- load: ``referentiel.store`` load into a new store / baseline: pyoxigraph's ``Store.bulk_load`` of the
+  same files into a new store (no metadata, no atomicity);
+- query: the research catalogue on the store / baseline: the same query texts on raw pyoxigraph
+  (union default graph) over the same store;
+- ingest: ``referentiel.intake.ingest`` end to end / baseline: the previous pipeline (an rdflib graph
+  per export, validated as a graph, loaded from it), for memory and time before and after.
 
 Run one measurement (what ``run_all.py`` does in a fresh subprocess for each, so that peak memory is
 the stage's own)::
@@ -62,20 +65,34 @@ def _rows(data: Path) -> int:
 
 
 def translate(data: Path) -> dict:
-    """Translate every organisation's export with referentiel; write N-Triples for the next stages."""
+    """Translate every organisation's export with referentiel (triples kept as made: no rdflib
+    graph), then write them as N-Triples for the next stages (timed apart)."""
     from referentiel.intake import adapters
     from referentiel.intake.pipeline import discover
 
     key = _key(data)
     rows = triples = 0
+    translating = writing = 0.0
     out = _bench_dir(data)
     for export in discover(data):
         profile = adapters.load_profile(export.profile)
+        started = time.perf_counter()
         result = adapters.translate(export, profile, key=key)
+        translating += time.perf_counter() - started
         rows += adapters.translation_stats(result)["rows"]
-        triples += len(result.graph)
-        result.graph.serialize(out / f"ref-{export.organisation}.nt", format="nt", encoding="utf-8")
-    return {"rows": rows, "triples": triples}
+        started = time.perf_counter()
+        text = result.serialize("nt")
+        (out / f"ref-{export.organisation}.nt").write_bytes(text)
+        writing += time.perf_counter() - started
+        triples += text.count(b"\n")
+        del result, text
+    return {
+        "rows": rows,
+        "triples": triples,
+        "translate_seconds": round(translating, 3),
+        "rows_per_second": round(rows / translating) if translating else None,
+        "write_nt_seconds": round(writing, 3),
+    }
 
 
 def translate_baseline(data: Path) -> dict:
@@ -187,7 +204,8 @@ def validate_baseline(data: Path) -> dict:
 
 
 def load(data: Path) -> dict:
-    """Load the translated N-Triples into a new embedded store (one named graph per organisation)."""
+    """Load the translated N-Triples into a new embedded store (one named graph per organisation;
+    staged with the bulk loader, committed in one update each)."""
     from referentiel.intake import adapters
 
     store_dir = _bench_dir(data) / "store"
@@ -197,17 +215,27 @@ def load(data: Path) -> dict:
 
 
 def load_baseline(data: Path) -> dict:
-    """rdflib parse into one in-memory graph (what a naive script does before querying)."""
-    from rdflib import Graph
+    """pyoxigraph's bulk loader alone: the same files into a new on-disk store, one graph each
+    (no metadata, no staging, no atomicity)."""
+    import pyoxigraph as ox
 
-    graph = Graph()
+    from referentiel.intake import adapters
+
+    store_dir = _bench_dir(data) / "raw-store"
+    adapters.remove_tree(store_dir)
+    store = ox.Store(str(store_dir))
     for path in _nt_files(data):
-        graph.parse(path, format="nt")
-    return {"triples": len(graph)}
+        graph = ox.NamedNode(adapters.graph_iri(path.stem.removeprefix("ref-")))
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    store.flush()
+    triples = len(store)
+    del store
+    return {"triples": triples}
 
 
 def query(data: Path) -> dict:
-    """Every query of the research catalogue on the store made by ``load``."""
+    """Every query of the research catalogue on the store made by ``load`` (``queries.run``:
+    parameters bound, disclosure control applied)."""
     from referentiel.intake import adapters
 
     store_dir = _bench_dir(data) / "store"
@@ -222,19 +250,23 @@ def query(data: Path) -> dict:
 
 
 def query_baseline(data: Path) -> dict:
-    """The same catalogue queries with rdflib's in-memory SPARQL engine (default graph = union)."""
-    from rdflib import Dataset
+    """The same query texts (parameters bound the same way) on raw pyoxigraph, union default graph,
+    over the same store."""
+    import pyoxigraph as ox
 
-    from referentiel.intake import adapters
+    from referentiel.queries import catalogue
+    from referentiel.store.sparql import bind_parameters
 
-    dataset = Dataset(default_union=True)
-    for path in _nt_files(data):
-        dataset.graph(f"urn:bench:{path.stem}").parse(path, format="nt")
+    store_dir = _bench_dir(data) / "store"
+    if not store_dir.exists():
+        load(data)
+    store = ox.Store.read_only(str(store_dir))
     timings = []
-    for name, text, bindings in adapters.catalogue_queries():
+    for query in catalogue():
+        text = bind_parameters(query.text, query.bindings({}, "en"))
         started = time.perf_counter()
-        rows = len(list(dataset.query(text, initBindings=bindings)))
-        timings.append((name, rows, time.perf_counter() - started))
+        rows = len(list(store.query(text, use_default_graph_as_union=True)))
+        timings.append((query.name, rows, time.perf_counter() - started))
     return {
         "queries": len(timings),
         "rows_out": sum(n for _, n, _ in timings),
@@ -262,6 +294,39 @@ def ingest(data: Path) -> dict:
     }
 
 
+def ingest_baseline(data: Path) -> dict:
+    """The previous pipeline, for the same run: each export translated into an rdflib graph,
+    validated as a graph (``referentiel.validate``) and loaded from it with one transaction."""
+    from referentiel.intake import adapters
+    from referentiel.intake.pipeline import discover, network_context
+    from referentiel.store import LoadContext, open_store
+    from referentiel.validation import validate
+
+    store_dir = _bench_dir(data) / "ingest-before-store"
+    adapters.remove_tree(store_dir)
+    exports = discover(data)
+    context = network_context(exports)
+    rows = triples = violations = 0
+    with open_store(store_dir) as store:
+        for export in exports:
+            profile = adapters.load_profile(export.profile)
+            result = adapters.translate(export, profile, key=_key(data))
+            rows += adapters.translation_stats(result)["rows"]
+            graph = result.graph
+            triples += len(graph)
+            report = validate([graph, context], lang="en")
+            violations += report.counts.get("violation", 0)
+            store.load_graph(
+                graph,
+                adapters.graph_iri(export.organisation),
+                report=report,
+                force=True,
+                context=LoadContext(organisation=export.organisation),
+            )
+            del result, graph, report
+    return {"rows": rows, "triples": triples, "violations": violations}
+
+
 def generate(data: Path, families: int) -> dict:
     """``referentiel generate`` (the data every other stage reads)."""
     from referentiel.intake.generator import generate as run
@@ -280,6 +345,7 @@ FUNCTIONS = {
     ("query", False): query,
     ("query", True): query_baseline,
     ("ingest", False): ingest,
+    ("ingest", True): ingest_baseline,
 }
 
 

@@ -167,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, default=None, help="where generated data go (default: a temp dir)"
     )
+    parser.add_argument(
+        "--ingest-baseline-max",
+        type=int,
+        default=10000,
+        help="largest size at which the previous pipeline (ingest baseline, rdflib graphs) is run",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     parser.add_argument("--json", type=Path, default=None, help="write all measurements here")
     parser.add_argument("--with-others", action="store_true", help="also run the other bench_*.py scripts")
@@ -191,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         for stage in stages:
             entry["stages"][stage] = run_stage(stage, data, timeout=args.timeout)
             print(f"{families}: {stage} {_time(entry['stages'][stage])}", file=sys.stderr)
-            if stage != "ingest" and not args.no_baselines:
+            if not args.no_baselines and (stage != "ingest" or families <= args.ingest_baseline_max):
                 entry["baselines"][stage] = run_stage(
                     stage, data, baseline=True, timeout=args.baseline_timeout
                 )

@@ -200,7 +200,13 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
 
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))
-    return validate_store(staging.store, [staging.staged, staging.context], lang=lang, prefixes=prefixes)
+    return validate_store(
+        staging.store,
+        [staging.staged, staging.context],
+        lang=lang,
+        prefixes=prefixes,
+        text=staging.ntriples(),
+    )
 
 
 def _relevant_staged(context: Any, staging: Any) -> list[Any]:
@@ -439,15 +445,31 @@ def remove_tree(path: Path) -> None:
 
 
 def bench_load(store_dir: Path, files: list[Path]) -> int:
-    """Load N-Triples files into a new embedded store (one named graph each, not validated): triples."""
-    from referentiel.store import open_store
+    """Load N-Triples files into a new embedded store as ``ingest`` loads an export (staged with the
+    bulk loader, committed in one update; one named graph each, not validated): triples."""
+    from referentiel.store import ValidationOutcome, open_store
 
     total = 0
     with open_store(store_dir) as store:
         for path in files:
-            result = store.load([path], graph_iri(path.stem), organisation=path.stem, validate=False)
+            organisation = path.stem.removeprefix("ref-")
+            staging = store.stage(graph_iri(organisation))
+            staging.load_file(path)
+            result = store.commit(
+                staging,
+                files=[],
+                validation=ValidationOutcome(False, None),
+                force=False,
+                context=_load_context_of(organisation),
+            )
             total += result.triples
     return total
+
+
+def _load_context_of(organisation: str) -> Any:
+    from referentiel.store import LoadContext
+
+    return LoadContext(organisation=organisation)
 
 
 def catalogue_queries() -> list[tuple[str, str, dict]]:

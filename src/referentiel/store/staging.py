@@ -116,6 +116,8 @@ class BulkSink:
         data = _ntriples(self.buffer)
         self.written += len(self.buffer)
         self.buffer = []
+        if self.staging.spool is not None:
+            self.staging.spool.write(data)
         try:
             self.staging.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
         except SyntaxError as exc:  # a bug of ours, not of the user's data: say so
@@ -148,6 +150,9 @@ class Staging:
     context: str
     scratch: Path | None = None
     closed: bool = False
+    #: a copy of the N-Triples written by :meth:`sink`, on disk: reading the export back from the
+    #: store costs ~20 µs per statement (RocksDB reads, terms decoded), reading this file nothing
+    spool: Any = None
 
     @classmethod
     def open(cls, store: ox.Store, graph: str, *, beside: bool, scratch: Path | None = None) -> Staging:
@@ -165,8 +170,14 @@ class Staging:
         return cls.open(ox.Store(str(folder)), graph, beside=False, scratch=folder)
 
     def sink(self, chunk: int = 200_000) -> BulkSink:
-        """A sink writing the export into the staged graph."""
+        """A sink writing the export into the staged graph (and a copy into :attr:`spool`)."""
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile(prefix="referentiel-staged-")  # noqa: SIM115 - closed by close()
         return BulkSink(self, chunk)
+
+    def load_file(self, path: Path, rdf_format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
+        """Bulk-load an RDF file of ours (triples) into the staged graph, parsed in Rust."""
+        self.store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(self.staged))
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
         """Put validation context (never loaded) into the context graph."""
@@ -178,8 +189,12 @@ class Staging:
         return count_triples(self.store, ox.NamedNode(self.staged))
 
     def ntriples(self, *, context: bool = True) -> bytes:
-        """The staged export (and the context) as N-Triples bytes."""
-        data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(self.staged))
+        """The staged export (and the context) as N-Triples bytes (statements may repeat)."""
+        if self.spool is not None:
+            self.spool.seek(0)
+            data = self.spool.read()
+        else:
+            data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(self.staged))
         if context:
             data += self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(self.context))
         return data
@@ -213,6 +228,9 @@ class Staging:
             return
         self.closed = True
         del self.store
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
         if self.scratch is not None:
             folder, self.scratch = self.scratch, None
             shutil.rmtree(folder, ignore_errors=True)

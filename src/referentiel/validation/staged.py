@@ -53,15 +53,19 @@ def validate_store(
     fail_on: str = "violation",
     engine: str | None = None,
     prefixes: dict[str, str] | None = None,
+    text: bytes | None = None,
 ) -> ValidationReport:
     """Validate the union of ``graphs`` of ``store`` against the bundled shapes and ontology.
 
     ``prefixes`` are used to write terms in messages (as the data's own prefixes are by
-    :func:`referentiel.validate`). Raises :class:`~referentiel.errors.InputError` as
-    :func:`referentiel.validate` does.
+    :func:`referentiel.validate`). ``text``: the same statements as N-Triples when the caller has
+    them (a staging spool), read instead of the store. Raises
+    :class:`~referentiel.errors.InputError` as :func:`referentiel.validate` does.
     """
     with _exact_rdflib():
-        return _validate(store, graphs, lang=lang, fail_on=fail_on, engine=engine, prefixes=prefixes or {})
+        return _validate(
+            store, graphs, lang=lang, fail_on=fail_on, engine=engine, prefixes=prefixes or {}, text=text
+        )
 
 
 def _validate(
@@ -72,9 +76,13 @@ def _validate(
     fail_on: str,
     engine: str | None,
     prefixes: dict[str, str],
+    text: bytes | None,
 ) -> ValidationReport:
     names = [ox.NamedNode(g) for g in graphs]
-    data = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in names)
+    if text is None:
+        data = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in names)
+    else:
+        data, text = text, None
     triples = _count(store, names)
     shapes, shapes_names = load_shapes(None)
     chosen = get_engine(engine)
@@ -108,11 +116,14 @@ def _turbo(text: str, shapes: Graph) -> EngineOutput:
     """pyshacl-turbo over N-Triples text (parsed in Rust), as the engine runs it on a graph (the
     bundled shapes only: their compilation errors are not the user's to see)."""
     import pyshacl_turbo
+    from pyshacl_turbo.rdf import Input
 
+    # An ``Input`` is handed to the Rust engine as text (a string or a path would be parsed into an
+    # rdflib graph first); N-Triples reads simple literals as RDF 1.1 says (xsd:string).
+    data = Input(text, "nt", None, {})
     with _quiet_pyshacl():
         conforms, report, _ = pyshacl_turbo.validate(
-            text,
-            data_graph_format="nt",
+            data,
             shacl_graph=spec_booleans(shapes),
             inference="none",
             advanced=True,
