@@ -118,9 +118,13 @@ class RemoteStore(Store):
 
     def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
         """Stage ``data`` on the server, then make it ``graph`` with ONE update (:mod:`.remote_staging`)."""
-        from referentiel.store.remote_staging import write_staged
+        from referentiel.store.remote_staging import CHUNK, write_staged
 
-        return write_staged(self, graph, [ox.serialize(data, format=ox.RdfFormat.N_TRIPLES)], metadata)
+        documents = (
+            ox.serialize(data[i : i + CHUNK], format=ox.RdfFormat.N_TRIPLES)
+            for i in range(0, len(data), CHUNK)
+        )
+        return write_staged(self, graph, documents, metadata)
 
     def _commit_staged(self, staging: Any, metadata: list[ox.Triple]) -> GraphWrite:
         """The export staged locally (validated there) sent to a staging graph, then committed."""
