@@ -27,6 +27,6 @@ def test_streamed_translation_holds_the_same_triples(org: str) -> None:
     assert len(streamed) == len(kept) == staging.triples()
     assert [i.as_dict() for i in streamed.issues] == [i.as_dict() for i in kept.issues]
     graph = Graph()
-    graph.parse(data=staging.ntriples(context=False), format="nt")
+    graph.parse(data=staging.ntriples(), format="nt")
     assert isomorphic(graph, kept.graph)
     staging.discard()

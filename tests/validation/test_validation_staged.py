@@ -9,7 +9,7 @@ import pytest
 
 from referentiel import resources
 from referentiel.validation import validate
-from referentiel.validation.staged import validate_store
+from referentiel.validation.staged import ontology_ntriples, validate_store
 
 GRAPH = "https://w3id.org/referentiel/graph/staging/test"
 
@@ -45,7 +45,13 @@ def test_store_validation_equals_file_validation(name: str, from_text: bool) -> 
     path = example(name)
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH))
-    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(GRAPH)) if from_text else None
+    text = (
+        (
+            store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(GRAPH)) + ontology_ntriples()
+        ).decode()
+        if from_text
+        else None
+    )
     expected = validate(path, lang="en")
     got = validate_store(store, [GRAPH], lang="en", text=text)
     assert got.conforms == expected.conforms

@@ -196,10 +196,11 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     The one seam between the pipeline and the validation engine: the export is in a pyoxigraph
     store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph.
     """
-    from referentiel.validation.staged import validate_store
+    from referentiel.validation.staged import ontology_ntriples, validate_store
 
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))
+    staging.append(ontology_ntriples())  # validation merges the ontology: read with the export
     return validate_store(
         staging.store,
         [staging.staged, staging.context],

@@ -25,6 +25,7 @@ A process killed at any moment leaves at most a marked, unregistered graph: invi
 from __future__ import annotations
 
 import contextlib
+import io
 import secrets
 import shutil
 import tempfile
@@ -180,24 +181,41 @@ class Staging:
         self.store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(self.staged))
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
-        """Put validation context (never loaded) into the context graph."""
+        """Put validation context (never loaded) into the context graph (and the spool)."""
         g = ox.NamedNode(self.context)
+        triples = list(triples)
         self.store.extend(ox.Quad(*t, g) for t in triples)
+        if self.spool is not None and triples:
+            self.spool.write(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+    def append(self, ntriples: bytes) -> None:
+        """Add N-Triples to the spool only (what validation reads beside the export, e.g. the
+        ontology): never written to the store."""
+        if self.spool is None:
+            raise ValueError("nothing was staged through a sink")
+        self.spool.write(ntriples)
 
     def triples(self) -> int:
         """Distinct triples staged."""
         return count_triples(self.store, ox.NamedNode(self.staged))
 
-    def ntriples(self, *, context: bool = True) -> bytes:
-        """The staged export (and the context) as N-Triples bytes (statements may repeat)."""
-        if self.spool is not None:
-            self.spool.seek(0)
-            data = self.spool.read()
-        else:
-            data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(self.staged))
-        if context:
-            data += self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(self.context))
-        return data
+    def ntriples(self) -> str:
+        """The staged export and its context as N-Triples text (statements may repeat), with what
+        was :meth:`append`-ed: read from the spool when there is one, decoded as it is read (one
+        copy in memory), else dumped from the store."""
+        if self.spool is None:
+            return b"".join(
+                self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+                for g in (self.staged, self.context)
+            ).decode("utf-8")
+        self.spool.flush()
+        self.spool.seek(0)
+        reader = io.TextIOWrapper(self.spool, encoding="utf-8")
+        try:
+            return reader.read()
+        finally:
+            reader.detach()
+            self.spool.seek(0, io.SEEK_END)
 
     def staged_triples(self) -> Iterable[ox.Triple]:
         """The staged export's triples."""

@@ -40,8 +40,8 @@ _FOLLOW = (PROV.wasDerivedFrom, REF.originalValue)  # what locating a result rea
 
 
 @lru_cache(maxsize=1)
-def _ontology_ntriples() -> bytes:
-    """The bundled ontology as validation merges it (structure only), in N-Triples."""
+def ontology_ntriples() -> bytes:
+    """The bundled ontology as validation merges it into the data (structure only), in N-Triples."""
     return _bundled_ontology().serialize(format="nt", encoding="utf-8")
 
 
@@ -53,13 +53,14 @@ def validate_store(
     fail_on: str = "violation",
     engine: str | None = None,
     prefixes: dict[str, str] | None = None,
-    text: bytes | None = None,
+    text: str | None = None,
 ) -> ValidationReport:
     """Validate the union of ``graphs`` of ``store`` against the bundled shapes and ontology.
 
     ``prefixes`` are used to write terms in messages (as the data's own prefixes are by
-    :func:`referentiel.validate`). ``text``: the same statements as N-Triples when the caller has
-    them (a staging spool), read instead of the store. Raises
+    :func:`referentiel.validate`). ``text``: the same statements as N-Triples **followed by**
+    :func:`ontology_ntriples` when the caller has them (a staging spool: one string, no copy made
+    here), read instead of the store. Raises
     :class:`~referentiel.errors.InputError` as :func:`referentiel.validate` does.
     """
     with _exact_rdflib():
@@ -76,23 +77,21 @@ def _validate(
     fail_on: str,
     engine: str | None,
     prefixes: dict[str, str],
-    text: bytes | None,
+    text: str | None,
 ) -> ValidationReport:
     names = [ox.NamedNode(g) for g in graphs]
     if text is None:
-        data = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in names)
-    else:
-        data, text = text, None
+        dumped = [store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in names]
+        text = b"".join([*dumped, ontology_ntriples()]).decode("utf-8")
+        del dumped
     triples = _count(store, names)
     shapes, shapes_names = load_shapes(None)
     chosen = get_engine(engine)
-    text = data + _ontology_ntriples()
-    del data
     if chosen.name == "pyshacl-turbo":
-        output = _turbo(text.decode("utf-8"), shapes)
+        output = _turbo(text, shapes)
     else:  # the reference engine needs an rdflib graph: only when chosen or turbo is missing
         graph = Graph()
-        _parse_with_oxigraph(graph, "<store>", text, "nt", 0)
+        _parse_with_oxigraph(graph, "<store>", text.encode("utf-8"), "nt", 0)
         output = chosen.validate(graph, shapes, advanced=True)
     del text
     neighbourhood = _neighbourhood(store, names, output.report)
