@@ -22,7 +22,7 @@ from referentiel.store.base import (
 )
 from referentiel.store.lock import StoreLock
 from referentiel.store.sparql import QueryResult
-from referentiel.store.staging import RDF_TYPE, STAGING_CLASS, Staging, dataset_graphs, recover
+from referentiel.store.staging import RDF_TYPE, SMALL, STAGING_CLASS, Staging, dataset_graphs, recover
 
 DEFAULT_STORE_DIR = ".referentiel-store"
 
@@ -210,7 +210,8 @@ class EmbeddedStore(Store):
 
     def _bulk(self, quads: list[ox.Quad]) -> None:
         """Add quads with the bulk loader (not a transaction: only into a staged graph)."""
-        self._write(lambda: self._store.bulk_extend(quads), "the store refused the load")
+        write = self._store.bulk_extend if len(quads) >= SMALL else self._store.extend
+        self._write(lambda: write(quads), "the store refused the load")
 
     def _write(self, action: Any, what: str) -> Any:
         try:
