@@ -256,12 +256,11 @@ def query(data: Path, repeat: int = 3) -> dict:
             text = bind_parameters(query.text, query.bindings({}, "en"))
             for _ in range(repeat):
                 started = time.perf_counter()
-                rows = len(run(query, store, lang="en").result.rows)
+                rows = len(run(query, store, lang="en").rows)  # after disclosure control
                 ours[query.name] = min(ours.get(query.name, 1e9), time.perf_counter() - started)
                 started = time.perf_counter()
-                same = len(list(oxigraph.query(text, use_default_graph_as_union=True)))
+                list(oxigraph.query(text, use_default_graph_as_union=True))
                 raw[query.name] = min(raw.get(query.name, 1e9), time.perf_counter() - started)
-                assert rows == same, query.name
             rows_out += rows
     return {
         "queries": len(ours),
@@ -300,14 +299,15 @@ def query_baseline(data: Path) -> dict:
 # ------------------------------------------------------------------ end to end
 
 
-def ingest(data: Path) -> dict:
-    """``referentiel.intake.ingest`` on the whole generated set, into a new store (forced)."""
+def ingest(data: Path, organisation: str | None = None) -> dict:
+    """``referentiel.intake.ingest`` on the whole generated set (or one organisation's folder), into
+    a new store (forced)."""
     from referentiel.intake import adapters
     from referentiel.intake.pipeline import ingest as run
 
     store_dir = _bench_dir(data) / "ingest-store"
     adapters.remove_tree(store_dir)
-    summary = run(data, store=store_dir, key=_key(data), force=True)
+    summary = run(data / organisation if organisation else data, store=store_dir, key=_key(data), force=True)
     totals = summary.totals()
     return {
         "rows": totals["rows"],
@@ -317,7 +317,7 @@ def ingest(data: Path) -> dict:
     }
 
 
-def ingest_baseline(data: Path) -> dict:
+def ingest_baseline(data: Path, organisation: str | None = None) -> dict:
     """The previous pipeline, for the same run: each export translated into an rdflib graph,
     validated as a graph (``referentiel.validate``) and loaded from it with one transaction."""
     from referentiel.intake import adapters
@@ -327,7 +327,7 @@ def ingest_baseline(data: Path) -> dict:
 
     store_dir = _bench_dir(data) / "ingest-before-store"
     adapters.remove_tree(store_dir)
-    exports = discover(data)
+    exports = discover(data / organisation if organisation else data)
     context = network_context(exports)
     rows = triples = violations = 0
     with open_store(store_dir) as store:
@@ -379,10 +379,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path)
     parser.add_argument("--baseline", action="store_true", help="run the naive baseline of the stage")
     parser.add_argument("--families", type=int, default=1000, help="for generate")
+    parser.add_argument("--organisation", default=None, help="ingest: only this organisation's export")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.stage == "generate":
         info = generate(args.data, args.families)
+    elif args.stage == "ingest" and args.organisation:
+        info = {
+            "organisation": args.organisation,
+            **FUNCTIONS[("ingest", args.baseline)](args.data, args.organisation),
+        }
     else:
         info = FUNCTIONS[(args.stage, args.baseline)](args.data)
     seconds = time.perf_counter() - started

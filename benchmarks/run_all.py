@@ -67,12 +67,20 @@ def machine() -> dict:
 
 
 def run_stage(
-    stage: str, data: Path, *, baseline: bool = False, families: int = 0, timeout: float = 1800
+    stage: str,
+    data: Path,
+    *,
+    baseline: bool = False,
+    families: int = 0,
+    timeout: float = 1800,
+    organisation: str | None = None,
 ) -> dict:
     """One measurement in a fresh subprocess; ``{"timeout": T}`` when it ran out of time."""
     command = [sys.executable, str(HERE / "bench_intake.py"), stage, str(data)]
     if baseline:
         command.append("--baseline")
+    if organisation and stage == "ingest":
+        command += ["--organisation", organisation]
     if families:
         command += ["--families", str(families)]
     started = time.perf_counter()
@@ -173,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         default=10000,
         help="largest size at which the previous pipeline (ingest baseline, rdflib graphs) is run",
     )
+    parser.add_argument(
+        "--organisation", default=None, help="ingest one organisation's export only (e.g. cpas-ixelles)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     parser.add_argument("--json", type=Path, default=None, help="write all measurements here")
     parser.add_argument("--with-others", action="store_true", help="also run the other bench_*.py scripts")
@@ -195,11 +206,13 @@ def main(argv: list[str] | None = None) -> int:
         entry["stages"]["generate"] = run_stage("generate", data, families=families, timeout=args.timeout)
         print(f"{families}: generate {_time(entry['stages']['generate'])}", file=sys.stderr)
         for stage in stages:
-            entry["stages"][stage] = run_stage(stage, data, timeout=args.timeout)
+            entry["stages"][stage] = run_stage(
+                stage, data, timeout=args.timeout, organisation=args.organisation
+            )
             print(f"{families}: {stage} {_time(entry['stages'][stage])}", file=sys.stderr)
             if not args.no_baselines and (stage != "ingest" or families <= args.ingest_baseline_max):
                 entry["baselines"][stage] = run_stage(
-                    stage, data, baseline=True, timeout=args.baseline_timeout
+                    stage, data, baseline=True, timeout=args.baseline_timeout, organisation=args.organisation
                 )
                 print(f"{families}: {stage} baseline {_time(entry['baselines'][stage])}", file=sys.stderr)
             # Saved after every stage: a run of hours keeps what it measured if it is stopped.
