@@ -405,7 +405,12 @@ def _sha256(path: Path) -> str:
 
 
 def stage(target: Any, organisation: str) -> Any:
-    """A staging area in ``target`` for the organisation's graph (:meth:`referentiel.store.Store.stage`)."""
+    """A staging area in ``target`` for the organisation's graph (:meth:`referentiel.store.Store.stage`);
+    without a target (``--dry-run``: no store opened), in a scratch store deleted afterwards."""
+    if target is None:
+        from referentiel.store.staging import Staging
+
+        return Staging.scratch_store(graph_iri(organisation))
     return target.stage(graph_iri(organisation))
 
 
