@@ -31,8 +31,9 @@ Protocol of ``/sparql``: ``GET /sparql?query=...`` (also ``/query``), ``POST`` w
 ``application/x-www-form-urlencoded`` (``query=...``) or ``application/sparql-query``;
 ``default-graph-uri`` / ``named-graph-uri`` honoured, otherwise the default graph is the union of
 the committed graphs (docs/store.md, "Staging"). Results by content negotiation: SPARQL JSON
-(default), XML, CSV, TSV; graphs as Turtle (default) or N-Triples. Updates are refused with 403. Results longer than ``max_results`` are cut and
-flagged with ``X-SPARQL-MaxRows`` (Virtuoso's convention) and ``X-Referentiel-Truncated: true``.
+(default), XML, CSV, TSV; graphs as Turtle (default) or N-Triples. Updates are refused with 403.
+Results longer than ``max_results`` are cut and flagged with ``X-SPARQL-MaxRows`` (Virtuoso's
+convention) and ``X-Referentiel-Truncated: true``.
 """
 
 from __future__ import annotations
