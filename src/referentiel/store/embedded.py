@@ -22,7 +22,7 @@ from referentiel.store.base import (
 )
 from referentiel.store.lock import StoreLock
 from referentiel.store.sparql import QueryResult
-from referentiel.store.staging import RDF_TYPE, SMALL, STAGING_CLASS, Staging, dataset_graphs, recover
+from referentiel.store.staging import RDF_TYPE, SMALL, STAGING_CLASS, Staging, query_dataset, recover
 
 DEFAULT_STORE_DIR = ".referentiel-store"
 
@@ -249,14 +249,8 @@ class EmbeddedStore(Store):
     def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
         try:
             if union:
-                # The committed graphs only: a graph being staged is not part of the dataset. When
-                # every graph of the store is committed (no load running, nothing left by a crash),
-                # that is the union default graph, which Oxigraph evaluates without a per-graph scan.
-                graphs = dataset_graphs(self._store)
-                if self._all_committed(graphs):
-                    result = self._store.query(sparql, use_default_graph_as_union=True)
-                else:
-                    result = self._store.query(sparql, default_graph=graphs, named_graphs=graphs)
+                # Every graph but those being staged (docs/store.md, "Staging").
+                result = self._store.query(sparql, **query_dataset(self._store))
             else:
                 result = self._store.query(sparql)
             return QueryResult.from_oxigraph(result, limit)
@@ -269,13 +263,6 @@ class EmbeddedStore(Store):
             ) from None
         except OSError as exc:
             raise StoreError(f"the query failed ({str(exc)[:200]})", file=self.location) from None
-
-    def _all_committed(self, graphs: list[ox.NamedNode]) -> bool:
-        store = self._store
-        if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
-            return False
-        committed = set(graphs)
-        return all(g in committed for g in store.named_graphs())
 
     def close(self) -> None:
         """Flush and release the store directory."""

@@ -1,6 +1,6 @@
 """Writing an export to a SPARQL server: uploaded into a staging graph no query sees, then committed.
 
-Queries through :class:`~referentiel.store.remote.RemoteStore` see the committed graphs only (those
+Queries through :class:`~referentiel.store.remote.RemoteStore` see the registered graphs only (those
 registered in the metadata graph are passed as ``default-graph-uri`` / ``named-graph-uri``), so an
 export can be uploaded in pieces without anyone seeing half of it:
 

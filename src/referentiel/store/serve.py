@@ -30,8 +30,9 @@ holds the store's lock (``store/lock.py``) while it runs, so ``load``/``ingest``
 Protocol of ``/sparql``: ``GET /sparql?query=...`` (also ``/query``), ``POST`` with
 ``application/x-www-form-urlencoded`` (``query=...``) or ``application/sparql-query``;
 ``default-graph-uri`` / ``named-graph-uri`` honoured, otherwise the default graph is the union of
-the committed graphs (docs/store.md, "Staging"). Results by content negotiation: SPARQL JSON
-(default), XML, CSV, TSV; graphs as Turtle (default) or N-Triples. Updates are refused with 403.
+every graph but those being staged (docs/store.md, "Staging"). Results by content negotiation:
+SPARQL JSON (default), XML, CSV, TSV; graphs as Turtle (default) or N-Triples. Updates are refused
+with 403.
 Results longer than ``max_results`` are cut and flagged with ``X-SPARQL-MaxRows`` (Virtuoso's
 convention) and ``X-Referentiel-Truncated: true``.
 """

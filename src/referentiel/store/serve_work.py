@@ -106,14 +106,15 @@ def execute(
         import pyoxigraph as ox
 
         from referentiel.store.sparql import QueryResult, serialise
-        from referentiel.store.staging import dataset_graphs
+        from referentiel.store.staging import query_dataset
 
         store = ox.Store.read_only(path)
-        committed = dataset_graphs(store)  # a graph left staged by a killed load is not served
-        kwargs: dict[str, Any] = {
-            "default_graph": [ox.NamedNode(g) for g in default_graphs] if default_graphs else committed,
-            "named_graphs": [ox.NamedNode(g) for g in named_graphs] if named_graphs else committed,
-        }
+        kwargs: dict[str, Any] = query_dataset(store)  # a graph left staged by a killed load is not served
+        if default_graphs:
+            kwargs.pop("use_default_graph_as_union", None)
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         limit = limits.max_results
         result = QueryResult.from_oxigraph(store.query(sparql, **kwargs), limit)
         fmt = negotiate(accept, result.kind)

@@ -1,15 +1,15 @@
 """Staging: an export written at bulk speed where no query sees it, then made visible in one step.
 
-The dataset a query sees is the set of **committed** graphs: the graphs registered in the metadata
-graph (``?g a dcat:Dataset``) and the metadata graph itself (:func:`dataset_graphs`); the embedded
-store, ``referentiel serve`` and the remote path all pass that list as the query's default and named
-graphs. A graph holding quads but not registered is invisible.
+A graph being staged is marked ``<graph> a refstore:Staging`` in the metadata graph; the dataset of
+every query on the embedded store (``referentiel query``, ``graphs``, the catalogue, ``referentiel
+serve``) is every graph but the marked ones (:func:`query_dataset`). On a server the dataset is the
+graphs registered in the metadata graph (``default-graph-uri`` / ``named-graph-uri``), which a staged
+graph is not yet.
 
 That makes Oxigraph's bulk loader usable although it is not transactional (``Store.bulk_load`` and
 ``bulk_extend`` write and ingest index files as they go: a crash half-way leaves part of the data):
 
-1. :meth:`Staging.open` records a marker ``<staged graph> a refstore:Staging`` in the metadata
-   graph (one ``extend``, a transaction);
+1. :meth:`Staging.open` records the marker (one ``extend``, a transaction) before anything else;
 2. the export is bulk-loaded into the staged graph (:class:`BulkSink`, in chunks: bounded memory);
 3. it is validated there (:func:`referentiel.intake.adapters.validate_staged`);
 4. :meth:`referentiel.store.base.Store.commit` makes it visible in ONE transaction: for a graph the
@@ -18,7 +18,7 @@ That makes Oxigraph's bulk loader usable although it is not transactional (``Sto
    the current graph and one update writes the difference between the two inside the store;
 5. a refused export is dropped (:meth:`Staging.discard`).
 
-A process killed at any moment leaves at most a marked, unregistered graph: invisible, and dropped by
+A process killed at any moment leaves at most a marked graph: invisible, and dropped by
 :func:`recover` the next time the store is opened for writing.
 """
 
@@ -45,14 +45,24 @@ _DATASET = ox.NamedNode("http://www.w3.org/ns/dcat#Dataset")
 _META = ox.NamedNode(METADATA_GRAPH)
 
 
-def dataset_graphs(store: ox.Store) -> list[ox.NamedNode]:
-    """The committed graphs of a pyoxigraph store: every registered graph, then the metadata graph."""
-    registered = {
+def registered_graphs(store: ox.Store) -> set[ox.NamedNode]:
+    """The graphs described in the metadata graph (loaded exports and the ontology)."""
+    return {
         quad.subject
         for quad in store.quads_for_pattern(None, RDF_TYPE, _DATASET, _META)
         if isinstance(quad.subject, ox.NamedNode)
     }
-    return sorted(registered, key=lambda g: g.value) + [_META]
+
+
+def query_dataset(store: ox.Store) -> dict[str, Any]:
+    """The dataset of a query on ``store`` (keyword arguments of ``Store.query``): every graph but
+    those being staged. With nothing staged (no load running, nothing left by a crash) it is
+    Oxigraph's union default graph, its fastest path."""
+    staged = set(staged_graphs(store))
+    if not staged:
+        return {"use_default_graph_as_union": True}
+    graphs = [g for g in store.named_graphs() if g not in staged]
+    return {"default_graph": [ox.DefaultGraph(), *graphs], "named_graphs": graphs}
 
 
 def staged_graphs(store: ox.Store) -> list[ox.NamedNode]:
@@ -71,7 +81,7 @@ def recover(store: ox.Store) -> list[str]:
     a commit deletes the marker in the transaction that registers the graph, so this cannot happen
     unless someone edited the metadata by hand.
     """
-    registered = set(dataset_graphs(store))
+    registered = registered_graphs(store)
     dropped = []
     for graph in staged_graphs(store):
         drop = "" if graph in registered else f"DROP SILENT GRAPH {graph} ;\n"
