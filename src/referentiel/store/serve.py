@@ -471,9 +471,16 @@ def make_server(
     if token is None and not is_loopback(host):
         raise StoreError(say(lang, "no-token").format(host=host, env=TOKEN_ENV), hint=say(lang, "token-hint"))
     path = Path(store_dir) if store_dir else default_store_path()
-    probe = EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
-    probe.close()
+    if not path.exists():
+        EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
+    # The lock first: a read-only open beside a writer can meet index files the writer is replacing.
     lock = StoreLock(path, "serve", shared=True).acquire(lang)
+    try:
+        probe = EmbeddedStore(path, create=False, read_only=True)
+        probe.close()
+    except BaseException:
+        lock.release()
+        raise
     limits = Limits(timeout, max_results, max_cell, max_response, max_body, max_concurrent)
     try:
         server = SparqlServer(
