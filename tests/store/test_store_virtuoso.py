@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from referentiel.cli import cli
+from referentiel.errors import StoreError
 from referentiel.intake import ingest
 from referentiel.intake.generator import generate
 from referentiel.queries import catalogue, run
@@ -95,22 +96,38 @@ def test_ingest_into_virtuoso_matches_the_embedded_store(both, virtuoso: str) ->
         assert server.query(count).rows == embedded.query(count).rows
 
 
+# Catalogue queries Virtuoso 7.2 does not answer as SPARQL 1.1 says (docs/store.md, "Virtuoso"):
+# YEAR() of an unbound value is an error there (an unbound result elsewhere), and some counts
+# differ. Found when the branch met main's new queries; asserted exactly: a query fixed or newly
+# broken fails here.
+NOT_PORTABLE_TO_VIRTUOSO = {"caseload", "network-centralisation", "vocabulary-coverage"}
+
+
 def test_catalogue_queries_answer_the_same_on_virtuoso(both, virtuoso: str) -> None:  # noqa: ANN001
     root = both[0]
     server = open_store(endpoint=virtuoso)
+    differ = set()
     with open_store(root / "store", create=False) as embedded:
         for query in catalogue():
             mine = run(query, embedded, lang="en")
-            theirs = run(query, server, lang="en")
-            assert theirs.result.variables == mine.result.variables, query.name
-            assert sorted(map(_row, theirs.rows)) == sorted(map(_row, mine.rows)), query.name
+            try:
+                theirs = run(query, server, lang="en")
+            except StoreError:
+                differ.add(query.name)
+                continue
+            if theirs.result.variables != mine.result.variables or sorted(map(_row, theirs.rows)) != sorted(
+                map(_row, mine.rows)
+            ):
+                differ.add(query.name)
+                continue
             assert theirs.disclosure() == mine.disclosure(), query.name
+    assert differ == NOT_PORTABLE_TO_VIRTUOSO
 
 
 def test_query_command_with_endpoint(both, virtuoso: str) -> None:  # noqa: ANN001
     root = both[0]
     runner = CliRunner()
-    args = ["query", "vocabulary-coverage", "--format", "csv", "--lang", "en"]
+    args = ["query", "plurality", "--format", "csv", "--lang", "en"]
     local = runner.invoke(cli, [*args, "--store", str(root / "store")])
     remote = runner.invoke(cli, [*args, "--endpoint", virtuoso])
     assert local.exit_code == remote.exit_code == 0, remote.output
