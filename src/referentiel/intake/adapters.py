@@ -194,20 +194,23 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     """Validate a staged export (with the relevant part of ``context``) where it is staged.
 
     The one seam between the pipeline and the validation engine: the export is in a pyoxigraph
-    store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph.
+    store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph. The SPARQL engine
+    (:func:`referentiel.validation.sparql.validate_store`) runs the shapes as queries in that store;
+    what validation reads beside the export (the other partners' organisations, the ontology's
+    structure) goes into the staging area's context graph, which is never committed.
+    ``prefixes`` is kept for the seam's callers; the SPARQL engine writes terms with the shapes' own.
     """
-    from referentiel.validation.staged import ontology_ntriples, validate_store
+    import pyoxigraph as ox
+
+    from referentiel.validation.sparql import validate_store
+    from referentiel.validation.staged import ontology_ntriples
 
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))
-    staging.append(ontology_ntriples())  # validation merges the ontology: read with the export
-    return validate_store(
-        staging.store,
-        [staging.staged, staging.context],
-        lang=lang,
-        prefixes=prefixes,
-        text=staging.ntriples(),
-    )
+    context_graph = ox.NamedNode(staging.context)
+    staging.store.load(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=context_graph)
+    graphs = [ox.NamedNode(staging.staged), context_graph]
+    return validate_store(staging.store, graph=graphs, lang=lang)
 
 
 def _relevant_staged(context: Any, staging: Any) -> list[Any]:
