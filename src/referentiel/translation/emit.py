@@ -87,17 +87,23 @@ def _ntriples(triples: list[tuple[Any, Any, Any]]) -> bytes:
     Each distinct node object is written once, keyed by ``id()``: every node stays alive in
     ``triples`` meanwhile, and rdflib's own ``__hash__`` (Python code) would cost more than the
     writing. (A variant doing the per-triple work with ``map``/``zip`` was measured slower: most
-    nodes, e.g. each original value's IRI, occur in only a few triples.)
+    nodes, e.g. each original value's IRI, occur in only a few triples.) Subjects and predicates are
+    always IRIs, and so are most objects: those are written in place, which costs less than a lookup;
+    only literals go through the cache.
     """
     cache: dict[int, str] = {}
     get = cache.get
+    iri = URIRef
 
     def term(node: Any) -> str:
         found = cache[id(node)] = _nt_term(node)
         return found
 
     lines = dict.fromkeys(
-        f"{get(id(s)) or term(s)} {get(id(p)) or term(p)} {get(id(o)) or term(o)} .\n" for s, p, o in triples
+        [
+            f"<{s}> <{p}> <{o}> .\n" if type(o) is iri else f"<{s}> <{p}> {get(id(o)) or term(o)} .\n"
+            for s, p, o in triples
+        ]
     )
     return "".join(lines).encode("utf-8")
 
