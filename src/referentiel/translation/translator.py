@@ -44,6 +44,7 @@ from referentiel.namespaces import PREFIXES, REFO
 from referentiel.progress import Progress
 from referentiel.translation.emit import _gc_paused
 from referentiel.translation.emit import _id_token as _id_token
+from referentiel.translation.emit import _ntriples as _ntriples
 from referentiel.translation.messages import Msg
 from referentiel.translation.profile import Profile, TableSpec, load_profile
 from referentiel.translation.pseudonym import KEY_ENV, Pseudonymiser, check_key_use, resolve_key
