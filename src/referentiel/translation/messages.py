@@ -199,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " ; lignes {rows} et {count} autres",
         "nl": "; rijen {rows} en nog {count}",
     },
-    # what a header suggests (translator._PERSONAL_HEADERS)
+    # what a header suggests (tables._PERSONAL_HEADERS)
     "personal-kind.names": {"en": "names", "fr": "des noms", "nl": "namen"},
     "personal-kind.addresses": {"en": "addresses", "fr": "des adresses", "nl": "adressen"},
     "personal-kind.national-numbers": {

@@ -381,7 +381,7 @@ def choose_engine(engine: str | ValidationEngine | None, shapes: Graph, *, check
     return SPARQL, []
 
 
-# Digits and separators only (as translator._NUMBER_LIKE): a mistyped date or number, safe to quote.
+# Digits and separators only (as translation.resolve._NUMBER_LIKE): a mistyped date or number, safe to quote.
 _NUMBER_LIKE = re.compile(r"^[\d\s./:,\-+TZ]{1,30}$")
 
 

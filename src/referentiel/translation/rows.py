@@ -1,0 +1,495 @@
+"""The rows of a table become resources, original values and issues (one :class:`_Run` per
+translation): identity, cells by kind (term, reference, date, literal) and compositions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import SKOS
+
+from referentiel.namespaces import REFD
+from referentiel.privacy import Screening, screen
+from referentiel.progress import NullProgress, Progress
+from referentiel.translation.emit import _NO_BUILD, PROV, RDF, REF, XSD, _Emitter, _id_token, _iri
+from referentiel.translation.messages import Items, Msg
+from referentiel.translation.model import (
+    CONCEPT,
+    DEFAULT_ORGANISATION_PROPERTY,
+    ENTITY_CLASSES,
+    REFERENCE,
+)
+from referentiel.translation.profile import ColumnSpec, Profile, TableSpec
+from referentiel.translation.pseudonym import Pseudonymiser
+from referentiel.translation.readers import Table
+from referentiel.translation.report import ERROR, INFO, WARNING, ColumnStats, FileStats, TranslationIssue
+from referentiel.translation.resolve import (
+    _NM,
+    MAPPED,
+    NO_EQUIVALENT,
+    UNMAPPED,
+    UNPARSABLE,
+    WITHHELD,
+    TermResolver,
+    _pattern,
+    _show_number,
+    cell_text,
+    parse_date,
+)
+from referentiel.translation.tables import _show, _Tables, _whole_cell
+
+_PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the rows themselves
+
+
+def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tuple[int, Any]]:
+    """Yield ``rows``, telling ``progress`` every few hundred of them and when the table is done."""
+    for done, row in enumerate(rows, 1):
+        yield row
+        if done % _PROGRESS_EVERY == 0:
+            progress.advance(_PROGRESS_EVERY)
+    progress.advance(len(rows) % _PROGRESS_EVERY)
+    progress.done()
+
+
+class _Run(_Tables, _Emitter):
+    """One translation run over the export files of one profile."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        pseudonymiser: Pseudonymiser | None,
+        build: bool,
+        progress: Progress | None = None,
+    ) -> None:
+        self.profile = profile
+        self.progress = progress or NullProgress()
+        self.pseudo = pseudonymiser
+        self.build = build
+        self.triples: list[tuple[Any, Any, Any]] = []
+        self.issues: list[TranslationIssue] = []
+        self.files: list[FileStats] = []
+        self.columns: list[ColumnStats] = []
+        self.resolver = TermResolver(profile.mappings)
+        self.org_base = f"{REFD}{profile.slug}/"
+        self.own_org = _iri(f"{REFD}organisation/{profile.slug}")
+        self._org_iris: dict[str, URIRef] = {}
+        self._lit_cache: dict[tuple[str, str], Literal] = {}
+        self._int_cache: dict[int, Literal] = {}
+        self._org_refs: dict[URIRef, tuple[str, URIRef]] = {}
+        self._org_described: set[URIRef | None] = set()
+        self.workbooks: dict[Path, Any] = {}  # open once per run however many of their sheets are read
+
+    def issue(self, kind: str, severity: str, table: Table | TableSpec, message: Msg, **kw: Any) -> None:
+        file = table.file if isinstance(table, Table) else table.url
+        self.issues.append(TranslationIssue.of(kind, severity, file, message, sheet=table.sheet, **kw))
+
+    def _rows(
+        self,
+        table: Table,
+        spec: TableSpec,
+        slots: list[ColumnSpec | None],
+        stats: FileStats,
+        col_stats: dict[int, ColumnStats],
+    ) -> None:
+        build = self.build
+        t = self.triples.append
+        klass = ENTITY_CLASSES[spec.entity]
+        key_idx = [i for i, c in enumerate(slots) if c is not None and c.is_key]
+        key_personal = any(slots[i].personal for i in key_idx)  # type: ignore[union-attr]
+        active = [(i, c) for i, c in enumerate(slots) if c is not None and not c.suppress and not c.is_key]
+        default_prop = DEFAULT_ORGANISATION_PROPERTY.get(spec.entity)
+        if default_prop and any(
+            c.property is not None and c.property.name == default_prop for _, c in active
+        ):
+            default_prop = None
+        record_base = f"{self.org_base}record/{_id_token(table.file)}/"
+        if table.sheet:
+            record_base += f"{_id_token(table.sheet)}/"
+        file_lit, sheet_lit = Literal(table.file), Literal(table.sheet) if table.sheet else None
+        stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
+        seen_ids: dict[str, int] = {}
+        date_cache: dict[tuple[int, Any], date | None] = {}
+
+        for row_no, cells in _reporting(table.rows, self.progress):
+            # ---- identity
+            if key_idx:
+                parts = [cell_text(cells[i]).strip() for i in key_idx]
+                if not all(parts):
+                    missing = [slots[i].title for i, p in zip(key_idx, parts, strict=True) if not p]  # type: ignore[union-attr]
+                    self.issue(
+                        "rejected-row",
+                        ERROR,
+                        table,
+                        Msg.of("rejected-row.empty-id", column=missing[0]),
+                        row=row_no,
+                        column=missing[0],
+                    )
+                    stats.rows_rejected += 1
+                    continue
+                raw_id = " | ".join(parts)
+                if raw_id in seen_ids:
+                    self.issue(
+                        "duplicate-id",
+                        WARNING,
+                        table,
+                        Msg.of("duplicate-id", first=seen_ids[raw_id]),
+                        row=row_no,
+                        column=slots[key_idx[0]].title,
+                    )  # type: ignore[union-attr]
+                else:
+                    seen_ids[raw_id] = row_no
+                local_id = self.pseudonym(spec.entity, raw_id) if (key_personal and build) else raw_id
+                subject = (
+                    (
+                        _iri(f"{self.org_base}{spec.entity}/{local_id}")
+                        if key_personal
+                        else self.entity_iri(spec.entity, raw_id, False)
+                    )
+                    if build
+                    else None
+                )
+            else:
+                local_id = None
+                subject = _iri(f"{self.org_base}{spec.entity}/{stem}-{row_no}") if build else None
+            stats.rows_translated += 1
+            record = _iri(f"{record_base}{row_no}") if build else None
+            if spec.entity == "organisation":
+                self._org_described.add(subject)
+            if build:
+                t((subject, RDF.type, klass))
+                if local_id is not None:
+                    t((subject, REF.localId, self.literal(local_id)))
+                t((subject, PROV.wasDerivedFrom, record))
+                t((record, RDF.type, REF.SourceRecord))
+                t((record, REF.sourceFile, file_lit))
+                if sheet_lit is not None:
+                    t((record, REF.sourceSheet, sheet_lit))
+                t((record, REF.sourceRow, self.integer(row_no)))
+                if default_prop:
+                    t((subject, REF[default_prop], self.own_org))
+            family: URIRef | None = None
+            compositions: list[tuple[int, ColumnSpec, Any]] = []
+
+            # ---- cells
+            for index, col in active:
+                raw = cells[index]
+                if col.composition:
+                    compositions.append((index, col, raw))
+                    continue
+                prop = col.property
+                if prop is None:
+                    continue
+                if isinstance(raw, list):
+                    items = [cell_text(v).strip() for v in raw]
+                    items = [v for v in items if v not in col.null]
+                    raw_items: list[Any] = items
+                    text = ""  # a JSON array: _whole_cell joins its items
+                else:
+                    text = cell_text(raw)
+                    stripped = text.strip()
+                    if stripped in col.null:
+                        if col.required:
+                            self.issue(
+                                "missing-value",
+                                ERROR,
+                                table,
+                                Msg.of("missing-value", column=col.title),
+                                row=row_no,
+                                column=col.title,
+                            )
+                        continue
+                    if col.separator:
+                        raw_items = [v.strip() for v in text.split(col.separator)]
+                        raw_items = [v for v in raw_items if v not in col.null]
+                    else:
+                        # a single cell is kept verbatim (spaces included); list items are trimmed
+                        raw_items = [raw if not isinstance(raw, str) else text]
+                many = len(raw_items) > 1
+                # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
+                # whole cell too, and an item that is not what the column declares takes its finding
+                whole = _whole_cell(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
+                for k, item in enumerate(raw_items):
+                    ov = _iri(f"{record}/{index + 1}" + (f"-{k + 1}" if many else "")) if build else None
+                    if prop.kind == CONCEPT:
+                        term = cell_text(item)
+                        res = self.resolver.resolve(term, prop.scheme or "")
+                        cs = col_stats[index]
+                        found = (screen(term) or whole) if res.status == UNMAPPED else None
+                        if found:
+                            # not a term of the mapping set, and personal: neither kept nor counted
+                            cs.cells[WITHHELD] += 1
+                            self.withhold(
+                                table, row_no, col, subject, ov, prop.iri, found, WARNING, "expected.term"
+                            )
+                            continue
+                        cs.cells[res.klass] += 1
+                        # The statistics feed reports, coverage and suggestions: they keep the
+                        # term as it may be shown (a note typed in the column is masked).
+                        cs.frequency[_show(term)] += 1
+                        cs.terms.setdefault(_show(term), res.klass)
+                        if res.status == UNMAPPED:
+                            self.issue(
+                                "unmapped-term",
+                                WARNING,
+                                table,
+                                Msg.of(
+                                    "unmapped-term.wrong-scheme"
+                                    if res.klass == "wrong-scheme"
+                                    else "unmapped-term",
+                                    term=_show(term),
+                                ),
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        elif res.status == NO_EQUIVALENT:
+                            self.issue(
+                                "no-equivalent",
+                                INFO,
+                                table,
+                                Msg.of("no-equivalent", term=_show(term)),
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        elif not res.asserted:
+                            self.issue(
+                                "not-asserted",
+                                INFO,
+                                table,
+                                Msg.of(
+                                    "not-asserted",
+                                    term=_show(term),
+                                    predicate=res.predicate,
+                                    concept=res.concept.n3(_NM),  # type: ignore[union-attr]
+                                    property=prop.name,
+                                ),
+                                row=row_no,
+                                column=col.title,
+                                term=_show(term),
+                            )
+                        if build:
+                            if res.asserted:
+                                t((subject, prop.iri, res.concept))
+                            self._original(subject, ov, col, prop.iri, self.literal(term), res.status)
+                            if res.concept is not None:
+                                t((ov, REF.mappedTo, res.concept))
+                                t(
+                                    (
+                                        ov,
+                                        REF.mappingPredicate,
+                                        self.literal(str(SKOS) + res.predicate.split(":", 1)[1], XSD.anyURI),
+                                    )
+                                )  # type: ignore[union-attr]
+                    elif prop.kind == REFERENCE:
+                        written = cell_text(item)
+                        value = written.strip()
+                        target = col.references or prop.target or ""
+                        if not build:
+                            if target == "family":
+                                family = _NO_BUILD
+                            elif target == "organisation" and not col.personal and value:
+                                found = self._unknown_organisation(value, whole)
+                                if found:
+                                    self.withhold(
+                                        table,
+                                        row_no,
+                                        col,
+                                        None,
+                                        None,
+                                        prop.iri,
+                                        found,
+                                        WARNING,
+                                        "expected.organisation",
+                                    )
+                            continue
+                        if target == "organisation" and not col.personal and value:
+                            found = self._unknown_organisation(value, whole)
+                            if found:
+                                # a name or a note where an organisation goes: no organisation is made of it
+                                self.withhold(
+                                    table,
+                                    row_no,
+                                    col,
+                                    subject,
+                                    ov,
+                                    prop.iri,
+                                    found,
+                                    WARNING,
+                                    "expected.organisation",
+                                )
+                                continue
+                        obj = self.entity_iri(target, value, col.personal)
+                        t((subject, prop.iri, obj))
+                        if target == "organisation" and obj != self.own_org:
+                            self._org_refs.setdefault(obj, (value, record))
+                        elif target == "family":
+                            family = obj
+                            t((obj, RDF.type, REF.Family))
+                            t((obj, PROV.wasDerivedFrom, record))
+                        if not col.personal:
+                            self._original(subject, ov, col, prop.iri, self.literal(written), MAPPED)
+                        else:
+                            self._original(subject, ov, col, prop.iri, None, MAPPED)
+                    elif col.datatype == "date":
+                        cache_key = (index, item)
+                        if cache_key in date_cache:
+                            parsed = date_cache[cache_key]
+                        else:
+                            parsed = date_cache[cache_key] = parse_date(item, col.formats)
+                        written = cell_text(item)
+                        text = written.strip()
+                        found = (screen(text) or whole) if parsed is None else None
+                        if found:
+                            self.withhold(
+                                table, row_no, col, subject, ov, prop.iri, found, ERROR, "expected.date"
+                            )
+                            continue
+                        if parsed is None:
+                            self.issue(
+                                "unparsable",
+                                ERROR,
+                                table,
+                                Msg.of(
+                                    "unparsable.date",
+                                    value=_show_number(text),
+                                    formats=Items(tuple(_pattern(f) for f in col.formats)),
+                                    property=prop.name,
+                                ),
+                                row=row_no,
+                                column=col.title,
+                            )
+                        if build:
+                            if parsed is not None:
+                                t((subject, prop.iri, self.literal(parsed.isoformat(), XSD.date)))
+                            self._original(
+                                subject,
+                                ov,
+                                col,
+                                prop.iri,
+                                self.literal(written),
+                                MAPPED if parsed is not None else UNPARSABLE,
+                            )
+                    else:
+                        text = cell_text(item).strip()
+                        # every literal but a declared organisation name is screened (communes, codes...)
+                        declared_name = spec.entity == "organisation" and prop.name == "name"
+                        found = None if col.personal or declared_name else (screen(text) or whole)
+                        if found:
+                            expected = Msg.of("expected.text", property=prop.name)
+                            self.withhold(table, row_no, col, subject, ov, prop.iri, found, WARNING, expected)
+                            continue
+                        if build:
+                            if col.personal:
+                                t((subject, prop.iri, self.literal(self.pseudonym(spec.entity, text))))
+                            else:
+                                t((subject, prop.iri, self.literal(text)))
+            if compositions:
+                self._compositions(table, row_no, record, family, compositions)
+
+    def _unknown_organisation(self, value: str, whole: Screening | None) -> Screening | None:
+        """The screening of an organisation reference the profile does not name (None when it does);
+        ``whole``: the screening of the whole cell the value is an item of."""
+        if " ".join(value.split()).casefold() in self.profile.organisations:
+            return None
+        return screen(value) or whole or None
+
+    def _compositions(
+        self,
+        table: Table,
+        row_no: int,
+        record: URIRef | None,
+        family: URIRef | None,
+        compositions: list[tuple[int, ColumnSpec, Any]],
+    ) -> None:
+        t = self.triples.append
+        for index, col, raw in compositions:
+            text = cell_text(raw).strip()
+            if text in col.null:
+                continue
+            if family is None:
+                self.issue(
+                    "missing-value",
+                    ERROR,
+                    table,
+                    Msg.of("missing-value.composition", column=col.title),
+                    row=row_no,
+                    column=col.title,
+                )
+                continue
+            if col.composition == "childrenBirthYears":
+                items = raw if isinstance(raw, list) else text.split(col.separator or ",")
+                whole = _whole_cell(raw, text, terms=False) if len(items) > 1 else None
+                years: Counter = Counter()
+                for k, item in enumerate(items):
+                    year = cell_text(item).strip()
+                    ov = _iri(f"{record}/{index + 1}-{k + 1}") if self.build else None
+                    ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
+                    found = None if ok else (screen(year) or whole)
+                    if found:
+                        child = _iri(f"{family}/child/withheld-{k + 1}") if self.build else None
+                        self.withhold(
+                            table, row_no, col, child, ov, REF.birthYear, found, ERROR, "expected.year"
+                        )
+                        continue
+                    if not ok:
+                        self.issue(
+                            "unparsable",
+                            ERROR,
+                            table,
+                            Msg.of("unparsable.birth-year", value=_show_number(year)),
+                            row=row_no,
+                            column=col.title,
+                        )
+                    if not self.build:
+                        continue
+                    # An unreadable year (a name, a note typed there) must not become part of an IRI.
+                    key = year if ok else "unparsable"
+                    years[key] += 1
+                    child = _iri(f"{family}/child/{key}-{years[key]}")
+                    t((family, REF.hasMember, child))
+                    t((child, RDF.type, REF.Child))
+                    t((child, PROV.wasDerivedFrom, record))
+                    if ok:
+                        t((child, REF.birthYear, self.literal(year, XSD.gYear)))
+                    self._original(
+                        child, ov, col, REF.birthYear, self.literal(year), MAPPED if ok else UNPARSABLE
+                    )
+            elif col.composition == "parentsCount":
+                ok = text.isdigit() and int(text) <= 10
+                found = None if ok else screen(text)
+                if found:
+                    ov = _iri(f"{record}/{index + 1}") if self.build else None
+                    self.withhold(
+                        table, row_no, col, family, ov, REF.hasMember, found, ERROR, "expected.number"
+                    )
+                    continue
+                if not ok:
+                    self.issue(
+                        "unparsable",
+                        ERROR,
+                        table,
+                        Msg.of("unparsable.parents", value=_show_number(text)),
+                        row=row_no,
+                        column=col.title,
+                    )
+                if not self.build:
+                    continue
+                # the count itself is kept on the family, beside the members it made
+                self._original(
+                    family,
+                    _iri(f"{record}/{index + 1}"),
+                    col,
+                    REF.hasMember,
+                    self.literal(cell_text(raw)),
+                    MAPPED if ok else UNPARSABLE,
+                )
+                for k in range(1, int(text) + 1 if ok else 0):
+                    parent = _iri(f"{family}/parent/{k}")
+                    t((family, REF.hasMember, parent))
+                    t((parent, RDF.type, REF.Parent))
+                    t((parent, PROV.wasDerivedFrom, record))
