@@ -220,6 +220,7 @@ def test_key_from_environment_and_key_file(
     monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY")
     key_file = tmp_path / "key"
     key_file.write_text(KEY + "\n")
+    key_file.chmod(0o600)  # a key file others can read is refused (whatever the umask of the run)
     from_file = translate(
         [ORGS / "amo-le-tremplin" / "export"], ORGS / "amo-le-tremplin" / "profile.yaml", key_file=key_file
     )
