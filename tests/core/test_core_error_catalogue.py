@@ -30,6 +30,14 @@ CONVERTED = [
     "rdfio.py",
     "queries/catalogue.py",
     "intake/pipeline.py",
+    "translation/sssom.py",
+    "translation/suggest.py",
+    "translation/review.py",
+    "translation/xlsx.py",
+    "translation/profile_draft.py",
+    "translation/framework.py",
+    "translation/calibration.py",
+    "translation/messages.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError")
 

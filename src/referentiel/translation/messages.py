@@ -609,8 +609,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; approximate: a closeMatch on the path is not transitive, review before relying on it",
         "fr": "; approximatif : un closeMatch sur le chemin n'est pas transitif, vérifiez avant de vous y "
         "fier",
-        "nl": "; benaderend: een closeMatch op het pad is niet transitief, controleer voor u erop "
-        "vertrouwt",
+        "nl": "; benaderend: een closeMatch op het pad is niet transitief, controleer voor u erop vertrouwt",
     },
     "terms.via": {"en": "    via: {path}", "fr": "    via : {path}", "nl": "    via: {path}"},
     "terms.line": {"en": " line {line}", "fr": " ligne {line}", "nl": " regel {line}"},
@@ -661,7 +660,7 @@ def check_lang(lang: str) -> str:
     if code not in LANGS:
         from referentiel.errors import ConfigError
 
-        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+        raise ConfigError.of("unknown language {lang!r}", lang=lang, hint="one of: fr, en, nl")
     return code
 
 
