@@ -632,3 +632,6 @@ MESSAGES.update(
 from referentiel.error_messages_mappings import MAPPINGS  # noqa: E402 - the catalogue is built above
 
 MESSAGES.update(MAPPINGS)
+from referentiel.error_messages_checks import CHECKS  # noqa: E402 - the catalogue is built above
+
+MESSAGES.update(CHECKS)

@@ -38,6 +38,20 @@ CONVERTED = [
     "translation/framework.py",
     "translation/calibration.py",
     "translation/messages.py",
+    "validation/engine.py",
+    "validation/api.py",
+    "validation/sparql/api.py",
+    "validation/sparql/compiler.py",
+    "validation/sparql/model.py",
+    "validation/sparql/runner.py",
+    "validation/sparql/store_input.py",
+    "ontology/load.py",
+    "ontology/docs.py",
+    "queries/cli.py",
+    "queries/runner.py",
+    "web/cli.py",
+    "limits.py",
+    "store/terms.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError")
 
