@@ -627,3 +627,11 @@ MESSAGES.update(
         ),
     }
 )
+
+# The errors of the other capabilities, each in its own file so that each stays readable.
+from referentiel.error_messages_mappings import MAPPINGS  # noqa: E402 - the catalogue is built above
+
+MESSAGES.update(MAPPINGS)
+from referentiel.error_messages_checks import CHECKS  # noqa: E402 - the catalogue is built above
+
+MESSAGES.update(CHECKS)

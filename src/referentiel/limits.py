@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from referentiel.errors import ConfigError, InputError, input_error
+from referentiel.privacy import shown
 
 ENV = "REFERENTIEL_LIMITS"
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
@@ -58,15 +59,20 @@ def parse(items: Iterable[str], base: Limits | None = None) -> Limits:
             name, sep, value = part.partition("=")
             name = name.strip().lower()
             if not sep or name not in NAMES:
-                raise ConfigError(
-                    f"unknown limit {part!r}", hint="use NAME=VALUE with NAME one of: " + ", ".join(NAMES)
+                raise ConfigError.of(
+                    "unknown limit {part!r}",
+                    part=shown(part),
+                    hint="use NAME=VALUE with NAME one of: {names}",
+                    names=", ".join(NAMES),
                 )
             text = value.strip().lower().removesuffix("b").removesuffix("i")
             factor = _UNITS.get(text[-1:], 1)
             number = text[:-1] if factor > 1 else text
             if not number.isdigit() or int(number) <= 0:
-                raise ConfigError(
-                    f"the limit {name} must be a positive whole number, not {value!r}",
+                raise ConfigError.of(
+                    "the limit {name} must be a positive whole number, not {value!r}",
+                    name=name,
+                    value=shown(value),
                     hint="for example rows=5000000 or file=2G",
                 )
             changes[name] = int(number) * factor

@@ -30,6 +30,28 @@ CONVERTED = [
     "rdfio.py",
     "queries/catalogue.py",
     "intake/pipeline.py",
+    "translation/sssom.py",
+    "translation/suggest.py",
+    "translation/review.py",
+    "translation/xlsx.py",
+    "translation/profile_draft.py",
+    "translation/framework.py",
+    "translation/calibration.py",
+    "translation/messages.py",
+    "validation/engine.py",
+    "validation/api.py",
+    "validation/sparql/api.py",
+    "validation/sparql/compiler.py",
+    "validation/sparql/model.py",
+    "validation/sparql/runner.py",
+    "validation/sparql/store_input.py",
+    "ontology/load.py",
+    "ontology/docs.py",
+    "queries/cli.py",
+    "queries/runner.py",
+    "web/cli.py",
+    "limits.py",
+    "store/terms.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError")
 
@@ -152,6 +174,10 @@ def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
     (tmp_path / "binary.ttl").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "empty.csv").write_bytes(b"")
     csv_file = str(exports / "cpas-ixelles" / "export" / "dossiers.csv")
+    (tmp_path / "data.ttl").write_text("<http://example.org/a> <http://example.org/b> 1 .\n")
+    (tmp_path / "no-shapes.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n")
+    (tmp_path / "no-terms.txt").write_text("# only a comment\n", encoding="utf-8")
+    (tmp_path / "output.txt").write_text("not a folder\n", encoding="utf-8")
     return {
         "missing key": ["ingest", str(exports), "--store", "s"],
         "key file permissions": ["ingest", str(exports), "--store", "s", "--key-file", str(shared)],
@@ -165,6 +191,15 @@ def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
         "binary file": ["validate", "binary.ttl"],
         "empty export": ["translate", "empty.csv", "--profile", str(profile)],
         "export not found": ["translate", "nowhere.csv", "--profile", str(profile)],
+        "empty shapes graph": ["validate", "data.ttl", "--shapes", "no-shapes.ttl"],
+        "query parameter": ["query", "caseload", "--param", "min_share"],
+        "terms file without terms": [
+            *("mappings", "suggest", "--terms", "no-terms.txt", "--from", "cpas-ixelles"),
+            *("--mappings", str(exports), "--method", "lexical", "-o", "out.tsv"),
+        ],
+        "organisation slug": ["mappings", "init", "Not A Slug"],
+        "drafted export not found": ["profile", "draft", "nowhere.csv", "-o", "p.yaml"],
+        "documentation folder": ["ontology", "docs", "-o", "output.txt"],
     }
 
 
@@ -189,6 +224,12 @@ def _run(argv: list[str], capsys) -> tuple[int, str]:
         "binary file",
         "empty export",
         "export not found",
+        "empty shapes graph",
+        "query parameter",
+        "terms file without terms",
+        "organisation slug",
+        "drafted export not found",
+        "documentation folder",
     ],
 )
 def test_each_error_is_said_in_the_language_of_the_command(cases, case: str, capsys) -> None:

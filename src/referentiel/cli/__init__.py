@@ -76,6 +76,8 @@ def cli() -> None:
     # only: outputs hold pseudonymous records that other users of the machine must not read.
     os.umask(0o077)
     _quiet_library_loggers()
+    # A command run in-process after another (tests, CliRunner) must not inherit its --lang.
+    forget_lang()
 
 
 # Libraries log warnings that quote the data they read (rdflib: "<IRI> does not look like a valid

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from referentiel.cli.options import emit, format_option, output_option
+from referentiel.cli.options import chosen_lang, emit, format_option, lang_option, output_option
+from referentiel.error_messages import error_word
 from referentiel.errors import ReferentielError
 
 ontology_file_option = click.option(
@@ -21,7 +22,8 @@ input_format_option = click.option(
 
 
 def _fail(ctx: click.Context, exc: ReferentielError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    lang = chosen_lang()
+    click.echo(f"{error_word(lang)}: {exc.text(lang)}", err=True)
     ctx.exit(exc.exit_code)
 
 
@@ -68,8 +70,10 @@ def check(ctx: click.Context, ontology_file: Path | None, input_format: str | No
               help="Folder to write index.html (pyLODE) and terms.html into (created if needed).")
 @ontology_file_option
 @input_format_option
+@lang_option
 @click.pass_context
-def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None, input_format: str | None) -> None:
+def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None, input_format: str | None,
+         lang: str) -> None:
     """Write HTML documentation (pyLODE page, fr/en/nl term table)."""
     from referentiel.ontology.docs import generate_docs
 
@@ -79,9 +83,11 @@ def docs(ctx: click.Context, output_dir: Path, ontology_file: Path | None, input
         _fail(ctx, exc)
         return
     written = ", ".join(str(path) for path in result.files)
-    click.echo(f"wrote {written} ({result.generator}; {result.terms} terms, "
-               f"{result.concept_schemes} concept schemes, {result.concepts} concepts) "
-               f"in {result.seconds:.1f} s", err=True)
+    from referentiel.translation.messages import render
+
+    counts = {"files": written, "generator": result.generator, "terms": result.terms,
+              "schemes": result.concept_schemes, "concepts": result.concepts, "seconds": result.seconds}
+    click.echo(render("ontology.docs-written", counts, lang), err=True)
 
 
 COMMANDS: list[click.Command] = [ontology]

@@ -65,13 +65,15 @@ def generate_docs(output_dir: str | Path, ontology: str | Path | None = None,
     start = time.perf_counter()
     out = Path(output_dir)
     if out.exists() and not out.is_dir():
-        raise InputError("the output path exists and is not a folder", file=str(out),
-                         hint="give a folder with -o (it is created when missing)")
+        raise InputError.of("the output path exists and is not a folder", file=str(out),
+                            hint="give a folder with -o (it is created when missing)")
     loaded = load_ontology(ontology, input_format)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create the output folder ({exc.strerror})", file=str(out)) from None
+        raise InputError.of(
+            "cannot create the output folder ({why})", why=exc.strerror, file=str(out)
+        ) from None
 
     result = DocsResult(output_dir=out)
     index_html, generator = _pylode_html(loaded)
@@ -107,8 +109,9 @@ def _pylode_html(loaded: LoadedOntology) -> tuple[str, str]:
     try:
         OntPub, version = _import_ontpub()
     except Exception as exc:  # noqa: BLE001 - a broken pyLODE install must not end in a traceback
-        raise InputError(
-            f"pyLODE cannot be imported ({type(exc).__name__}: {exc})",
+        raise InputError.of(
+            "pyLODE cannot be imported ({why})",
+            why=f"{type(exc).__name__}: {exc}",
             hint="install a working pyLODE: pip install 'pylode>=3.2,!=3.4.1'",
         ) from None
     if version is None:
@@ -124,8 +127,9 @@ def _pylode_html(loaded: LoadedOntology) -> tuple[str, str]:
         with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
             page = OntPub(ontology=graph, sort_subjects=True).make_html()
     except Exception as exc:  # noqa: BLE001 - pyLODE raises bare exceptions for what it cannot document
-        raise InputError(
-            f"pyLODE could not document this ontology ({type(exc).__name__}: {str(exc)[:200]})",
+        raise InputError.of(
+            "pyLODE could not document this ontology ({why})",
+            why=f"{type(exc).__name__}: {str(exc)[:200]}",
             file=loaded.source,
             hint="run `referentiel ontology check` on it first; pyLODE needs an owl:Ontology header",
         ) from None

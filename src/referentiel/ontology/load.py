@@ -48,17 +48,17 @@ def load_ontology(path: str | Path | None = None, fmt: str | None = None) -> Loa
     if path is None:
         with resources.as_path(resources.ontology_file()) as bundled_path:
             if not bundled_path.exists():
-                raise InputError(
+                raise InputError.of(
                     "the bundled ontology is missing", file=str(bundled_path),
                     hint="reinstall referentiel, or give an ontology with --ontology FILE",
                 )
             return _load(bundled_path, "bundled ontology/referentiel.ttl", bundled=True)
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found", file=str(path), hint="check the path given with --ontology")
+        raise InputError.of("file not found", file=str(path), hint="check the path given with --ontology")
     if path.is_dir():
-        raise InputError("is a folder, not an ontology file", file=str(path),
-                         hint="give the ontology file itself, e.g. ontology/referentiel.ttl")
+        raise InputError.of("is a folder, not an ontology file", file=str(path),
+                            hint="give the ontology file itself, e.g. ontology/referentiel.ttl")
     return _load(path, str(path), bundled=False, fmt=fmt)
 
 
@@ -75,7 +75,7 @@ def _load(path: Path, source: str, *, bundled: bool, fmt: str | None = None) -> 
     finally:
         term_logger.disabled = disabled
     if len(graph) == 0:
-        raise InputError(
+        raise InputError.of(
             "the file holds no RDF triples (only prefixes or comments)", file=str(path),
             hint="give the ontology file itself (Turtle, RDF/XML, N-Triples or JSON-LD)",
         )

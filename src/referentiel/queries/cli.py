@@ -63,18 +63,23 @@ def queries_command(lang: str, fmt: str) -> None:
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     from referentiel.errors import ConfigError
+    from referentiel.privacy import shown
 
     out: dict[str, str] = {}
     for item in values:
         if "=" not in item:
-            raise ConfigError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param min_share=0.3")
+            raise ConfigError.of(
+                "--param {item!r} is not NAME=VALUE", item=shown(item), hint="e.g. --param min_share=0.3"
+            )
         name, value = item.split("=", 1)
         name = name.strip()
         if not name:
-            raise ConfigError(f"--param {item!r} has no NAME before '='", hint="e.g. --param min_share=0.3")
+            raise ConfigError.of(
+                "--param {item!r} has no NAME before '='", item=shown(item), hint="e.g. --param min_share=0.3"
+            )
         if name in out:
             # Keeping only one of the two would silently drop what the user gave.
-            raise ConfigError(f"--param {name} is given twice", hint="give each parameter once")
+            raise ConfigError.of("--param {name} is given twice", name=name, hint="give each parameter once")
         out[name] = value
     return out
 

@@ -152,8 +152,9 @@ def suppress(result: QueryResult, count_columns: list[str], min_count: int) -> i
     """Remove, in place, the rows where a family count is between 1 and ``min_count`` - 1."""
     missing = [c for c in count_columns if c not in result.variables]
     if missing:
-        raise ConfigError(
-            f"the declared count column(s) {', '.join(missing)} are not in the query's result",
+        raise ConfigError.of(
+            "the declared count column(s) {columns} are not in the query's result",
+            columns=", ".join(missing),
             hint="fix the `# count:` line of the query header",
         )
     idx = [result.variables.index(c) for c in count_columns]
@@ -188,7 +189,7 @@ def run(
 
         query = get_query(query)
     if min_count < 1:
-        raise ConfigError("--min-count must be at least 1", hint="the default is 5 families")
+        raise ConfigError.of("--min-count must be at least 1", hint="the default is 5 families")
     values = dict(params or {})
     controls = Controls()
     if min_count > 1:

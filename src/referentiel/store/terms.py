@@ -14,6 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from referentiel.errors import ConfigError
+from referentiel.privacy import shown
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -116,9 +117,12 @@ def param_term(name: str, type_name: str, text: str) -> Term:
     Raises :class:`ConfigError` (exit 2) when the text is not a valid value of that type.
     """
     if type_name not in PARAM_TYPES:
-        raise ConfigError(
-            f"parameter {name!r} declares an unknown type {type_name!r}",
-            hint="use one of: " + ", ".join(PARAM_TYPES),
+        raise ConfigError.of(
+            "parameter {name!r} declares an unknown type {type_name!r}",
+            name=name,
+            type_name=type_name,
+            hint="use one of: {types}",
+            types=", ".join(PARAM_TYPES),
         )
     if type_name == "iri":
         value = text.strip()
@@ -129,16 +133,22 @@ def param_term(name: str, type_name: str, text: str) -> Term:
                 raise ValueError(value)
             return ox.NamedNode(value)
         except ValueError:
-            raise ConfigError(
-                f"parameter {name!r}: not an absolute IRI",
-                hint=f"give a full IRI, e.g. {name}={_TYPE_EXAMPLES['iri']}",
+            raise ConfigError.of(
+                "parameter {name!r}: not an absolute IRI",
+                name=name,
+                example=_TYPE_EXAMPLES["iri"],
+                hint="give a full IRI, e.g. {name}={example}",
             ) from None
     try:
         lexical = PARAM_TYPES[type_name](text)
     except (ValueError, TypeError):
-        raise ConfigError(
-            f"parameter {name!r}: {text[:40]!r} is not a valid {type_name}",
-            hint=f"give a value like {name}={_TYPE_EXAMPLES[type_name]}",
+        raise ConfigError.of(
+            "parameter {name!r}: {value!r} is not a valid {type_name}",
+            name=name,
+            value=shown(text[:40]),
+            type_name=type_name,
+            example=_TYPE_EXAMPLES[type_name],
+            hint="give a value like {name}={example}",
         ) from None
     return ox.Literal(lexical, datatype=xsd(type_name.split(":", 1)[1]))
 

@@ -172,8 +172,9 @@ def load_calibration(method: str) -> Calibration:
 
     data = _stored().get(method)
     if data is None:
-        raise ConfigError(
-            f"no calibration is shipped for the {method!r} matching method",
+        raise ConfigError.of(
+            "no calibration is shipped for the {method!r} matching method",
+            method=method,
             hint="run benchmarks/calibrate_suggest.py to fit one",
         )
     return Calibration(

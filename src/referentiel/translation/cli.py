@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from referentiel.cli.options import apply, emit, format_option, lang_option, output_option
+from referentiel.translation.messages import render
 
 EXIT_FINDINGS = 1
 
@@ -77,9 +78,10 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 @_ontology_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The SSSOM/TSV file to write (ready for review).")
+@lang_option
 def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path | None, top_k: int,
                     method: str | None, min_score: float, schemes: tuple[str, ...], org_prefix: str | None,
-                    ontology: Path | None, output: Path) -> None:
+                    ontology: Path | None, output: Path, lang: str) -> None:
     """Suggest ranked candidate mappings for unmapped terms, written as SSSOM for review."""
     from referentiel.translation.suggest import (
         resolve_method,
@@ -94,7 +96,7 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
     plan = terms_to_suggest(org=org, terms_file=terms_file, mappings=mappings_dir, prefix=org_prefix)
     used, why = resolve_method(method)
     if why:
-        click.echo(f"note: {why}", err=True)
+        click.echo(render("suggest.fallback", {}, lang), err=True)
     from referentiel.progress import for_terminal
 
     suggestions = suggest_for_terms(plan.terms, method=used, top_k=top_k, ontology=ontology, schemes=schemes,
@@ -105,11 +107,11 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
     write_mapping_set(ms, output)
     without = sum(1 for s in suggestions if not s.candidates)
     unsure = sum(1 for s in suggestions if s.candidates and s.no_match)
-    click.echo(f"{len(plan.terms)} term(s) to map, {len(ms.mappings)} candidate mapping(s) ({used} matching) "
-               f"written to {output}" + (f"; {without} term(s) without any candidate" if without else "")
-               + (f"; {unsure} term(s) with no confident candidate (proposed as sssom:NoTermFound first)"
-                  if unsure else ""),
-               err=True)
+    counts = {"terms": len(plan.terms), "candidates": len(ms.mappings), "method": used, "output": output}
+    line = render("suggest.written", counts, lang)
+    line += render("suggest.without", {"count": without}, lang) if without else ""
+    line += render("suggest.unsure", {"count": unsure}, lang) if unsure else ""
+    click.echo(line, err=True)
 
 
 @mappings.command("review")
@@ -158,8 +160,9 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: ORG/mappings.sssom.tsv, the layout --mappings expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@lang_option
 def init_command(org: str, org_prefix: str | None, title: str | None, output: Path | None,
-                 force: bool) -> None:
+                 force: bool, lang: str) -> None:
     """Write an empty, valid SSSOM mapping set for a new organisation ORG (its slug).
 
     A profile must point at an existing mapping set, and `mappings suggest --from ORG` reads it to
@@ -175,7 +178,7 @@ def init_command(org: str, org_prefix: str | None, title: str | None, output: Pa
     path.parent.mkdir(parents=True, exist_ok=True)
     write_mapping_set(ms, path)
     prefix = next(iter(ms.curie_map))
-    click.echo(f"empty mapping set for {org} written to {path} (terms as {prefix}:...)", err=True)
+    click.echo(render("mappings.init-written", {"org": org, "path": path, "prefix": prefix}, lang), err=True)
 
 
 @click.group("terms")
@@ -251,8 +254,9 @@ def profile() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The profile to write (YAML, every guess marked REVIEW).")
 @click.option("--force", is_flag=True, help="Overwrite an existing profile.")
+@lang_option
 def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None, output: Path,
-                  force: bool) -> None:
+                  force: bool, lang: str) -> None:
     """Draft a commented profile for an unseen export (CSV, XLSX, JSON files or folders).
 
     Guesses each table's entity and each column's role, date pattern and list separator; columns that
@@ -280,9 +284,10 @@ def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None,
     output.write_text(render_profile(draft, mappings.name), encoding="utf-8")
     load_profile(output)  # the draft must load: a failure here is a bug, reported as such
     refused = sum(c.refused for t in draft.tables for c in t.columns)
-    click.echo(f"profile drafted for {len(draft.tables)} table(s) in {output}: review every REVIEW line; "
-               f"{refused} column(s) refused (personal-looking or not recognised)"
-               + (f"; empty mapping set written to {mappings}" if created else ""), err=True)
+    counts = {"tables": len(draft.tables), "output": output, "refused": refused}
+    line = render("profile.drafted", counts, lang)
+    line += render("profile.mappings-written", {"path": mappings}, lang) if created else ""
+    click.echo(line, err=True)
 
 
 COMMANDS: list[click.Command] = [translate_command, mappings, terms, profile]

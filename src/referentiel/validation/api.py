@@ -58,7 +58,7 @@ def load_data(
     """All data inputs (files, ``-`` for stdin, rdflib graphs) merged into one new graph."""
     items: list[InputData] = [data] if isinstance(data, str | Path | Graph) else list(data)
     if not items:
-        raise ConfigError("no data to validate", hint="give at least one RDF file, or - for stdin")
+        raise ConfigError.of("no data to validate", hint="give at least one RDF file, or - for stdin")
     graph = Graph()
     names: list[str] = []
     for item in items:
@@ -135,7 +135,7 @@ def _parse_with_oxigraph(graph: Graph, name: str, payload: bytes, fmt: str, inde
                 # rdflib writes simple literals without datatype (RDF 1.1: the same term)
                 return Literal(node.value)
             return Literal(node.value, datatype=term(node.datatype))
-        raise InputError("RDF-star triple terms are not supported", file=name)
+        raise InputError.of("RDF-star triple terms are not supported", file=name)
 
     add = graph.add
     try:
@@ -175,7 +175,7 @@ def load_shapes(shapes: str | Path | Graph | Sequence[str | Path | Graph] | None
             rdfio.parse_into(graph, item)
             names.append(str(item))
     if not any(graph.triples((None, None, None))):
-        raise InputError("the shapes graph is empty", file=names[0] if names else None)
+        raise InputError.of("the shapes graph is empty", file=names[0] if names else None)
     return graph, names
 
 
@@ -189,7 +189,7 @@ def _bundled_shapes() -> tuple[Graph, tuple[str, ...]]:
             rdfio.parse_into(graph, path)
         names.append(f"shapes/{node.name}")
     if not names:
-        raise ConfigError("no bundled shapes found", hint="the installation is incomplete")
+        raise ConfigError.of("no bundled shapes found", hint="the installation is incomplete")
     return graph, tuple(names)
 
 
@@ -205,8 +205,8 @@ def _bundled_ontology() -> Graph:
     """
     node = resources.ontology_file()
     if not node.is_file():
-        raise ConfigError("the bundled ontology (ontology/referentiel.ttl) is missing",
-                          hint="the installation is incomplete")
+        raise ConfigError.of("the bundled ontology (ontology/referentiel.ttl) is missing",
+                             hint="the installation is incomplete")
     whole = Graph()
     with resources.as_path(node) as path:
         rdfio.parse_into(whole, path)
@@ -293,11 +293,13 @@ def check_options(lang: str, fail_on: str | Severity) -> tuple[str, Severity]:
     """The report language and ``fail_on`` threshold, checked (ConfigError, exit 2, when unknown)."""
     lang = lang.lower()
     if lang not in LANGS:
-        raise ConfigError(f"unknown language {lang!r}", hint="one of: fr, en, nl")
+        raise ConfigError.of("unknown language {lang!r}", lang=lang, hint="one of: fr, en, nl")
     try:
         threshold = fail_on if isinstance(fail_on, Severity) else Severity.parse(fail_on)
     except KeyError:
-        raise ConfigError(f"unknown severity {fail_on!r}", hint="one of: violation, warning, info") from None
+        raise ConfigError.of(
+            "unknown severity {severity!r}", severity=fail_on, hint="one of: violation, warning, info"
+        ) from None
     return lang, threshold
 
 

@@ -76,22 +76,24 @@ class PyshaclEngine:
                     inplace=True, iterate_rules=False, debug=False,
                 )
             except ShapeLoadError as exc:
-                raise InputError(f"the shapes graph is not usable SHACL ({_first_line(exc)})",
-                                 hint="fix the shape named in the message") from None
+                raise InputError.of("the shapes graph is not usable SHACL ({why})", why=_first_line(exc),
+                                    hint="fix the shape named in the message") from None
             except ReportableRuntimeError as exc:
-                raise InputError(f"the shapes graph is not usable SHACL ({_first_line(exc)})",
-                                 hint="check it against SHACL-for-SHACL (check_shapes=True)") from None
+                raise InputError.of("the shapes graph is not usable SHACL ({why})", why=_first_line(exc),
+                                    hint="check it against SHACL-for-SHACL (check_shapes=True)") from None
             except self.shapes_errors as exc:
-                raise InputError(f"the shapes graph is not usable SHACL ({_first_line(exc)})",
-                                 hint="fix the shape parameter named in the message") from None
+                raise InputError.of("the shapes graph is not usable SHACL ({why})", why=_first_line(exc),
+                                    hint="fix the shape parameter named in the message") from None
             except NotImplementedError as exc:
-                raise InputError(f"the shapes use a SHACL feature pySHACL cannot run ({_first_line(exc)})",
-                                 hint="see docs/validation.md, \"Known engine limitations\"") from None
+                raise InputError.of("the shapes use a SHACL feature pySHACL cannot run ({why})",
+                                    why=_first_line(exc),
+                                    hint="see docs/validation.md, \"Known engine limitations\"") from None
         if not isinstance(report, Graph):
             # pySHACL returns a ValidationFailure (not a report) when a SPARQL-based constraint is
             # ill-formed, e.g. it binds $this in a way SHACL forbids: a "failure" in SHACL's terms.
-            raise InputError(f"the shapes graph is not usable SHACL ({_first_line(Exception(str(report)))})",
-                             hint="fix the SPARQL of the constraint named in the message")
+            raise InputError.of("the shapes graph is not usable SHACL ({why})",
+                                why=_first_line(Exception(str(report))),
+                                hint="fix the SPARQL of the constraint named in the message")
         return EngineOutput(bool(conforms), report)
 
 
@@ -226,14 +228,17 @@ def get_engine(engine: str | ValidationEngine | None) -> ValidationEngine:
         if engine not in ENGINES:
             from referentiel.errors import ConfigError
 
-            raise ConfigError(f"unknown validation engine {engine!r}", hint="one of: " + ", ".join(ENGINES))
+            raise ConfigError.of("unknown validation engine {engine!r}", engine=engine,
+                                 hint="one of: {engines}",
+                                 engines=", ".join(ENGINES))
         chosen = ENGINES[engine]()
         import importlib.util
 
         if importlib.util.find_spec(chosen.module) is None:
             from referentiel.errors import ConfigError
 
-            raise ConfigError(f"the validation engine {engine!r} is not installed",
-                              hint=f"pip install {chosen.module.replace('_', '-')}, or use --engine pyshacl")
+            raise ConfigError.of("the validation engine {engine!r} is not installed", engine=engine,
+                                 hint="pip install {package}, or use --engine pyshacl",
+                                 package=chosen.module.replace("_", "-"))
         return chosen
     return engine

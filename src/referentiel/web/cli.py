@@ -74,12 +74,14 @@ def web_command(
 
     token = os.environ.get(TOKEN_ENV) or None
     if host not in LOOPBACK and not token:
-        raise ConfigError(
-            f"listening on {host} (beyond this machine) needs an access token",
-            hint=f"set {TOKEN_ENV} to a long random secret, or keep the default --host 127.0.0.1",
+        raise ConfigError.of(
+            "listening on {host} (beyond this machine) needs an access token",
+            host=host,
+            variable=TOKEN_ENV,
+            hint="set {variable} to a long random secret, or keep the default --host 127.0.0.1",
         )
     if organisations is not None and not organisations.is_dir():
-        raise InputError(
+        raise InputError.of(
             "the organisations folder does not exist",
             file=str(organisations),
             hint="give the folder holding one sub-folder per organisation (profile.yaml)",

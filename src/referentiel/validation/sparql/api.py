@@ -109,7 +109,7 @@ def prebind(query: str, this: Any) -> str:
     import re
 
     if isinstance(this, ox.BlankNode):
-        raise InputError(
+        raise InputError.of(
             "a SPARQL constraint that must be run per focus node reached a blank node on a remote "
             "endpoint, where blank nodes cannot be named in a query",
             hint="validate in an embedded store, or give the focus nodes IRIs",

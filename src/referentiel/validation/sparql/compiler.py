@@ -63,8 +63,9 @@ def term(node: Node) -> str:
         if node.datatype is not None and node.datatype != XSD.string:
             return f'"{text}"^^<{node.datatype}>'
         return f'"{text}"'
-    raise InputError(
-        f"a blank node ({node.n3()}) cannot be written in a SPARQL query",
+    raise InputError.of(
+        "a blank node ({node}) cannot be written in a SPARQL query",
+        node=node.n3(),
         hint="name the node with an IRI in the shapes graph",
     )
 
@@ -88,7 +89,9 @@ def path(model: ShapesModel, node: Node) -> str:
     alternatives = graph.value(node, SH.alternativePath)
     if alternatives is not None:
         return "(" + "|".join(path(model, p) for p in Collection(graph, alternatives)) + ")"
-    raise InputError(f"{node.n3()} is not a SHACL property path", hint="see SHACL 2.3.1, property paths")
+    raise InputError.of(
+        "{node} is not a SHACL property path", node=node.n3(), hint="see SHACL 2.3.1, property paths"
+    )
 
 
 def prologue(prefixes: dict[str, str]) -> str:
@@ -254,8 +257,9 @@ def component_queries(
             SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))",
         }
         if kind not in tests:
-            raise InputError(
-                f"the shapes graph is not usable SHACL (sh:nodeKind {kind.n3()})",
+            raise InputError.of(
+                "the shapes graph is not usable SHACL (sh:nodeKind {kind})",
+                kind=kind.n3(),
                 hint="use one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, ...",
             )
         check("NodeKind", f"!{tests[kind]}")
@@ -428,9 +432,10 @@ def sparql_query(
     select = constraint.select
     code = _STRINGS.sub(lambda m: " " * len(m.group(0)), select)
     if _FORBIDDEN.search(code):
-        raise InputError(
-            f"the SPARQL constraint {constraint.node.n3()} uses MINUS, SERVICE, VALUES or "
+        raise InputError.of(
+            "the SPARQL constraint {constraint} uses MINUS, SERVICE, VALUES or "
             "AS $this, which SHACL forbids (5.3.1.2)",
+            constraint=constraint.node.n3(),
             hint="rewrite the query without them",
         )
     substitutions = {"this": "?this"}
@@ -448,15 +453,17 @@ def sparql_query(
     code = _STRINGS.sub(lambda m: " " * len(m.group(0)), text)
     where = code.find("{")
     if where < 0:
-        raise InputError(
-            f"the SPARQL constraint {constraint.node.n3()} has no WHERE clause",
+        raise InputError.of(
+            "the SPARQL constraint {constraint} has no WHERE clause",
+            constraint=constraint.node.n3(),
             hint="give sh:select a SELECT query",
         )
     for sub in re.finditer(r"\bSELECT\b(.*?)\bWHERE\b", code[where + 1 :], re.IGNORECASE | re.DOTALL):
         if not re.search(r"\?this\b", sub.group(1)):
-            raise InputError(
-                f"the SPARQL constraint {constraint.node.n3()} has a sub-SELECT that does not "
+            raise InputError.of(
+                "the SPARQL constraint {constraint} has a sub-SELECT that does not "
                 "project $this, which SHACL forbids (5.3.1.2)",
+                constraint=constraint.node.n3(),
                 hint="add $this to its SELECT",
             )
     head = prologue({**target_prefixes, **constraint.prefixes})

@@ -204,9 +204,11 @@ def _integer(graph: Graph, shape: Node, name: str, value: Node) -> int:
         and not isinstance(value.toPython(), bool)
     ):
         return int(value.toPython())
-    raise InputError(
-        f"the shapes graph is not usable SHACL (sh:{name} of {shape.n3()} is not an integer)",
-        hint="give sh:" + name + " an xsd:integer value",
+    raise InputError.of(
+        "the shapes graph is not usable SHACL (sh:{name} of {shape} is not an integer)",
+        name=name,
+        shape=shape.n3(),
+        hint="give sh:{name} an xsd:integer value",
     )
 
 
@@ -238,8 +240,9 @@ def read_shape(graph: Graph, node: Node) -> Shape:
     for constraint in shape.params.pop(SH.sparql, []):
         select = graph.value(constraint, SH.select)
         if select is None:
-            raise InputError(
-                f"the shapes graph is not usable SHACL (sh:sparql {constraint.n3()} has no sh:select)",
+            raise InputError.of(
+                "the shapes graph is not usable SHACL (sh:sparql {constraint} has no sh:select)",
+                constraint=constraint.n3(),
                 hint="give the constraint a SELECT query in sh:select",
             )
         shape.sparql.append(
@@ -289,7 +292,7 @@ def check_path(graph: Graph, path: Node) -> None:
         if (path, RDF.first, None) in graph:
             members = list(Collection(graph, path))
             if len(members) < 2:
-                raise InputError(
+                raise InputError.of(
                     "the shapes graph is not usable SHACL (a sequence path needs 2 members)",
                     hint="write a single-step path as the property itself",
                 )
@@ -302,7 +305,7 @@ def check_path(graph: Graph, path: Node) -> None:
                 if predicate == SH.alternativePath:
                     members = list(Collection(graph, inner))
                     if len(members) < 2:
-                        raise InputError(
+                        raise InputError.of(
                             "the shapes graph is not usable SHACL (an alternative path needs 2 members)",
                             hint="list at least two paths in sh:alternativePath",
                         )
@@ -311,8 +314,9 @@ def check_path(graph: Graph, path: Node) -> None:
                 else:
                     check_path(graph, inner)
                 return
-    raise InputError(
-        f"the shapes graph is not usable SHACL ({path.n3()} is not a SHACL property path)",
+    raise InputError.of(
+        "the shapes graph is not usable SHACL ({path} is not a SHACL property path)",
+        path=path.n3(),
         hint="see SHACL 2.3.1, property paths",
     )
 

@@ -167,8 +167,9 @@ class Runner:
             bound = dict(zip(names, row, strict=True))
             failure = bound.get("failure")
             if failure is not None and getattr(failure, "value", None) == "true":
-                raise InputError(
-                    f"the SPARQL constraint {constraint.node.n3()} reported a failure (?failure)",
+                raise InputError.of(
+                    "the SPARQL constraint {constraint} reported a failure (?failure)",
+                    constraint=constraint.node.n3(),
                     hint="check the data the constraint names",
                 )
             texts = tuple(

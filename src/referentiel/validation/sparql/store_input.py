@@ -42,7 +42,7 @@ def load_store(
 
     items = [data] if isinstance(data, str | Path | Graph) else list(data)
     if not items:
-        raise ConfigError("no data to validate", hint="give at least one RDF file, or - for stdin")
+        raise ConfigError.of("no data to validate", hint="give at least one RDF file, or - for stdin")
     store = ox.Store()
     names: list[str] = []
     prefixes: dict[str, str] = {}
