@@ -635,3 +635,6 @@ MESSAGES.update(MAPPINGS)
 from referentiel.error_messages_checks import CHECKS  # noqa: E402 - the catalogue is built above
 
 MESSAGES.update(CHECKS)
+from referentiel.error_messages_store import STORE  # noqa: E402 - the catalogue is built above
+
+MESSAGES.update(STORE)

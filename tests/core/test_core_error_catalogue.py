@@ -11,6 +11,7 @@ import ast
 import re
 import shutil
 import string
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,13 @@ CONVERTED = [
     "web/cli.py",
     "limits.py",
     "store/terms.py",
+    "store/base.py",
+    "store/embedded.py",
+    "store/lock.py",
+    "store/remote.py",
+    "store/sparql.py",
 ]
-ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError")
+ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError", "LoadRefused")
 
 
 def _literals(node: ast.expr) -> list[str]:
@@ -147,7 +153,7 @@ ENGLISH = re.compile(r"\b(how to fix|error|not found|the key|is empty|cannot|unk
 
 
 @pytest.fixture
-def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
+def cases(tmp_path: Path, monkeypatch) -> Iterator[dict[str, list[str]]]:
     """argv of each error case a steward meets (the language is added by the test)."""
     monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY", raising=False)
     monkeypatch.delenv("REFERENTIEL_PSEUDONYM_KEY_FILE", raising=False)
@@ -178,7 +184,15 @@ def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
     (tmp_path / "no-shapes.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n")
     (tmp_path / "no-terms.txt").write_text("# only a comment\n", encoding="utf-8")
     (tmp_path / "output.txt").write_text("not a folder\n", encoding="utf-8")
-    return {
+    (tmp_path / "not-a-store").mkdir()
+    (tmp_path / "not-a-store" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    from referentiel.store.embedded import EmbeddedStore
+    from referentiel.store.lock import StoreLock
+
+    EmbeddedStore(tmp_path / "locked").close()
+    # a server holds the store while the load runs
+    lock = StoreLock(tmp_path / "locked", "serve", shared=True).acquire()
+    yield {
         "missing key": ["ingest", str(exports), "--store", "s"],
         "key file permissions": ["ingest", str(exports), "--store", "s", "--key-file", str(shared)],
         "demo key refused": ["ingest", str(exports), "--store", "s", "--key-file", str(demo)],
@@ -200,7 +214,13 @@ def cases(tmp_path: Path, monkeypatch) -> dict[str, list[str]]:
         "organisation slug": ["mappings", "init", "Not A Slug"],
         "drafted export not found": ["profile", "draft", "nowhere.csv", "-o", "p.yaml"],
         "documentation folder": ["ontology", "docs", "-o", "output.txt"],
+        "folder that is not a store": ["load", "data.ttl", "--store", "not-a-store"],
+        "store locked by another program": ["load", "data.ttl", "--store", "locked"],
+        "graph name not an IRI": ["load", "data.ttl", "--graph", "not an iri", "--store", "s"],
+        # port 9 (discard) is closed on a test machine: the connection is refused at once
+        "unreachable endpoint": ["query", "caseload", "--endpoint", "http://127.0.0.1:9/sparql"],
     }
+    lock.release()
 
 
 def _run(argv: list[str], capsys) -> tuple[int, str]:
@@ -230,6 +250,10 @@ def _run(argv: list[str], capsys) -> tuple[int, str]:
         "organisation slug",
         "drafted export not found",
         "documentation folder",
+        "folder that is not a store",
+        "store locked by another program",
+        "graph name not an IRI",
+        "unreachable endpoint",
     ],
 )
 def test_each_error_is_said_in_the_language_of_the_command(cases, case: str, capsys) -> None:

@@ -92,7 +92,7 @@ def default_graph_iri(organisation: str | None, sources: Sequence[str | Path]) -
     if organisation:
         return GRAPH_BASE + slugify(organisation)
     if not sources or str(sources[0]) == "-":
-        raise InputError(
+        raise InputError.of(
             "cannot name the graph of data read from standard input",
             hint="give --graph IRI or --organisation ORG",
         )
@@ -205,6 +205,10 @@ class GraphInfo:
 class LoadRefused(ReferentielError):
     """The data does not conform to the shapes and ``force`` was not given (exit 1)."""
 
+    def __post_init__(self) -> None:
+        self.exit_code = 1
+        super().__post_init__()
+
 
 # ---------------------------------------------------------------------------------------------- parsing
 
@@ -221,7 +225,7 @@ def parse_sources(
     triples: list[ox.Triple] = []
     files: list[SourceFile] = []
     if not sources:
-        raise InputError("no data file given", hint="give one or more RDF files (Turtle, N-Triples, ...)")
+        raise InputError.of("no data file given", hint="give one or more RDF files (Turtle, N-Triples, ...)")
     for source in sources:
         name, data = read_bytes(source)
         rdf_format = guess_format(name if name != "<stdin>" else "stdin.ttl", fmt)
@@ -291,13 +295,14 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> Any:
 def check_graph_name(graph: str) -> None:
     """Refuse graph names that are not absolute IRIs or that the store reserves for itself."""
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$", graph):
-        raise InputError(
-            f"the graph name {graph!r} is not an absolute IRI",
+        raise InputError.of(
+            "the graph name {graph!r} is not an absolute IRI",
             hint="give --graph https://example.org/graph/name",
+            graph=graph,
         )
     if graph in (ONTOLOGY_GRAPH, METADATA_GRAPH):
-        raise InputError(
-            f"the graph {graph} is reserved for the store itself", hint="give another --graph IRI"
+        raise InputError.of(
+            "the graph {graph} is reserved for the store itself", hint="give another --graph IRI", graph=graph
         )
 
 
@@ -324,7 +329,7 @@ def from_rdflib(graph: Any) -> list[ox.Triple]:
             else:
                 done = ox.Literal(str(term))
         else:
-            raise InputError(f"unsupported RDF term {type(term).__name__} in the graph")
+            raise InputError.of("unsupported RDF term {kind} in the graph", kind=type(term).__name__)
         # rdflib Literals compare by value ("01"^^xsd:integer == "1"^^xsd:integer): caching them
         # would rewrite a lexical form, so only IRIs and blank nodes are cached.
         if isinstance(term, Literal):
@@ -340,7 +345,7 @@ def run_validation(triples: list[ox.Triple], shapes: Any = None) -> ValidationOu
     try:
         from referentiel.validation import validate
     except ImportError:
-        raise StoreError(
+        raise StoreError.of(
             "SHACL validation is not available in this installation (referentiel.validation.validate)",
             hint="reinstall referentiel; nothing was loaded",
         ) from None
@@ -840,12 +845,13 @@ class Store(ABC):
     @staticmethod
     def _refuse(validation: ValidationOutcome, force: bool) -> None:
         if validation.validated and not validation.passed and not force:
-            raise LoadRefused(
-                f"the data does not conform to the framework's shapes ({validation.violations} violation(s), "
-                f"{validation.results} result(s)); nothing was loaded",
+            raise LoadRefused.of(
+                "the data does not conform to the framework's shapes ({violations} violation(s), "
+                "{results} result(s)); nothing was loaded",
                 hint="run `referentiel validate` on the files to see the problems and fix them, "
                 "or load anyway with --force (recorded in the store's metadata)",
-                exit_code=1,
+                violations=validation.violations,
+                results=validation.results,
             )
 
     def load_triples(

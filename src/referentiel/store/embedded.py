@@ -55,7 +55,7 @@ class EmbeddedStore(Store):
         self.location = str(self.path) if self.path else "(in memory)"
         if self.path is not None:
             if self.path.exists() and not self.path.is_dir():
-                raise StoreError(
+                raise StoreError.of(
                     "the store location is a file, not a directory",
                     file=str(self.path),
                     hint="give --store a directory",
@@ -63,13 +63,13 @@ class EmbeddedStore(Store):
             if self.path.is_dir() and not (self.path / "CURRENT").exists() and any(self.path.iterdir()):
                 # An Oxigraph (RocksDB) store always has a CURRENT file; writing its database
                 # files among a user's own files would be hard to undo.
-                raise StoreError(
+                raise StoreError.of(
                     "this directory is not empty and holds no referentiel store",
                     file=str(self.path),
                     hint="give --store a new or empty directory, or the directory of an existing store",
                 )
             if not create and not self.path.exists():
-                raise StoreError(
+                raise StoreError.of(
                     "no store here yet",
                     file=str(self.path),
                     hint="load data first with `referentiel load FILE...`, or give --store DIR",
@@ -87,15 +87,16 @@ class EmbeddedStore(Store):
         except OSError as exc:
             text = str(exc)
             if "lock" in text.lower():
-                raise StoreError(
+                raise StoreError.of(
                     "the store is in use by another process",
                     file=str(self.path),
                     hint="wait for the other `referentiel` command (a load, or `referentiel serve`) to end",
                 ) from None
-            raise StoreError(
-                f"cannot open the store ({text.splitlines()[0][:200]})",
+            raise StoreError.of(
+                "cannot open the store ({why})",
                 file=str(self.path),
                 hint="check the directory and its permissions",
+                why=text.splitlines()[0][:200],
             ) from None
         self._lock: StoreLock | None = None
         if self.path is not None and not read_only:
@@ -108,7 +109,7 @@ class EmbeddedStore(Store):
                 raise
         if not read_only:
             # What a load killed half-way left: invisible to queries, dropped now (docs/store.md).
-            self.recovered = self._write(lambda: recover(self._store), "the store refused the cleanup")
+            self.recovered = self._write(lambda: recover(self._store), "cleanup")
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -119,11 +120,13 @@ class EmbeddedStore(Store):
         try:
             self._store.update(update)
         except SyntaxError as exc:
-            raise StoreError(f"invalid SPARQL update ({str(exc)[:200]})") from None
+            raise StoreError.of("invalid SPARQL update ({why})", why=str(exc)[:200]) from None
         except (OSError, RuntimeError) as exc:
             # pyoxigraph raises RuntimeError when an operation fails while the update runs (e.g.
             # CREATE GRAPH of an existing graph); the whole update is then rolled back.
-            raise StoreError(f"the store refused the update ({str(exc)[:200]})", file=self.location) from None
+            raise StoreError.of(
+                "the store refused the update ({why})", file=self.location, why=str(exc)[:200]
+            ) from None
 
     def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
         """Replace ``graph`` and its description in ONE pyoxigraph transaction, the fast way.
@@ -158,9 +161,7 @@ class EmbeddedStore(Store):
         """
         g = ox.NamedNode(graph)
         if not self._holds(graph):
-            staging = self._write(
-                lambda: Staging.open(self._store, graph, beside=False), "the store refused the load"
-            )
+            staging = self._write(lambda: Staging.open(self._store, graph, beside=False), "load")
             try:
                 self._bulk([ox.Quad(*t, g) for t in data])
                 self._update(_commit_new(staging, metadata))
@@ -211,22 +212,27 @@ class EmbeddedStore(Store):
     def _bulk(self, quads: list[ox.Quad]) -> None:
         """Add quads with the bulk loader (not a transaction: only into a staged graph)."""
         write = self._store.bulk_extend if len(quads) >= SMALL else self._store.extend
-        self._write(lambda: write(quads), "the store refused the load")
+        self._write(lambda: write(quads), "load")
 
     def _write(self, action: Any, what: str) -> Any:
+        """Run ``action``; ``what`` (``load`` or ``cleanup``) names it in the error if the store refuses."""
         try:
             return action()
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"{what} ({str(exc)[:200]})", file=self.location) from None
+            raise StoreError.of(
+                "the store refused the cleanup ({why})"
+                if what == "cleanup"
+                else "the store refused the load ({why})",
+                file=self.location,
+                why=str(exc)[:200],
+            ) from None
 
     def stage(self, graph: str) -> Staging:
         """Stage in this store: under ``graph`` itself when the store does not hold it yet (nothing to
         replace: the commit only registers it), else in a staging graph beside it."""
         check_graph_name(graph)
         beside = self._holds(graph)
-        return self._write(
-            lambda: Staging.open(self._store, graph, beside=beside), "the store refused the load"
-        )
+        return self._write(lambda: Staging.open(self._store, graph, beside=beside), "load")
 
     def _commit_staged(self, staging: Staging, metadata: list[ox.Triple]) -> GraphWrite:
         """ONE update: a new graph is registered; a reload writes the difference inside the store."""
@@ -257,12 +263,13 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             from referentiel.errors import ConfigError
 
-            raise ConfigError(
-                f"invalid SPARQL query ({str(exc).splitlines()[0][:300]})",
+            raise ConfigError.of(
+                "invalid SPARQL query ({why})",
                 hint="check the query syntax (SPARQL 1.1)",
+                why=str(exc).splitlines()[0][:300],
             ) from None
         except OSError as exc:
-            raise StoreError(f"the query failed ({str(exc)[:200]})", file=self.location) from None
+            raise StoreError.of("the query failed ({why})", file=self.location, why=str(exc)[:200]) from None
 
     def close(self) -> None:
         """Flush and release the store directory."""

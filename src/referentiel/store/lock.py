@@ -22,24 +22,6 @@ from referentiel.errors import StoreError
 
 LOCK_NAME = "referentiel.lock"
 
-_TEXT = {
-    "en": (
-        "the store is in use by another process ({holder}, pid {pid}, since {since})",
-        "one program at a time loads into or serves a store: stop `referentiel serve` (Ctrl-C) or wait for "
-        "the other load to end, then try again",
-    ),
-    "fr": (
-        "le store est utilisé par un autre processus ({holder}, pid {pid}, depuis {since})",
-        "un seul programme à la fois charge ou sert un store : arrêtez `referentiel serve` (Ctrl-C) ou "
-        "attendez la fin de l'autre chargement, puis réessayez",
-    ),
-    "nl": (
-        "de store is in gebruik door een ander proces ({holder}, pid {pid}, sinds {since})",
-        "één programma tegelijk laadt in of serveert een store: stop `referentiel serve` (Ctrl-C) of wacht "
-        "tot het andere laden klaar is, en probeer opnieuw",
-    ),
-}
-
 
 class StoreLock:
     """The lock of the store at ``directory``, held by ``holder`` (``load``, ``serve``): exclusive for a
@@ -51,7 +33,7 @@ class StoreLock:
         self.shared = shared
         self._file: IO[str] | None = None
 
-    def acquire(self, lang: str = "en") -> StoreLock:
+    def acquire(self) -> StoreLock:
         """Take the lock or raise :class:`StoreError` naming who holds it; never waits."""
         import fcntl
 
@@ -67,13 +49,14 @@ class StoreLock:
             except ValueError:
                 info = {}
             handle.close()
-            message, hint = _TEXT.get(lang, _TEXT["en"])
-            raise StoreError(
-                message.format(
-                    holder=info.get("holder", "?"), pid=info.get("pid", "?"), since=info.get("since", "?")
-                ),
+            raise StoreError.of(
+                "the store is in use by another process ({holder}, pid {pid}, since {since})",
                 file=str(self.path.parent),
-                hint=hint,
+                hint="one program at a time loads into or serves a store: stop `referentiel serve` (Ctrl-C) "
+                "or wait for the other load to end, then try again",
+                holder=info.get("holder", "?"),
+                pid=info.get("pid", "?"),
+                since=info.get("since", "?"),
             ) from None
         handle.seek(0)
         handle.truncate()

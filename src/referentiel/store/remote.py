@@ -66,11 +66,11 @@ class Endpoint:
         env = dict(os.environ) if env is None else env
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise ConfigError(
+            raise ConfigError.of(
                 "the endpoint is not an http(s) URL", hint="give --endpoint http://host:port/path"
             )
         if parsed.username or parsed.password:
-            raise ConfigError(
+            raise ConfigError.of(
                 "the endpoint URL contains credentials; they would leak into shell history and logs",
                 hint="remove user:password@ from the URL and set REFERENTIEL_ENDPOINT_USER and "
                 "REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) in the environment",
@@ -155,32 +155,33 @@ class RemoteStore(Store):
             from referentiel.privacy import scrub
 
             detail_text = scrub(detail[0]) if detail else exc.reason
-            if exc.code in (401, 403):
-                hint = (
-                    "check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or "
-                    "REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights"
-                )
-            elif exc.code in (404, 405):
-                hint = (
-                    "check the URL: Fuseki uses /DATASET/query and /DATASET/update, Oxigraph /query and "
-                    "/update, GraphDB /repositories/REPO and .../statements (REFERENTIEL_ENDPOINT_UPDATE)"
-                )
-            else:
-                hint = "see the server's log"
-            error = StoreError(f"the server answered HTTP {exc.code} ({detail_text})", file=where, hint=hint)
+            error = StoreError.of(
+                "the server answered HTTP {status} ({detail})",
+                file=where,
+                hint="check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or "
+                "REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights"
+                if exc.code in (401, 403)
+                else "check the URL: Fuseki uses /DATASET/query and /DATASET/update, Oxigraph /query and "
+                "/update, GraphDB /repositories/REPO and .../statements (REFERENTIEL_ENDPOINT_UPDATE)"
+                if exc.code in (404, 405)
+                else "see the server's log",
+                status=exc.code,
+                detail=detail_text,
+            )
             error.http_status = exc.code  # type: ignore[attr-defined]
             raise error from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise StoreError(
-                f"cannot reach the SPARQL server ({reason})",
+            raise StoreError.of(
+                "cannot reach the SPARQL server ({reason})",
                 file=where,
                 hint="check that the server is running and the URL (--endpoint)",
+                reason=str(reason),
             ) from None
 
     def _update(self, update: str) -> None:
         if not self.endpoint.update_url:
-            raise ConfigError("no update URL for this endpoint", hint="set REFERENTIEL_ENDPOINT_UPDATE")
+            raise ConfigError.of("no update URL for this endpoint", hint="set REFERENTIEL_ENDPOINT_UPDATE")
         url = self.endpoint.update_url
         if self.endpoint.update_guessed and self.virtuoso:
             url = self.endpoint.query_url  # Virtuoso takes updates at /sparql
@@ -228,8 +229,10 @@ class RemoteStore(Store):
                 triples=[ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)],
             )
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(
-                f"the server's answer could not be read ({str(exc)[:200]})", file=self.endpoint.public()
+            raise StoreError.of(
+                "the server's answer could not be read ({why})",
+                file=self.endpoint.public(),
+                why=str(exc)[:200],
             ) from None
 
     def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:

@@ -474,7 +474,7 @@ def make_server(
     if not path.exists():
         EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
     # The lock first: a read-only open beside a writer can meet index files the writer is replacing.
-    lock = StoreLock(path, "serve", shared=True).acquire(lang)
+    lock = StoreLock(path, "serve", shared=True).acquire()
     try:
         probe = EmbeddedStore(path, create=False, read_only=True)
         probe.close()

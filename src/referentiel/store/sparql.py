@@ -131,7 +131,7 @@ def group_starts(query: str) -> list[int]:
             after_where = False
             i += 1
     if not starts:
-        raise ConfigError("cannot bind parameters: the query has no WHERE group { ... }")
+        raise ConfigError.of("cannot bind parameters: the query has no WHERE group {{ ... }}")
     return sorted(set(starts))
 
 

@@ -1,0 +1,167 @@
+"""French and Dutch of the errors of the store (embedded, remote, lock, server).
+
+Part of the catalogue :data:`referentiel.error_messages.MESSAGES` (kept apart so that each file stays
+readable): English template -> its French and Dutch, with the same placeholders.
+"""
+
+# ruff: noqa: E501 - a catalogue of sentences: a line per sentence reads better than split literals
+
+from __future__ import annotations
+
+
+def _m(fr: str, nl: str) -> dict[str, str]:
+    return {"fr": fr, "nl": nl}
+
+
+STORE: dict[str, dict[str, str]] = {
+    # Loading (store/base.py)
+    "cannot name the graph of data read from standard input": _m(
+        "impossible de nommer le graphe de données lues sur l'entrée standard",
+        "de graaf van gegevens die van de standaardinvoer gelezen zijn, kan geen naam krijgen",
+    ),
+    "give --graph IRI or --organisation ORG": _m(
+        "indiquez --graph IRI ou --organisation ORG", "geef --graph IRI of --organisation ORG"
+    ),
+    "no data file given": _m("aucun fichier de données indiqué", "geen gegevensbestand opgegeven"),
+    "give one or more RDF files (Turtle, N-Triples, ...)": _m(
+        "indiquez un ou plusieurs fichiers RDF (Turtle, N-Triples, ...)",
+        "geef een of meer RDF-bestanden (Turtle, N-Triples, ...)",
+    ),
+    "the graph name {graph!r} is not an absolute IRI": _m(
+        "le nom de graphe {graph!r} n'est pas une IRI absolue", "de graafnaam {graph!r} is geen absolute IRI"
+    ),
+    "give --graph https://example.org/graph/name": _m(
+        "indiquez --graph https://example.org/graph/name", "geef --graph https://example.org/graph/name"
+    ),
+    "the graph {graph} is reserved for the store itself": _m(
+        "le graphe {graph} est réservé au store lui-même",
+        "de graaf {graph} is voorbehouden aan de store zelf",
+    ),
+    "give another --graph IRI": _m("indiquez une autre IRI pour --graph", "geef een andere IRI voor --graph"),
+    "SHACL validation is not available in this installation (referentiel.validation.validate)": _m(
+        "la validation SHACL n'est pas disponible dans cette installation (referentiel.validation.validate)",
+        "SHACL-validatie is niet beschikbaar in deze installatie (referentiel.validation.validate)",
+    ),
+    "reinstall referentiel; nothing was loaded": _m(
+        "réinstallez referentiel ; rien n'a été chargé", "installeer referentiel opnieuw; er is niets geladen"
+    ),
+    "unsupported RDF term {kind} in the graph": _m(
+        "terme RDF non pris en charge dans le graphe : {kind}",
+        "niet-ondersteunde RDF-term in de graaf: {kind}",
+    ),
+    "the data does not conform to the framework's shapes ({violations} violation(s), {results} result(s)); nothing was loaded": _m(
+        "les données ne sont pas conformes aux formes du cadre ({violations} violation(s), {results} résultat(s)) ; rien n'a été chargé",
+        "de gegevens voldoen niet aan de vormen van het kader ({violations} schending(en), {results} resultaat/resultaten); er is niets geladen",
+    ),
+    "run `referentiel validate` on the files to see the problems and fix them, or load anyway with --force (recorded in the store's metadata)": _m(
+        "lancez `referentiel validate` sur les fichiers pour voir les problèmes et les corriger, ou chargez quand même avec --force (noté dans les métadonnées du store)",
+        "voer `referentiel validate` uit op de bestanden om de problemen te zien en te verhelpen, of laad toch met --force (vastgelegd in de metadata van de store)",
+    ),
+    # The embedded store (store/embedded.py)
+    "the store location is a file, not a directory": _m(
+        "l'emplacement du store est un fichier, pas un dossier",
+        "de locatie van de store is een bestand, geen map",
+    ),
+    "give --store a directory": _m("donnez un dossier à --store", "geef --store een map"),
+    "this directory is not empty and holds no referentiel store": _m(
+        "ce dossier n'est pas vide et ne contient aucun store referentiel",
+        "deze map is niet leeg en bevat geen referentiel-store",
+    ),
+    "give --store a new or empty directory, or the directory of an existing store": _m(
+        "donnez à --store un dossier nouveau ou vide, ou le dossier d'un store existant",
+        "geef --store een nieuwe of lege map, of de map van een bestaande store",
+    ),
+    "no store here yet": _m("pas encore de store ici", "hier is nog geen store"),
+    "load data first with `referentiel load FILE...`, or give --store DIR": _m(
+        "chargez d'abord des données avec `referentiel load FILE...`, ou indiquez --store DIR",
+        "laad eerst gegevens met `referentiel load FILE...`, of geef --store DIR",
+    ),
+    "cannot open the store ({why})": _m(
+        "impossible d'ouvrir le store ({why})", "de store kan niet geopend worden ({why})"
+    ),
+    "check the directory and its permissions": _m(
+        "vérifiez le dossier et ses droits d'accès", "controleer de map en haar toegangsrechten"
+    ),
+    "invalid SPARQL update ({why})": _m(
+        "mise à jour SPARQL invalide ({why})", "ongeldige SPARQL-update ({why})"
+    ),
+    "the store refused the update ({why})": _m(
+        "le store a refusé la mise à jour ({why})", "de store weigerde de update ({why})"
+    ),
+    "the store refused the cleanup ({why})": _m(
+        "le store a refusé le nettoyage ({why})", "de store weigerde de opruiming ({why})"
+    ),
+    "the store refused the load ({why})": _m(
+        "le store a refusé le chargement ({why})", "de store weigerde het laden ({why})"
+    ),
+    "invalid SPARQL query ({why})": _m("requête SPARQL invalide ({why})", "ongeldige SPARQL-query ({why})"),
+    "check the query syntax (SPARQL 1.1)": _m(
+        "vérifiez la syntaxe de la requête (SPARQL 1.1)", "controleer de syntaxis van de query (SPARQL 1.1)"
+    ),
+    "the query failed ({why})": _m("la requête a échoué ({why})", "de query is mislukt ({why})"),
+    "the store is in use by another process": _m(
+        "le store est utilisé par un autre processus", "de store is in gebruik door een ander proces"
+    ),
+    "wait for the other `referentiel` command (a load, or `referentiel serve`) to end": _m(
+        "attendez la fin de l'autre commande `referentiel` (un chargement, ou `referentiel serve`)",
+        "wacht tot het andere `referentiel`-commando (een laadbewerking, of `referentiel serve`) klaar is",
+    ),
+    # The lock (store/lock.py)
+    "the store is in use by another process ({holder}, pid {pid}, since {since})": _m(
+        "le store est utilisé par un autre processus ({holder}, pid {pid}, depuis {since})",
+        "de store is in gebruik door een ander proces ({holder}, pid {pid}, sinds {since})",
+    ),
+    "one program at a time loads into or serves a store: stop `referentiel serve` (Ctrl-C) or wait for the other load to end, then try again": _m(
+        "un seul programme à la fois charge ou sert un store : arrêtez `referentiel serve` (Ctrl-C) ou attendez la fin de l'autre chargement, puis réessayez",
+        "één programma tegelijk laadt in of serveert een store: stop `referentiel serve` (Ctrl-C) of wacht tot het andere laden klaar is, en probeer opnieuw",
+    ),
+    # A remote SPARQL endpoint (store/remote.py)
+    "the endpoint is not an http(s) URL": _m(
+        "le point d'accès n'est pas une URL http(s)", "het eindpunt is geen http(s)-URL"
+    ),
+    "give --endpoint http://host:port/path": _m(
+        "indiquez --endpoint http://host:port/path", "geef --endpoint http://host:port/path"
+    ),
+    "the endpoint URL contains credentials; they would leak into shell history and logs": _m(
+        "l'URL du point d'accès contient des identifiants de connexion ; ils se retrouveraient dans l'historique du shell et dans les journaux",
+        "de URL van het eindpunt bevat inloggegevens; die zouden in de shellgeschiedenis en in de logboeken terechtkomen",
+    ),
+    "remove user:password@ from the URL and set REFERENTIEL_ENDPOINT_USER and REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) in the environment": _m(
+        "retirez user:password@ de l'URL et définissez REFERENTIEL_ENDPOINT_USER et REFERENTIEL_ENDPOINT_PASSWORD (ou REFERENTIEL_ENDPOINT_TOKEN) dans l'environnement",
+        "haal user:password@ uit de URL en zet REFERENTIEL_ENDPOINT_USER en REFERENTIEL_ENDPOINT_PASSWORD (of REFERENTIEL_ENDPOINT_TOKEN) in de omgeving",
+    ),
+    "no update URL for this endpoint": _m(
+        "pas d'URL de mise à jour pour ce point d'accès", "geen update-URL voor dit eindpunt"
+    ),
+    "set REFERENTIEL_ENDPOINT_UPDATE": _m(
+        "définissez REFERENTIEL_ENDPOINT_UPDATE", "zet REFERENTIEL_ENDPOINT_UPDATE"
+    ),
+    "the server answered HTTP {status} ({detail})": _m(
+        "le serveur a répondu HTTP {status} ({detail})", "de server antwoordde HTTP {status} ({detail})"
+    ),
+    "check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights": _m(
+        "vérifiez REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (ou REFERENTIEL_ENDPOINT_TOKEN) et les droits d'accès du serveur",
+        "controleer REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (of REFERENTIEL_ENDPOINT_TOKEN) en de toegangsrechten van de server",
+    ),
+    "check the URL: Fuseki uses /DATASET/query and /DATASET/update, Oxigraph /query and /update, GraphDB /repositories/REPO and .../statements (REFERENTIEL_ENDPOINT_UPDATE)": _m(
+        "vérifiez l'URL : Fuseki utilise /DATASET/query et /DATASET/update, Oxigraph /query et /update, GraphDB /repositories/REPO et .../statements (REFERENTIEL_ENDPOINT_UPDATE)",
+        "controleer de URL: Fuseki gebruikt /DATASET/query en /DATASET/update, Oxigraph /query en /update, GraphDB /repositories/REPO en .../statements (REFERENTIEL_ENDPOINT_UPDATE)",
+    ),
+    "see the server's log": _m("consultez le journal du serveur", "raadpleeg het logboek van de server"),
+    "cannot reach the SPARQL server ({reason})": _m(
+        "impossible de joindre le serveur SPARQL ({reason})", "de SPARQL-server is niet bereikbaar ({reason})"
+    ),
+    "check that the server is running and the URL (--endpoint)": _m(
+        "vérifiez que le serveur tourne, et l'URL (--endpoint)",
+        "controleer of de server draait, en de URL (--endpoint)",
+    ),
+    "the server's answer could not be read ({why})": _m(
+        "la réponse du serveur est illisible ({why})",
+        "het antwoord van de server kon niet gelezen worden ({why})",
+    ),
+    # Query parameters (store/sparql.py)
+    "cannot bind parameters: the query has no WHERE group {{ ... }}": _m(
+        "impossible de lier les paramètres : la requête n'a pas de groupe WHERE {{ ... }}",
+        "de parameters kunnen niet gebonden worden: de query heeft geen WHERE-groep {{ ... }}",
+    ),
+}
