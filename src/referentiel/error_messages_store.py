@@ -164,4 +164,30 @@ STORE: dict[str, dict[str, str]] = {
         "impossible de lier les paramètres : la requête n'a pas de groupe WHERE {{ ... }}",
         "de parameters kunnen niet gebonden worden: de query heeft geen WHERE-groep {{ ... }}",
     ),
+    # The SPARQL server (store/serve.py)
+    "--min-count must be at least 2 on a server": _m(
+        "--min-count doit valoir au moins 2 sur un serveur", "--min-count moet op een server minstens 2 zijn"
+    ),
+    "the default is 5 families; exact answers (--min-count 1) are for `referentiel query`": _m(
+        "la valeur par défaut est 5 familles ; les réponses exactes (--min-count 1) sont pour `referentiel query`",
+        "de standaard is 5 gezinnen; exacte antwoorden (--min-count 1) zijn voor `referentiel query`",
+    ),
+    "the token is too short (fewer than {n} characters)": _m(
+        "le jeton est trop court (moins de {n} caractères)", "de token is te kort (minder dan {n} tekens)"
+    ),
+    'set {env} to a long random secret (e.g. `python -c "import secrets; print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as `Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only': _m(
+        'définissez {env} avec un long secret aléatoire (p. ex. `python -c "import secrets; print(secrets.token_urlsafe(32))"`) et donnez-le aux chercheur·es, qui l\'envoient en `Authorization: Bearer JETON` ; ou écoutez sur 127.0.0.1 seulement',
+        'zet {env} op een lang willekeurig geheim (bv. `python -c "import secrets; print(secrets.token_urlsafe(32))"`) en geef het aan de onderzoekers, die het sturen als `Authorization: Bearer TOKEN`; of luister enkel op 127.0.0.1',
+    ),
+    "refusing to listen on {host} without a token: anyone who can reach this machine could query the store": _m(
+        "refus d'écouter sur {host} sans jeton : toute personne qui atteint cette machine pourrait interroger le store",
+        "weigert te luisteren op {host} zonder token: iedereen die deze machine bereikt, zou de store kunnen bevragen",
+    ),
+    "cannot listen on {host}:{port} ({why})": _m(
+        "impossible d'écouter sur {host}:{port} ({why})", "kan niet luisteren op {host}:{port} ({why})"
+    ),
+    "choose another --port, or stop the program using it": _m(
+        "choisissez un autre --port, ou arrêtez le programme qui l'utilise",
+        "kies een andere --port, of stop het programma dat hem gebruikt",
+    ),
 }

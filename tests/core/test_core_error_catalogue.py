@@ -58,6 +58,7 @@ CONVERTED = [
     "store/lock.py",
     "store/remote.py",
     "store/sparql.py",
+    "store/serve.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError", "LoadRefused")
 

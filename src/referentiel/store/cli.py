@@ -336,7 +336,6 @@ def serve_command(
         max_response=max_response,
         max_body=max_body,
         max_concurrent=max_concurrent,
-        lang=lang,
     )
     bound_host, bound_port = server.server_address[:2]
     text = _SERVE_TEXT.get(lang, _SERVE_TEXT["en"])

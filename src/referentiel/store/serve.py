@@ -51,7 +51,7 @@ from typing import Any
 
 from referentiel.errors import StoreError
 from referentiel.store.lock import StoreLock
-from referentiel.store.serve_guard import TOKEN_ENV, BadLength, content_length, is_loopback, say, uses_service
+from referentiel.store.serve_guard import TOKEN_ENV, BadLength, content_length, is_loopback, uses_service
 from referentiel.store.serve_work import Limits, execute, execute_catalogue, negotiate
 
 __all__ = ["TOKEN_ENV", "Limits", "SparqlServer", "make_server", "negotiate"]
@@ -454,7 +454,6 @@ def make_server(
     max_response: int = Limits.max_response,
     max_body: int = Limits.max_body,
     max_concurrent: int = Limits.max_concurrent,
-    lang: str = "en",
 ) -> SparqlServer:
     """A ready (not yet serving) endpoint over the embedded store at ``store_dir``, holding its lock.
 
@@ -465,11 +464,29 @@ def make_server(
 
     token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     if min_count < 2:
-        raise StoreError(say(lang, "min-count"), hint=say(lang, "min-count-hint"))
+        raise StoreError.of(
+            "--min-count must be at least 2 on a server",
+            hint="the default is 5 families; exact answers (--min-count 1) are for `referentiel query`",
+        )
     if token is not None and len(token) < MIN_TOKEN_CHARS:
-        raise StoreError(say(lang, "short-token").format(n=MIN_TOKEN_CHARS), hint=say(lang, "token-hint"))
+        raise StoreError.of(
+            "the token is too short (fewer than {n} characters)",
+            hint='set {env} to a long random secret (e.g. `python -c "import secrets; '
+            'print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as '
+            "`Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only",
+            n=MIN_TOKEN_CHARS,
+            env=TOKEN_ENV,
+        )
     if token is None and not is_loopback(host):
-        raise StoreError(say(lang, "no-token").format(host=host, env=TOKEN_ENV), hint=say(lang, "token-hint"))
+        raise StoreError.of(
+            "refusing to listen on {host} without a token: anyone who can reach this machine could query "
+            "the store",
+            hint='set {env} to a long random secret (e.g. `python -c "import secrets; '
+            'print(secrets.token_urlsafe(32))"`) and give it to the researchers, who send it as '
+            "`Authorization: Bearer TOKEN`; or listen on 127.0.0.1 only",
+            host=host,
+            env=TOKEN_ENV,
+        )
     path = Path(store_dir) if store_dir else default_store_path()
     if not path.exists():
         EmbeddedStore(path, create=False, read_only=True)  # fails clearly when there is no store
@@ -493,9 +510,12 @@ def make_server(
         )
     except OSError as exc:
         lock.release()
-        raise StoreError(
-            f"cannot listen on {host}:{port} ({exc.strerror})",
+        raise StoreError.of(
+            "cannot listen on {host}:{port} ({why})",
             hint="choose another --port, or stop the program using it",
+            host=host,
+            port=port,
+            why=exc.strerror,
         ) from None
     server.lock = lock
     return server
