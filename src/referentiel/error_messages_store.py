@@ -1,4 +1,5 @@
-"""French and Dutch of the errors of the store (embedded, remote, lock, server).
+"""French and Dutch of the errors of the store (embedded, remote, lock, server) and of the translation
+commands.
 
 Part of the catalogue :data:`referentiel.error_messages.MESSAGES` (kept apart so that each file stays
 readable): English template -> its French and Dutch, with the same placeholders.
@@ -189,5 +190,33 @@ STORE: dict[str, dict[str, str]] = {
     "choose another --port, or stop the program using it": _m(
         "choisissez un autre --port, ou arrêtez le programme qui l'utilise",
         "kies een andere --port, of stop het programma dat hem gebruikt",
+    ),
+    # The translation commands (translation/cli.py)
+    "no terms to suggest mappings for": _m(
+        "aucun terme pour lequel suggérer des correspondances", "geen termen om mappings voor voor te stellen"
+    ),
+    "give --from ORG (its unmapped terms) or --terms FILE (with --from naming the organisation the terms belong to)": _m(
+        "indiquez --from ORG (ses termes sans correspondance) ou --terms FILE (avec --from nommant l'organisation à laquelle les termes appartiennent)",
+        "geef --from ORG (haar termen zonder mapping) of --terms FILE (met --from voor de organisatie waartoe de termen behoren)",
+    ),
+    "a decision is either an acceptance or a rejection": _m(
+        "une décision est soit une acceptation, soit un rejet",
+        "een beslissing is ofwel een aanvaarding, ofwel een afwijzing",
+    ),
+    "give exactly one of --accept CONCEPT or --reject CONCEPT": _m(
+        "indiquez soit --accept CONCEPT, soit --reject CONCEPT, pas les deux",
+        "geef ofwel --accept CONCEPT, ofwel --reject CONCEPT, niet allebei",
+    ),
+    "this mapping set already exists: it may hold reviewed mappings": _m(
+        "ce jeu de correspondances existe déjà : il contient peut-être des correspondances relues",
+        "deze mappingset bestaat al: hij kan nagekeken mappings bevatten",
+    ),
+    "this profile already exists: it may be reviewed already": _m(
+        "ce profil existe déjà : il a peut-être déjà été relu",
+        "dit profiel bestaat al: het is misschien al nagekeken",
+    ),
+    "give another -o, or --force to replace it": _m(
+        "indiquez un autre -o, ou --force pour le remplacer",
+        "geef een andere -o, of --force om het te vervangen",
     ),
 }

@@ -59,6 +59,7 @@ CONVERTED = [
     "store/remote.py",
     "store/sparql.py",
     "store/serve.py",
+    "translation/cli.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError", "LoadRefused")
 
@@ -220,6 +221,7 @@ def cases(tmp_path: Path, monkeypatch) -> Iterator[dict[str, list[str]]]:
         "graph name not an IRI": ["load", "data.ttl", "--graph", "not an iri", "--store", "s"],
         # port 9 (discard) is closed on a test machine: the connection is refused at once
         "unreachable endpoint": ["query", "caseload", "--endpoint", "http://127.0.0.1:9/sparql"],
+        "mapping set already there": ["mappings", "init", "some-org", "-o", "output.txt"],
     }
     lock.release()
 
@@ -255,6 +257,7 @@ def _run(argv: list[str], capsys) -> tuple[int, str]:
         "store locked by another program",
         "graph name not an IRI",
         "unreachable endpoint",
+        "mapping set already there",
     ],
 )
 def test_each_error_is_said_in_the_language_of_the_command(cases, case: str, capsys) -> None:

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from referentiel.cli import cli
-from referentiel.errors import InputError
+from referentiel.errors import ConfigError, InputError
 from referentiel.intake.pipeline import bundled_examples_dir
 from referentiel.translation.review import record_decision
 from referentiel.translation.sssom import read_mapping_set
@@ -154,4 +154,4 @@ def test_review_command(runner, mapping_set):
             "s",
         ],
     )
-    assert both.exit_code == 2
+    assert isinstance(both.exception, ConfigError) and both.exception.exit_code == 2  # main() exits 2

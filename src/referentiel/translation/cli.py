@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from referentiel.cli.options import apply, emit, format_option, lang_option, output_option
+from referentiel.errors import ConfigError
 from referentiel.translation.messages import render
 
 EXIT_FINDINGS = 1
@@ -91,8 +92,11 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
     )
 
     if org is None and terms_file is None:
-        raise click.UsageError("give --from ORG (its unmapped terms) or --terms FILE (with --from naming the "
-                               "organisation the terms belong to)")
+        raise ConfigError.of(
+            "no terms to suggest mappings for",
+            hint="give --from ORG (its unmapped terms) or --terms FILE (with --from naming the organisation "
+            "the terms belong to)",
+        )
     plan = terms_to_suggest(org=org, terms_file=terms_file, mappings=mappings_dir, prefix=org_prefix)
     used, why = resolve_method(method)
     if why:
@@ -139,7 +143,10 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
     from referentiel.translation.review import ACCEPT, REJECT, record_decision
 
     if (accepted is None) == (rejected is None):
-        raise click.UsageError("give exactly one of --accept CONCEPT or --reject CONCEPT")
+        raise ConfigError.of(
+            "a decision is either an acceptance or a rejection",
+            hint="give exactly one of --accept CONCEPT or --reject CONCEPT",
+        )
     result = record_decision(mapping_set, term=term, concept=accepted or rejected or "", author=author,
                              decision=ACCEPT if accepted else REJECT, predicate=predicate, scheme=scheme,
                              framework=load_framework(ontology))
@@ -173,8 +180,11 @@ def init_command(org: str, org_prefix: str | None, title: str | None, output: Pa
     ms = new_mapping_set(org, prefix=org_prefix, title=title)
     path = output or Path(org) / "mappings.sssom.tsv"
     if path.exists() and not force:
-        raise click.UsageError(f"{path} already exists: it may hold reviewed mappings "
-                               "(use --force to replace it)")
+        raise ConfigError.of(
+            "this mapping set already exists: it may hold reviewed mappings",
+            file=str(path),
+            hint="give another -o, or --force to replace it",
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_mapping_set(ms, path)
     prefix = next(iter(ms.curie_map))
@@ -268,8 +278,11 @@ def draft_command(exports: tuple[Path, ...], slug: str | None, name: str | None,
     from referentiel.translation.sssom import new_mapping_set, write_mapping_set
 
     if output.exists() and not force:
-        raise click.UsageError(f"{output} already exists: it may be reviewed already "
-                               "(use --force to replace it)")
+        raise ConfigError.of(
+            "this profile already exists: it may be reviewed already",
+            file=str(output),
+            hint="give another -o, or --force to replace it",
+        )
     first = exports[0].resolve()
     folder = first if first.is_dir() else first.parent
     if slug is None:
