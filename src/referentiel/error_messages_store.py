@@ -219,4 +219,31 @@ STORE: dict[str, dict[str, str]] = {
         "indiquez un autre -o, ou --force pour le remplacer",
         "geef een andere -o, of --force om het te vervangen",
     ),
+    "the store cannot be opened: it is damaged or not a referentiel store ({why})": _m(
+        "le store ne peut pas être ouvert : il est endommagé ou ce n'est pas un store referentiel ({why})",
+        "de store kan niet geopend worden: hij is beschadigd of is geen referentiel-store ({why})",
+    ),
+    "give --store an empty or new directory and load the exports again (the store can always be rebuilt from the exports)": _m(
+        "donnez à --store un dossier vide ou nouveau et chargez à nouveau les exports (le store peut toujours être reconstruit à partir des exports)",
+        "geef --store een lege of nieuwe map en laad de exports opnieuw (de store kan altijd opnieuw opgebouwd worden uit de exports)",
+    ),
+    # The test servers (store/testing.py)
+    "the server at {url} did not answer within {timeout:g} s": _m(
+        "le serveur à {url} n'a pas répondu en {timeout:g} s",
+        "de server op {url} antwoordde niet binnen {timeout:g} s",
+    ),
+    "the Oxigraph server is not installed": _m(
+        "le serveur Oxigraph n'est pas installé", "de Oxigraph-server is niet geïnstalleerd"
+    ),
+    "pip install oxigraph": _m("installez-le : pip install oxigraph", "installeer hem: pip install oxigraph"),
+    "Virtuoso refused {statement!r}: {why}": _m(
+        "Virtuoso a refusé {statement!r} : {why}", "Virtuoso weigerde {statement!r}: {why}"
+    ),
+    "OpenLink Virtuoso is not installed": _m(
+        "OpenLink Virtuoso n'est pas installé", "OpenLink Virtuoso is niet geïnstalleerd"
+    ),
+    "apt-get install virtuoso-opensource": _m(
+        "installez-le : apt-get install virtuoso-opensource",
+        "installeer het: apt-get install virtuoso-opensource",
+    ),
 }

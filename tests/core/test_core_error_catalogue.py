@@ -60,6 +60,8 @@ CONVERTED = [
     "store/sparql.py",
     "store/serve.py",
     "translation/cli.py",
+    "store/__init__.py",
+    "store/testing.py",
 ]
 ERRORS = ("ConfigError", "InputError", "StoreError", "ReferentielError", "LoadRefused")
 

@@ -60,12 +60,12 @@ def open_store(
         from referentiel.errors import StoreError
 
         where = str(path) if path is not None else None
-        raise StoreError(
-            f"the store cannot be opened: it is damaged or not a referentiel store "
-            f"({str(exc).splitlines()[0][:120]})",
+        raise StoreError.of(
+            "the store cannot be opened: it is damaged or not a referentiel store ({why})",
             file=where,
             hint="give --store an empty or new directory and load the exports again "
             "(the store can always be rebuilt from the exports)",
+            why=str(exc).splitlines()[0][:120],
         ) from None
 
 

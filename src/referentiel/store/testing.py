@@ -40,7 +40,7 @@ def wait_until_up(url: str, timeout: float = 20.0) -> None:
             return
         except OSError:
             time.sleep(0.1)
-    raise StoreError(f"the server at {url} did not answer within {timeout:g} s")
+    raise StoreError.of("the server at {url} did not answer within {timeout:g} s", url=url, timeout=timeout)
 
 
 def oxigraph_command() -> str | None:
@@ -63,7 +63,7 @@ class OxigraphServer:
     def __enter__(self) -> str:
         command = oxigraph_command()
         if command is None:
-            raise StoreError("the Oxigraph server is not installed", hint="pip install oxigraph")
+            raise StoreError.of("the Oxigraph server is not installed", hint="pip install oxigraph")
         self.process = subprocess.Popen(
             [command, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
             stdout=subprocess.DEVNULL,
@@ -184,13 +184,19 @@ class VirtuosoServer:
             check=False,
         )
         if done.returncode != 0 or "Error" in done.stdout:
-            raise StoreError(f"Virtuoso refused {statement!r}: {(done.stdout + done.stderr).strip()[:300]}")
+            raise StoreError.of(
+                "Virtuoso refused {statement!r}: {why}",
+                statement=statement,
+                why=(done.stdout + done.stderr).strip()[:300],
+            )
         return done.stdout
 
     def __enter__(self) -> str:
         commands = virtuoso_commands()
         if commands is None:
-            raise StoreError("OpenLink Virtuoso is not installed", hint="apt-get install virtuoso-opensource")
+            raise StoreError.of(
+                "OpenLink Virtuoso is not installed", hint="apt-get install virtuoso-opensource"
+            )
         self.location.mkdir(parents=True, exist_ok=True)
         ini = self.location / "virtuoso.ini"
         ini.write_text(
