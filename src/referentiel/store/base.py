@@ -294,11 +294,13 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> Any:
 
 def check_graph_name(graph: str) -> None:
     """Refuse graph names that are not absolute IRIs or that the store reserves for itself."""
+    from referentiel.privacy import shown
+
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$", graph):
         raise InputError.of(
             "the graph name {graph!r} is not an absolute IRI",
             hint="give --graph https://example.org/graph/name",
-            graph=graph,
+            graph=shown(graph),
         )
     if graph in (ONTOLOGY_GRAPH, METADATA_GRAPH):
         raise InputError.of(
