@@ -55,6 +55,9 @@ def test_dutch_partner_export_is_drafted_into_a_loadable_profile(partner: Path, 
     assert situation.column("hulpvragen").separator == ","
     assert situation.column("telefoon").suppress and tables["medewerkers.csv"].column("naam").suppress
     assert tables["overleg.csv"].column("deelnemers").property.name == "participant"
+    # the agenda tool's ISO date-times are recognised as such (the day is kept, the time stays written)
+    assert tables["overleg.csv"].column("datum").formats == ["%Y-%m-%dT%H:%M"]
+    assert tables["contacten.csv"].column("datum").formats == ["%Y-%m-%d"]
     assert tables["contacten.csv"].column("partner").property.name == "involvedOrganisation"
     assert situation.delimiter == ";" and situation.primary_key == ["dossiernr"]
     assert profile.organisations["ocmw gent"] == "ocmw-gent"
@@ -135,3 +138,24 @@ def test_missing_export_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "export file not found" in err and "Traceback" not in err
+
+
+def test_the_agenda_tools_date_times_are_translated_with_the_times_as_written(partner: Path, runner) -> None:
+    """Issue 11's Dutch partner: meetings exported as `2025-08-09T09:00` get their day as the meeting
+    date, and the cell's original value keeps the time exactly as the partner wrote it."""
+    from rdflib import Literal
+    from rdflib.namespace import RDF
+
+    from referentiel.namespaces import REF
+    from referentiel.translation import translate
+
+    out = partner / "profile.yaml"
+    assert runner.invoke(cli, ["profile", "draft", str(partner / "export"), "-o", str(out)]).exit_code == 0
+    result = translate([partner / "export" / "overleg.csv"], out, key="a-test-key-0123456789abcdef")
+    graph = result.graph
+    written = (partner / "export" / "overleg.csv").read_text(encoding="utf-8").splitlines()[1].split(";")[1]
+    assert written == "2025-08-09T09:00"
+    assert list(graph.subjects(RDF.value, Literal(written)))  # the time, as written
+    dates = {str(o) for o in graph.objects(None, REF.date)}
+    assert "2025-08-09" in dates and not any("T" in d for d in dates)
+    assert not [i for i in result.issues if i.kind == "unparsable"]

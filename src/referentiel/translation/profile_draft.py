@@ -24,7 +24,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,6 +61,13 @@ DATE_PATTERNS = (
     "d/M/yyyy",
     "yyyy/MM/dd",
     "MM/dd/yyyy",
+    # an agenda tool's date-times (the framework keeps the day; the original value keeps the time)
+    "yyyy-MM-dd'T'HH:mm",
+    "yyyy-MM-dd'T'HH:mm:ss",
+    "yyyy-MM-dd HH:mm",
+    "yyyy-MM-dd HH:mm:ss",
+    "dd/MM/yyyy HH:mm",
+    "iso8601",
 )
 LIST_SEPARATORS = ("|", ";", ",", "/", "+")
 
@@ -297,18 +303,15 @@ def _guess_column(title: str, values: list[str], entity: str, used: set[str], fi
 def guess_date_format(values: list[str]) -> str | None:
     """The first UAX-35 pattern (of :data:`DATE_PATTERNS`) that reads every value, or None."""
     from referentiel.translation.profile import date_format
+    from referentiel.translation.resolve import parse_date
 
     sample = [v for v in values if v][:100]
     if not sample:
         return None
     for pattern in DATE_PATTERNS:
         fmt = date_format(pattern)
-        try:
-            for value in sample:
-                datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return pattern
+        if all(parse_date(value, [fmt]) is not None for value in sample):
+            return pattern
     return None
 
 
