@@ -46,20 +46,19 @@ def test_demo_key_serves_the_bundled_examples_only(tmp_path: Path, runner) -> No
     result = translate_cli(runner, CPAS / "export", CPAS / "profile.yaml", DEMO, tmp_path / "out.ttl")
     assert result.exit_code in (0, 1), result.output
     copy = tmp_path / "copy"
-    shutil.copytree(ORGS, copy)  # the same files, DEMO-ONLY.key included, elsewhere: real data could be there
-    result = translate_cli(
-        runner,
-        copy / "cpas-ixelles" / "export",
-        copy / "cpas-ixelles" / "profile.yaml",
-        DEMO,
-        tmp_path / "x.ttl",
-    )
+    shutil.copytree(ORGS, copy)  # the demo data themselves, elsewhere (a source checkout, a copy)
+    export, profile = copy / "cpas-ixelles" / "export", copy / "cpas-ixelles" / "profile.yaml"
+    result = translate_cli(runner, export, profile, DEMO, tmp_path / "c.ttl")
+    assert result.exit_code in (0, 1), result.output
+    # One changed cell and it is no longer the demo data: real data could be there (every file is
+    # checked on its own, so one such file among unchanged copies is enough to refuse).
+    table = copy / "cpas-ixelles" / "export" / "partenaires.csv"
+    table.write_bytes(table.read_bytes().replace(b"P01;", b"P99;", 1))
+    result = translate_cli(runner, export, profile, DEMO, tmp_path / "x.ttl")
     assert code(result) == 2 and "demo pseudonymisation key is public" in message(result)
     assert not (tmp_path / "x.ttl").exists()
     with pytest.raises(ConfigError, match="bundled examples"):
-        translate(
-            [copy / "cpas-ixelles" / "export"], copy / "cpas-ixelles" / "profile.yaml", key=DEMO.read_bytes()
-        )
+        translate([export], profile, key=DEMO.read_bytes())
 
 
 @pytest.fixture(scope="module")

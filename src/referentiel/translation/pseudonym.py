@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import os
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from referentiel.errors import ConfigError
@@ -120,6 +121,32 @@ def _bundled_examples() -> Path | None:
     return path if path.is_dir() else None
 
 
+@lru_cache(maxsize=1)
+def _bundled_digests() -> frozenset[str]:
+    """SHA-256 of every bundled example file (the demo data, wherever a copy of it sits)."""
+    examples = _bundled_examples()
+    if examples is None:
+        return frozenset()
+    return frozenset(
+        hashlib.sha256(f.read_bytes()).hexdigest() for f in examples.rglob("*") if f.is_file()
+    )
+
+
+def _is_bundled_file(path: Path) -> bool:
+    """Whether ``path`` holds, byte for byte, one of the bundled example files.
+
+    A source checkout's ``examples/`` (the tests, a developer) or a copy of it is the demo data itself:
+    the demo key may pseudonymise it. Real data cannot be byte-identical to it, and every file is checked
+    on its own, so a real file put beside the copies is still refused.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > 50_000_000:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() in _bundled_digests()
+    except OSError:
+        return False
+
+
 def _synthetic_home(path: Path, key: bytes) -> bool:
     """Whether a folder above ``path`` holds the ``SYNTHETIC-ONLY.key`` holding ``key`` (generate's mark)."""
     for folder in path.resolve().parents:
@@ -145,7 +172,7 @@ def check_key_use(key: bytes, inputs: list[Path]) -> None:
     examples = _bundled_examples() if kind == "demo" else None
     for path in inputs:
         if kind == "demo":
-            own = examples is not None and examples in path.resolve().parents
+            own = (examples is not None and examples in path.resolve().parents) or _is_bundled_file(path)
         else:
             own = _synthetic_home(path, key)
         if not own:
