@@ -131,6 +131,27 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
 
 
+def choose_files_with_the_keyboard(page, selector: str, files: list[Path]) -> None:
+    """Open the file chooser of the focused ``selector`` with the keyboard and give it ``files``.
+
+    On a loaded machine the first key press may come before the page listens; press again (Space,
+    then Enter, as a keyboard user would) rather than wait for one event that never comes.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for key in ("Space", "Enter", "Space"):
+        if not page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            tab_to(page, selector)
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press(key)
+        except PlaywrightTimeout:
+            continue
+        chooser.value.set_files(files)
+        return
+    raise AssertionError(f"{selector} opens no file chooser from the keyboard")
+
+
 def test_steward_keyboard_upload_refusal_and_annotated_spreadsheet(page, server, tmp_path, capsys):
     started = time.monotonic()
     page.goto(server["url"] + "/check")
@@ -140,9 +161,7 @@ def test_steward_keyboard_upload_refusal_and_annotated_spreadsheet(page, server,
     page.keyboard.type("one-")
     assert page.eval_on_selector("#organisation", "e => e.value") == ONE
     tab_to(page, "#files")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(sorted((EXAMPLES / ONE / "export").iterdir()))
+    choose_files_with_the_keyboard(page, "#files", sorted((EXAMPLES / ONE / "export").iterdir()))
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("#status", timeout=60_000)
