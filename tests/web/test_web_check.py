@@ -232,7 +232,8 @@ def test_a_store_that_cannot_be_opened_is_said_on_load(client, run_check, tmp_pa
     client.app.state.referentiel.config.store = blocker
     response = client.post(url + "/load", data={"csrf": client.cookies.get("referentiel_csrf")})
     assert response.status_code == 400
-    assert "the store location is a file, not a directory" in response.text
+    # the store's error, in the page's language (French by default)
+    assert "l'emplacement du store est un fichier, pas un dossier" in html.unescape(response.text)
     assert "Traceback" not in response.text and "referentiel-web-" not in response.text
 
 
