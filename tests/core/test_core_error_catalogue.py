@@ -170,6 +170,11 @@ def cases(tmp_path: Path, monkeypatch) -> Iterator[dict[str, list[str]]]:
     demo = tmp_path / "demo.key"
     shutil.copy(bundled_examples_dir() / "DEMO-ONLY.key", demo)
     demo.chmod(0o600)
+    # the demo key serves the demo data, even copied; a changed file is real data
+    real = tmp_path / "real" / "cpas-ixelles"
+    shutil.copytree(bundled_examples_dir() / "cpas-ixelles", real)
+    table = real / "export" / "partenaires.csv"
+    table.write_bytes(table.read_bytes().replace(b"P01;", b"P99;", 1))
     profile = exports / "cpas-ixelles" / "profile.yaml"
     broken = tmp_path / "broken.yaml"
     broken.write_text(profile.read_text(encoding="utf-8").replace("  slug:", "  slugg:"), encoding="utf-8")
@@ -199,7 +204,7 @@ def cases(tmp_path: Path, monkeypatch) -> Iterator[dict[str, list[str]]]:
     yield {
         "missing key": ["ingest", str(exports), "--store", "s"],
         "key file permissions": ["ingest", str(exports), "--store", "s", "--key-file", str(shared)],
-        "demo key refused": ["ingest", str(exports), "--store", "s", "--key-file", str(demo)],
+        "demo key refused": ["ingest", str(real.parent), "--store", "s", "--key-file", str(demo)],
         "broken profile": ["translate", csv_file, "--profile", str(broken)],
         "missing mapping set": ["translate", csv_file, "--profile", str(no_set)],
         "unknown query": ["query", "no-such-query"],
