@@ -25,7 +25,6 @@ A process killed at any moment leaves at most a marked graph: invisible, and dro
 from __future__ import annotations
 
 import contextlib
-import io
 import secrets
 import shutil
 import tempfile
@@ -128,8 +127,6 @@ class BulkSink:
         data = _ntriples(self.buffer)
         self.written += len(self.buffer)
         self.buffer = []
-        if self.staging.spool is not None:
-            self.staging.spool.write(data)
         try:
             # The bulk loader writes and ingests index files at every call (~0.5 s on a loaded
             # 2-core machine): a small piece is faster through the ordinary loader.
@@ -165,9 +162,6 @@ class Staging:
     context: str
     scratch: Path | None = None
     closed: bool = False
-    #: a copy of the N-Triples written by :meth:`sink`, on disk: reading the export back from the
-    #: store costs ~20 µs per statement (RocksDB reads, terms decoded), reading this file nothing
-    spool: Any = None
 
     @classmethod
     def open(cls, store: ox.Store, graph: str, *, beside: bool, scratch: Path | None = None) -> Staging:
@@ -185,9 +179,7 @@ class Staging:
         return cls.open(ox.Store(str(folder)), graph, beside=False, scratch=folder)
 
     def sink(self, chunk: int = 200_000) -> BulkSink:
-        """A sink writing the export into the staged graph (and a copy into :attr:`spool`)."""
-        if self.spool is None:
-            self.spool = tempfile.TemporaryFile(prefix="referentiel-staged-")  # noqa: SIM115 - closed by close()
+        """A sink writing the export into the staged graph."""
         return BulkSink(self, chunk)
 
     def load_file(self, path: Path, rdf_format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
@@ -195,41 +187,20 @@ class Staging:
         self.store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(self.staged))
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
-        """Put validation context (never loaded) into the context graph (and the spool)."""
+        """Put validation context (never loaded) into the context graph."""
         g = ox.NamedNode(self.context)
-        triples = list(triples)
         self.store.extend(ox.Quad(*t, g) for t in triples)
-        if self.spool is not None and triples:
-            self.spool.write(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-
-    def append(self, ntriples: bytes) -> None:
-        """Add N-Triples to the spool only (what validation reads beside the export, e.g. the
-        ontology): never written to the store."""
-        if self.spool is None:
-            raise ValueError("nothing was staged through a sink")
-        self.spool.write(ntriples)
 
     def triples(self) -> int:
         """Distinct triples staged."""
         return count_triples(self.store, ox.NamedNode(self.staged))
 
     def ntriples(self) -> str:
-        """The staged export and its context as N-Triples text (statements may repeat), with what
-        was :meth:`append`-ed: read from the spool when there is one, decoded as it is read (one
-        copy in memory), else dumped from the store."""
-        if self.spool is None:
-            return b"".join(
-                self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
-                for g in (self.staged, self.context)
-            ).decode("utf-8")
-        self.spool.flush()
-        self.spool.seek(0)
-        reader = io.TextIOWrapper(self.spool, encoding="utf-8")
-        try:
-            return reader.read()
-        finally:
-            reader.detach()
-            self.spool.seek(0, io.SEEK_END)
+        """The staged export and its context as N-Triples text (read back from the store)."""
+        return b"".join(
+            self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+            for g in (self.staged, self.context)
+        ).decode("utf-8")
 
     def staged_triples(self) -> Iterable[ox.Triple]:
         """The staged export's triples."""
@@ -260,9 +231,6 @@ class Staging:
             return
         self.closed = True
         del self.store
-        if self.spool is not None:
-            self.spool.close()
-            self.spool = None
         if self.scratch is not None:
             folder, self.scratch = self.scratch, None
             shutil.rmtree(folder, ignore_errors=True)

@@ -10,8 +10,9 @@ does. The results are the ones :func:`referentiel.validate` gives on the same tr
 same bundled ontology merged, same masking and messages): ``tests/intake`` compares the defect
 record of generated exports with what ``ingest`` reports.
 
-The SPARQL engine (queries compiled from the shapes, run in the store) replaces the body of this
-function; its callers do not change.
+``ingest`` validates its staged exports with the SPARQL engine instead
+(:func:`referentiel.intake.adapters.validate_staged`); this function is the pyshacl-turbo way of
+validating a store's graphs, for comparing engines on the same staged data.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def validate_store(
 
     ``prefixes`` are used to write terms in messages (as the data's own prefixes are by
     :func:`referentiel.validate`). ``text``: the same statements as N-Triples **followed by**
-    :func:`ontology_ntriples` when the caller has them (a staging spool: one string, no copy made
+    :func:`ontology_ntriples` when the caller has them (one string, no copy made
     here), read instead of the store. Raises
     :class:`~referentiel.errors.InputError` as :func:`referentiel.validate` does.
     """
