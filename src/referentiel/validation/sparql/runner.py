@@ -45,6 +45,9 @@ class Result:
     messages: tuple[Literal, ...] = ()
 
 
+# At most this many focus nodes of a target query are written into the constraints' queries.
+INLINE = 5_000
+
 _TEMPLATE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -80,17 +83,50 @@ class Runner:
 
     def run(self) -> list[Result]:
         """Every result of every targeted, active shape."""
-        tasks: list[Callable[[], list[Result]]] = []
+        targeted = []
         for shape in list(self.model.shapes.values()):
             if shape.deactivated:
                 continue
             found = compiler.target_pattern(self.model, shape, self.classes)
             if found is not None:
-                tasks.extend(self._tasks(shape, found[0], found[1]))
-        if self.threads == 1 or len(tasks) < 2:
-            return [r for task in tasks for r in task()]
+                targeted.append((shape, *found))
+        # first the focus nodes of the shapes whose targets are queries, once per shape; then
+        # every constraint of the shapes that have focus nodes
+        focuses = self._map(lambda item: self.focus(item[1], item[2]), targeted)
+        tasks = [
+            task
+            for (shape, _, prefixes), focus in zip(targeted, focuses, strict=True)
+            if focus is not None
+            for task in self._tasks(shape, focus, prefixes)
+        ]
+        return [r for chunk in self._map(lambda task: task(), tasks) for r in chunk]
+
+    def _map(self, function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+        """``function`` over ``items`` in order, on the runner's threads."""
+        if self.threads == 1 or len(items) < 2:
+            return [function(item) for item in items]
         with ThreadPoolExecutor(self.threads) as pool:
-            return [r for chunk in pool.map(lambda task: task(), tasks) for r in chunk]
+            return list(pool.map(function, items))
+
+    def focus(self, pattern: str, prefixes: dict[str, str]) -> str | None:
+        """The focus pattern the constraints of a shape join: None when the shape has no focus node.
+
+        A target that is a query (a SPARQL target, a union of targets) is evaluated once here,
+        instead of once inside every constraint's query: the store does not always evaluate it
+        first (a union joined to a triple pattern is hash-joined, the union's other side scanned
+        in full). Its focus nodes are then written in the queries (``VALUES``) when they are few
+        IRIs; otherwise (blank nodes or literals cannot be written back exactly, or too many) the
+        constraints join the target query as before. Same focus nodes either way.
+        """
+        if not pattern.startswith("{ SELECT"):
+            return pattern  # one class: an index lookup, cheaper than any list of nodes
+        query = compiler.prologue(prefixes) + f"SELECT DISTINCT ?this WHERE {{ {pattern} }} LIMIT {INLINE + 1}"
+        nodes = [this for (this,) in self.select(query, ("this",), None)]
+        if not nodes:
+            return None
+        if len(nodes) > INLINE or not all(isinstance(n, ox.NamedNode) for n in nodes):
+            return pattern
+        return "VALUES ?this { " + " ".join(str(n) for n in nodes) + " }"
 
     def _tasks(self, shape: Shape, focus: str, prefixes: dict[str, str]) -> list[Callable[[], list[Result]]]:
         """One callable per constraint of ``shape`` (and of its property shapes) over ``focus``."""
