@@ -57,48 +57,58 @@ def stage(data: Path, out: Path) -> None:
         (folder.parent / f"{export.organisation}.json").write_text(
             json.dumps({"staged": staging.staged, "context": staging.context, "triples": triples})
         )
-        print(json.dumps({"organisation": export.organisation, "triples": triples,
-                          "seconds": round(time.perf_counter() - started, 2)}))
+        print(
+            json.dumps(
+                {
+                    "organisation": export.organisation,
+                    "triples": triples,
+                    "seconds": round(time.perf_counter() - started, 2),
+                }
+            )
+        )
         del store, staging
 
 
 def queries(out: Path, top: int, threads: int) -> None:
     """Validate each staged store of ``out``; print the slowest queries of each."""
+    for info_file in sorted(out.glob("*.json")):
+        print(json.dumps(_one(out, info_file, top, threads), ensure_ascii=False))
+
+
+def _one(out: Path, info_file: Path, top: int, threads: int) -> dict[str, Any]:
+    """Validate one staged store; its figures and slowest queries."""
     import pyoxigraph as ox
 
     from referentiel.validation.sparql.api import store_select
     from referentiel.validation.sparql.api import validate_store as validate
 
-    for info_file in sorted(out.glob("*.json")):
-        info = json.loads(info_file.read_text())
-        store = ox.Store.read_only(str(out / info_file.stem))
-        graphs = [ox.NamedNode(info["staged"]), ox.NamedNode(info["context"])]
-        timings: list[tuple[float, int, str]] = []
-        plain = store_select(store, graphs)
+    info = json.loads(info_file.read_text())
+    store = ox.Store.read_only(str(out / info_file.stem))
+    graphs = [ox.NamedNode(info["staged"]), ox.NamedNode(info["context"])]
+    timings: list[tuple[float, int, str]] = []
+    plain = store_select(store, graphs)
 
-        def timed(query: str, names: Any, this: Any = None, plain: Any = plain) -> list[tuple[Any, ...]]:
-            started = time.perf_counter()
-            rows = plain(query, names, this)
-            timings.append((time.perf_counter() - started, len(rows), query))
-            return rows
-
+    def timed(query: str, names: Any, this: Any = None) -> list[tuple[Any, ...]]:
         started = time.perf_counter()
-        report = _with_select(timed, lambda: validate(store, graph=graphs, lang="en", threads=threads))
-        seconds = time.perf_counter() - started
-        timings.sort(reverse=True)
-        print(json.dumps({
-            "organisation": info_file.stem,
-            "triples": info["triples"],
-            "threads": threads,
-            "validate_s": round(seconds, 2),
-            "queries": len(timings),
-            "queries_s": round(sum(t for t, _, _ in timings), 2),
-            "results": len(report.results),
-            "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "top": [
-                {"s": round(t, 3), "rows": n, "query": _short(q)} for t, n, q in timings[:top]
-            ],
-        }, ensure_ascii=False))
+        rows = plain(query, names, this)
+        timings.append((time.perf_counter() - started, len(rows), query))
+        return rows
+
+    started = time.perf_counter()
+    report = _with_select(timed, lambda: validate(store, graph=graphs, lang="en", threads=threads))
+    seconds = time.perf_counter() - started
+    timings.sort(reverse=True)
+    return {
+        "organisation": info_file.stem,
+        "triples": info["triples"],
+        "threads": threads,
+        "validate_s": round(seconds, 2),
+        "queries": len(timings),
+        "queries_s": round(sum(t for t, _, _ in timings), 2),
+        "results": len(report.results),
+        "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "top": [{"s": round(t, 3), "rows": n, "query": _short(q)} for t, n, q in timings[:top]],
+    }
 
 
 def _with_select(select: Any, run: Any) -> Any:

@@ -279,7 +279,6 @@ def component_queries(
             if n == 0:
                 add("MaxCount", _select(focus, f"?this {shape_path} ?value .", "?this"))
             else:  # grouping: 1.2-3x faster in Oxigraph than a self-join even for sh:maxCount 1
-
                 add(
                     "MaxCount",
                     f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "

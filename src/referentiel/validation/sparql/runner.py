@@ -120,7 +120,9 @@ class Runner:
         """
         if not pattern.startswith("{ SELECT"):
             return pattern  # one class: an index lookup, cheaper than any list of nodes
-        query = compiler.prologue(prefixes) + f"SELECT DISTINCT ?this WHERE {{ {pattern} }} LIMIT {INLINE + 1}"
+        query = (
+            compiler.prologue(prefixes) + f"SELECT DISTINCT ?this WHERE {{ {pattern} }} LIMIT {INLINE + 1}"
+        )
         nodes = [this for (this,) in self.select(query, ("this",), None)]
         if not nodes:
             return None
