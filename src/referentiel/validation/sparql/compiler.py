@@ -266,8 +266,8 @@ def component_queries(
     if shape_path is not None:
         for count in params.get(SH.minCount, []):
             n = int(count.toPython())
-            if n == 1:  # MINUS, not FILTER NOT EXISTS: one anti-join instead of a lookup per node
-                add("MinCount", _select(focus, f"MINUS {{ ?this {shape_path} ?any }}", "?this"))
+            if n == 1:
+                add("MinCount", _select(focus, _without(focus, f"?this {shape_path} ?any"), "?this"))
             elif n > 1:
                 add(
                     "MinCount",
@@ -278,7 +278,17 @@ def component_queries(
             n = int(count.toPython())
             if n == 0:
                 add("MaxCount", _select(focus, f"?this {shape_path} ?value .", "?this"))
-            else:  # grouping: 1.2-3x faster in Oxigraph than a self-join even for sh:maxCount 1
+            elif n == 1 and not _computed(focus):  # two different values: a self-join, no grouping
+                add(
+                    "MaxCount",
+                    _select(
+                        focus,
+                        f"?this {shape_path} ?value . ?this {shape_path} ?other . "
+                        "FILTER (!sameTerm(?value, ?other))",
+                        "?this",
+                    ),
+                )
+            else:  # over a sub-query's focus nodes, grouping is 2-3x faster than the self-join
                 add(
                     "MaxCount",
                     f"SELECT ?this WHERE {{ {focus} ?this {shape_path} ?value }} "
@@ -345,7 +355,7 @@ def component_queries(
         if shape_path is None:
             add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {term(value)}))", "?this"))
         else:
-            add("HasValue", _select(focus, f"MINUS {{ ?this {shape_path} {term(value)} }}", "?this"))
+            add("HasValue", _select(focus, _without(focus, f"?this {shape_path} {term(value)}"), "?this"))
     for head in params.get(SH["in"], []):
         members = " ".join(term(m) for m in model.list_of(head))
         check("In", f"NOT EXISTS {{ VALUES ?value {{ {members} }} }}")
@@ -378,6 +388,25 @@ def component_queries(
             )
         )
     return queries
+
+
+def _computed(focus: str) -> bool:
+    """Whether a focus pattern is a sub-query (a union of targets, a SPARQL target, value nodes)
+    rather than index lookups (one class, a few listed nodes)."""
+    return focus.startswith("{ SELECT")
+
+
+def _without(focus: str, pattern: str) -> str:
+    """Keep the focus nodes that do not match ``pattern`` (``?this`` is their only shared variable).
+
+    Measured in Oxigraph 0.5: over a sub-query's focus nodes, MINUS (one anti-join) is 8-10x faster
+    than FILTER NOT EXISTS (a look-up per node, the sub-query's rows then joined by hash); over a
+    class's instances, FILTER NOT EXISTS is 1.2-2.5x faster (index look-ups, nothing materialised).
+    Same rows either way: the focus pattern binds ``?this`` in every solution.
+    """
+    if _computed(focus):
+        return f"MINUS {{ {pattern} }}"
+    return f"FILTER NOT EXISTS {{ {pattern} }}"
 
 
 def _has_value(shape_path: str | None) -> str:
