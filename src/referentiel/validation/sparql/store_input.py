@@ -8,7 +8,7 @@ added, and the compiled queries run there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from rdflib import Graph
 from referentiel import rdfio
 from referentiel.errors import ConfigError
 from referentiel.validation.report import Severity, ValidationReport
+from referentiel.validation.sparql import lexical
 from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
 from referentiel.validation.sparql.model import read_shapes
 from referentiel.validation.sparql.runner import Select
@@ -36,8 +37,20 @@ _PREFIX = re.compile(rb"(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>",
 def load_store(
     data: str | Path | Graph | Sequence[str | Path | Graph],
     input_format: str | None = None,
+    *,
+    exact: bool = False,
 ) -> tuple[ox.Store, list[str], dict[str, str]]:
-    """A new in-memory store holding all data inputs; their names and the prefixes they declare."""
+    """A new in-memory store holding all data inputs; their names and the prefixes they declare.
+
+    ``exact``: literals the store would rewrite (``"4.0"^^xsd:decimal``) are kept as written under
+    a lexical datatype (:mod:`referentiel.validation.sparql.lexical`).
+    """
+    return _load_all(data, input_format, exact)[:3]
+
+
+def _load_all(
+    data: str | Path | Graph | Sequence[str | Path | Graph], input_format: str | None, exact: bool
+) -> tuple[ox.Store, list[str], dict[str, str], int]:
     from referentiel.store.base import from_rdflib
 
     items = [data] if isinstance(data, str | Path | Graph) else list(data)
@@ -46,9 +59,14 @@ def load_store(
     store = ox.Store()
     names: list[str] = []
     prefixes: dict[str, str] = {}
+    probe, kept = lexical.Probe(), [0]
+
+    def add(quads: Iterable[ox.Quad]) -> None:
+        store.extend(lexical.exact(quads, probe, kept) if exact else quads)
+
     for item in items:
         if isinstance(item, Graph):
-            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(item))
+            add(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(item))
             prefixes.update({p: str(n) for p, n in item.namespaces() if p})
             names.append("<graph>")
             continue
@@ -61,19 +79,27 @@ def load_store(
 
             graph = Graph()
             _parse_with_rdflib(graph, name, payload, fmt)
-            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
+            add(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
         else:
-            _load(store, name, payload, fmt, base)
+            _load(store, name, payload, fmt, base, add if exact else None)
             for prefix, namespace in _PREFIX.findall(payload[:200_000]):
                 prefixes.setdefault(prefix.decode("utf-8", "replace"), namespace.decode("utf-8", "replace"))
         names.append(name)
-    return store, names, prefixes
+    return store, names, prefixes, kept[0]
 
 
-def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> None:
+def _load(
+    store: ox.Store,
+    name: str,
+    payload: bytes,
+    fmt: str,
+    base: str,
+    add: Callable[[Iterable[ox.Quad]], None] | None = None,
+) -> None:
     try:
-        if fmt in _QUADS:
-            store.extend(
+        if fmt in _QUADS or add is not None:
+            # the parser keeps lexical forms; only the store's encoding rewrites them (lexical.py)
+            (add or store.extend)(
                 ox.Quad(q.subject, q.predicate, q.object)
                 for q in ox.parse(payload, format=_FORMATS[fmt], base_iri=base)
             )
@@ -103,15 +129,20 @@ def validate_files(
     from referentiel.store.base import from_rdflib
     from referentiel.validation.engine import spec_booleans
 
-    store, names, prefixes = load_store(data, input_format)
+    shapes = spec_booleans(shapes)
+    model = read_shapes(shapes)
+    # SPARQL-based constraints are the user's queries, written for the data's own datatypes: with
+    # them, literals are stored as the store encodes them (docs/validation.md, "Literals as written")
+    exact = not any(s.sparql or s.target_selects for s in model.shapes.values())
+    store, names, prefixes, kept = _load_all(data, input_format, exact)
+    model.lexical = kept > 0
     triples = len(store)
     if ontology is not None:
         store.extend(
             ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
         )
-    shapes = spec_booleans(shapes)
     select = _select(store)
-    results = run(read_shapes(shapes), select, threads=threads)
+    results = run(model, select, threads=threads)
     return build_report(
         results,
         StoreView(store, None, prefixes),
