@@ -33,6 +33,7 @@ CASES = {
     "length-of-lexical-form": ('"2020-01-01+00:00"^^xsd:date', "sh:maxLength 10"),
     "double": ('"1.0E0"^^xsd:double, "1e1"^^xsd:double', 'sh:in ( "1.0E0"^^xsd:double )'),
     "duration": ('"P1Y12M"^^xsd:duration', "sh:datatype xsd:duration ; sh:maxLength 4"),
+    "bare-turtle-numbers": ("4.0, 01, +5, -0, 1.0e0", "sh:in ( 4 1 5 0 1e0 )"),
     "equals": ('"01"^^xsd:integer', "sh:equals ex:q"),
 }
 
@@ -53,6 +54,24 @@ def test_the_reported_value_is_the_term_as_written(write_ttl) -> None:
     assert Literal("4.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")) in values
     assert Literal("300", datatype=URIRef("http://www.w3.org/2001/XMLSchema#byte")) in values
     assert not any("urn:referentiel:lexical" in str(getattr(v, "datatype", "")) for v in values)
+
+
+def test_data_as_the_store_writes_them_keep_the_bulk_loader() -> None:
+    from referentiel.validation.sparql.store_input import _may_be_rewritten
+
+    probe = lexical.Probe()
+    canonical = (
+        b"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        b'<a:b> <a:p> "2020-01-01"^^xsd:date, 5, "it\'s" .'
+    )
+    assert not _may_be_rewritten(canonical, "turtle", probe)
+    assert _may_be_rewritten(canonical.replace(b"5", b"05"), "turtle", probe)
+    assert _may_be_rewritten(canonical.replace(b"2020-01-01", b"2020-01-01+00:00"), "turtle", probe)
+    assert _may_be_rewritten(canonical.replace(b"xsd:date", b"unknown:date"), "turtle", probe)
+    assert _may_be_rewritten(
+        b"<a:b> <a:p> '4.0'^^<http://www.w3.org/2001/XMLSchema#decimal> .", "turtle", probe
+    )
+    assert _may_be_rewritten(b"", "xml", probe)
 
 
 def test_only_the_literals_the_store_would_rewrite_are_kept_apart() -> None:

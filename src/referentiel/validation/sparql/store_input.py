@@ -81,11 +81,52 @@ def _load_all(
             _parse_with_rdflib(graph, name, payload, fmt)
             add(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
         else:
-            _load(store, name, payload, fmt, base, add if exact else None)
+            careful = exact and _may_be_rewritten(payload, fmt, probe)
+            _load(store, name, payload, fmt, base, add if careful else None)
             for prefix, namespace in _PREFIX.findall(payload[:200_000]):
                 prefixes.setdefault(prefix.decode("utf-8", "replace"), namespace.decode("utf-8", "replace"))
         names.append(name)
     return store, names, prefixes, kept[0]
+
+
+# Typed literals in N-Triples/Turtle text, and what is left of Turtle once IRIs, strings and comments go
+_TYPED = re.compile(rb'"([^"\\\n]*)"\^\^(?:<([^>]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))')
+_IRIS_STRINGS_COMMENTS = re.compile(rb'<[^>\s]*>|"[^"\\\n]*"|#[^\n]*')
+# a bare Turtle number in a form the store would rewrite: decimal, double, leading + or 0
+_BARE_NUMBER = re.compile(rb"(?<![\w:.-])(?:[+-]?\d*\.\d|[+-]?\d+[eE]|\+\d|0\d|-0(?![\d.]))")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _may_be_rewritten(payload: bytes, fmt: str, probe: lexical.Probe) -> bool:
+    """Whether a file may hold literals the store would rewrite (then it is parsed literal by literal).
+
+    A fast scan of the text, so that data already as the store writes them keep the bulk loader:
+    typed literals are asked of the probe; a bare Turtle number not in canonical integer form, a
+    single-quoted, long or escaped string, a datatype the scan cannot resolve, or another syntax
+    (RDF/XML) count as "may be".
+    """
+    if fmt not in ("nt", "nquads", "turtle", "trig") or b'"""' in payload or b"\\" in payload:
+        return True
+    prefixes: dict[str, str] = {}
+    if fmt in ("turtle", "trig"):
+        rest = _IRIS_STRINGS_COMMENTS.sub(b" ", payload)
+        if b"'" in rest or _BARE_NUMBER.search(rest):
+            return True
+        prefixes = {
+            p.decode("utf-8", "replace"): n.decode("utf-8", "replace") for p, n in _PREFIX.findall(payload)
+        }
+    literals = set()
+    for form, iri, prefix, local in set(_TYPED.findall(payload)):
+        name = prefix.decode("utf-8", "replace")
+        if iri:
+            datatype = iri.decode("utf-8", "replace")
+        elif name in prefixes:
+            datatype = prefixes[name] + local.decode("utf-8", "replace")
+        else:
+            return True
+        if datatype.startswith(_XSD):
+            literals.add(ox.Literal(form.decode("utf-8", "replace"), datatype=ox.NamedNode(datatype)))
+    return bool(probe.changed(literals))
 
 
 def _load(
