@@ -86,3 +86,17 @@ def test_only_the_literals_the_store_would_rewrite_are_kept_apart() -> None:
     ]
     assert probe.changed(written) == {written[0], written[3]}
     assert lexical.original(lexical.lexical(written[0])) == written[0]
+
+
+def test_an_ill_formed_derived_integer_fails_every_comparison(write_ttl) -> None:
+    # "300"^^xsd:byte is outside xsd:byte's lexical space: it has no value (SPARQL 1.1 17.3), so
+    # both sides of a range and sh:lessThan report it (pySHACL reports one side: docs/validation.md)
+    data = write_ttl('ex:a ex:p "300"^^xsd:byte ; ex:q 1000 .')
+    constraint = "sh:minInclusive 0 ; sh:maxExclusive 1000 ; sh:lessThan ex:q"
+    shapes = write_ttl(SHAPES.replace("{constraint}", constraint), "shapes.ttl")
+    report = validate(data, shapes, ontology=None, engine="sparql")
+    assert sorted(str(r.component).rsplit("#", 1)[-1] for r in report.results) == [
+        "LessThanConstraintComponent",
+        "MaxExclusiveConstraintComponent",
+        "MinInclusiveConstraintComponent",
+    ]

@@ -250,8 +250,9 @@ def component_queries(
     for cls in params.get(SH["class"], []):
         check("Class", f"NOT EXISTS {{ {instance_of('?value', cls, classes)} }}")
     # where SHACL compares values or datatypes, a literal under a lexical datatype is read as written
-    value = lexical.value("?value") if model.lexical else "?value"
-    other_value = lexical.value("?other") if model.lexical else "?other"
+    ranges = {str(k): v for k, v in RANGES.items()}
+    value = lexical.value("?value", ranges) if model.lexical else "?value"
+    other_value = lexical.value("?other", ranges) if model.lexical else "?other"
     value_type = lexical.datatype("?value") if model.lexical else "DATATYPE(?value)"
     for datatype in params.get(SH.datatype, []):
         if datatype == RDF.langString:

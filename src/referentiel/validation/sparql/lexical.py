@@ -109,9 +109,24 @@ def datatype(variable: str) -> str:
     return f'IF(STRSTARTS({raw}, "{PREFIX}"), IRI(STRAFTER({raw}, "{PREFIX}")), DATATYPE({variable}))'
 
 
-def value(variable: str) -> str:
-    """SPARQL: the value of ``variable`` (a literal under a lexical datatype is read as its original)."""
+def value(variable: str, ranges: dict[str, tuple[int | None, int | None]] | None = None) -> str:
+    """SPARQL: the value of ``variable`` (a literal under a lexical datatype is read as its original).
+
+    ``ranges``: the integer-derived datatypes (IRI -> bounds): the store reads ``"300"^^xsd:byte``
+    as 300, where it is ill-formed and has no value; out of its range, the expression is an error.
+    """
+    typed = f"STRDT(STR({variable}), {datatype(variable)})"
+    if ranges:
+        number = f"<{_XSD}integer>(STR({variable}))"
+        checks = []
+        for iri, (low, high) in ranges.items():
+            bounds = [
+                f"{number} >= {low}" if low is not None else "",
+                f"{number} <= {high}" if high is not None else "",
+            ]
+            inside = " && ".join(b for b in bounds if b)
+            checks.append(f"(sameTerm({datatype(variable)}, <{iri}>) && !({inside}))")
+        typed = f'IF(COALESCE({" || ".join(checks)}, true), <{_XSD}integer>(""), {typed})'
     return (
-        f'IF(isLiteral({variable}) && STRSTARTS(STR(DATATYPE({variable})), "{PREFIX}"), '
-        f"STRDT(STR({variable}), {datatype(variable)}), {variable})"
+        f'IF(isLiteral({variable}) && STRSTARTS(STR(DATATYPE({variable})), "{PREFIX}"), {typed}, {variable})'
     )
