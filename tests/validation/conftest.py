@@ -85,14 +85,33 @@ COMPARISONS = frozenset(
 )
 
 
-def _ill_formed_compared(result) -> bool:
-    """pySHACL compares an ill-formed literal by the value rdflib still gives it ("300"^^xsd:byte is
-    300) or not at all: it reports one side of a range only, and no sh:lessThan. SPARQL 1.1 (17.3:
-    a literal outside its datatype's lexical space is a type error) and SHACL 4.3 / 4.4 ("does not
-    return true"): every comparison of it is a result, as the SPARQL engine reports
-    (docs/validation.md, "Disagreements between engines")."""
+NUMERIC = frozenset(
+    XSD[n]
+    for n in (
+        "integer", "decimal", "float", "double", "long", "int", "short", "byte",
+        "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+        "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
+    )
+)  # fmt: skip
+RANGES = frozenset(
+    SH[n + "ConstraintComponent"] for n in ("MinInclusive", "MinExclusive", "MaxInclusive", "MaxExclusive")
+)
+
+
+def _python_comparison(result) -> bool:
+    """pySHACL compares literals by the Python values rdflib gives them: an ill-formed literal keeps
+    one ("300"^^xsd:byte is 300) or has none, a boolean is a Python int ("1"^^xsd:boolean < 10), a
+    date against a number raises in Python. It then reports one side of a range only, and no
+    sh:lessThan. SPARQL 1.1 (17.3: an ill-formed literal, or operands of no common operator, is a
+    type error) and SHACL 4.3 / 4.4 ("does not return true"): every such comparison is a result, as
+    the SPARQL engine reports (docs/validation.md, "Disagreements between engines"). Our test
+    shapes' range bounds are numbers: a value that is not a well-formed number is incomparable."""
     value = result.value
-    return result.component in COMPARISONS and isinstance(value, Literal) and bool(value.ill_typed)
+    if result.component not in COMPARISONS or not isinstance(value, Literal):
+        return False
+    if value.ill_typed or value.datatype == XSD.boolean:
+        return True
+    return result.component in RANGES and value.datatype not in NUMERIC
 
 
 def _same(data, shapes=None, *, turbo: bool = False) -> None:
@@ -118,16 +137,16 @@ def _same(data, shapes=None, *, turbo: bool = False) -> None:
 
 def _compare(ours, reference) -> None:
     assert ours.engine == "sparql"
-    wrong = [r for r in reference.results if _pyshacl_286(r) or _ill_formed_compared(r)]
+    wrong = [r for r in reference.results if _pyshacl_286(r) or _python_comparison(r)]
     assert not any(_pyshacl_286(r) for r in ours.results)
     reference.results = [r for r in reference.results if r not in wrong]
-    ours.results = [r for r in ours.results if not _ill_formed_compared(r)]
+    ours.results = [r for r in ours.results if not _python_comparison(r)]
     assert Counter(map(result_key, ours.results)) == Counter(map(result_key, reference.results))
     assert ours.conforms == (reference.conforms or not reference.results)
     # the presentation is the same too: messages and source locations (a blank node's label is
-    # each parser's own)
+    # each parser's own, and a random one may hold digits the message scrubbing masks)
     def shown(result) -> tuple[str, str]:
-        return re.sub(r"_:[A-Za-z0-9]+", "_:", result.message), repr(result.source)
+        return re.sub(r"_:[A-Za-z0-9]*(?:\[[^\]]*\][A-Za-z0-9]*)*", "_:", result.message), repr(result.source)
 
     assert Counter(map(shown, ours.results)) == Counter(map(shown, reference.results))
 
