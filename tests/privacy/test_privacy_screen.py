@@ -223,3 +223,18 @@ def test_shown_and_scrub_mask_every_kind() -> None:
 def test_first_names_come_from_the_shipped_list() -> None:
     names = privacy.first_names()
     assert len(names) > 5000 and {"marie", "jan", "fatima", "mohamed", "aicha", "femke"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "phones", "emails"),
+    [
+        ("appeler le 0487\u00a012\u00a034\u00a056 le soir", ["0487\u00a012\u00a034\u00a056"], []),
+        ("+32\u20092\u2009555\u200912\u200912", ["+32\u20092\u2009555\u200912\u200912"], []),
+        ("jan [at] example [dot] be ou marie@mail.fr", [], ["jan [at] example [dot] be", "marie@mail.fr"]),
+        ("dossier 2023/0400 du 20/02/2023, code postal 1000", [], []),
+    ],
+)
+def test_phones_and_emails_are_given_as_written(text: str, phones: list[str], emails: list[str]) -> None:
+    # the validation's privacy scan uses these: the substrings of the original text, any spacing
+    assert privacy.find_phones(text) == phones
+    assert sorted(privacy.find_emails(text)) == sorted(emails)

@@ -114,6 +114,59 @@ def test_cli_exit_code_and_json(tmp_path: Path) -> None:
     assert "033" + NBSP + "28" not in result.output and "28" + NBSP not in result.output
 
 
+# Phones and e-mails the bundled SPARQL constraints (ASCII separators, plain "@") cannot see, and
+# one each they can: the scan finds the first ones, and reports the others once, not twice.
+CONTACTS = {
+    "phone-nbsp": ("appeler le 0487\u00a012\u00a034\u00a056", REFSH.NoPhone),
+    "phone-thin": ("+32\u20092\u2009555\u200912\u200912", REFSH.NoPhone),
+    "phone-narrow": ("0032\u202f487\u202f12\u202f34\u202f56 (mère)", REFSH.NoPhone),
+    "phone-full-width": ("\uff10\uff14\uff18\uff17 12 34 56", REFSH.NoPhone),
+    "phone-ascii": ("tel 0487 12 34 56", REFSH.NoPhone),
+    "email-brackets": ("jan [at] example [dot] be", REFSH.NoEmail),
+    "email-words": ("écrire à jan at example dot be", REFSH.NoEmail),
+    "email-parentheses": ("marie (at) mail (dot) fr", REFSH.NoEmail),
+    "email-arobase": ("paul arobase exemple point be", REFSH.NoEmail),
+    "email-ascii": ("jan@example.be", REFSH.NoEmail),
+}
+# What generated and translated data hold: pseudonymous hex ids, dates, postcodes, file numbers
+NOT_CONTACTS = {
+    "hex-id": "0487a3f09c1e2b7d4e110a9b",
+    "hex-ids-of-generated-data": "90b48b1c0645445950fd 2f055920781d2badcdc8 a9c089617746a25b7597",
+    "hex-digits": "04871234560987654321",
+    "date": "2023-02-20",
+    "date-fr": "20/02/2023",
+    "date-time": "2023-02-20T10:15:00+01:00",
+    "postcode": "1000",
+    "commune": "1080 Molenbeek-Saint-Jean",
+    "file-number": "dossier 2023/0400",
+    "term": "Aide administrative",
+    "at-in-words": "data statut attente",
+}
+
+
+@pytest.fixture(scope="module", params=["sparql", "pyshacl", "pyshacl-turbo"])
+def contacts_report(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("contacts") / "data.ttl"
+    values = {name: text for name, (text, _) in CONTACTS.items()} | NOT_CONTACTS
+    path.write_text(_turtle(values), encoding="utf-8")
+    return validate(path, engine=request.param, lang="en")
+
+
+def test_phones_and_emails_in_any_spelling_are_found_once(contacts_report) -> None:
+    found: dict[str, list] = {}
+    for result in contacts_report.results:
+        if result.source_shape == REFSH.NoIdentifyingLiteral:
+            found.setdefault(str(result.focus_node).rsplit("/", 1)[-1], []).append(result)
+    assert set(found) == set(CONTACTS)
+    for name, results in found.items():
+        assert [r.source_constraint for r in results] == [CONTACTS[name][1]], name
+        assert results[0].value_masked
+    for name, render in RENDERERS.items():
+        text = render(contacts_report)
+        assert not any(value in text for value, _ in CONTACTS.values()), name
+        assert "12\u00a034" not in text and "[at] example" not in text, name
+
+
 def test_find_national_numbers_looks_at_every_literal_once() -> None:
     graph = Graph()
     graph.parse(data=_turtle(CASES | CLEAN), format="turtle")
@@ -131,3 +184,37 @@ def test_a_store_validated_in_place_is_scanned_too() -> None:
     report = validate_store(store, lang="en")
     assert set(_niss_results(report)) == set(CASES)
     assert not report.conforms and report.exit_code == 1
+
+
+def _hits(graph: Graph) -> dict[str, int]:
+    from referentiel.validation.privacy_scan import find_personal_values
+
+    return {str(c).rsplit("#", 1)[-1]: len(v) for c, v in find_personal_values(graph).items() if v}
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "rdf").glob("*.ttl"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_no_false_positive_in_the_bundled_examples(example: Path) -> None:
+    graph = Graph()
+    graph.parse(example)
+    planted = {"NoNationalNumber": 1, "NoPhone": 1, "NoEmail": 1}  # the example made to show them
+    expected = planted if example.name == "invalid-privacy.ttl" else {}
+    assert _hits(graph) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_false_positive_in_generated_and_translated_data(tmp_path: Path, seed: int) -> None:
+    # pseudonymous hex ids ("90b48b1c0645445950fd" holds a run libphonenumber reads as a phone),
+    # dates, postcodes, file numbers, terms: 40 families of each example organisation
+    from referentiel.intake.generator import generate
+    from referentiel.translation.translator import translate
+
+    out = tmp_path / "gen"
+    generate(out, families=40, seed=seed, defect_rate=0.0)
+    merged = Graph()
+    for profile in sorted(out.glob("*/profile.yaml")):
+        merged += translate([profile.parent / "export"], profile, key_file=out / "SYNTHETIC-ONLY.key").graph
+    assert len(merged) > 10_000
+    assert _hits(merged) == {}

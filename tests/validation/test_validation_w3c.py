@@ -46,19 +46,6 @@ ENGINE_LIMITATIONS = {
 }
 ENGINES = tuple(ENGINE_LIMITATIONS)
 
-# Where the SPARQL engine's answer differs from the suite's, each documented in docs/validation.md
-# ("SPARQL engine: known differences"): (results only ours, results only expected, why).
-SPARQL_DIFFERENCES = {
-    "core/node/maxExclusive-001.ttl": (1, 1, "Oxigraph stores \"4.0\"^^xsd:decimal in canonical form \"4\""),
-    "core/node/minExclusive-001.ttl": (1, 1, "Oxigraph stores \"4.0\"^^xsd:decimal in canonical form \"4\""),
-    "core/property/datatype-ill-formed.ttl": (1, 1, "the ill-formed \"300\"^^xsd:byte comes back re-typed"),
-    "core/property/property-001.ttl": (0, 1, "a nested result reached from two focus nodes is reported once"),
-    "sparql/pre-binding/pre-binding-003.ttl": (0, 1, "Oxigraph's substitution is not SHACL pre-binding "
-                                               "in a FILTER-only nested group"),
-    "sparql/pre-binding/pre-binding-005.ttl": (0, 1, "same as pre-binding-003"),
-}
-
-
 def _cases() -> list[tuple[str, Path, Graph, URIRef]]:
     import rdflib
 
@@ -138,17 +125,11 @@ def test_w3c_case(name: str, file: Path, graph: Graph, entry: URIRef, engine: st
     report = validate(data, shapes, ontology=None, engine=engine)
     conforms = graph.value(expected, SH.conforms)
     assert isinstance(conforms, Literal)
-    assert report.conforms is (conforms.toPython() or name in SPARQL_DIFFERENCES and engine == "sparql"
-                               and not report.results), name
+    assert report.conforms is conforms.toPython(), name
     actual = Counter(
         (_norm(r.focus_node), r.path, _norm(r.value), r.component, _norm(r.source_shape), r.severity)
         for r in report.results
     )
-    if engine == "sparql" and name in SPARQL_DIFFERENCES:
-        ours, theirs, _ = SPARQL_DIFFERENCES[name]
-        wanted = _expected(graph, expected)
-        assert (sum((actual - wanted).values()), sum((wanted - actual).values())) == (ours, theirs), name
-        return
     assert actual == _expected(graph, expected), name
 
 

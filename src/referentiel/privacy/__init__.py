@@ -39,6 +39,22 @@ def find_niss(text: str) -> list[str]:
     return [text[slice(*norm.span(s, e))] for s, e in spans(norm.text)]
 
 
+def find_phones(text: str) -> list[str]:
+    """The phone numbers in ``text``, as the screen finds them (any space, dash or digit form)."""
+    from referentiel.privacy.recognisers import find_phones as spans
+
+    norm = normalise(text)
+    return [text[slice(*norm.span(s, e))] for s, e in spans(norm.text)]
+
+
+def find_emails(text: str) -> list[str]:
+    """The e-mail addresses in ``text``, plain or obfuscated ("jan [at] example [dot] be")."""
+    from referentiel.privacy.recognisers import find_emails as spans
+
+    norm = normalise(text)
+    return [text[slice(*norm.span(s, e))] for s, e in spans(norm.text)]
+
+
 __all__ = [
     "EMAIL",
     "FORMATTED_KINDS",
@@ -48,7 +64,9 @@ __all__ = [
     "NAME_LIKE",
     "SERVICE_WORDS",
     "Screening",
+    "find_emails",
     "find_niss",
+    "find_phones",
     "first_names",
     "is_masked",
     "is_valid_niss",

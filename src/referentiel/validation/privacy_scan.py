@@ -1,31 +1,35 @@
-"""The privacy scan: every national number in every literal, whichever SHACL engine ran.
+"""The privacy scan: every national number, phone and e-mail in every literal, whichever engine ran.
 
 The privacy shape ``refsh:NoIdentifyingLiteral`` states the rule "no literal anywhere holds a Belgian
-national register number" with a SPARQL constraint (``refsh:NoNationalNumber``, shapes/privacy.ttl).
-SPARQL 1.1 has no loop: that query can only look at the first three 11-digit candidates of a literal,
-and its separators are ASCII only, so a valid number written after three decoys, or with non-breaking
-spaces, passes it. The scan completes the shape with the Python recogniser
-(:func:`referentiel.privacy.find_niss`: every candidate, any separator, leading zero lost):
+national register number, a phone number or an e-mail address" with SPARQL constraints
+(``refsh:NoNationalNumber``, ``refsh:NoPhone``, ``refsh:NoEmail``, shapes/privacy.ttl). SPARQL 1.1
+has no loop and ASCII-minded regular expressions: the national-number query looks at the first
+three 11-digit candidates of a literal only, and none of them sees a number written with
+non-breaking or thin spaces, en dashes or full-width digits, nor an e-mail written
+"jan [at] example [dot] be". The scan completes the shape with the recognisers the translation
+screen uses (:mod:`referentiel.privacy`: every candidate, any separator, libphonenumber's rules,
+obfuscated e-mails):
 
-1. a cheap regular expression keeps the literals that hold ten digits or more close together (a few
-   literals in a real export), each distinct literal looked at once;
+1. a cheap regular expression per kind keeps the literals that may hold one (a few literals in a
+   real export), each distinct literal looked at once;
 2. the recogniser runs on those;
-3. a literal it catches that the engine did not report gets a result in the engine's own report graph,
-   the very result the SPARQL constraint gives (same focus node, path, value, source shape and
-   constraint, messages, severity), so that reports, counts, masking and exit codes are those of the
-   shape.
+3. a literal it catches that the engine did not report gets a result in the engine's own report
+   graph, the very result the SPARQL constraint gives (same focus node, path, value, source shape
+   and constraint, messages, severity), so that reports, counts, masking and exit codes are those of
+   the shape.
 
-It runs only when the shapes graph holds that constraint (the bundled shapes, or a copy of them), so
-your own shapes are validated as they are written.
+It runs only when the shapes graph holds those constraints (the bundled shapes, or a copy of them),
+so your own shapes are validated as they are written.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from referentiel import privacy
@@ -34,10 +38,55 @@ from referentiel.namespaces import RDF, REFSH, SH
 SHAPE = REFSH.NoIdentifyingLiteral
 CONSTRAINT = REFSH.NoNationalNumber
 
-# Ten digits (a number read as an integer lost its leading zero) with at most four other characters
-# between two of them: every spelling the recogniser accepts, after normalisation (a non-breaking
-# space, a dash of another kind, a zero-width space are one character each; full-width digits are \d).
-_CANDIDATE = re.compile(r"\d(?:\D{0,4}\d){9}")
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of personal value the scan looks for: its constraint, pre-filter and recogniser."""
+
+    constraint: URIRef
+    candidate: str  # a regular expression both Python and the store (Rust) read alike
+    find: Callable[[str], list[str]]
+    flags: str = ""
+
+
+# Pre-filters, loose enough for every spelling the recognisers accept after normalisation (a
+# non-breaking space, another dash, a zero-width space are one character each; full-width digits
+# are \d in both engines). National number: ten digits (an integer lost its leading zero) with at
+# most four other characters between two. Phone: a "+", "(" or "0" prefix then eight more digits
+# (a date or a file number "2023/0400" does not start so). E-mail: an "@" or an "at" word.
+# A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber
+# reads as a phone ("90b48b1c0645445950fd"): such a token is no phone and is not given to it.
+_TOKEN = re.compile(r"[0-9A-Za-z]+")
+
+
+def _phones(text: str) -> list[str]:
+    def hide(match: re.Match[str]) -> str:
+        token = match.group()
+        hexadecimal = (
+            len(token) >= 12 and not token.isdigit() and all(c in "0123456789abcdefABCDEF" for c in token)
+        )
+        return " " * len(token) if hexadecimal else token
+
+    return privacy.find_phones(_TOKEN.sub(hide, text))
+
+
+# full-width "+", "(", "0" and "@" as characters, not escapes: SPARQL reads "\\u" escapes itself
+_WIDE_PLUS, _WIDE_PAREN, _WIDE_ZERO, _WIDE_AT = "\uff0b", "\uff08", "\uff10", "\uff20"
+_AT_WORD = r"(?:at|arobase|apenstaart(?:je)?)"
+KINDS = (
+    Kind(CONSTRAINT, r"\d(?:\D{0,4}\d){9}", privacy.find_niss),
+    Kind(
+        REFSH.NoPhone,
+        rf"(?:[+({_WIDE_PLUS}{_WIDE_PAREN}]|(?:^|\D)[0{_WIDE_ZERO}])\D{{0,4}}(?:\d\D{{0,4}}){{7}}\d",
+        _phones,
+    ),
+    Kind(
+        REFSH.NoEmail,
+        rf"[@{_WIDE_AT}]|[\[({{<]\s*(?:{_AT_WORD}|a)\s*[\])}}>]|\s{_AT_WORD}\s",
+        privacy.find_emails,
+        "i",
+    ),
+)
 
 
 def applies(shapes: Graph) -> bool:
@@ -45,16 +94,22 @@ def applies(shapes: Graph) -> bool:
     return (SHAPE, SH.sparql, CONSTRAINT) in shapes
 
 
-# The same filter in SPARQL, run by the store itself (Rust regular expressions): only the literals
-# that pass it are converted into Python objects.
-_STORE_QUERY = (
-    "SELECT ?s ?p ?o WHERE { ?s ?p ?o . "
-    'FILTER (isLiteral(?o) && REGEX(STR(?o), "\\\\d(\\\\D{0,4}\\\\d){9}")) }'
-)
+def _store_query(kinds: tuple[Kind, ...]) -> str:
+    # the same filters in SPARQL, run by the store itself (Rust regular expressions): only the
+    # literals that pass one are converted into Python objects
+    tests = " || ".join(
+        f"REGEX(STR(?o), {_sparql_string(k.candidate)}" + (f', "{k.flags}")' if k.flags else ")")
+        for k in kinds
+    )
+    return f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o . FILTER (isLiteral(?o) && ({tests})) }}"
 
 
-def _candidates(data: Any, select: Any = None) -> Iterator[tuple[Node, Node, Node]]:
-    """The triples whose object may hold a national number: every triple of an rdflib graph, or,
+def _sparql_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _candidates(data: Any, kinds: tuple[Kind, ...], select: Any = None) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples whose object may hold a personal value: every triple of an rdflib graph, or,
     with the SPARQL engine's ``select`` (a store or an endpoint), the pre-filtered answer of the data
     themselves, so that the data never become Python objects."""
     if select is None:
@@ -62,30 +117,39 @@ def _candidates(data: Any, select: Any = None) -> Iterator[tuple[Node, Node, Nod
         return
     from referentiel.validation.sparql.api import to_rdflib
 
-    for s, p, o in select(_STORE_QUERY, ("s", "p", "o")):
+    for s, p, o in select(_store_query(kinds), ("s", "p", "o")):
         yield to_rdflib(s), to_rdflib(p), to_rdflib(o)
 
 
-def find_national_numbers(data: Any, select: Any = None) -> list[tuple[Node, Node, Literal]]:
-    """Every triple of ``data`` (an rdflib graph), or of the data behind the SPARQL engine's
-    ``select``, whose literal object holds a valid national (or bis) number."""
-    verdicts: dict[str, bool] = {}
-    search = _CANDIDATE.search
-    found = []
-    for s, p, o in _candidates(data, select):
+def find_personal_values(
+    data: Any, select: Any = None, kinds: tuple[Kind, ...] = KINDS
+) -> dict[URIRef, list[tuple[Node, Node, Literal]]]:
+    """For each kind's constraint, the triples of ``data`` (an rdflib graph, or the data behind the
+    SPARQL engine's ``select``) whose literal object holds a value of that kind."""
+    filters = [(k, re.compile(k.candidate, re.IGNORECASE if "i" in k.flags else 0)) for k in kinds]
+    verdicts: dict[str, tuple[URIRef, ...]] = {}
+    found: dict[URIRef, list[tuple[Node, Node, Literal]]] = {k.constraint: [] for k in kinds}
+    for s, p, o in _candidates(data, kinds, select):
         if not isinstance(o, Literal):
             continue
         text = str(o)
         verdict = verdicts.get(text)
         if verdict is None:
-            verdict = verdicts[text] = search(text) is not None and bool(privacy.find_niss(text))
-        if verdict:
-            found.append((s, p, o))
+            verdict = verdicts[text] = tuple(
+                k.constraint for k, pattern in filters if pattern.search(text) and k.find(text)
+            )
+        for constraint in verdict:
+            found[constraint].append((s, p, o))
     return found
 
 
+def find_national_numbers(data: Any, select: Any = None) -> list[tuple[Node, Node, Literal]]:
+    """Every triple of ``data`` whose literal object holds a valid national (or bis) number."""
+    return find_personal_values(data, select, KINDS[:1])[CONSTRAINT]
+
+
 def add_missed_results(data: Any, shapes: Graph, report: Graph, select: Any = None) -> int:
-    """Add to ``report`` the national-number results the engine missed; returns how many.
+    """Add to ``report`` the national-number, phone and e-mail results the engine missed; how many.
 
     ``data``: the rdflib data graph, unless ``select`` (the SPARQL engine's query function over a store
     or an endpoint) gives access to the data.
@@ -95,36 +159,42 @@ def add_missed_results(data: Any, shapes: Graph, report: Graph, select: Any = No
     """
     if not applies(shapes):
         return 0
-    hits = find_national_numbers(data, select)
-    if not hits:
+    kinds = tuple(k for k in KINDS if (SHAPE, SH.sparql, k.constraint) in shapes)
+    hits = find_personal_values(data, select, kinds)
+    if not any(hits.values()):
         return 0
-    reported = {
-        (report.value(node, SH.focusNode), report.value(node, SH.resultPath), report.value(node, SH.value))
-        for node in report.subjects(SH.sourceConstraint, CONSTRAINT)
-    }
     root = next(report.subjects(RDF.type, SH.ValidationReport), None)
     if root is None:
         root = BNode()
         report.add((root, RDF.type, SH.ValidationReport))
     severity = shapes.value(SHAPE, SH.severity) or SH.Violation
-    messages = [m for m in shapes.objects(CONSTRAINT, SH.message) if isinstance(m, Literal)]
     added = 0
-    for s, p, o in hits:
-        if (s, p, o) in reported:
-            continue
-        node = BNode()
-        report.add((root, SH.result, node))
-        report.add((node, RDF.type, SH.ValidationResult))
-        report.add((node, SH.focusNode, s))
-        report.add((node, SH.resultPath, p))
-        report.add((node, SH.value, o))
-        report.add((node, SH.sourceShape, SHAPE))
-        report.add((node, SH.sourceConstraint, CONSTRAINT))
-        report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-        report.add((node, SH.resultSeverity, severity))
-        for message in messages:
-            report.add((node, SH.resultMessage, message))
-        added += 1
+    for constraint, triples in hits.items():
+        reported = {
+            (
+                report.value(node, SH.focusNode),
+                report.value(node, SH.resultPath),
+                report.value(node, SH.value),
+            )
+            for node in report.subjects(SH.sourceConstraint, constraint)
+        }
+        messages = [m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)]
+        for s, p, o in dict.fromkeys(triples):
+            if (s, p, o) in reported:
+                continue
+            node = BNode()
+            report.add((root, SH.result, node))
+            report.add((node, RDF.type, SH.ValidationResult))
+            report.add((node, SH.focusNode, s))
+            report.add((node, SH.resultPath, p))
+            report.add((node, SH.value, o))
+            report.add((node, SH.sourceShape, SHAPE))
+            report.add((node, SH.sourceConstraint, constraint))
+            report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+            report.add((node, SH.resultSeverity, severity))
+            for message in messages:
+                report.add((node, SH.resultMessage, message))
+            added += 1
     if added:
         report.set((root, SH.conforms, Literal(False)))
     return added

@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from referentiel.errors import ConfigError, InputError
 from referentiel.validation.report import Severity, ValidationReport
+from referentiel.validation.sparql import lexical
 from referentiel.validation.sparql.model import ShapesModel, read_shapes, unsupported_features
 from referentiel.validation.sparql.runner import Result, Runner, Select
 
@@ -54,6 +55,7 @@ def to_rdflib(term: Any) -> Node | None:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    term = lexical.original(term)
     if term.datatype.value == XSD_STRING:
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
@@ -78,7 +80,13 @@ def store_select(store: ox.Store, graphs: Sequence[GraphName] | None) -> Select:
     options: dict[str, Any] = {} if graphs is None else {"default_graph": list(graphs)}
 
     def select(query: str, names: Sequence[str], this: Any = None) -> list[tuple[Any, ...]]:
-        extra = {} if this is None else {"substitutions": {ox.Variable("this"): this}}
+        extra = {}
+        if isinstance(this, ox.BlankNode):
+            # a blank node cannot be written in a query: Oxigraph's substitution binds it at the
+            # start of evaluation, which a FILTER of a nested group does not see (docs/validation.md)
+            extra = {"substitutions": {ox.Variable("this"): this}}
+        elif this is not None:
+            query = prebind(query, this)  # SHACL 5.3.1: $this replaced in every group of the query
         solutions = store.query(query, **options, **extra)
         present = {v.value for v in solutions.variables}
         wanted = [n if n in present else None for n in names]
@@ -103,7 +111,7 @@ def remote_select(remote: Any, graphs: Sequence[str] | None) -> Select:
 def prebind(query: str, this: Any) -> str:
     """``?this`` replaced by a constant in a query's text, for servers without SEP-0007 pre-binding.
 
-    In a projection it becomes ``(<constant> AS ?this)``, ``BOUND(?this)`` becomes ``true``, and
+    In a projection it becomes ``(<constant> AS ?this)``, ``BOUND(?this)`` becomes ``(true)``, and
     everywhere else the constant itself.
     """
     import re
@@ -115,13 +123,25 @@ def prebind(query: str, this: Any) -> str:
             hint="validate in an embedded store, or give the focus nodes IRIs",
         )
     constant = str(this)
+    outermost = [True]
+
+    def projection(match: re.Match[str]) -> str:
+        # the outer SELECT still answers ?this; a sub-SELECT would bind it twice: it drops it
+        if outermost.pop() if outermost else False:
+            variables = re.sub(r"[?$]this\b", f"({constant} AS ?this)", match.group(2))
+        else:
+            variables = re.sub(r"[?$]this\b", "", match.group(2))
+            variables = variables if variables.strip() else " * "
+        return match.group(1) + variables + match.group(3)
+
     query = re.sub(
         r"(\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?)(.*?)(\bWHERE\b|\{)",
-        lambda m: m.group(1) + re.sub(r"[?$]this\b", f"({constant} AS ?this)", m.group(2)) + m.group(3),
+        projection,
         query,
         flags=re.IGNORECASE | re.DOTALL,
     )
-    query = re.sub(r"\bBOUND\s*\(\s*[?$]this\s*\)", "true", query, flags=re.IGNORECASE)
+    # bracketed: "FILTER bound($this)" is a call, "FILTER true" would not parse
+    query = re.sub(r"\bBOUND\s*\(\s*[?$]this\s*\)", "(true)", query, flags=re.IGNORECASE)
     return re.sub(r"(?<!AS )[?$]this\b", lambda _: constant, query)
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from referentiel.errors import InputError
+from referentiel.validation.sparql import lexical
 from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstraint
 
 SUBCLASS_TYPE = (
@@ -68,6 +70,15 @@ def term(node: Node) -> str:
         node=node.n3(),
         hint="name the node with an IRI in the shapes graph",
     )
+
+
+def exact_term(model: ShapesModel, node: Node) -> str:
+    """A shapes constant compared as a term with the data (under its lexical datatype if they use them)."""
+    if model.lexical and isinstance(node, Literal) and not node.language and node.datatype is not None:
+        stored = lexical.constant(ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))))
+        if stored.datatype.value.startswith(lexical.PREFIX):
+            return term(Literal(str(node), datatype=URIRef(stored.datatype.value)))
+    return term(node)
 
 
 def path(model: ShapesModel, node: Node) -> str:
@@ -128,7 +139,7 @@ def target_pattern(
     needed: dict[str, str] = {}
     nodes = [t for p, t in shape.targets if p == SH.targetNode]
     if nodes:
-        branches.append("VALUES ?this { " + " ".join(term(n) for n in nodes) + " }")
+        branches.append("VALUES ?this { " + " ".join(exact_term(model, n) for n in nodes) + " }")
     target_classes = [t for p, t in shape.targets if p == SH.targetClass]
     if shape.implicit_class:
         target_classes.append(shape.node)
@@ -238,12 +249,17 @@ def component_queries(
 
     for cls in params.get(SH["class"], []):
         check("Class", f"NOT EXISTS {{ {instance_of('?value', cls, classes)} }}")
+    # where SHACL compares values or datatypes, a literal under a lexical datatype is read as written
+    ranges = {str(k): v for k, v in RANGES.items()}
+    value = lexical.value("?value", ranges) if model.lexical else "?value"
+    other_value = lexical.value("?other", ranges) if model.lexical else "?other"
+    value_type = lexical.datatype("?value") if model.lexical else "DATATYPE(?value)"
     for datatype in params.get(SH.datatype, []):
         if datatype == RDF.langString:
             test = 'isLiteral(?value) && LANG(?value) != ""'
         else:
             test = (
-                f'isLiteral(?value) && LANG(?value) = "" && sameTerm(DATATYPE(?value), {term(datatype)})'
+                f'isLiteral(?value) && LANG(?value) = "" && sameTerm({value_type}, {term(datatype)})'
                 + _well_formed(datatype)
             )
         check("Datatype", f"!({test})")
@@ -301,7 +317,7 @@ def component_queries(
         ("maxInclusive", "<="),
     ):
         for bound in params.get(SH[name], []):
-            check(name[0].upper() + name[1:], f"!COALESCE(?value {operator} {term(bound)}, false)")
+            check(name[0].upper() + name[1:], f"!COALESCE({value} {operator} {term(bound)}, false)")
     for name, operator in (("minLength", ">="), ("maxLength", "<=")):
         for bound in params.get(SH[name], []):
             check(
@@ -343,21 +359,19 @@ def component_queries(
     for name, operator in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
         for other in params.get(SH[name], []):
             # one result per (value, other value) pair that fails: ?other is projected, not shown
+            failing = _not_comparable(f"{value} {operator} {other_value}")
             add(
                 name[0].upper() + name[1:],
-                _select(
-                    focus,
-                    f"{values} ?this {term(other)} ?other . {_not_comparable(f'?value {operator} ?other')}",
-                    "?this ?value ?other",
-                ),
+                _select(focus, f"{values} ?this {term(other)} ?other . {failing}", "?this ?value ?other"),
             )
-    for value in params.get(SH.hasValue, []):
+    for member in params.get(SH.hasValue, []):
+        wanted = exact_term(model, member)
         if shape_path is None:
-            add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {term(value)}))", "?this"))
+            add("HasValue", _select(focus, f"FILTER (!sameTerm(?this, {wanted}))", "?this"))
         else:
-            add("HasValue", _select(focus, _without(focus, f"?this {shape_path} {term(value)}"), "?this"))
+            add("HasValue", _select(focus, _without(focus, f"?this {shape_path} {wanted}"), "?this"))
     for head in params.get(SH["in"], []):
-        members = " ".join(term(m) for m in model.list_of(head))
+        members = " ".join(exact_term(model, m) for m in model.list_of(head))
         check("In", f"NOT EXISTS {{ VALUES ?value {{ {members} }} }}")
     if any(
         str(v) == "true" and v.datatype == XSD.boolean

@@ -158,6 +158,8 @@ class ShapesModel:
 
     graph: Graph
     shapes: dict[Node, Shape]
+    # the data hold literals the store would rewrite under lexical datatypes (sparql/lexical.py)
+    lexical: bool = False
 
     def shape(self, node: Node) -> Shape:
         """The shape read from ``node`` (a node referenced by sh:node etc. is a shape even untyped)."""

@@ -130,8 +130,17 @@ class Runner:
             return pattern
         return "VALUES ?this { " + " ".join(str(n) for n in nodes) + " }"
 
-    def _tasks(self, shape: Shape, focus: str, prefixes: dict[str, str]) -> list[Callable[[], list[Result]]]:
-        """One callable per constraint of ``shape`` (and of its property shapes) over ``focus``."""
+    def _tasks(
+        self,
+        shape: Shape,
+        focus: str,
+        prefixes: dict[str, str],
+        weight: Callable[[], dict[Any, int]] | None = None,
+    ) -> list[Callable[[], list[Result]]]:
+        """One callable per constraint of ``shape`` (and of its property shapes) over ``focus``.
+
+        ``weight``: how many times each focus node is reached from the targets (None: once).
+        """
         if shape.deactivated:
             return []
         shape_path = compiler.path(self.model, shape.path) if shape.path is not None else None
@@ -160,8 +169,18 @@ class Runner:
             tasks.append(lambda: self._logical(shape, focus, nested, shape_path, prefixes, logical))
         if SH.qualifiedValueShape in shape.params and shape_path is not None:
             tasks.append(lambda: self._qualified(shape, focus, nested, shape_path, prefixes))
-        for prop in shape.properties:
-            tasks.extend(self._tasks(self.model.shape(prop), nested, prefixes))
+        if shape.properties and shape_path is not None:
+            # SHACL validates each value node once per focus node that reaches it: a nested
+            # result is reported once per path from a focus node (W3C core/property-001)
+            reached = _Reached(self.select, head + compiler.pairs_query(focus, shape_path), weight)
+            for prop in shape.properties:
+                tasks.extend(
+                    lambda t=task, r=reached: r.repeat(t())
+                    for task in self._tasks(self.model.shape(prop), nested, prefixes, reached.counts)
+                )
+        else:
+            for prop in shape.properties:
+                tasks.extend(self._tasks(self.model.shape(prop), nested, prefixes, weight))
         return tasks
 
     def _result(self, shape: Shape, component: URIRef, focus: Any, value: Any = None, **extra: Any) -> Result:
@@ -312,6 +331,33 @@ class Runner:
                     if n > int(maximum.toPython())
                 ]
         return results
+
+
+class _Reached:
+    """How many times each value node of a property shape is reached from its shape's targets."""
+
+    def __init__(self, select: Select, pairs: str, weight: Callable[[], dict[Any, int]] | None) -> None:
+        self._select, self._pairs, self._weight = select, pairs, weight
+        self._counts: dict[Any, int] | None = None
+        self._lock = threading.Lock()
+
+    def counts(self) -> dict[Any, int]:
+        """Value node -> number of (focus node, value node) paths that reach it (computed once)."""
+        with self._lock:
+            if self._counts is None:
+                outer = self._weight() if self._weight is not None else {}
+                counts: dict[Any, int] = defaultdict(int)
+                for this, value in self._select(self._pairs, ("this", "value"), None):
+                    counts[value] += outer.get(this, 1)
+                self._counts = dict(counts)
+            return self._counts
+
+    def repeat(self, results: list[Result]) -> list[Result]:
+        """Each result as many times as its focus node is reached (most are reached once)."""
+        if not results:
+            return results
+        counts = self.counts()
+        return [r for r in results for _ in range(counts.get(r.focus, 1))]
 
 
 def _text(node: Any) -> str:

@@ -8,7 +8,7 @@ added, and the compiled queries run there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from rdflib import Graph
 from referentiel import rdfio
 from referentiel.errors import ConfigError
 from referentiel.validation.report import Severity, ValidationReport
+from referentiel.validation.sparql import lexical
 from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
 from referentiel.validation.sparql.model import read_shapes
 from referentiel.validation.sparql.runner import Select
@@ -36,8 +37,20 @@ _PREFIX = re.compile(rb"(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>",
 def load_store(
     data: str | Path | Graph | Sequence[str | Path | Graph],
     input_format: str | None = None,
+    *,
+    exact: bool = False,
 ) -> tuple[ox.Store, list[str], dict[str, str]]:
-    """A new in-memory store holding all data inputs; their names and the prefixes they declare."""
+    """A new in-memory store holding all data inputs; their names and the prefixes they declare.
+
+    ``exact``: literals the store would rewrite (``"4.0"^^xsd:decimal``) are kept as written under
+    a lexical datatype (:mod:`referentiel.validation.sparql.lexical`).
+    """
+    return _load_all(data, input_format, exact)[:3]
+
+
+def _load_all(
+    data: str | Path | Graph | Sequence[str | Path | Graph], input_format: str | None, exact: bool
+) -> tuple[ox.Store, list[str], dict[str, str], int]:
     from referentiel.store.base import from_rdflib
 
     items = [data] if isinstance(data, str | Path | Graph) else list(data)
@@ -46,9 +59,14 @@ def load_store(
     store = ox.Store()
     names: list[str] = []
     prefixes: dict[str, str] = {}
+    probe, kept = lexical.Probe(), [0]
+
+    def add(quads: Iterable[ox.Quad]) -> None:
+        store.extend(lexical.exact(quads, probe, kept) if exact else quads)
+
     for item in items:
         if isinstance(item, Graph):
-            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(item))
+            add(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(item))
             prefixes.update({p: str(n) for p, n in item.namespaces() if p})
             names.append("<graph>")
             continue
@@ -61,19 +79,68 @@ def load_store(
 
             graph = Graph()
             _parse_with_rdflib(graph, name, payload, fmt)
-            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
+            add(ox.Quad(t.subject, t.predicate, t.object) for t in from_rdflib(graph))
         else:
-            _load(store, name, payload, fmt, base)
+            careful = exact and _may_be_rewritten(payload, fmt, probe)
+            _load(store, name, payload, fmt, base, add if careful else None)
             for prefix, namespace in _PREFIX.findall(payload[:200_000]):
                 prefixes.setdefault(prefix.decode("utf-8", "replace"), namespace.decode("utf-8", "replace"))
         names.append(name)
-    return store, names, prefixes
+    return store, names, prefixes, kept[0]
 
 
-def _load(store: ox.Store, name: str, payload: bytes, fmt: str, base: str) -> None:
+# Typed literals in N-Triples/Turtle text, and what is left of Turtle once IRIs, strings and comments go
+_TYPED = re.compile(rb'"([^"\\\n]*)"\^\^(?:<([^>]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))')
+_IRIS_STRINGS_COMMENTS = re.compile(rb'<[^>\s]*>|"[^"\\\n]*"|#[^\n]*')
+# a bare Turtle number in a form the store would rewrite: decimal, double, leading + or 0
+_BARE_NUMBER = re.compile(rb"(?<![\w:.-])(?:[+-]?\d*\.\d|[+-]?\d+[eE]|\+\d|0\d|-0(?![\d.]))")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _may_be_rewritten(payload: bytes, fmt: str, probe: lexical.Probe) -> bool:
+    """Whether a file may hold literals the store would rewrite (then it is parsed literal by literal).
+
+    A fast scan of the text, so that data already as the store writes them keep the bulk loader:
+    typed literals are asked of the probe; a bare Turtle number not in canonical integer form, a
+    single-quoted, long or escaped string, a datatype the scan cannot resolve, or another syntax
+    (RDF/XML) count as "may be".
+    """
+    if fmt not in ("nt", "nquads", "turtle", "trig") or b'"""' in payload or b"\\" in payload:
+        return True
+    prefixes: dict[str, str] = {}
+    if fmt in ("turtle", "trig"):
+        rest = _IRIS_STRINGS_COMMENTS.sub(b" ", payload)
+        if b"'" in rest or _BARE_NUMBER.search(rest):
+            return True
+        prefixes = {
+            p.decode("utf-8", "replace"): n.decode("utf-8", "replace") for p, n in _PREFIX.findall(payload)
+        }
+    literals = set()
+    for form, iri, prefix, local in set(_TYPED.findall(payload)):
+        name = prefix.decode("utf-8", "replace")
+        if iri:
+            datatype = iri.decode("utf-8", "replace")
+        elif name in prefixes:
+            datatype = prefixes[name] + local.decode("utf-8", "replace")
+        else:
+            return True
+        if datatype.startswith(_XSD):
+            literals.add(ox.Literal(form.decode("utf-8", "replace"), datatype=ox.NamedNode(datatype)))
+    return bool(probe.changed(literals))
+
+
+def _load(
+    store: ox.Store,
+    name: str,
+    payload: bytes,
+    fmt: str,
+    base: str,
+    add: Callable[[Iterable[ox.Quad]], None] | None = None,
+) -> None:
     try:
-        if fmt in _QUADS:
-            store.extend(
+        if fmt in _QUADS or add is not None:
+            # the parser keeps lexical forms; only the store's encoding rewrites them (lexical.py)
+            (add or store.extend)(
                 ox.Quad(q.subject, q.predicate, q.object)
                 for q in ox.parse(payload, format=_FORMATS[fmt], base_iri=base)
             )
@@ -103,15 +170,20 @@ def validate_files(
     from referentiel.store.base import from_rdflib
     from referentiel.validation.engine import spec_booleans
 
-    store, names, prefixes = load_store(data, input_format)
+    shapes = spec_booleans(shapes)
+    model = read_shapes(shapes)
+    # SPARQL-based constraints are the user's queries, written for the data's own datatypes: with
+    # them, literals are stored as the store encodes them (docs/validation.md, "Literals as written")
+    exact = not any(s.sparql or s.target_selects for s in model.shapes.values())
+    store, names, prefixes, kept = _load_all(data, input_format, exact)
+    model.lexical = kept > 0
     triples = len(store)
     if ontology is not None:
         store.extend(
             ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
         )
-    shapes = spec_booleans(shapes)
     select = _select(store)
-    results = run(read_shapes(shapes), select, threads=threads)
+    results = run(model, select, threads=threads)
     return build_report(
         results,
         StoreView(store, None, prefixes),
