@@ -77,7 +77,8 @@ def test_results_are_still_located_at_file_row_and_column(one) -> None:  # noqa:
     (ov,) = graph.subjects(RDF.value, Literal("2024-13-05"))
     (subject,) = graph.subjects(REF.originalValue, ov)
     where = locate(graph, subject, REF.date)
-    assert (where.file, where.row, where.column, where.original) == ("activites.csv", 31, "date", "2024-13-05")
+    located = (where.file, where.row, where.column, where.original)
+    assert located == ("activites.csv", 31, "date", "2024-13-05")
     assert (subject, PROV.wasDerivedFrom, None) in graph
 
 
