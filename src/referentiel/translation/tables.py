@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,7 @@ def _whole_cell(raw: Any, text: str, terms: bool) -> Screening | None:
     return found if found and not (terms and found.kinds == ("free text",)) else None
 
 
+@lru_cache(maxsize=65536)
 def _show(value: str) -> str:
     """A value as it may appear in a message: personal data and free text masked (privacy.shown)."""
     return shown(value)
@@ -291,8 +293,12 @@ class _Tables:
             if what is None:
                 kinds_of: dict[str, tuple[str, ...]] = {}  # each distinct value is looked at once
                 found: list[str] = []
-                for row_no, cells in table.rows:
-                    text = cell_text(cells[index])
+                texts = [cell_text(cells[index]) for _, cells in table.rows]
+                # One search over the whole column first: a cell's match is a match there too (its
+                # edges are a line break, which \b, \d and \W see as they see the cell's ends).
+                column_has_one = _PREFILTER.search("\n".join(texts))
+                candidates = zip(table.rows, texts, strict=True) if column_has_one else ()
+                for (row_no, _), text in candidates:
                     if not _PREFILTER.search(text):
                         continue
                     if text not in kinds_of:
