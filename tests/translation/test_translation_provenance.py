@@ -104,3 +104,24 @@ def test_plain_codes_hold_nothing_the_screen_finds(code: str) -> None:
 )
 def test_other_identifiers_still_go_through_the_screen(value: str) -> None:
     assert not PLAIN_CODE.fullmatch(value)
+
+
+def test_a_sink_still_takes_triples_of_rdflib_terms() -> None:
+    """The translator hands lines to a sink; other callers may hand rdflib triples: both are written."""
+    from rdflib import BNode, URIRef
+    from rdflib.namespace import XSD
+
+    from referentiel.translation.emit import _ntriples
+
+    s, p = URIRef("urn:x:s"), URIRef("urn:x:p")
+    triples = [
+        (s, p, Literal('a "quoted"\nline', lang="fr")),
+        (s, p, Literal("2024-01-02", datatype=XSD.date)),
+        (s, p, Literal("plain", datatype=XSD.string)),
+        (s, p, BNode("b1")),
+    ]
+    data = _ntriples([*triples, "<urn:x:s> <urn:x:p> <urn:x:o> .\n"])
+    expected = Graph()
+    for triple in [*triples[:2], (s, p, Literal("plain")), (s, p, BNode("b1")), (s, p, URIRef("urn:x:o"))]:
+        expected.add(triple)
+    assert isomorphic(Graph().parse(data=data, format="nt"), expected)

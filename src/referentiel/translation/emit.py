@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import quote
 
+from rdflib import BNode, Literal
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import RDF as _RDF
 from rdflib.namespace import XSD as _XSD
@@ -48,7 +49,7 @@ class _Terms:
 
 REF, RDF, PROV, REFC = _Terms(_REF), _Terms(_RDF), _Terms(_PROV), _Terms(_REFC)
 XSD_DATE, XSD_GYEAR, XSD_ANYURI = str(_XSD.date), str(_XSD.gYear), str(_XSD.anyURI)
-_XSD_INTEGER = str(_XSD.integer)
+_XSD_INTEGER, _XSD_STRING = str(_XSD.integer), str(_XSD.string)
 
 
 def nt_iri(iri: Any) -> str:
@@ -91,8 +92,28 @@ def _gc_paused() -> Iterator[None]:
 _NO_BUILD = "<urn:referentiel:not-built>"  # stands for a resource when no RDF is built
 
 
-def _ntriples(lines: list[str]) -> bytes:
-    """The distinct N-Triples lines, in the order first made, as UTF-8."""
+def _rdflib_line(triple: tuple[Any, Any, Any]) -> str:
+    """One triple of rdflib terms as an N-Triples line."""
+    return " ".join(_rdflib_term(node) for node in triple) + " .\n"
+
+
+def _rdflib_term(node: Any) -> str:
+    if isinstance(node, Literal):
+        datatype = None if node.datatype is None or str(node.datatype) == _XSD_STRING else str(node.datatype)
+        return nt_literal(str(node), datatype, node.language)
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return f"<{node}>"
+
+
+def _ntriples(lines: list[Any]) -> bytes:
+    """The distinct N-Triples lines, in the order first made, as UTF-8.
+
+    The translator makes lines; a triple of rdflib terms (what other callers of a
+    :class:`~referentiel.store.staging.BulkSink` may hand it) is written as a line first.
+    """
+    if any(line.__class__ is not str for line in lines):
+        lines = [line if line.__class__ is str else _rdflib_line(line) for line in lines]
     return "".join(dict.fromkeys(lines)).encode("utf-8")
 
 
