@@ -125,11 +125,12 @@ class Column:
     """A column of a table as the provenance describes it (``ref:SourceColumn``): once per export,
     on the first original value that refers to it."""
 
-    __slots__ = ("iri", "lines", "prop")
+    __slots__ = ("iri", "lines", "prop", "terms")
 
     def __init__(self, table: Table, index: int, title: str, prop: str, base: str) -> None:
         self.iri = f"<{base}{index + 1}>"
         self.prop = prop  # the property the column feeds (N-Triples form)
+        self.terms: dict[str, tuple[Any, ...]] = {}  # a term column's distinct terms, as the rows use them
         s = self.iri
         self.lines: list[str] | None = [
             f"{s} {RDF.type} {REF.SourceColumn} .\n",

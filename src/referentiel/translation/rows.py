@@ -236,8 +236,14 @@ class _Run(_Tables, _Emitter):
                 for k, item in enumerate(raw_items):
                     ov = f"<{record_iri}/{index + 1}" + (f"-{k + 1}>" if many else ">") if build else None
                     if prop.kind == CONCEPT:
-                        term = cell_text(item)
-                        res = self.resolver.resolve(term, prop.scheme or "")
+                        term = item if item.__class__ is str else cell_text(item)
+                        # all that depends on the term alone, worked out once per column and term
+                        known = column.terms.get(term)
+                        if known is None:
+                            res = self.resolver.resolve(term, prop.scheme or "")
+                            concept = self._concept(res) if res.concept is not None else None
+                            known = column.terms[term] = (res, _show(term), concept, self.literal(term))
+                        res, shown_term, concept, term_literal = known
                         cs = col_stats[index]
                         found = (screen(term) or whole) if res.status == UNMAPPED else None
                         if found:
@@ -250,8 +256,8 @@ class _Run(_Tables, _Emitter):
                         cs.cells[res.klass] += 1
                         # The statistics feed reports, coverage and suggestions: they keep the
                         # term as it may be shown (a note typed in the column is masked).
-                        cs.frequency[_show(term)] += 1
-                        cs.terms.setdefault(_show(term), res.klass)
+                        cs.frequency[shown_term] += 1
+                        cs.terms.setdefault(shown_term, res.klass)
                         if res.status == UNMAPPED:
                             self.issue(
                                 "unmapped-term",
@@ -261,21 +267,21 @@ class _Run(_Tables, _Emitter):
                                     "unmapped-term.wrong-scheme"
                                     if res.klass == "wrong-scheme"
                                     else "unmapped-term",
-                                    term=_show(term),
+                                    term=shown_term,
                                 ),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         elif res.status == NO_EQUIVALENT:
                             self.issue(
                                 "no-equivalent",
                                 INFO,
                                 table,
-                                Msg.of("no-equivalent", term=_show(term)),
+                                Msg.of("no-equivalent", term=shown_term),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         elif not res.asserted:
                             self.issue(
@@ -284,20 +290,19 @@ class _Run(_Tables, _Emitter):
                                 table,
                                 Msg.of(
                                     "not-asserted",
-                                    term=_show(term),
+                                    term=shown_term,
                                     predicate=res.predicate,
                                     concept=res.concept.n3(_NM),  # type: ignore[union-attr]
                                     property=prop.name,
                                 ),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         if build:
-                            concept = self._concept(res) if res.concept is not None else None
                             if res.asserted:
                                 t(f"{subject} {p_iri} {concept[0]} .\n")  # type: ignore[index]
-                            self._original(subject, ov, column, self.literal(term), res.status)  # type: ignore[arg-type]
+                            self._original(subject, ov, column, term_literal, res.status)  # type: ignore[arg-type]
                             if concept is not None:
                                 t(f"{ov} {REF.mappedTo} {concept[0]} .\n")
                                 t(f"{ov} {REF.mappingPredicate} {concept[1]} .\n")
