@@ -222,10 +222,10 @@ a synthetic export in the CPAS example's dialect, translated by `referentiel.tra
 baseline run in the same process (`csv.DictReader` + `rdflib.Graph.add`, same core triples, no
 provenance, no original values, no pseudonymisation, no checks). The translator reads each row once,
 looks each distinct term up once (cache per term and scheme), parses each distinct date once,
-pseudonymises each distinct identifier once, builds triples as tuples and writes N-Triples straight
-from them (each distinct node written once; Turtle and JSON-LD through pyoxigraph) without building an
-rdflib Graph; `result.graph` builds one on first use (validation needs it). It writes about 6x the
-baseline's triples per row (source record, one `ref:OriginalValue` per translated cell)."""
+pseudonymises each distinct identifier once, makes each triple as an N-Triples line (no rdflib term;
+Turtle and JSON-LD through pyoxigraph) without building an rdflib Graph; `result.graph` parses the
+lines on first use (validation needs it). It writes about 4x the baseline's triples per row (source
+record, one original value per translated cell pointing to its column, described once)."""
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Where a resource of the translated data came from: file, sheet, row, column.
 
 The translation layer records, for each resource, ``prov:wasDerivedFrom`` a ``ref:SourceRecord`` (file,
-sheet, row) and, for each translated cell, a ``ref:OriginalValue`` (column, original value, concept,
-mapping predicate, property). Validation reports and intake summaries use :func:`locate` to speak
-in the partner's terms ("interventions.csv, row 118, column type_action") instead of node ids.
+sheet, row) and, for each translated cell, a ``ref:OriginalValue`` (original value, concept, mapping
+predicate, status) in a ``ref:SourceColumn`` (``ref:inColumn``: the column's title and the property it
+feeds, described once per export; docs/translation.md, "Provenance"). Validation reports and intake
+summaries use :func:`locate` to speak in the partner's terms ("interventions.csv, row 118, column
+type_action") instead of node ids.
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ _WHERE_WORDS = {
 }
 
 
+def column_of(graph: Graph, value_node: Node) -> tuple[Node | None, Node | None]:
+    """The title of the column an original value was written in, and the property that column feeds."""
+    source_column = graph.value(value_node, REF.inColumn)
+    if source_column is None:
+        return None, None
+    return graph.value(source_column, REF.sourceColumn), graph.value(source_column, REF.forProperty)
+
+
 def _order(node: Node) -> tuple[str, str]:
     return (type(node).__name__, str(node))
 
@@ -69,8 +79,9 @@ def locate(graph: Graph, node: Node, path: Node | None = None) -> SourceLocation
     column = original = None
     if isinstance(path, URIRef):
         for value_node in sorted(graph.objects(node, REF.originalValue), key=_order):
-            if graph.value(value_node, REF.forProperty) in (path, Literal(str(path))):
-                column = graph.value(value_node, REF.sourceColumn)
+            title, feeds = column_of(graph, value_node)
+            if feeds in (path, Literal(str(path))):
+                column = title
                 original = graph.value(value_node, RDF.value)
                 break
     return SourceLocation(

@@ -1,8 +1,11 @@
 """The translation of each example organisation is exactly the recorded one (guard for optimisations).
 
-The golden files in ``data/golden`` were recorded with the translator as it was before its speed-ups
-(docs/performance.md, "Translation"): the same triples (rdflib isomorphism) and the same issues must
-come out. When the examples or the translation change on purpose, record them again with
+The golden files in ``data/golden`` were first recorded with the translator as it was before its
+speed-ups (docs/performance.md, "Translation"), and recorded again when provenance became compact
+(docs/translation.md, "Provenance"): every triple outside the provenance of cells unchanged, and every
+cell's (resource, column title, text, status, property, concept, predicate, shape) the same as in the
+first recording. The same triples (rdflib isomorphism) and the same issues must come out. When the
+examples or the translation change on purpose, record them again with
 ``python tests/translation/test_translation_golden.py`` and review the diff.
 """
 

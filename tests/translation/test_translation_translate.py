@@ -103,7 +103,7 @@ def test_no_equivalent_is_explicit(results: dict) -> None:
     for ov in ovs:
         assert graph.value(ov, REF.mappingStatus) == Literal("no-equivalent")
         assert graph.value(ov, REF.mappedTo) is None
-        assert graph.value(ov, REF.forProperty) == REF.hasNeed
+        assert graph.value(graph.value(ov, REF.inColumn), REF.forProperty) == REF.hasNeed
 
 
 def test_bad_date_is_kept_as_unparsable(results: dict) -> None:

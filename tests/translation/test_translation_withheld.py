@@ -89,7 +89,7 @@ def test_personal_values_where_terms_dates_organisations_and_communes_go_are_wit
     for marker in markers:
         assert graph.value(marker, RDF.value) is None
         assert {lit.language for lit in graph.objects(marker, REF.valueShape)} == {"fr", "en", "nl"}
-        assert graph.value(marker, REF.sourceColumn) is not None
+        assert graph.value(graph.value(marker, REF.inColumn), REF.sourceColumn) is not None
     # the mapped term of the same cell is kept; no organisation is named after the withheld reference
     assert (None, REF.hasNeed, None) in graph
     names = {str(o) for o in graph.objects(None, REF.name)}

@@ -360,20 +360,27 @@ class SyntheticData:
                 t(ox.Triple(m, p("familyParticipant"), n(REFD + "family/" + fam)))
             if mt.convener:
                 t(ox.Triple(m, p("convenedBy"), n(REFD + "organisation/" + mt.convener)))
+        described: set[tuple[str, str]] = set()
         for ov in self.originals:
             t = out[ov.org].append
             v = n(f"{REFD}{ov.org}/original/{ov.id}")
+            # as the translation writes them: each column described once, status only when not mapped
+            column = n(f"{REFD}{ov.org}/column/synthetic/{ov.column}")
+            if (ov.org, ov.column) not in described:
+                described.add((ov.org, ov.column))
+                t(ox.Triple(column, a, p("SourceColumn")))
+                t(ox.Triple(column, p("sourceColumn"), s(ov.column)))
+                t(ox.Triple(column, p("sourceFile"), s("synthetic")))
+                t(ox.Triple(column, p("forProperty"), p(COLUMN_PROPERTIES[ov.column])))
             t(ox.Triple(n(f"{REFD}{ov.org}/intervention/{ov.intervention}"), p("originalValue"), v))
-            t(ox.Triple(v, a, p("OriginalValue")))
-            t(ox.Triple(v, p("sourceColumn"), s(ov.column)))
+            t(ox.Triple(v, p("inColumn"), column))
             t(
                 ox.Triple(
                     v, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#value"), s(ov.text or f"code {ov.id}")
                 )
             )
-            t(ox.Triple(v, p("mappingStatus"), s(ov.status)))
-            if ov.column in COLUMN_PROPERTIES:
-                t(ox.Triple(v, p("forProperty"), p(COLUMN_PROPERTIES[ov.column])))
+            if ov.status != "mapped":
+                t(ox.Triple(v, p("mappingStatus"), s(ov.status)))
             if ov.predicate:
                 t(
                     ox.Triple(

@@ -75,7 +75,7 @@ def summary_lines(result: object, *, limit: int = MAX_LINES, lang: str = "fr") -
         lines.append(render("translate.more", {"count": len(shown) - limit}, lang))
     counts = {f"{s}s": result.count(s) for s in SEVERITIES}
     lines.append(
-        render("translate.counts", {"triples": len(result.graph), **counts}, lang)
+        render("translate.counts", {"triples": len(result), **counts}, lang)
         + (render("translate.infos", {}, lang) if result.count("info") else "")
     )
     return lines

@@ -133,7 +133,8 @@ class TranslationResult:
     ``referentiel translate`` fast on large exports (see docs/performance.md, "Translation").
     """
 
-    triples: list[tuple[Any, Any, Any]]
+    #: the distinct triples are the distinct lines (N-Triples, as made: see :mod:`.emit`)
+    triples: list[str]
     issues: list[TranslationIssue]
     files: list[FileStats]
     columns: list[ColumnStats]
@@ -147,11 +148,14 @@ class TranslationResult:
     def graph(self) -> Graph:
         """The translation as an rdflib Graph (built once, on first use)."""
         if self._graph is None:
-            graph = Graph()
+            import pyoxigraph as ox
+
+            from referentiel.store.base import to_rdflib
+
+            with _gc_paused():
+                graph = to_rdflib(ox.parse(_ntriples(self.triples), format=ox.RdfFormat.N_TRIPLES))
             for prefix, namespace in self.prefixes.items():
                 graph.bind(prefix, namespace)
-            with _gc_paused():
-                graph.addN((s, p, o, graph) for s, p, o in self.triples)
             self._graph = graph
         return self._graph
 

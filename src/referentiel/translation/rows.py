@@ -9,13 +9,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from referentiel.namespaces import REFD
 from referentiel.privacy import Screening, screen
 from referentiel.progress import NullProgress, Progress
-from referentiel.translation.emit import _NO_BUILD, PROV, RDF, REF, XSD, _Emitter, _id_token, _iri
+from referentiel.translation.emit import (
+    _NO_BUILD,
+    PROV,
+    RDF,
+    REF,
+    XSD_ANYURI,
+    XSD_DATE,
+    XSD_GYEAR,
+    Column,
+    _Emitter,
+    _id_token,
+    column_base,
+    nt_iri,
+    nt_literal,
+)
 from referentiel.translation.messages import Items, Msg
 from referentiel.translation.model import (
     CONCEPT,
@@ -69,18 +82,18 @@ class _Run(_Tables, _Emitter):
         self.progress = progress or NullProgress()
         self.pseudo = pseudonymiser
         self.build = build
-        self.triples: list[tuple[Any, Any, Any]] = []
+        self.triples: list[str] = []  # N-Triples lines
         self.issues: list[TranslationIssue] = []
         self.files: list[FileStats] = []
         self.columns: list[ColumnStats] = []
         self.resolver = TermResolver(profile.mappings)
         self.org_base = f"{REFD}{profile.slug}/"
-        self.own_org = _iri(f"{REFD}organisation/{profile.slug}")
-        self._org_iris: dict[str, URIRef] = {}
-        self._lit_cache: dict[tuple[str, str], Literal] = {}
-        self._int_cache: dict[int, Literal] = {}
-        self._org_refs: dict[URIRef, tuple[str, URIRef]] = {}
-        self._org_described: set[URIRef | None] = set()
+        self.own_org = f"<{REFD}organisation/{profile.slug}>"
+        self._org_iris: dict[str, str] = {}
+        self._lit_cache: dict[tuple[str, str | None], str] = {}
+        self._concepts: dict[Any, tuple[str, str]] = {}  # concept IRI -> (<concept>, predicate literal)
+        self._org_refs: dict[str, tuple[str, str]] = {}
+        self._org_described: set[str | None] = set()
         self.workbooks: dict[Path, Any] = {}  # open once per run however many of their sheets are read
 
     def issue(self, kind: str, severity: str, table: Table | TableSpec, message: Msg, **kw: Any) -> None:
@@ -97,10 +110,11 @@ class _Run(_Tables, _Emitter):
     ) -> None:
         build = self.build
         t = self.triples.append
-        klass = ENTITY_CLASSES[spec.entity]
+        klass = nt_iri(ENTITY_CLASSES[spec.entity])
         key_idx = [i for i, c in enumerate(slots) if c is not None and c.is_key]
         key_personal = any(slots[i].personal for i in key_idx)  # type: ignore[union-attr]
         active = [(i, c) for i, c in enumerate(slots) if c is not None and not c.suppress and not c.is_key]
+        columns = self._columns(table, active)
         default_prop = DEFAULT_ORGANISATION_PROPERTY.get(spec.entity)
         if default_prop and any(
             c.property is not None and c.property.name == default_prop for _, c in active
@@ -109,7 +123,11 @@ class _Run(_Tables, _Emitter):
         record_base = f"{self.org_base}record/{_id_token(table.file)}/"
         if table.sheet:
             record_base += f"{_id_token(table.sheet)}/"
-        file_lit, sheet_lit = Literal(table.file), Literal(table.sheet) if table.sheet else None
+        file_lit, sheet_lit = nt_literal(table.file), nt_literal(table.sheet) if table.sheet else None
+        sheet_line = f" {REF.sourceSheet} {sheet_lit} .\n" if sheet_lit else ""
+        record_lines = f" {RDF.type} {REF.SourceRecord} .\n", f" {REF.sourceFile} {file_lit} .\n"
+        default_line = f" {REF[default_prop]} {self.own_org} .\n" if default_prop else ""
+        type_line = f" {RDF.type} {klass} .\n"
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
         seen_ids: dict[str, int] = {}
         date_cache: dict[tuple[int, Any], date | None] = {}
@@ -145,7 +163,7 @@ class _Run(_Tables, _Emitter):
                 local_id = self.pseudonym(spec.entity, raw_id) if (key_personal and build) else raw_id
                 subject = (
                     (
-                        _iri(f"{self.org_base}{spec.entity}/{local_id}")
+                        f"<{self.org_base}{spec.entity}/{local_id}>"
                         if key_personal
                         else self.entity_iri(spec.entity, raw_id, False)
                     )
@@ -154,24 +172,25 @@ class _Run(_Tables, _Emitter):
                 )
             else:
                 local_id = None
-                subject = _iri(f"{self.org_base}{spec.entity}/{stem}-{row_no}") if build else None
+                subject = f"<{self.org_base}{spec.entity}/{stem}-{row_no}>" if build else None
             stats.rows_translated += 1
-            record = _iri(f"{record_base}{row_no}") if build else None
+            record_iri = f"{record_base}{row_no}"
+            record = f"<{record_iri}>" if build else None
             if spec.entity == "organisation":
                 self._org_described.add(subject)
             if build:
-                t((subject, RDF.type, klass))
+                t(subject + type_line)
                 if local_id is not None:
-                    t((subject, REF.localId, self.literal(local_id)))
-                t((subject, PROV.wasDerivedFrom, record))
-                t((record, RDF.type, REF.SourceRecord))
-                t((record, REF.sourceFile, file_lit))
-                if sheet_lit is not None:
-                    t((record, REF.sourceSheet, sheet_lit))
-                t((record, REF.sourceRow, self.integer(row_no)))
-                if default_prop:
-                    t((subject, REF[default_prop], self.own_org))
-            family: URIRef | None = None
+                    t(f"{subject} {REF.localId} {self.literal(local_id)} .\n")
+                t(f"{subject} {PROV.wasDerivedFrom} {record} .\n")
+                t(record + record_lines[0])
+                t(record + record_lines[1])
+                if sheet_line:
+                    t(record + sheet_line)
+                t(f"{record} {REF.sourceRow} {self.integer(row_no)} .\n")
+                if default_line:
+                    t(subject + default_line)
+            family: str | None = None
             compositions: list[tuple[int, ColumnSpec, Any]] = []
 
             # ---- cells
@@ -183,6 +202,8 @@ class _Run(_Tables, _Emitter):
                 prop = col.property
                 if prop is None:
                     continue
+                column = columns[index]
+                p_iri = column.prop
                 if isinstance(raw, list):
                     items = [cell_text(v).strip() for v in raw]
                     items = [v for v in items if v not in col.null]
@@ -213,24 +234,30 @@ class _Run(_Tables, _Emitter):
                 # whole cell too, and an item that is not what the column declares takes its finding
                 whole = _whole_cell(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
                 for k, item in enumerate(raw_items):
-                    ov = _iri(f"{record}/{index + 1}" + (f"-{k + 1}" if many else "")) if build else None
+                    ov = f"<{record_iri}/{index + 1}" + (f"-{k + 1}>" if many else ">") if build else None
                     if prop.kind == CONCEPT:
-                        term = cell_text(item)
-                        res = self.resolver.resolve(term, prop.scheme or "")
+                        term = item if item.__class__ is str else cell_text(item)
+                        # all that depends on the term alone, worked out once per column and term
+                        known = column.terms.get(term)
+                        if known is None:
+                            res = self.resolver.resolve(term, prop.scheme or "")
+                            concept = self._concept(res) if res.concept is not None else None
+                            known = column.terms[term] = (res, _show(term), concept, self.literal(term))
+                        res, shown_term, concept, term_literal = known
                         cs = col_stats[index]
                         found = (screen(term) or whole) if res.status == UNMAPPED else None
                         if found:
                             # not a term of the mapping set, and personal: neither kept nor counted
                             cs.cells[WITHHELD] += 1
                             self.withhold(
-                                table, row_no, col, subject, ov, prop.iri, found, WARNING, "expected.term"
+                                table, row_no, col, subject, ov, column, found, WARNING, "expected.term"
                             )
                             continue
                         cs.cells[res.klass] += 1
                         # The statistics feed reports, coverage and suggestions: they keep the
                         # term as it may be shown (a note typed in the column is masked).
-                        cs.frequency[_show(term)] += 1
-                        cs.terms.setdefault(_show(term), res.klass)
+                        cs.frequency[shown_term] += 1
+                        cs.terms.setdefault(shown_term, res.klass)
                         if res.status == UNMAPPED:
                             self.issue(
                                 "unmapped-term",
@@ -240,21 +267,21 @@ class _Run(_Tables, _Emitter):
                                     "unmapped-term.wrong-scheme"
                                     if res.klass == "wrong-scheme"
                                     else "unmapped-term",
-                                    term=_show(term),
+                                    term=shown_term,
                                 ),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         elif res.status == NO_EQUIVALENT:
                             self.issue(
                                 "no-equivalent",
                                 INFO,
                                 table,
-                                Msg.of("no-equivalent", term=_show(term)),
+                                Msg.of("no-equivalent", term=shown_term),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         elif not res.asserted:
                             self.issue(
@@ -263,28 +290,22 @@ class _Run(_Tables, _Emitter):
                                 table,
                                 Msg.of(
                                     "not-asserted",
-                                    term=_show(term),
+                                    term=shown_term,
                                     predicate=res.predicate,
                                     concept=res.concept.n3(_NM),  # type: ignore[union-attr]
                                     property=prop.name,
                                 ),
                                 row=row_no,
                                 column=col.title,
-                                term=_show(term),
+                                term=shown_term,
                             )
                         if build:
                             if res.asserted:
-                                t((subject, prop.iri, res.concept))
-                            self._original(subject, ov, col, prop.iri, self.literal(term), res.status)
-                            if res.concept is not None:
-                                t((ov, REF.mappedTo, res.concept))
-                                t(
-                                    (
-                                        ov,
-                                        REF.mappingPredicate,
-                                        self.literal(str(SKOS) + res.predicate.split(":", 1)[1], XSD.anyURI),
-                                    )
-                                )  # type: ignore[union-attr]
+                                t(f"{subject} {p_iri} {concept[0]} .\n")  # type: ignore[index]
+                            self._original(subject, ov, column, term_literal, res.status)  # type: ignore[arg-type]
+                            if concept is not None:
+                                t(f"{ov} {REF.mappedTo} {concept[0]} .\n")
+                                t(f"{ov} {REF.mappingPredicate} {concept[1]} .\n")
                     elif prop.kind == REFERENCE:
                         written = cell_text(item)
                         value = written.strip()
@@ -301,7 +322,7 @@ class _Run(_Tables, _Emitter):
                                         col,
                                         None,
                                         None,
-                                        prop.iri,
+                                        None,
                                         found,
                                         WARNING,
                                         "expected.organisation",
@@ -317,24 +338,27 @@ class _Run(_Tables, _Emitter):
                                     col,
                                     subject,
                                     ov,
-                                    prop.iri,
+                                    column,
                                     found,
                                     WARNING,
                                     "expected.organisation",
                                 )
                                 continue
                         obj = self.entity_iri(target, value, col.personal)
-                        t((subject, prop.iri, obj))
+                        t(f"{subject} {p_iri} {obj} .\n")
                         if target == "organisation" and obj != self.own_org:
-                            self._org_refs.setdefault(obj, (value, record))
+                            self._org_refs.setdefault(obj, (value, record))  # type: ignore[arg-type]
                         elif target == "family":
                             family = obj
-                            t((obj, RDF.type, REF.Family))
-                            t((obj, PROV.wasDerivedFrom, record))
-                        if not col.personal:
-                            self._original(subject, ov, col, prop.iri, self.literal(written), MAPPED)
-                        else:
-                            self._original(subject, ov, col, prop.iri, None, MAPPED)
+                            t(f"{obj} {RDF.type} {REF.Family} .\n")
+                            t(f"{obj} {PROV.wasDerivedFrom} {record} .\n")
+                        self._original(
+                            subject,  # type: ignore[arg-type]
+                            ov,  # type: ignore[arg-type]
+                            column,
+                            None if col.personal else self.literal(written),
+                            MAPPED,
+                        )
                     elif col.datatype == "date":
                         cache_key = (index, item)
                         if cache_key in date_cache:
@@ -346,7 +370,7 @@ class _Run(_Tables, _Emitter):
                         found = (screen(text) or whole) if parsed is None else None
                         if found:
                             self.withhold(
-                                table, row_no, col, subject, ov, prop.iri, found, ERROR, "expected.date"
+                                table, row_no, col, subject, ov, column, found, ERROR, "expected.date"
                             )
                             continue
                         if parsed is None:
@@ -365,12 +389,11 @@ class _Run(_Tables, _Emitter):
                             )
                         if build:
                             if parsed is not None:
-                                t((subject, prop.iri, self.literal(parsed.isoformat(), XSD.date)))
+                                t(f"{subject} {p_iri} {self.literal(parsed.isoformat(), XSD_DATE)} .\n")
                             self._original(
-                                subject,
-                                ov,
-                                col,
-                                prop.iri,
+                                subject,  # type: ignore[arg-type]
+                                ov,  # type: ignore[arg-type]
+                                column,
                                 self.literal(written),
                                 MAPPED if parsed is not None else UNPARSABLE,
                             )
@@ -381,15 +404,15 @@ class _Run(_Tables, _Emitter):
                         found = None if col.personal or declared_name else (screen(text) or whole)
                         if found:
                             expected = Msg.of("expected.text", property=prop.name)
-                            self.withhold(table, row_no, col, subject, ov, prop.iri, found, WARNING, expected)
+                            self.withhold(table, row_no, col, subject, ov, column, found, WARNING, expected)
                             continue
                         if build:
                             if col.personal:
-                                t((subject, prop.iri, self.literal(self.pseudonym(spec.entity, text))))
+                                t(f"{subject} {p_iri} {self.literal(self.pseudonym(spec.entity, text))} .\n")
                             else:
-                                t((subject, prop.iri, self.literal(text)))
+                                t(f"{subject} {p_iri} {self.literal(text)} .\n")
             if compositions:
-                self._compositions(table, row_no, record, family, compositions)
+                self._compositions(table, row_no, record, record_iri, family, compositions, columns)
 
     def _unknown_organisation(self, value: str, whole: Screening | None) -> Screening | None:
         """The screening of an organisation reference the profile does not name (None when it does);
@@ -402,9 +425,11 @@ class _Run(_Tables, _Emitter):
         self,
         table: Table,
         row_no: int,
-        record: URIRef | None,
-        family: URIRef | None,
+        record: str | None,
+        record_iri: str,
+        family: str | None,
         compositions: list[tuple[int, ColumnSpec, Any]],
+        columns: dict[int, Column],
     ) -> None:
         t = self.triples.append
         for index, col, raw in compositions:
@@ -421,20 +446,20 @@ class _Run(_Tables, _Emitter):
                     column=col.title,
                 )
                 continue
+            column = columns[index]
+            family_iri = family[1:-1]
             if col.composition == "childrenBirthYears":
                 items = raw if isinstance(raw, list) else text.split(col.separator or ",")
                 whole = _whole_cell(raw, text, terms=False) if len(items) > 1 else None
                 years: Counter = Counter()
                 for k, item in enumerate(items):
                     year = cell_text(item).strip()
-                    ov = _iri(f"{record}/{index + 1}-{k + 1}") if self.build else None
+                    ov = f"<{record_iri}/{index + 1}-{k + 1}>" if self.build else None
                     ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
                     found = None if ok else (screen(year) or whole)
                     if found:
-                        child = _iri(f"{family}/child/withheld-{k + 1}") if self.build else None
-                        self.withhold(
-                            table, row_no, col, child, ov, REF.birthYear, found, ERROR, "expected.year"
-                        )
+                        child = f"<{family_iri}/child/withheld-{k + 1}>" if self.build else None
+                        self.withhold(table, row_no, col, child, ov, column, found, ERROR, "expected.year")
                         continue
                     if not ok:
                         self.issue(
@@ -450,23 +475,19 @@ class _Run(_Tables, _Emitter):
                     # An unreadable year (a name, a note typed there) must not become part of an IRI.
                     key = year if ok else "unparsable"
                     years[key] += 1
-                    child = _iri(f"{family}/child/{key}-{years[key]}")
-                    t((family, REF.hasMember, child))
-                    t((child, RDF.type, REF.Child))
-                    t((child, PROV.wasDerivedFrom, record))
+                    child = f"<{family_iri}/child/{key}-{years[key]}>"
+                    t(f"{family} {REF.hasMember} {child} .\n")
+                    t(f"{child} {RDF.type} {REF.Child} .\n")
+                    t(f"{child} {PROV.wasDerivedFrom} {record} .\n")
                     if ok:
-                        t((child, REF.birthYear, self.literal(year, XSD.gYear)))
-                    self._original(
-                        child, ov, col, REF.birthYear, self.literal(year), MAPPED if ok else UNPARSABLE
-                    )
+                        t(f"{child} {REF.birthYear} {self.literal(year, XSD_GYEAR)} .\n")
+                    self._original(child, ov, column, self.literal(year), MAPPED if ok else UNPARSABLE)  # type: ignore[arg-type]
             elif col.composition == "parentsCount":
                 ok = text.isdigit() and int(text) <= 10
                 found = None if ok else screen(text)
+                ov = f"<{record_iri}/{index + 1}>" if self.build else None
                 if found:
-                    ov = _iri(f"{record}/{index + 1}") if self.build else None
-                    self.withhold(
-                        table, row_no, col, family, ov, REF.hasMember, found, ERROR, "expected.number"
-                    )
+                    self.withhold(table, row_no, col, family, ov, column, found, ERROR, "expected.number")
                     continue
                 if not ok:
                     self.issue(
@@ -482,14 +503,38 @@ class _Run(_Tables, _Emitter):
                 # the count itself is kept on the family, beside the members it made
                 self._original(
                     family,
-                    _iri(f"{record}/{index + 1}"),
-                    col,
-                    REF.hasMember,
+                    ov,
+                    column,
                     self.literal(cell_text(raw)),
-                    MAPPED if ok else UNPARSABLE,
+                    MAPPED if ok else UNPARSABLE,  # type: ignore[arg-type]
                 )
                 for k in range(1, int(text) + 1 if ok else 0):
-                    parent = _iri(f"{family}/parent/{k}")
-                    t((family, REF.hasMember, parent))
-                    t((parent, RDF.type, REF.Parent))
-                    t((parent, PROV.wasDerivedFrom, record))
+                    parent = f"<{family_iri}/parent/{k}>"
+                    t(f"{family} {REF.hasMember} {parent} .\n")
+                    t(f"{parent} {RDF.type} {REF.Parent} .\n")
+                    t(f"{parent} {PROV.wasDerivedFrom} {record} .\n")
+
+    def _columns(self, table: Table, active: list[tuple[int, ColumnSpec]]) -> dict[int, Column]:
+        """The provenance of each column of ``table`` that feeds a property (described when first used)."""
+        base = column_base(self.org_base, table)
+        out = {}
+        for index, col in active:
+            if col.composition == "childrenBirthYears":
+                prop = REF.birthYear
+            elif col.composition == "parentsCount":
+                prop = REF.hasMember
+            elif col.property is not None:
+                prop = nt_iri(col.property.iri)
+            else:
+                continue
+            out[index] = Column(table, index, col.title, prop, base)
+        return out
+
+    def _concept(self, res: Any) -> tuple[str, str]:
+        """A resolved concept in N-Triples form and the literal of its SKOS predicate (made once)."""
+        key = (res.concept, res.predicate)
+        found = self._concepts.get(key)
+        if found is None:
+            predicate = self.literal(str(SKOS) + res.predicate.split(":", 1)[1], XSD_ANYURI)
+            found = self._concepts[key] = (nt_iri(res.concept), predicate)
+        return found

@@ -516,16 +516,16 @@ def source_of(data: Graph, focus: Node | None, path: Node | None) -> Source | No
     """The place in the partner's export a result points to, when the data carries provenance."""
     if focus is None:
         return None
-    from referentiel.provenance import locate
+    from referentiel.provenance import column_of, locate
 
     location = locate(data, focus, path)
     if location is None and (focus, None, None) in data:
         # An original value (e.g. an unmapped term) is located through the resource that holds it.
         owner = next(data.subjects(REF.originalValue, focus), None)
         if owner is not None:
-            where = locate(data, owner, data.value(focus, REF.forProperty))
+            column, feeds = column_of(data, focus)
+            where = locate(data, owner, feeds)
             if where is not None:
-                column = data.value(focus, REF.sourceColumn)
                 return Source(where.file, where.row, str(column) if column is not None else where.column,
                               where.sheet)
     if location is None:

@@ -38,6 +38,7 @@ from referentiel.validation.report import Severity, ValidationReport
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _FOLLOW = (PROV.wasDerivedFrom, REF.originalValue)  # what locating a result reads beyond its node
+_IN_COLUMN = REF.inColumn
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +164,11 @@ def _neighbourhood(store: ox.Store, graphs: list[ox.NamedNode], report: Graph) -
             for quad in store.quads_for_pattern(ox.NamedNode(node), None, None, graph):
                 predicate, value = URIRef(quad.predicate.value), _rdflib(quad.object)
                 out.add((node, predicate, value))
-                if depth[node] == 0 and predicate in _FOLLOW and isinstance(value, URIRef):
-                    depth.setdefault(value, 1)
+                if not isinstance(value, URIRef):
+                    continue
+                if predicate == _IN_COLUMN or (depth[node] == 0 and predicate in _FOLLOW):
+                    # an original value's column (its title and property) is read wherever it is met
+                    depth.setdefault(value, depth[node] + 1)
                     pending.append(value)
     return out
 

@@ -356,16 +356,19 @@ _PROVENANCE = """
 SELECT ?s ?p ?o WHERE {{
   VALUES ?focus {{ {values} }}
   {{ ?focus ?p ?o . BIND (?focus AS ?s)
-     FILTER (?p IN (<http://www.w3.org/ns/prov#wasDerivedFrom>, {ref}originalValue>, {ref}forProperty>,
-                    {ref}sourceColumn>, <http://www.w3.org/1999/02/22-rdf-syntax-ns#value>)) }}
+     FILTER (?p IN (<http://www.w3.org/ns/prov#wasDerivedFrom>, {ref}originalValue>, {ref}inColumn>,
+                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#value>)) }}
   UNION {{ ?focus <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . ?s ?p ?o }}
   UNION {{ ?focus {ref}originalValue> ?s . ?s ?p ?o }}
+  UNION {{ ?focus {ref}inColumn> ?s . ?s ?p ?o }}
+  UNION {{ ?focus {ref}originalValue>/{ref}inColumn> ?s . ?s ?p ?o }}
   UNION {{ ?s {ref}originalValue> ?focus . BIND ({ref}originalValue> AS ?p) BIND (?focus AS ?o) }}
   UNION {{ ?owner {ref}originalValue> ?focus .
            ?owner <http://www.w3.org/ns/prov#wasDerivedFrom> ?s . ?s ?p ?o }}
   UNION {{ ?owner {ref}originalValue> ?focus . ?owner ?p ?o . BIND (?owner AS ?s)
            FILTER (?p IN (<http://www.w3.org/ns/prov#wasDerivedFrom>, {ref}originalValue>)) }}
   UNION {{ ?owner {ref}originalValue> ?focus . ?owner {ref}originalValue> ?s . ?s ?p ?o }}
+  UNION {{ ?owner {ref}originalValue> ?focus . ?owner {ref}originalValue>/{ref}inColumn> ?s . ?s ?p ?o }}
 }}"""
 
 
