@@ -131,6 +131,14 @@ STORE: dict[str, dict[str, str]] = {
         "retirez user:password@ de l'URL et définissez REFERENTIEL_ENDPOINT_USER et REFERENTIEL_ENDPOINT_PASSWORD (ou REFERENTIEL_ENDPOINT_TOKEN) dans l'environnement",
         "haal user:password@ uit de URL en zet REFERENTIEL_ENDPOINT_USER en REFERENTIEL_ENDPOINT_PASSWORD (of REFERENTIEL_ENDPOINT_TOKEN) in de omgeving",
     ),
+    "cannot read the password file named by REFERENTIEL_ENDPOINT_PASSWORD_FILE ({why})": _m(
+        "impossible de lire le fichier de mot de passe désigné par REFERENTIEL_ENDPOINT_PASSWORD_FILE ({why})",
+        "het wachtwoordbestand dat REFERENTIEL_ENDPOINT_PASSWORD_FILE aanwijst, kan niet gelezen worden ({why})",
+    ),
+    "give a readable UTF-8 file holding the password on its first line": _m(
+        "indiquez un fichier UTF-8 lisible qui contient le mot de passe sur sa première ligne",
+        "geef een leesbaar UTF-8-bestand met het wachtwoord op de eerste regel",
+    ),
     "no update URL for this endpoint": _m(
         "pas d'URL de mise à jour pour ce point d'accès", "geen update-URL voor dit eindpunt"
     ),

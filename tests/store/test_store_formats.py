@@ -59,18 +59,27 @@ def test_bad_parameter_values_are_config_errors(type_name: str, text: str) -> No
     assert err.value.exit_code == 2 and err.value.hint
 
 
-def test_values_block_goes_into_every_where_group_only() -> None:
+def test_parameters_are_bound_in_the_where_groups_that_use_them() -> None:
     query = (
         "PREFIX ex: <http://ex/{weird}> # a { in a comment\n"
         'CONSTRUCT { ?s ex:p "{" } WHERE { ?s ?p ?o { SELECT ?s WHERE { ?s ?q ?x } } '
         "FILTER NOT EXISTS { ?s ?r ?y } }"
     )
     bound = bind_parameters(query, {"x": ox.Literal("v")})
-    assert bound.count('VALUES (?x) { ("v") }') == 2
+    assert bound.count('BIND ("v" AS ?x)') == 2
     assert bound.startswith(
         'PREFIX ex: <http://ex/{weird}> # a { in a comment\nCONSTRUCT { ?s ex:p "{" } WHERE {'
     )
     assert len(group_starts("SELECT * { ?s ?p ?o }")) == 1
+    # a sub-query gets the parameters it uses (in its projection too), not those of its sub-queries
+    nested = (
+        "SELECT ?a WHERE { { SELECT ?a (SUM(IF(?v <= ?limit, 1, 0)) AS ?n) WHERE { ?a ?p ?v "
+        "{ SELECT ?a WHERE { ?a ?q ?other } } } GROUP BY ?a } }"
+    )
+    bound = bind_parameters(nested, {"limit": ox.Literal("3"), "other": ox.Literal("o")})
+    assert 'WHERE { BIND ("3" AS ?limit)\n ?a ?p ?v' in bound
+    assert 'WHERE { BIND ("o" AS ?other)\n ?a ?q ?other' in bound
+    assert bound.count("AS ?limit)") == 2 and bound.count("AS ?other)") == 2
     with pytest.raises(ConfigError):
         group_starts("ASK")
 

@@ -18,8 +18,8 @@ Design (see docs/store.md):
   new export (:attr:`EmbeddedStore.diff_limit`). Both pyoxigraph calls are
   transactions, so a failure or a kill half-way leaves the store as it was;
 - queries see the union of the graphs (the embedded store's union default graph; on a server, the
-  registered graphs passed as ``default-graph-uri``), and parameters are bound with an injected
-  ``VALUES`` block of serialised RDF terms (see :mod:`referentiel.store.sparql`).
+  registered graphs passed as ``default-graph-uri``), and parameters are bound with injected
+  ``BIND (term AS ?var)`` of serialised RDF terms (see :mod:`referentiel.store.sparql`).
 """
 
 from __future__ import annotations
@@ -663,7 +663,7 @@ class Store(ABC):
 
     # -- public API
     def query(self, sparql: str, bindings: dict[str, Term] | None = None, union: bool = True) -> QueryResult:
-        """Run a SPARQL 1.1 query; ``bindings`` are bound as RDF terms (injected ``VALUES``).
+        """Run a SPARQL 1.1 query; ``bindings`` are bound as RDF terms (injected ``BIND``).
 
         With ``union`` (the default) the query's default graph is the union of all loaded graphs.
         """

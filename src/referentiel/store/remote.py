@@ -6,14 +6,15 @@ dataset without server-side "union default graph" settings), and a load is ONE S
 request, which Oxigraph and Fuseki apply atomically (see docs/store.md for other servers).
 
 The stdlib ``urllib`` is used (no extra dependency). Credentials come from the environment
-(``REFERENTIEL_ENDPOINT_USER`` / ``REFERENTIEL_ENDPOINT_PASSWORD``, or ``REFERENTIEL_ENDPOINT_TOKEN``
-for a bearer token), never from the command line, and never appear in errors: messages show the
-server's URL without user information.
+(``REFERENTIEL_ENDPOINT_USER`` and ``REFERENTIEL_ENDPOINT_PASSWORD``, or the password's file named
+by ``REFERENTIEL_ENDPOINT_PASSWORD_FILE``; or ``REFERENTIEL_ENDPOINT_TOKEN`` for a bearer token),
+never from the command line, and never appear in errors: messages show the server's URL without
+user information. A user and password answer the server's challenge, HTTP Digest (Virtuoso's
+``/sparql-auth``) or Basic (a reverse proxy, Fuseki, GraphDB).
 """
 
 from __future__ import annotations
 
-import base64
 import os
 import urllib.error
 import urllib.parse
@@ -76,7 +77,7 @@ class Endpoint:
                 "REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) in the environment",
             )
         base = url.rstrip("/")
-        if base.endswith(("/query", "/sparql")):
+        if base.endswith(("/query", "/sparql", "/sparql-auth")):
             query_url = base
             guessed_update = base.rsplit("/", 1)[0] + "/update"
         else:
@@ -85,7 +86,7 @@ class Endpoint:
             query_url=query_url,
             update_url=update_url or env.get("REFERENTIEL_ENDPOINT_UPDATE") or guessed_update,
             user=env.get("REFERENTIEL_ENDPOINT_USER") or None,
-            password=env.get("REFERENTIEL_ENDPOINT_PASSWORD") or None,
+            password=env.get("REFERENTIEL_ENDPOINT_PASSWORD") or _password_file(env),
             token=env.get("REFERENTIEL_ENDPOINT_TOKEN") or None,
             union_default_graph=env.get("REFERENTIEL_ENDPOINT_UNION", "").lower() in ("1", "true", "yes"),
             store_url=env.get("REFERENTIEL_ENDPOINT_STORE") or None,
@@ -101,6 +102,41 @@ class Endpoint:
         return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def _password_file(env: dict[str, str]) -> str | None:
+    """The password in the file ``REFERENTIEL_ENDPOINT_PASSWORD_FILE`` names (its first line), if set
+    (a secret mounted by Docker, systemd or Kubernetes: never on a command line)."""
+    name = env.get("REFERENTIEL_ENDPOINT_PASSWORD_FILE")
+    if not name:
+        return None
+    try:
+        with open(name, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n") or None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError.of(
+            "cannot read the password file named by REFERENTIEL_ENDPOINT_PASSWORD_FILE ({why})",
+            file=name,
+            hint="give a readable UTF-8 file holding the password on its first line",
+            why=getattr(exc, "strerror", None) or type(exc).__name__,
+        ) from None
+
+
+def _opener(endpoint: Endpoint) -> urllib.request.OpenerDirector:
+    """An HTTP opener answering the server's Digest or Basic challenge with the endpoint's credentials
+    (Basic is then sent up front to that server: one round trip per request, not two)."""
+    if not endpoint.user or endpoint.token:
+        return urllib.request.build_opener()
+    passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
+    for url in (endpoint.query_url, endpoint.update_url, endpoint.store_url):
+        if url:
+            parts = urllib.parse.urlsplit(url)
+            passwords.add_password(
+                None, f"{parts.scheme}://{parts.netloc}/", endpoint.user, endpoint.password or ""
+            )
+    return urllib.request.build_opener(
+        urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)
+    )
+
+
 class RemoteStore(Store):
     """The store on a SPARQL 1.1 server."""
 
@@ -108,6 +144,7 @@ class RemoteStore(Store):
         self.endpoint = Endpoint.from_url(endpoint) if isinstance(endpoint, str) else endpoint
         self.location = self.endpoint.public()
         self.server: str | None = None  # the server's ``Server`` header, once it has answered
+        self._opener = _opener(self.endpoint)
 
     @property
     def virtuoso(self) -> bool:
@@ -137,9 +174,6 @@ class RemoteStore(Store):
         headers = {"User-Agent": "referentiel"}
         if self.endpoint.token:
             headers["Authorization"] = "Bearer " + self.endpoint.token
-        elif self.endpoint.user:
-            raw = f"{self.endpoint.user}:{self.endpoint.password or ''}".encode()
-            headers["Authorization"] = "Basic " + base64.b64encode(raw).decode("ascii")
         return headers
 
     def _post(self, url: str, body: bytes, content_type: str, accept: str) -> tuple[str, bytes]:
@@ -147,7 +181,7 @@ class RemoteStore(Store):
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         where = self.endpoint.public(url)
         try:
-            with urllib.request.urlopen(request, timeout=self.endpoint.timeout) as response:
+            with self._opener.open(request, timeout=self.endpoint.timeout) as response:
                 self.server = response.headers.get("Server", "")
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as exc:

@@ -58,7 +58,9 @@ def store_url(remote: Any) -> str:
         return remote.endpoint.store_url
     parts = urllib.parse.urlsplit(remote.endpoint.query_url)
     if remote.virtuoso:
-        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/sparql-graph-crud", "", ""))
+        # beside /sparql-auth (Digest) its authenticated twin, else the anonymous one
+        crud = "/sparql-graph-crud-auth" if parts.path.endswith("-auth") else "/sparql-graph-crud"
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, crud, "", ""))
     return remote.endpoint.query_url.rsplit("/", 1)[0] + "/store"
 
 

@@ -1,11 +1,11 @@
 """Query results as Python objects, parameter binding, and the SPARQL 1.1 result formats.
 
-Parameters are bound by injecting ``VALUES (?a ?b) { (term term) }`` as the first element of the
-query's outermost group and of every ``WHERE`` sub-query, each term serialised by pyoxigraph (a
-typed literal or an IRI):
-no user text is ever pasted into the query. pyoxigraph's own ``substitutions`` argument (SEP-0007)
-was not used because it requires the variable to be in the SELECT projection and would behave
-differently from the remote path; one mechanism for both backends gives the same answers.
+Parameters are bound by injecting ``BIND (term AS ?a)`` as the first element of the query's
+outermost group and of every ``WHERE`` sub-query using the variable, each term serialised by
+pyoxigraph (a typed literal or an IRI): no user text is ever pasted into the query. pyoxigraph's
+own ``substitutions`` argument (SEP-0007) was not used because it requires the variable to be in
+the SELECT projection and would behave differently from the remote path;
+one mechanism for both backends gives the same answers.
 
 The serialisers follow SPARQL 1.1 Query Results JSON, CSV/TSV and XML formats exactly.
 """
@@ -135,17 +135,64 @@ def group_starts(query: str) -> list[int]:
     return sorted(set(starts))
 
 
+def _group_end(query: str, start: int) -> int:
+    """Index of the ``}`` closing the group whose ``{`` is just before ``start`` (comments, strings and
+    IRIs skipped as in :func:`group_starts`)."""
+    i, n, depth = start, len(query), 1
+    while i < n:
+        c = query[i]
+        if c == "#":
+            end = query.find("\n", i)
+            i = n if end == -1 else end
+        elif c in "\"'":
+            i = _skip_string(query, i)
+        elif c == "<" and i + 1 < n and query[i + 1] not in " =\t\n":
+            end = query.find(">", i)
+            i = n if end == -1 else end + 1
+        else:
+            depth += (c == "{") - (c == "}")
+            if depth == 0:
+                return i
+            i += 1
+    return n
+
+
 def bind_parameters(query: str, bindings: dict[str, Term]) -> str:
-    """``query`` with a ``VALUES`` block binding each variable to its RDF term, injected at the start
-    of the outermost group and of every ``WHERE { ... }`` sub-query (so that a parameter can be used
-    at any level; a one-row VALUES block binding unused variables changes no answer)."""
+    """``query`` with ``BIND (term AS ?variable)`` for each parameter, injected at the start of the
+    outermost group (every parameter) and of every ``WHERE { ... }`` sub-query that uses the variable
+    outside its own sub-queries (its projection, WHERE, GROUP BY or HAVING), so that a parameter can
+    be used at any level. A BIND at the start of a group is a one-row VALUES block; BIND rather than
+    VALUES, and only where used, because Virtuoso 7 plans a sub-query holding a VALUES block badly
+    (``desynchronisation`` took minutes instead of 0.6 s; docs/store.md)."""
+    import re
+
     if not bindings:
         return query
-    names = sorted(bindings)
-    head = "(" + " ".join("?" + n for n in names) + ")"
-    row = "(" + " ".join(to_sparql(bindings[n]) for n in names) + ")"
-    block = f" VALUES {head} {{ {row} }}\n"
-    for at in reversed(group_starts(query)):
+    starts = group_starts(query)
+    # a sub-query's extent runs from its SELECT to the brace closing it: a parameter may be used in
+    # its projection, GROUP BY or HAVING as well as in its WHERE group
+    select_word = re.compile(r"(?i)\bSELECT\b")
+    spans = [(0, len(query))]
+    for at in starts[1:]:
+        begin = max((m.start() for m in select_word.finditer(query, 0, at)), default=at)
+        spans.append((begin, _group_end(query, query.rfind("{", 0, begin) + 1)))
+    blocks: list[tuple[int, str]] = []
+    for k, (begin, end) in enumerate(spans):
+        own, cursor = [], begin
+        for inner_begin, inner_end in sorted(spans[k + 1 :]):
+            if cursor <= inner_begin and inner_end <= end:  # a directly nested sub-query: not its scope
+                own.append(query[cursor:inner_begin])
+                cursor = inner_end
+        own.append(query[cursor:end])
+        at = starts[k]
+        names = sorted(
+            n
+            for n in bindings
+            if k == 0 or re.search(r"[?$]" + re.escape(n) + r"(?![\w\u00B7-])", "".join(own))
+        )
+        if names:
+            blocks.append((at, "".join(f" BIND ({to_sparql(bindings[n])} AS ?{n})" for n in names) + "\n"))
+    for at, block in reversed(blocks):
         query = query[:at] + block + query[at:]
     return query
 
