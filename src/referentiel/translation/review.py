@@ -19,7 +19,8 @@ from pathlib import Path
 
 from referentiel.errors import InputError
 from referentiel.translation.framework import Framework
-from referentiel.translation.mapping_checks import ERROR, Finding, check_mapping_set
+from referentiel.translation.mapping_check_registry import ERROR, Finding
+from referentiel.translation.mapping_check_rules import check_mapping_set
 from referentiel.translation.sssom import (
     Mapping,
     MappingSet,
