@@ -66,12 +66,19 @@ def render_template_error(error: Any, lang: str) -> str:
     return text
 
 
-def translate(template: str, lang: str, params: dict[str, Any]) -> str:
-    """``template`` in ``lang`` with ``params`` filled in (English when it has no translation)."""
+def translate(
+    template: str, lang: str, params: dict[str, Any], catalogue: dict[str, dict[str, str]] | None = None
+) -> str:
+    """``template`` in ``lang`` with ``params`` filled in (English when it has no translation).
+
+    ``catalogue``: another English-keyed catalogue than :data:`MESSAGES` (e.g. the mapping checks').
+    """
+    known = MESSAGES if catalogue is None else catalogue
     values = {
-        k: translate(v.template, lang, v.params) if isinstance(v, Phrase) else v for k, v in params.items()
+        k: translate(v.template, lang, v.params, catalogue) if isinstance(v, Phrase) else v
+        for k, v in params.items()
     }
-    text = MESSAGES.get(template, {}).get(lang, template) if lang != "en" else template
+    text = known.get(template, {}).get(lang, template) if lang != "en" else template
     return text.format(**values)
 
 

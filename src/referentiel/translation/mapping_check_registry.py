@@ -6,8 +6,11 @@ the CLI, the JSON output and docs/translation.md.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from referentiel.error_messages import Phrase
+from referentiel.translation.mapping_check_messages import say
 
 ERROR, WARN, INFO = "ERROR", "WARN", "INFO"
 
@@ -24,6 +27,14 @@ class CheckSpec:
     title: str
     hint: str
     kind: str  # "sssom" (well-formedness) or "skos" (integrity against the framework)
+
+    def title_in(self, lang: str) -> str:
+        """What the check finds, in ``lang``."""
+        return say(self.title, lang)
+
+    def hint_in(self, lang: str) -> str:
+        """How to fix it, in ``lang``."""
+        return say(self.hint, lang)
 
 
 CHECKS: dict[str, CheckSpec] = {
@@ -218,7 +229,7 @@ CHECKS: dict[str, CheckSpec] = {
 
 @dataclass
 class Finding:
-    """One problem found in a mapping set."""
+    """One problem found in a mapping set (``message`` and ``hint`` in English; ``*_in(lang)`` translate)."""
 
     check: str
     severity: str
@@ -227,10 +238,27 @@ class Finding:
     line: int | None = None
     column: str | None = None
     hint: str | None = None
+    phrase: Phrase | None = field(default=None, repr=False, compare=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return asdict(self)
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (fr, nl, en)."""
+        return say(self.phrase.template, lang, self.phrase.params) if self.phrase else self.message
+
+    def hint_in(self, lang: str) -> str | None:
+        """How to fix it, in ``lang``."""
+        return say(self.hint, lang) if self.hint else None
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """A JSON-ready dict, its message and hint in ``lang``."""
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message_in(lang),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "hint": self.hint_in(lang),
+        }
 
 
 @dataclass
@@ -250,8 +278,8 @@ class CheckReport:
         """True when no finding is an ERROR."""
         return self.count(ERROR) == 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (``files``, ``mappings``, counts, ``findings``)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """A JSON-ready dict (``files``, ``mappings``, counts, ``findings`` in ``lang``)."""
         return {
             "files": self.files,
             "mappings": self.mappings,
@@ -259,5 +287,5 @@ class CheckReport:
             "warnings": self.count(WARN),
             "infos": self.count(INFO),
             "conforms": self.ok,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in self.findings],
         }

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Callable
 
+from referentiel.error_messages import Phrase, phrase
 from referentiel.privacy import scrub
 from referentiel.translation.framework import Framework
 from referentiel.translation.mapping_check_registry import CHECKS, SEVERITY_ORDER, Finding
@@ -80,17 +81,22 @@ class _Context:
     def add(
         self,
         check: str,
-        message: str,
+        message: Phrase,
         mapping: Mapping | None = None,
         column: str | None = None,
         line: int | None = None,
     ) -> None:
         spec = CHECKS[check]
+        # the values quoted come from the file: screened before they reach any language's text
+        said = Phrase(
+            message.template, {k: scrub(v) if isinstance(v, str) else v for k, v in message.params.items()}
+        )
         self.findings.append(
             Finding(
                 check=check,
                 severity=spec.severity,
-                message=scrub(message),
+                message=scrub(str(said)),
+                phrase=said,
                 file=self.ms.path,
                 line=line if line is not None else (mapping.line if mapping else None),
                 column=column,
@@ -125,7 +131,7 @@ def _check(func: _Check) -> _Check:
 def _metadata(ctx: _Context) -> None:
     for key in REQUIRED_METADATA:
         if not ctx.ms.metadata.get(key):
-            ctx.add("metadata-missing", f"the mapping set has no {key}", line=1, column=key)
+            ctx.add("metadata-missing", phrase("the mapping set has no {key}", key=key), line=1, column=key)
 
 
 _CURIE_COLUMNS = (
@@ -150,7 +156,7 @@ def _row_syntax(ctx: _Context) -> None:
             if column == "subject_id" and (literal_subjects or m.get("subject_type") == "rdfs literal"):
                 continue
             if not m.get(column):
-                ctx.add("value-missing", f"{column} is empty", m, column)
+                ctx.add("value-missing", phrase("{column} is empty", column=column), m, column)
         for column in _CURIE_COLUMNS:
             value = m.get(column)
             if not value:
@@ -161,15 +167,23 @@ def _row_syntax(ctx: _Context) -> None:
                     continue
                 parts = split_curie(item)
                 if parts is None:
-                    ctx.add("curie-malformed", f"{column} {item!r} is not a CURIE (prefix:local)", m, column)
+                    ctx.add(
+                        "curie-malformed",
+                        phrase("{column} {item!r} is not a CURIE (prefix:local)", column=column, item=item),
+                        m,
+                        column,
+                    )
                 elif parts[0] not in ctx.prefixes:
                     ctx.add(
-                        "prefix-undeclared", f"prefix {parts[0]!r} of {item!r} is not declared", m, column
+                        "prefix-undeclared",
+                        phrase("prefix {prefix!r} of {item!r} is not declared", prefix=parts[0], item=item),
+                        m,
+                        column,
                     )
         if m.mapping_justification and m.mapping_justification not in SEMAPV_JUSTIFICATIONS:
             ctx.add(
                 "justification-unknown",
-                f"{m.mapping_justification!r} is not a SEMAPV justification",
+                phrase("{value!r} is not a SEMAPV justification", value=m.mapping_justification),
                 m,
                 "mapping_justification",
             )
@@ -177,30 +191,45 @@ def _row_syntax(ctx: _Context) -> None:
             if m.predicate_id in OTHER_MAPPING_PREDICATES or "://" in m.predicate_id:
                 ctx.add(
                     "predicate-not-skos",
-                    f"predicate {m.predicate_id!r} is not a SKOS mapping predicate",
+                    phrase("predicate {value!r} is not a SKOS mapping predicate", value=m.predicate_id),
                     m,
                     "predicate_id",
                 )
             else:
                 ctx.add(
                     "predicate-unknown",
-                    f"predicate {m.predicate_id!r} is not a mapping predicate",
+                    phrase("predicate {value!r} is not a mapping predicate", value=m.predicate_id),
                     m,
                     "predicate_id",
                 )
         raw_conf = m.extra.get("confidence")  # kept as text when it is not a number
         if raw_conf is not None:
-            ctx.add("confidence-invalid", f"confidence {raw_conf!r} is not a number", m, "confidence")
+            ctx.add(
+                "confidence-invalid",
+                phrase("confidence {value!r} is not a number", value=raw_conf),
+                m,
+                "confidence",
+            )
         elif m.confidence is not None and not 0.0 <= m.confidence <= 1.0:
-            ctx.add("confidence-invalid", f"confidence {m.confidence} is outside [0, 1]", m, "confidence")
+            ctx.add(
+                "confidence-invalid",
+                phrase("confidence {value} is outside [0, 1]", value=m.confidence),
+                m,
+                "confidence",
+            )
         for column in ("mapping_date", "publication_date", "review_date"):
             value = m.get(column)
             if value and not _is_iso_date(value):
-                ctx.add("date-invalid", f"{column} {value!r} is not YYYY-MM-DD", m, column)
+                ctx.add(
+                    "date-invalid",
+                    phrase("{column} {value!r} is not YYYY-MM-DD", column=column, value=value),
+                    m,
+                    column,
+                )
         if m.predicate_modifier and m.predicate_modifier != "Not":
             ctx.add(
                 "modifier-invalid",
-                f"predicate_modifier {m.predicate_modifier!r} is not 'Not'",
+                phrase("predicate_modifier {value!r} is not 'Not'", value=m.predicate_modifier),
                 m,
                 "predicate_modifier",
             )
@@ -208,7 +237,7 @@ def _row_syntax(ctx: _Context) -> None:
         if cardinality and cardinality not in CARDINALITIES:
             ctx.add(
                 "cardinality-invalid",
-                f"mapping_cardinality {cardinality!r} is not an SSSOM value",
+                phrase("mapping_cardinality {value!r} is not an SSSOM value", value=cardinality),
                 m,
                 "mapping_cardinality",
             )
@@ -235,11 +264,22 @@ def _duplicates_and_labels(ctx: _Context) -> None:
             if first is not m:
                 ctx.add(
                     "duplicate-mapping",
-                    f"{m.subject_id} {m.predicate_id} {m.object_id} repeats line {first.line}",
+                    phrase(
+                        "{subject} {predicate} {object} repeats line {line}",
+                        subject=m.subject_id,
+                        predicate=m.predicate_id,
+                        object=m.object_id,
+                        line=first.line,
+                    ),
                     m,
                 )
         if m.subject_id and not m.subject_label:
-            ctx.add("subject-label-missing", f"{m.subject_id} has no subject_label", m, "subject_label")
+            ctx.add(
+                "subject-label-missing",
+                phrase("{subject} has no subject_label", subject=m.subject_id),
+                m,
+                "subject_label",
+            )
         if m.subject_label and m.subject_id and not m.negated:
             # The same word may name two subjects of different schemes ("Santé" as a need and as a
             # sector): lookups are per scheme, so only a clash within one scheme is ambiguous.
@@ -248,15 +288,23 @@ def _duplicates_and_labels(ctx: _Context) -> None:
             if other.subject_id != m.subject_id:
                 ctx.add(
                     "label-ambiguous",
-                    f"the term {m.subject_label!r} names {other.subject_id} (line {other.line}) "
-                    f"and {m.subject_id}",
+                    phrase(
+                        "the term {label!r} names {other} (line {line}) and {subject}",
+                        label=m.subject_label,
+                        other=other.subject_id,
+                        line=other.line,
+                        subject=m.subject_id,
+                    ),
                     m,
                     "subject_label",
                 )
         iri = ctx.iri(m.subject_id) if m.subject_id else None
         if iri and not iri.startswith(ORG_NAMESPACE) and m.subject_id != NO_TERM_FOUND:
             ctx.add(
-                "subject-outside-org-namespace", f"{m.subject_id} is not in {ORG_NAMESPACE}", m, "subject_id"
+                "subject-outside-org-namespace",
+                phrase("{subject} is not in {namespace}", subject=m.subject_id, namespace=ORG_NAMESPACE),
+                m,
+                "subject_id",
             )
 
 
@@ -299,8 +347,13 @@ def _exact_with_hierarchical(ctx: _Context) -> None:
                 if m.predicate_id in ("skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"):
                     ctx.add(
                         "exact-with-hierarchical",
-                        f"{m.subject_id} is both exactMatch (line {exact.line}) and {m.predicate_id} "
-                        f"to {m.object_id}",
+                        phrase(
+                            "{subject} is both exactMatch (line {line}) and {predicate} to {object}",
+                            subject=m.subject_id,
+                            line=exact.line,
+                            predicate=m.predicate_id,
+                            object=m.object_id,
+                        ),
                         m,
                         "predicate_id",
                     )
@@ -310,7 +363,12 @@ def _exact_with_hierarchical(ctx: _Context) -> None:
                 if m.predicate_id == "skos:relatedMatch":
                     ctx.add(
                         "related-on-hierarchy",
-                        f"{m.subject_id} is both relatedMatch and {sorted(hierarchical)[0]} to {m.object_id}",
+                        phrase(
+                            "{subject} is both relatedMatch and {predicate} to {object}",
+                            subject=m.subject_id,
+                            predicate=sorted(hierarchical)[0],
+                            object=m.object_id,
+                        ),
                         m,
                         "predicate_id",
                     )
@@ -341,8 +399,15 @@ def _related_on_hierarchy(ctx: _Context) -> None:
                 if rel_iri and other_iri and fw.on_hierarchy_path(rel_iri, other_iri):
                     ctx.add(
                         "related-on-hierarchy",
-                        f"{rel.subject_id} relatedMatch {rel.object_id}, but it is {other.predicate_id} "
-                        f"{other.object_id} (line {other.line}), on the same broader path",
+                        phrase(
+                            "{subject} relatedMatch {object}, but it is {predicate} {other} (line {line}), "
+                            "on the same broader path",
+                            subject=rel.subject_id,
+                            object=rel.object_id,
+                            predicate=other.predicate_id,
+                            other=other.object_id,
+                            line=other.line,
+                        ),
                         rel,
                         "predicate_id",
                     )
@@ -398,8 +463,14 @@ def _broad_cycles(ctx: _Context) -> None:
                         lines = ", ".join(str(m.line) for m in sorted(culprits, key=lambda m: m.line or 0))
                         ctx.add(
                             "broad-cycle",
-                            f"{first.subject_id} {first.predicate_id} {first.object_id} closes "
-                            f"a broader cycle (mappings on lines {lines})",
+                            phrase(
+                                "{subject} {predicate} {object} closes a broader cycle "
+                            "(mappings on lines {lines})",
+                                subject=first.subject_id,
+                                predicate=first.predicate_id,
+                                object=first.object_id,
+                                lines=lines,
+                            ),
                             first,
                             "predicate_id",
                         )
@@ -429,23 +500,42 @@ def _objects_in_framework(ctx: _Context) -> None:
             close = difflib.get_close_matches(
                 iri.rsplit("/", 1)[-1], [c.iri.rsplit("/", 1)[-1] for c in fw], n=1
             )
-            extra = f" (did you mean refc:{close[0]}?)" if close else ""
             ctx.add(
                 "object-not-in-framework",
-                f"{m.object_id} is not a concept of the framework{extra}",
+                phrase(
+                    "{object} is not a concept of the framework (did you mean refc:{close}?)",
+                    object=m.object_id,
+                    close=close[0],
+                )
+                if close
+                else phrase("{object} is not a concept of the framework", object=m.object_id),
                 m,
                 "object_id",
             )
             continue
         if concept.deprecated:
-            repl = ", ".join(c.rsplit("/", 1)[-1] for c in concept.replaced_by) or "no replacement given"
-            ctx.add("object-deprecated", f"{m.object_id} is deprecated (replaced by: {repl})", m, "object_id")
+            repl = ", ".join(c.rsplit("/", 1)[-1] for c in concept.replaced_by)
+            said = (
+                phrase(
+                    "{object} is deprecated (replaced by: {replacement})",
+                    object=m.object_id,
+                    replacement=repl,
+                )
+                if repl
+                else phrase("{object} is deprecated (no replacement given)", object=m.object_id)
+            )
+            ctx.add("object-deprecated", said, m, "object_id")
         if m.object_label:
             labels = {normalise_term(text) for text, _, _ in concept.all_labels()}
             if labels and normalise_term(m.object_label) not in labels:
                 ctx.add(
                     "object-label-mismatch",
-                    f"{m.object_label!r} is not a label of {m.object_id} ({concept.label('fr')!r})",
+                    phrase(
+                        "{label!r} is not a label of {object} ({known!r})",
+                        label=m.object_label,
+                        object=m.object_id,
+                        known=concept.label("fr"),
+                    ),
                     m,
                     "object_label",
                 )
@@ -466,16 +556,28 @@ def _cardinality(ctx: _Context) -> None:
         several_subjects = len(by_object[m.object_id]) > 1
         if claimed and (several_objects or several_subjects):
             what = (
-                f"{m.subject_id} has {len(by_subject[m.subject_id])} exact matches"
+                phrase(
+                    "1:1 is claimed but {subject} has {count} exact matches",
+                    subject=m.subject_id,
+                    count=len(by_subject[m.subject_id]),
+                )
                 if several_objects
-                else f"{m.object_id} is the exact match of {len(by_object[m.object_id])} subjects"
+                else phrase(
+                    "1:1 is claimed but {object} is the exact match of {count} subjects",
+                    object=m.object_id,
+                    count=len(by_object[m.object_id]),
+                )
             )
-            ctx.add("one-to-one-violated", f"1:1 is claimed but {what}", m, "mapping_cardinality")
+            ctx.add("one-to-one-violated", what, m, "mapping_cardinality")
         elif several_objects and ctx.framework is not None:
             others = sorted(by_subject[m.subject_id] - {m.object_id})
             ctx.add(
                 "exact-to-several",
-                f"{m.subject_id} is also exactMatch to {', '.join(others)}",
+                phrase(
+                    "{subject} is also exactMatch to {objects}",
+                    subject=m.subject_id,
+                    objects=", ".join(others),
+                ),
                 m,
                 "predicate_id",
             )
@@ -492,8 +594,12 @@ def _no_term_found(ctx: _Context) -> None:
         if none and some:
             ctx.add(
                 "no-term-found-contradicted",
-                f"{none[0].subject_id} is declared without equivalent but mapped to {some[0].object_id} "
-                f"(line {some[0].line})",
+                phrase(
+                    "{subject} is declared without equivalent but mapped to {object} (line {line})",
+                    subject=none[0].subject_id,
+                    object=some[0].object_id,
+                    line=some[0].line,
+                ),
                 none[0],
                 "object_id",
             )

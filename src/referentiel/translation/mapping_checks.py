@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from referentiel.translation.framework import Framework
+from referentiel.translation.mapping_check_messages import say
 from referentiel.translation.mapping_check_registry import (
     CHECKS,
     ERROR,
@@ -61,25 +62,37 @@ def check_mapping_files(paths: Iterable[str], framework: Framework | None = None
     return report
 
 
-def render_text(report: CheckReport) -> str:
-    """A human-readable report: one block per finding, then a summary line."""
+def render_text(report: CheckReport, lang: str = "en") -> str:
+    """A human-readable report in ``lang`` (fr, nl, en): one block per finding, then a summary line."""
+    colon = ": " if lang != "fr" else " : "
     lines = []
     for f in report.findings:
         where = ", ".join(
             p
             for p in (
                 f.file,
-                f"line {f.line}" if f.line else None,
-                f"column {f.column}" if f.column else None,
+                say("line {line}", lang, {"line": f.line}) if f.line else None,
+                say("column {column}", lang, {"column": f.column}) if f.column else None,
             )
             if p
         )
-        lines.append(f"{f.severity} [{f.check}] {where}: {f.message}")
+        lines.append(f"{f.severity} [{f.check}] {where}{colon}{f.message_in(lang)}")
         if f.hint and f.severity != INFO:
-            lines.append(f"  how to fix: {f.hint}")
-    verdict = "OK" if report.ok else "FAILED"
+            lines.append(f"  {say('how to fix', lang)}{colon}{f.hint_in(lang)}")
+    counts = {
+        "verdict": say("OK" if report.ok else "FAILED", lang),
+        "files": len(report.files),
+        "mappings": report.mappings,
+        "errors": report.count(ERROR),
+        "warnings": report.count(WARN),
+        "infos": report.count(INFO),
+    }
     lines.append(
-        f"{verdict}: {len(report.files)} mapping set(s), {report.mappings} mapping(s): "
-        f"{report.count(ERROR)} error(s), {report.count(WARN)} warning(s), {report.count(INFO)} info(s)"
+        say(
+            "{verdict}: {files} mapping set(s), {mappings} mapping(s): {errors} error(s), "
+            "{warnings} warning(s), {infos} info(s)",
+            lang,
+            counts,
+        )
     )
     return "\n".join(lines) + "\n"
