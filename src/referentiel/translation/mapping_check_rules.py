@@ -15,7 +15,7 @@ from referentiel.error_messages import Phrase, phrase
 from referentiel.privacy import scrub
 from referentiel.translation.framework import Framework
 from referentiel.translation.mapping_check_registry import CHECKS, SEVERITY_ORDER, Finding
-from referentiel.translation.sssom import (
+from referentiel.translation.sssom_model import (
     NO_TERM_FOUND,
     REQUIRED_METADATA,
     SKOS_PREDICATES,

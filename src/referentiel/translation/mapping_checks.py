@@ -51,7 +51,7 @@ def check_mapping_files(paths: Iterable[str], framework: Framework | None = None
 
     Raises :class:`referentiel.errors.InputError` (exit 2) when a file is unusable.
     """
-    from referentiel.translation.sssom import read_mapping_set
+    from referentiel.translation.sssom_read import read_mapping_set
 
     report = CheckReport()
     for path in paths:
