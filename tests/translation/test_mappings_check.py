@@ -226,14 +226,14 @@ def _placeholders(text: str) -> set[str]:
 def test_every_check_text_has_french_and_dutch_with_the_same_placeholders() -> None:
     import ast
 
-    from referentiel.translation import mapping_check_rules
+    from referentiel.translation import mapping_check_rules, mapping_check_skos
     from referentiel.translation.mapping_check_messages import MESSAGES
 
     templates = {text for spec in CHECKS.values() for text in (spec.title, spec.hint)}
-    tree = ast.parse(Path(mapping_check_rules.__file__).read_text(encoding="utf-8"))
     used = {
         node.args[0].value
-        for node in ast.walk(tree)
+        for module in (mapping_check_rules, mapping_check_skos)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "phrase"
     }
     assert len(used) >= 25  # every finding of the rules is a phrase of the catalogue
