@@ -24,7 +24,8 @@ from referentiel.intake.pipeline import bundled_examples_dir
 SRC = Path(referentiel.__file__).parent
 CONVERTED = [
     "translation/pseudonym.py",
-    "translation/profile.py",
+    "translation/profile_yaml.py",
+    "translation/profile_load.py",
     "translation/readers.py",
     "translation/terms.py",
     "translation/organisations.py",
