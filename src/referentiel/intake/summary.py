@@ -50,7 +50,6 @@ JSON form are the same in every language: programs read those, people read the m
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -159,13 +158,21 @@ class ExportResult:
         """How many findings of ``severity``."""
         return sum(1 for f in self.findings if f.severity == severity)
 
+    def by_kind(self, severity: str) -> dict[str, list[Finding]]:
+        """The findings of ``severity`` grouped by kind: kinds sorted, findings in their order."""
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.severity == severity:
+                groups.setdefault(finding.kind, []).append(finding)
+        return dict(sorted(groups.items()))
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Findings counted by severity, then kind."""
         result: dict[str, dict[str, int]] = {}
         for severity in SEVERITIES:
-            kinds = Counter(f.kind for f in self.findings if f.severity == severity)
-            if kinds:
-                result[severity] = dict(sorted(kinds.items()))
+            groups = self.by_kind(severity)
+            if groups:
+                result[severity] = {kind: len(items) for kind, items in groups.items()}
         return result
 
     def to_dict(self) -> dict:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from referentiel.intake.summary_words import NO_PROFILE, REFUSED, WORDS, say, status_word
 
 if TYPE_CHECKING:
-    from referentiel.intake.summary import ExportResult, Finding, IngestSummary
+    from referentiel.intake.summary import ExportResult, IngestSummary
 
 
 def to_json(summary: IngestSummary) -> str:
@@ -73,11 +73,7 @@ def to_text(summary: IngestSummary, details: int = 5) -> str:
                 )
             )
         for severity in ("violation", "warning"):
-            by_kind: dict[str, list[Finding]] = {}
-            for finding in export.findings:
-                if finding.severity == severity:
-                    by_kind.setdefault(finding.kind, []).append(finding)
-            for kind, items in sorted(by_kind.items()):
+            for kind, items in export.by_kind(severity).items():
                 lines.append(f"  {say(lang, severity)} {kind}{colon}{len(items)}")
                 for finding in items[:details]:
                     lines.append(f"    {finding.where(lang)}{colon}{finding.text(lang)}")
@@ -224,13 +220,12 @@ def to_html(summary: IngestSummary) -> str:
             )
             + "</p>"
         )
-        counts = export.counts()
         if not export.findings:
             out.append(f"<p>{_e(say(lang, 'no-problem'))}</p>")
             continue
         for severity in ("violation", "warning", "info"):
-            for kind, number in counts.get(severity, {}).items():
-                items = [f for f in export.findings if f.severity == severity and f.kind == kind]
+            for kind, items in export.by_kind(severity).items():
+                number = len(items)
                 header = "".join(
                     f"<th{' class=num' if key == 'h-row' else ''}>{_e(say(lang, key))}</th>"
                     for key in columns

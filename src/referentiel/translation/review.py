@@ -22,6 +22,7 @@ from referentiel.translation.framework import Framework
 from referentiel.translation.mapping_check_registry import ERROR, Finding
 from referentiel.translation.mapping_check_rules import check_mapping_set
 from referentiel.translation.sssom import (
+    SKOS_PREDICATES,
     Mapping,
     MappingSet,
     normalise_term,
@@ -32,13 +33,7 @@ from referentiel.translation.suggest import slugify
 
 ACCEPT = "accept"
 REJECT = "reject"
-PREDICATES = (
-    "skos:exactMatch",
-    "skos:closeMatch",
-    "skos:broadMatch",
-    "skos:narrowMatch",
-    "skos:relatedMatch",
-)
+PREDICATES = SKOS_PREDICATES  # the predicates a reviewer may choose: SKOS's five
 JUSTIFICATION = "semapv:ManualMappingCuration"
 
 
