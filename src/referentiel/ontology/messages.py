@@ -37,7 +37,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "Source:   {source} ({triples} triples)": _m(
         "Source :  {source} ({triples} triplets)", "Bron:     {source} ({triples} triples)"
     ),
-    "Own namespaces: {namespaces}": _m("Espaces de noms propres : {namespaces}", "Eigen naamruimten: {namespaces}"),
+    "Own namespaces: {namespaces}": _m(
+        "Espaces de noms propres : {namespaces}", "Eigen naamruimten: {namespaces}"
+    ),
     "(none found)": _m("(aucun trouvé)", "(geen gevonden)"),
     "Reasoner: {reasoner}": _m("Raisonneur : {reasoner}", "Redeneerder: {reasoner}"),
     "Checks:   {count} run in {seconds} s (total {total} s)": _m(
@@ -45,7 +47,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Controles: {count} uitgevoerd in {seconds} s (totaal {total} s)",
     ),
     "how to fix": _m("comment corriger", "hoe op te lossen"),
-    "Summary: {summary}: {verdict}": _m("Bilan : {summary} : {verdict}", "Samenvatting: {summary}: {verdict}"),
+    "Summary: {summary}: {verdict}": _m(
+        "Bilan : {summary} : {verdict}", "Samenvatting: {summary}: {verdict}"
+    ),
     "NOT CHECKED: the reasoner could not run (exit 2)": _m(
         "NON VÉRIFIÉ : le raisonneur n'a pas pu tourner (sortie 2)",
         "NIET GECONTROLEERD: de redeneerder kon niet draaien (exit 2)",
@@ -72,20 +76,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{name} a ÉCHOUÉ après {seconds} s : {message}", "{name} MISLUKT na {seconds} s: {message}"
     ),
     "skipped at the user's request (--no-reasoner)": _m(
-        "omis à la demande de l'utilisateur (--no-reasoner)", "overgeslagen op vraag van de gebruiker (--no-reasoner)"
+        "omis à la demande de l'utilisateur (--no-reasoner)",
+        "overgeslagen op vraag van de gebruiker (--no-reasoner)",
     ),
     NO_JAVA_HINT: _m(
         "HermiT demande Java 8 ou plus récent : installez un environnement Java (p. ex. `apt-get install default-jre-headless`) ou mettez `java` dans le PATH ; lancez avec --no-reasoner pour vérifier sans le raisonneur",
         "HermiT heeft Java 8 of later nodig: installeer een Java-omgeving (bv. `apt-get install default-jre-headless`) of zet `java` in het PATH; start met --no-reasoner om zonder redeneerder te controleren",
     ),
     "Java was not found (looked for {java!r}); {hint}": _m(
-        "Java est introuvable (cherché : {java!r}) ; {hint}", "Java werd niet gevonden (gezocht naar {java!r}); {hint}"
+        "Java est introuvable (cherché : {java!r}) ; {hint}",
+        "Java werd niet gevonden (gezocht naar {java!r}); {hint}",
     ),
     "Java could not be started ({why}); {hint}": _m(
         "Java n'a pas pu être lancé ({why}) ; {hint}", "Java kon niet gestart worden ({why}); {hint}"
     ),
     "owlready2 could not load the ontology ({kind}: {why})": _m(
-        "owlready2 n'a pas pu charger l'ontologie ({kind} : {why})", "owlready2 kon de ontologie niet laden ({kind}: {why})"
+        "owlready2 n'a pas pu charger l'ontologie ({kind} : {why})",
+        "owlready2 kon de ontologie niet laden ({kind}: {why})",
     ),
     "owlready2 could not apply HermiT's results ({kind}: {why}); check the punning findings": _m(
         "owlready2 n'a pas pu appliquer les résultats de HermiT ({kind} : {why}) ; voyez les constats de punning",

@@ -155,7 +155,7 @@ def _broad_cycles(ctx: _Context) -> None:
                             "broad-cycle",
                             phrase(
                                 "{subject} {predicate} {object} closes a broader cycle "
-                            "(mappings on lines {lines})",
+                                "(mappings on lines {lines})",
                                 subject=first.subject_id,
                                 predicate=first.predicate_id,
                                 object=first.object_id,
