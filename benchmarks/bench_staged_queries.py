@@ -33,7 +33,7 @@ def stage(data: Path, out: Path) -> None:
     from referentiel.intake import adapters
     from referentiel.intake.pipeline import discover, network_context
     from referentiel.store.staging import Staging
-    from referentiel.validation.staged import ontology_ntriples
+    from referentiel.validation.api import ontology_ntriples
 
     key = (data / "SYNTHETIC-ONLY.key").read_bytes().strip()
     exports = discover(data)

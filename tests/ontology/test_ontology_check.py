@@ -281,12 +281,17 @@ def test_catalogue_headers_are_complete() -> None:
 
 
 def test_header_parser_joins_continuations_and_rejects_gaps() -> None:
-    text = ("# id: demo\n# title: Demo\n# severity: WARN\n# scope: own\n# description: first\n"
-            "#   second line\n# fix: do it\nSELECT ?entity WHERE { ?entity ?p ?o }\n")
+    text = ("# id: demo\n# title: Demo\n# title@fr: Démo\n# title@nl: Demo\n# severity: WARN\n# scope: own\n"
+            "# description: first\n#   second line\n# fix: do it\n# fix@fr: faites-le\n# fix@nl: doe het\n"
+            "SELECT ?entity WHERE { ?entity ?p ?o }\n")
     assert parse_header(text)["description"] == "first second line"
-    assert check_from_text(text, "demo.rq").severity == "WARN"
+    check = check_from_text(text, "demo.rq")
+    assert check.severity == "WARN"
+    assert (check.title_in("fr"), check.hint_in("nl"), check.hint_in("en")) == ("Démo", "doe het", "do it")
     with pytest.raises(CatalogueError, match="fix"):
         parse_header(text.replace("# fix: do it\n", ""))
+    with pytest.raises(CatalogueError, match="title@nl"):  # every check speaks French and Dutch
+        parse_header(text.replace("# title@nl: Demo\n", ""))
     with pytest.raises(CatalogueError, match="severity"):
         parse_header(text.replace("WARN", "FATAL"))
     with pytest.raises(CatalogueError, match="file name"):

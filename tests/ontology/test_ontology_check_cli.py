@@ -13,6 +13,8 @@ from referentiel.ontology.catalogue import all_checks
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = FIXTURES / "clean.ttl"
 
+CHECK_EN = ["ontology", "check", "--lang", "en"]  # the report in English (the default is French)
+
 
 def broken(tmp_path: Path, name: str) -> Path:
     target = tmp_path / f"{name}.ttl"
@@ -25,13 +27,13 @@ def broken(tmp_path: Path, name: str) -> Path:
 def clean_json() -> dict:
     from click.testing import CliRunner
 
-    result = CliRunner().invoke(cli, ["ontology", "check", "--ontology", str(CLEAN), "--format", "json"])
+    result = CliRunner().invoke(cli, [*CHECK_EN, "--ontology", str(CLEAN), "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 def test_clean_ontology_exits_0_and_says_hermit_ran(runner) -> None:
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN)])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(CLEAN)])
     assert result.exit_code == 0, result.output
     assert "HermiT 1.3" in result.stdout and " ran in " in result.stdout
     assert "0 ERROR, 0 WARN, 0 INFO: passed" in result.stdout
@@ -39,7 +41,7 @@ def test_clean_ontology_exits_0_and_says_hermit_ran(runner) -> None:
 
 def test_error_finding_exits_1_grouped_with_its_hint_once(runner, tmp_path: Path) -> None:
     ontology = broken(tmp_path, "multiple-labels")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner"])
     assert result.exit_code == 1, result.output
     text = result.stdout
     assert "== ERROR (1) ==" in text
@@ -51,7 +53,7 @@ def test_error_finding_exits_1_grouped_with_its_hint_once(runner, tmp_path: Path
 
 def test_warnings_only_exit_0(runner, tmp_path: Path) -> None:
     ontology = broken(tmp_path, "missing-domain")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner"])
     assert result.exit_code == 0, result.output
     assert "== WARN (1) ==" in result.stdout
 
@@ -62,7 +64,7 @@ def test_severity_groups_come_in_order(runner, tmp_path: Path) -> None:
                         + (FIXTURES / "broken" / "scheme-without-top-concept.ttl").read_text(encoding="utf-8")
                         + "\n" + (FIXTURES / "broken" / "non-owl-property.ttl").read_text(encoding="utf-8"),
                         encoding="utf-8")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner"])
     assert result.exit_code == 1
     text = result.stdout
     assert text.index("== ERROR") < text.index("== WARN") < text.index("== INFO")
@@ -72,7 +74,7 @@ def test_malformed_turtle_exits_2_with_file_and_line(runner, tmp_path: Path) -> 
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n",
                    encoding="utf-8")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(bad)])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(bad)])
     assert result.exit_code == 2
     assert str(bad) in result.stderr and "line 3" in result.stderr
     assert "Traceback" not in result.output
@@ -87,7 +89,7 @@ def test_unreadable_input_exits_2(runner, tmp_path: Path, content: bytes | None,
     target = tmp_path / "input.ttl"
     if content is not None:
         target.write_bytes(content)
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(target)])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(target)])
     assert result.exit_code == 2
     assert words in result.stderr and str(target) in result.stderr
 
@@ -96,11 +98,11 @@ def test_missing_java_exits_2_and_says_so(runner, monkeypatch) -> None:
     import owlready2
 
     monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/bin/java")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN)])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(CLEAN)])
     assert result.exit_code == 2
     assert "Java was not found" in result.stdout and "NOT CHECKED" in result.stdout
     assert "the reasoner could not run" in result.stderr
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(CLEAN), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(CLEAN), "--no-reasoner"])
     assert result.exit_code == 0
 
 
@@ -130,7 +132,7 @@ def test_json_report_structure(clean_json: dict) -> None:
 def test_json_findings_match_the_counts(runner, tmp_path: Path) -> None:
     ontology = broken(tmp_path, "duplicate-label")
     out = tmp_path / "report.json"
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner",
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner",
                                  "--format", "json", "-o", str(out)])
     assert result.exit_code == 1
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -147,7 +149,7 @@ def test_json_findings_match_the_counts(runner, tmp_path: Path) -> None:
 
 def test_namespace_option(runner, tmp_path: Path) -> None:
     ontology = broken(tmp_path, "missing-label")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner",
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner",
                                  "--namespace", "https://elsewhere.org/"])
     assert result.exit_code == 0
     assert "Own namespaces: https://elsewhere.org/" in result.stdout
@@ -176,7 +178,7 @@ def test_doc_table_lists_every_check_with_its_severity_and_scope() -> None:
 
 def test_doc_text_example_is_what_the_command_prints(runner, tmp_path: Path) -> None:
     ontology = broken(tmp_path, "multiple-labels")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(ontology), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(ontology), "--no-reasoner"])
     example = _block(_section(), "text")
     tail = example[example.index("== ERROR"):]
     printed = result.stdout[result.stdout.index("== ERROR"):]
@@ -202,17 +204,91 @@ def test_other_rdf_syntaxes_and_explicit_input_format(runner, tmp_path: Path) ->
     graph = Graph().parse(CLEAN)
     rdfxml = tmp_path / "clean.owl"
     graph.serialize(rdfxml, format="xml")
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(rdfxml), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(rdfxml), "--no-reasoner"])
     assert result.exit_code == 0 and "0 ERROR, 0 WARN, 0 INFO" in result.stdout
     unnamed = tmp_path / "export.txt"
     unnamed.write_bytes(rdfxml.read_bytes())
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(unnamed), "--no-reasoner"])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(unnamed), "--no-reasoner"])
     assert result.exit_code == 2 and "--input-format" in result.stderr
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(unnamed), "--input-format", "xml",
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(unnamed), "--input-format", "xml",
                                  "--no-reasoner"])
     assert result.exit_code == 0
 
 
 def test_a_folder_is_not_an_ontology(runner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["ontology", "check", "--ontology", str(tmp_path)])
+    result = runner.invoke(cli, [*CHECK_EN, "--ontology", str(tmp_path)])
     assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+# --- languages ------------------------------------------------------------------------------------
+
+# English words of the report's frame, titles and fixes that must not appear in French or Dutch.
+ENGLISH = ("how to fix", "Source:", "Own namespaces", "Reasoner:", "Checks:", "Summary", "passed",
+           "FAILED", "NOT run", "consistency", " run in ", "More than one", "keep one", "turn the others",
+           "Property without", "not a valid", "add rdfs:domain (a class")
+SAID = {
+    "fr": ("comment corriger", "Plus d'un libellé préféré dans une langue", "Bilan : 1 ERROR",
+           "ÉCHEC (sortie 1)", "NON exécuté (--no-reasoner)", "Propriété sans domaine"),
+    "nl": ("hoe op te lossen", "Meer dan één voorkeurslabel in één taal", "Samenvatting: 1 ERROR",
+           "MISLUKT (exit 1)", "NIET uitgevoerd (--no-reasoner)", "Eigenschap zonder domein"),
+    "en": ("how to fix", "More than one preferred label in one language", "Summary: 1 ERROR",
+           "FAILED (exit 1)", "NOT run (--no-reasoner)", "Property without a domain"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_report_speaks_the_chosen_language(runner, tmp_path: Path, lang: str) -> None:
+    ontology = tmp_path / "mixed.ttl"
+    ontology.write_text(broken(tmp_path, "multiple-labels").read_text(encoding="utf-8") + "\n"
+                        + (FIXTURES / "broken" / "missing-domain.ttl").read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    command = ["ontology", "check", "--lang", lang, "--ontology", str(ontology), "--no-reasoner"]
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 1, result.output
+    for words in SAID[lang]:
+        assert words in result.stdout, (words, result.stdout)
+    if lang != "en":
+        text = result.stdout.replace(str(ontology), "FILE")
+        assert not [word for word in ENGLISH if word in text], text
+    report = json.loads(runner.invoke(cli, [*command, "--format", "json"]).stdout)
+    titles = {check["id"]: check["title"] for check in report["checks"]}
+    assert titles["multiple-labels"] == SAID[lang][1]
+    skipped = {"fr": "omis à la demande de l'utilisateur (--no-reasoner)",
+               "nl": "overgeslagen op vraag van de gebruiker (--no-reasoner)",
+               "en": "skipped at the user's request (--no-reasoner)"}
+    assert report["reasoner"]["message"] == skipped[lang]
+
+
+def test_every_check_and_message_has_french_and_dutch() -> None:
+    import string
+
+    from referentiel.ontology import check as check_module
+    from referentiel.ontology import reasoner, report
+    from referentiel.ontology.catalogue import all_checks
+    from referentiel.ontology.messages import MESSAGES
+
+    for check in all_checks():
+        for lang in ("fr", "nl"):
+            assert check.title_in(lang) != check.title and check.hint_in(lang) != check.hint, (check.id, lang)
+    used = set()
+    for module in (check_module, reasoner, report):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        used |= {text for text in MESSAGES if f'"{text}"' in source}
+    assert len(used) >= 25
+
+    def names(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+    for template, texts in MESSAGES.items():
+        assert names(texts["fr"]) == names(template) == names(texts["nl"]), template
+
+
+def test_missing_java_is_said_in_the_chosen_language(runner, monkeypatch) -> None:
+    import owlready2
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/bin/java")
+    result = runner.invoke(cli, ["ontology", "check", "--lang", "nl", "--ontology", str(CLEAN)])
+    assert result.exit_code == 2
+    assert "Java werd niet gevonden" in result.stdout
+    assert "HermiT heeft Java 8 of later nodig" in result.stdout
+    assert "de redeneerder kon niet draaien" in result.stderr and "Java was not found" not in result.output

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from referentiel.store import Store, open_store
-from referentiel.store.synthetic import SyntheticData, generate
+from referentiel.store.synthetic import generate
+from referentiel.store.synthetic_records import SyntheticData
 from referentiel.store.testing import OxigraphServer
 
 

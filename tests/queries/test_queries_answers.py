@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from referentiel.queries import catalogue, get_query, run
-from referentiel.store.synthetic import (
+from referentiel.store.synthetic_records import (
     INFORMAL_LINK_KINDS,
     INTER_ORGANISATIONAL,
     INTERVENTION_LAYERS,

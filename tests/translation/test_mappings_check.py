@@ -145,7 +145,7 @@ def test_negated_mapping_is_not_a_conflict() -> None:
 
 @pytest.mark.parametrize("path", ORGS, ids=lambda p: p.parent.name)
 def test_fixture_orgs_pass(path: Path, runner) -> None:
-    result = runner.invoke(cli, ["mappings", "check", str(path), "--ontology", MINI])
+    result = runner.invoke(cli, ["mappings", "check", str(path), "--ontology", MINI, "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "0 error(s)" in result.output
 
@@ -162,7 +162,7 @@ def test_cli_exit_codes_and_json(tmp_path: Path, runner) -> None:
     assert report["conforms"] is False
     assert {f["check"] for f in report["findings"]} == {"date-invalid", "object-not-in-framework"}
     assert {f["line"] for f in report["findings"]} == {7, 8}
-    text = runner.invoke(cli, ["mappings", "check", str(bad), "--ontology", MINI])
+    text = runner.invoke(cli, ["mappings", "check", str(bad), "--ontology", MINI, "--lang", "en"])
     assert "bad.sssom.tsv, line 7, column mapping_date" in text.output
     assert "how to fix" in text.output
 
@@ -182,3 +182,99 @@ def test_cli_unusable_file_exits_2(tmp_path: Path, capsys) -> None:
     assert "Traceback" not in err
     code, err = _main(["mappings", "check", str(tmp_path / "none.sssom.tsv"), "--ontology", MINI], capsys)
     assert code == 2 and "not found" in err
+
+
+# ------------------------------------------------------------------------------- languages
+
+# English words of the report's frame and findings that must not appear in a French or Dutch report.
+ENGLISH = (
+    "how to fix",
+    " line ",
+    "column ",
+    " is not ",
+    "mapping set(s)",
+    "error(s)",
+    "warning(s)",
+    "FAILED",
+    " is empty",
+    "repeats",
+    "claimed",
+    "deprecated (",
+    " is also ",
+    "declared without",
+    " names ",
+    "did you mean",
+    "closes",
+    " both ",
+    " has no ",
+    "not declared",
+    "outside",
+)
+SAID = {
+    "fr": ("comment corriger", "erreur(s)", "jeu(x) de correspondances", "ligne"),
+    "nl": ("hoe op te lossen", "fout(en)", "mappingset(s)", "regel"),
+    "en": ("how to fix", "error(s)", "mapping set(s)", "line"),
+}
+
+
+def _placeholders(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_check_text_has_french_and_dutch_with_the_same_placeholders() -> None:
+    import ast
+
+    from referentiel.translation import mapping_check_rules, mapping_check_skos
+    from referentiel.translation.mapping_check_messages import MESSAGES
+
+    templates = {text for spec in CHECKS.values() for text in (spec.title, spec.hint)}
+    used = {
+        node.args[0].value
+        for module in (mapping_check_rules, mapping_check_skos)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "phrase"
+    }
+    assert len(used) >= 25  # every finding of the rules is a phrase of the catalogue
+    for template in templates | used:
+        assert template in MESSAGES, template
+        for lang in ("fr", "nl"):
+            assert _placeholders(MESSAGES[template][lang]) == _placeholders(template), (lang, template)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_check_report_speaks_the_chosen_language(lang: str, tmp_path: Path, runner) -> None:
+    for check_id, (header, rows) in BROKEN.items():
+        path = tmp_path / f"{check_id}.sssom.tsv"
+        path.write_text(header + COLS + rows, encoding="utf-8")
+        result = runner.invoke(cli, ["mappings", "check", str(path), "--ontology", MINI, "--lang", lang])
+        assert result.exit_code in (0, 1), result.output
+        assert f"[{check_id}]" in result.output
+        if CHECKS[check_id].severity != "INFO" and check_id != "metadata-missing":
+            assert all(word in result.output for word in SAID[lang]), (check_id, result.output)
+        if lang != "en":
+            text = result.output.replace(str(path), "FILE").replace(f"[{check_id}]", "[ID]")
+            leaks = [word for word in ENGLISH if word in text]
+            assert not leaks, (check_id, leaks, text)
+        report = json.loads(
+            runner.invoke(
+                cli, ["mappings", "check", str(path), "--ontology", MINI, "--lang", lang, "--format", "json"]
+            ).output
+        )
+        finding = next(f for f in report["findings"] if f["check"] == check_id)
+        assert finding["message"] in result.output
+        assert finding["hint"] in result.output or finding["severity"] == "INFO"  # INFO gives no how-to-fix
+
+
+def test_translated_findings_keep_the_values_they_quote(tmp_path: Path, runner) -> None:
+    path = tmp_path / "bad.sssom.tsv"
+    path.write_text(HEADER + COLS + row(date="20/11/2026"), encoding="utf-8")
+    said = {
+        lang: runner.invoke(cli, ["mappings", "check", str(path), "--ontology", MINI, "--lang", lang]).output
+        for lang in ("fr", "nl", "en")
+    }
+    assert "mapping_date '20/11/2026' n'est pas au format AAAA-MM-JJ" in said["fr"]
+    assert "mapping_date '20/11/2026' is niet JJJJ-MM-DD" in said["nl"]
+    assert "mapping_date '20/11/2026' is not YYYY-MM-DD" in said["en"]
+    assert "ÉCHEC : 1 jeu(x)" in said["fr"] and "MISLUKT: 1 mappingset(s)" in said["nl"]

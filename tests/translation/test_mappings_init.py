@@ -22,7 +22,7 @@ def test_init_writes_an_empty_valid_set(tmp_path: Path, runner, monkeypatch) -> 
     assert ms.mapping_set_id == "https://w3id.org/referentiel/org/huis-van-het-kind-gent/mappings"
     assert ms.curie_map["huisvanhetkindgent"] == "https://w3id.org/referentiel/org/huis-van-het-kind-gent/"
     assert ms.metadata["license"] and "sssom:NoTermFound" in ms.metadata["mapping_set_description"]
-    check = runner.invoke(cli, ["mappings", "check", str(path)])
+    check = runner.invoke(cli, ["mappings", "check", str(path), "--lang", "en"])
     assert check.exit_code == 0 and "0 error(s), 0 warning(s)" in check.output
     again = runner.invoke(cli, ["mappings", "init", "huis-van-het-kind-gent"])
     # refused with the ConfigError that main() says in --lang and exits 2 with

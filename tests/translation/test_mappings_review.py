@@ -134,6 +134,8 @@ def test_review_command(runner, mapping_set):
             "steward",
             "--scheme",
             "intervention-type-",
+            "--lang",
+            "en",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -155,3 +157,65 @@ def test_review_command(runner, mapping_set):
         ],
     )
     assert isinstance(both.exception, ConfigError) and both.exception.exit_code == 2  # main() exits 2
+
+
+SAID = {  # what the review says, per language: the saved line, the refusal's how-to-fix, the verdict
+    "fr": ("écrit dans", "comment corriger", "ÉCHEC : 1 jeu(x) de correspondances"),
+    "nl": ("geschreven in", "hoe op te lossen", "MISLUKT: 1 mappingset(s)"),
+    "en": ("written to", "how to fix", "FAILED: 1 mapping set(s)"),
+}
+ENGLISH = (
+    "written to",
+    "how to fix",
+    "mapping set(s)",
+    "error(s)",
+    "FAILED",
+    " line ",
+    " is both ",
+    "broader path",
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_review_speaks_the_chosen_language(lang, tmp_path, runner):
+    saved_to, how_to_fix, failed = SAID[lang]
+    path = tmp_path / "mappings.sssom.tsv"
+    shutil.copy(ONE, path)
+    review = ["mappings", "review", str(path), "--author", "steward", "--lang", lang]
+    saved = runner.invoke(
+        cli,
+        [
+            *review,
+            "--term",
+            "Pesée",
+            "--accept",
+            "refc:intervention-type-consultation",
+            "--predicate",
+            "skos:broadMatch",
+            "--scheme",
+            "intervention-type-",
+        ],
+    )
+    assert saved.exit_code == 0, saved.output
+    assert (
+        f"refc:intervention-type-consultation{' :' if lang == 'fr' else ':'} {saved_to} {path}"
+        in saved.output
+    )
+    refused = runner.invoke(
+        cli,
+        [
+            *review,
+            "--term",
+            "Concertation pluridisciplinaire",
+            "--accept",
+            "refc:meeting-kind-concertation",
+            "--predicate",
+            "skos:relatedMatch",
+        ],
+    )
+    assert refused.exit_code == 1 and "[related-on-hierarchy]" in refused.output
+    assert how_to_fix in refused.output and failed in refused.output
+    if lang != "en":
+        for output in (saved.output, refused.output):
+            text = output.replace(str(path), "FILE")
+            assert not [word for word in ENGLISH if word in text], text

@@ -202,8 +202,8 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     """
     import pyoxigraph as ox
 
+    from referentiel.validation.api import ontology_ntriples
     from referentiel.validation.sparql import validate_store
-    from referentiel.validation.staged import ontology_ntriples
 
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))

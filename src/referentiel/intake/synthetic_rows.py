@@ -11,11 +11,9 @@ from typing import Any
 from referentiel.intake.synthetic_templates import (
     COMMUNES,
     IMPOSSIBLE_DATE,
-    INFORMAL_LINK_KINDS,
     MISSING_FIELD,
     PERIOD_END,
     PERIOD_START,
-    PROFESSIONAL_LINK_KINDS,
     UNMAPPED_STEMS,
     UNMAPPED_TERM,
     Defect,
@@ -31,6 +29,10 @@ from referentiel.intake.synthetic_world import (
     _impossible_date,
     _Renderer,
 )
+
+# Ties a family can draw on outside the services (informal) and with services (issue 12): the same
+# kinds as the store's synthetic data.
+from referentiel.store.synthetic_records import INFORMAL_LINK_KINDS, PROFESSIONAL_LINK_KINDS
 
 # ------------------------------------------------------------------ rows per entity
 

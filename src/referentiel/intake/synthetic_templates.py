@@ -63,14 +63,6 @@ INTER_ORGANISATIONAL = frozenset(
         "meeting-kind-multidisciplinary-concertation",
     }
 )
-# Ties a family can draw on outside the services (informal) and with services (issue 12).
-INFORMAL_LINK_KINDS = (
-    "link-kind-family",
-    "link-kind-extended-family",
-    "link-kind-friend-neighbour",
-    "link-kind-community",
-)
-PROFESSIONAL_LINK_KINDS = ("link-kind-professional", "link-kind-institutional")
 
 
 @dataclass

@@ -10,6 +10,9 @@ Each ``checks/*.rq`` file starts with a header comment, in the spirit of ROBOT's
     # fix: add the label in the missing language ...
     # columns: entity, lang
 
+with ``title@fr``, ``title@nl``, ``fix@fr`` and ``fix@nl`` lines beside ``title`` and ``fix``: the text
+report speaks the command's ``--lang``.
+
 The query's SELECT variables follow one convention: ``?entity`` (the term concerned), ``?property``,
 ``?value``, ``?lang`` and ``?other`` (a second term, for duplicates), each optional. ``scope: own``
 means the runner keeps only rows whose ``?entity`` (and ``?other``) is in the ontology's own
@@ -29,8 +32,9 @@ from importlib import resources
 
 SEVERITIES = ("ERROR", "WARN", "INFO")
 SCOPES = ("own", "external", "all")
-_REQUIRED = ("id", "title", "severity", "scope", "description", "fix")
-_HEADER_LINE = re.compile(r"^#\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
+_REQUIRED = ("id", "title", "severity", "scope", "description", "fix",
+             "title@fr", "title@nl", "fix@fr", "fix@nl")
+_HEADER_LINE = re.compile(r"^#\s?(?P<key>[a-z]+(?:@[a-z]{2})?):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(?P<value>\S.*)$")
 
 
@@ -48,12 +52,24 @@ class Check:
     query: str | None = None
     columns: tuple[str, ...] = field(default_factory=tuple)
     source: str | None = None
+    # French and Dutch of the title and hint: {"title@fr": ..., "fix@nl": ...}
+    texts: dict[str, str] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, object]:
-        """The check's metadata as plain JSON-ready values (without the query text)."""
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` (fr, nl, en)."""
+        return self.texts.get(f"title@{lang}", self.title)
+
+    def hint_in(self, lang: str) -> str:
+        """How to fix it, in ``lang``."""
+        return self.texts.get(f"fix@{lang}", self.hint)
+
+    def to_dict(self, lang: str = "en") -> dict[str, object]:
+        """The check's metadata as plain JSON-ready values (without the query text), title and hint
+        in ``lang``."""
         return {
-            "id": self.id, "title": self.title, "severity": self.severity, "scope": self.scope,
-            "kind": self.kind, "description": self.description, "hint": self.hint, "source": self.source,
+            "id": self.id, "title": self.title_in(lang), "severity": self.severity, "scope": self.scope,
+            "kind": self.kind, "description": self.description, "hint": self.hint_in(lang),
+            "source": self.source,
         }
 
 
@@ -96,6 +112,7 @@ def check_from_text(text: str, name: str) -> Check:
         id=header["id"], title=header["title"], severity=header["severity"], scope=header["scope"],
         description=header["description"], hint=header["fix"], kind="sparql", query=text,
         columns=columns, source=f"checks/{name.rsplit('/', 1)[-1]}",
+        texts={key: header[key] for key in ("title@fr", "title@nl", "fix@fr", "fix@nl")},
     )
 
 
@@ -122,6 +139,20 @@ PYTHON_CHECKS: tuple[Check, ...] = (
         hint="look for individuals (concepts are individuals too) typed with disjoint classes, and for "
         "disjointness axioms that are too strong; remove axioms until the reasoner agrees, then restore.",
         source="referentiel.ontology.reasoner",
+        texts={
+            "title@fr": "Ontologie incohérente",
+            "title@nl": "Ontologie inconsistent",
+            "fix@fr": (
+                "cherchez des individus (les concepts en sont aussi) typés par des classes "
+                "disjointes, et des axiomes de disjonction trop forts ; retirez des axiomes "
+                "jusqu'à ce que le raisonneur soit d'accord, puis rétablissez-les."
+            ),
+            "fix@nl": (
+                "zoek naar individuen (ook concepten zijn individuen) getypeerd met disjuncte "
+                "klassen, en naar te sterke disjunctie-axioma's; verwijder axioma's tot de "
+                "redeneerder akkoord gaat, en zet ze dan terug."
+            ),
+        },
     ),
     Check(
         id="unsatisfiable-class", kind="python", scope="all", severity="ERROR",
@@ -132,6 +163,20 @@ PYTHON_CHECKS: tuple[Check, ...] = (
         hint="check the class's superclasses and restrictions against the owl:disjointWith axioms; role "
         "classes such as ref:Beneficiary must not be disjoint from ref:Professional.",
         source="referentiel.ontology.reasoner",
+        texts={
+            "title@fr": "Classe insatisfiable",
+            "title@nl": "Onvervulbare klasse",
+            "fix@fr": (
+                "confrontez les superclasses et les restrictions de la classe aux axiomes "
+                "owl:disjointWith ; les classes de rôle comme ref:Beneficiary ne doivent pas être "
+                "disjointes de ref:Professional."
+            ),
+            "fix@nl": (
+                "toets de superklassen en beperkingen van de klasse aan de "
+                "owl:disjointWith-axioma's; rolklassen zoals ref:Beneficiary mogen niet disjunct "
+                "zijn met ref:Professional."
+            ),
+        },
     ),
     Check(
         id="ill-typed-literal", kind="python", scope="all", severity="ERROR",
@@ -143,6 +188,18 @@ PYTHON_CHECKS: tuple[Check, ...] = (
         hint="write the value in the datatype's syntax (2024-03-01, 2024-03-01T10:00:00, 12, true) or "
         "change the datatype.",
         source="referentiel.ontology.check",
+        texts={
+            "title@fr": "Littéral non valide pour son type de données",
+            "title@nl": "Literal niet geldig voor zijn datatype",
+            "fix@fr": (
+                "écrivez la valeur dans la syntaxe du type de données (2024-03-01, "
+                "2024-03-01T10:00:00, 12, true) ou changez le type de données."
+            ),
+            "fix@nl": (
+                "schrijf de waarde in de syntaxis van het datatype (2024-03-01, "
+                "2024-03-01T10:00:00, 12, true) of verander het datatype."
+            ),
+        },
     ),
     Check(
         id="reasoner-error", kind="python", scope="all", severity="ERROR",
@@ -152,6 +209,20 @@ PYTHON_CHECKS: tuple[Check, ...] = (
         hint="fix the ERROR findings of the other checks first (punning, range kinds, reserved "
         "vocabulary), then run again; the message shows HermiT's own explanation.",
         source="referentiel.ontology.reasoner",
+        texts={
+            "title@fr": "Le raisonneur n'a pas pu traiter l'ontologie",
+            "title@nl": "De redeneerder kon de ontologie niet verwerken",
+            "fix@fr": (
+                "corrigez d'abord les ERROR des autres vérifications (punning, sortes de portée, "
+                "vocabulaire réservé), puis relancez ; le message donne l'explication de HermiT "
+                "lui-même."
+            ),
+            "fix@nl": (
+                "los eerst de ERROR-bevindingen van de andere controles op (punning, soorten "
+                "bereik, gereserveerd vocabularium) en start opnieuw; de melding geeft HermiTs "
+                "eigen uitleg."
+            ),
+        },
     ),
 )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from referentiel.error_messages import phrase
 from referentiel.ontology.catalogue import SEVERITIES, Check, all_checks, get_check, sparql_checks
 from referentiel.ontology.load import (
     LoadedOntology,
@@ -60,8 +61,8 @@ def check_ontology(
     else:
         from referentiel.ontology.reasoner import hermit_version
 
-        run = ReasonerRun(name="HermiT", version=hermit_version(), status="skipped",
-                          message="skipped at the user's request (--no-reasoner)")
+        run = ReasonerRun(name="HermiT", version=hermit_version(), status="skipped")
+        run.said("skipped at the user's request (--no-reasoner)")
     checks: list[Check] = list(sparql_checks()) + [get_check("ill-typed-literal")]
     if run.status in ("ran", "failed"):
         checks.extend(c for c in all_checks() if c.source == "referentiel.ontology.reasoner")
@@ -152,10 +153,11 @@ def ill_typed_literals(loaded: LoadedOntology) -> list[Finding]:
         if isinstance(o, Literal) and getattr(o, "ill_typed", False):
             term = str(s) if isinstance(s, URIRef) else None
             found = best_label(loaded.graph, s) if isinstance(s, URIRef) else None
+            said = phrase("not a valid {datatype}", datatype=str(o.datatype))
             findings.append(Finding(
                 check=check.id, severity=check.severity, term=term,
                 label=found[0] if found else None, label_lang=(found[1] or None) if found else None,
-                property=str(p), value=scrub(str(o)), message=f"not a valid {o.datatype}",
+                property=str(p), value=scrub(str(o)), message=str(said), phrase=said,
             ))
     return findings
 
@@ -165,17 +167,19 @@ def reasoner_findings(loaded: LoadedOntology, run: ReasonerRun) -> list[Finding]
     findings: list[Finding] = []
     if run.status == "ran" and run.consistent is False:
         check = get_check("inconsistent-ontology")
+        said = phrase("HermiT: no interpretation satisfies all the axioms")
         findings.append(Finding(check=check.id, severity=check.severity, term=loaded.ontology_iri,
-                                message="HermiT: no interpretation satisfies all the axioms"))
+                                message=str(said), phrase=said))
+    nothing = phrase("equivalent to owl:Nothing")
     for iri in run.unsatisfiable:
         check = get_check("unsatisfiable-class")
         found = best_label(loaded.graph, URIRef(iri))
         findings.append(Finding(check=check.id, severity=check.severity, term=iri,
                                 label=found[0] if found else None,
                                 label_lang=(found[1] or None) if found else None,
-                                message="equivalent to owl:Nothing"))
+                                message=str(nothing), phrase=nothing))
     if run.status == "failed":
         check = get_check("reasoner-error")
         findings.append(Finding(check=check.id, severity=check.severity, term=loaded.ontology_iri,
-                                message=run.message))
+                                message=run.message, phrase=run.phrase))
     return findings

@@ -42,9 +42,10 @@ def ontology() -> None:
               help="A namespace whose terms are the ontology's own (repeatable). "
               "Default: vann:preferredNamespaceUri, else the ontology IRI (+ refc: for the framework).")
 @output_option
+@lang_option
 @click.pass_context
 def check(ctx: click.Context, ontology_file: Path | None, input_format: str | None, fmt: str,
-          no_reasoner: bool, namespaces: tuple[str, ...], output: Path | None) -> None:
+          no_reasoner: bool, namespaces: tuple[str, ...], output: Path | None, lang: str) -> None:
     """Reason over the ontology (HermiT) and run the quality checks.
 
     Exit 0 when no check found an ERROR, 1 when one did, 2 when the ontology cannot be read or the
@@ -58,9 +59,13 @@ def check(ctx: click.Context, ontology_file: Path | None, input_format: str | No
     except ReferentielError as exc:
         _fail(ctx, exc)
         return
-    emit(report.to_json() if fmt.lower() == "json" else report.to_text(), output)
+    emit(report.to_json(lang) if fmt.lower() == "json" else report.to_text(lang), output)
     if report.reasoner.status == "unavailable":
-        click.echo(f"error: the reasoner could not run: {report.reasoner.message}", err=True)
+        from referentiel.ontology.messages import say
+
+        why = {"message": report.reasoner.message_in(lang)}
+        message = say("the reasoner could not run: {message}", lang, why)
+        click.echo(f"{error_word(lang)}: {message}", err=True)
     ctx.exit(report.exit_code)
 
 

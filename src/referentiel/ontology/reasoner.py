@@ -19,14 +19,11 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
+from referentiel.ontology.messages import NO_JAVA_HINT
 from referentiel.ontology.report import ReasonerRun
 from referentiel.privacy import scrub
 
 _OWL_NOTHING = "http://www.w3.org/2002/07/owl#Nothing"
-NO_JAVA_HINT = (
-    "HermiT needs Java 8 or later: install a Java runtime (e.g. `apt-get install default-jre-headless`) "
-    "or put `java` on PATH; run with --no-reasoner to check without the reasoner"
-)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +61,8 @@ def run_hermit(ntriples: bytes) -> ReasonerRun:
         import owlready2
 
         run.status = "unavailable"
-        run.message = f"Java was not found (looked for {owlready2.JAVA_EXE!r}); {NO_JAVA_HINT}"
+        run.said("Java was not found (looked for {java!r}); {hint}", java=owlready2.JAVA_EXE,
+                 hint=NO_JAVA_HINT)
         return run
 
     import owlready2
@@ -82,8 +80,8 @@ def run_hermit(ntriples: bytes) -> ReasonerRun:
             except Exception as exc:  # noqa: BLE001 - owlready2 wraps its parser's errors loosely
                 cause = exc.__cause__ or exc
                 run.status = "failed"
-                run.message = scrub(f"owlready2 could not load the ontology ({type(cause).__name__}: "
-                                    f"{str(cause)[:300]})")
+                run.said("owlready2 could not load the ontology ({kind}: {why})",
+                         kind=type(cause).__name__, why=scrub(str(cause)[:300]))
                 return run
             try:
                 # Datatypes outside the OWL 2 datatype map (xsd:date, xsd:gYear) are treated as opaque
@@ -97,13 +95,14 @@ def run_hermit(ntriples: bytes) -> ReasonerRun:
                 run.message = _java_message(str(exc))
             except OSError as exc:  # the JVM could not be started at all
                 run.status = "unavailable"
-                run.message = f"Java could not be started ({exc.strerror or exc}); {NO_JAVA_HINT}"
+                run.said("Java could not be started ({why}); {hint}", why=exc.strerror or exc,
+                         hint=NO_JAVA_HINT)
             except Exception as exc:  # noqa: BLE001 - owlready2 can fail applying HermiT's answer
                 # Seen on PROV-O: HermiT answers, then owlready2 trips over a punned IRI while storing the
                 # inferred hierarchy. The verdict is lost, so it must not count as a pass.
                 run.status = "failed"
-                run.message = scrub(f"owlready2 could not apply HermiT's results ({type(exc).__name__}: "
-                                    f"{str(exc)[:300]}); check the punning findings")
+                run.said("owlready2 could not apply HermiT's results ({kind}: {why}); "
+                         "check the punning findings", kind=type(exc).__name__, why=scrub(str(exc)[:300]))
             else:
                 run.status, run.consistent = "ran", True
                 run.unsatisfiable = sorted(

@@ -39,7 +39,9 @@ def mappings() -> None:
 @format_option(("text", "json"), "text")
 @_ontology_option
 @output_option
-def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, output: Path | None) -> None:
+@lang_option
+def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, output: Path | None,
+                  lang: str) -> None:
     """Check mapping sets: SSSOM well-formedness and SKOS integrity against the framework.
 
     Exit 0 when no check of severity ERROR fires, 1 otherwise, 2 when a file is unusable.
@@ -50,9 +52,9 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
     framework = load_framework(ontology)
     report = check_mapping_files([str(f) for f in files], framework)
     if fmt == "json":
-        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        text = json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2)
     else:
-        text = render_text(report)
+        text = render_text(report, lang)
     emit(text, output)
     if not report.ok:
         raise click.exceptions.Exit(EXIT_FINDINGS)
@@ -132,13 +134,15 @@ def suggest_command(org: str | None, terms_file: Path | None, mappings_dir: Path
 @click.option("--author", required=True,
               help="The reviewer's identifier (a role such as 'steward' or an ORCID CURIE), never a name.")
 @_ontology_option
+@lang_option
 def review_command(mapping_set: Path, term: str, accepted: str | None, rejected: str | None, predicate: str,
-                   scheme: str | None, author: str, ontology: Path | None) -> None:
+                   scheme: str | None, author: str, ontology: Path | None, lang: str) -> None:
     """Record a reviewed mapping of TERM in MAPPING_SET, checked by `mappings check` before it is saved.
 
     Exit 0 when saved, 1 when the checks found an ERROR (nothing is written), 2 for unusable input.
     """
     from referentiel.translation.framework import load_framework
+    from referentiel.translation.mapping_check_messages import say
     from referentiel.translation.mapping_checks import CheckReport, render_text
     from referentiel.translation.review import ACCEPT, REJECT, record_decision
 
@@ -152,11 +156,13 @@ def review_command(mapping_set: Path, term: str, accepted: str | None, rejected:
                              framework=load_framework(ontology))
     report = CheckReport(findings=result.findings, files=[str(mapping_set)],
                          mappings=len(result.mapping_set.mappings))
-    click.echo(render_text(report), nl=False)
+    click.echo(render_text(report, lang), nl=False)
     if not result.saved:
         raise click.exceptions.Exit(EXIT_FINDINGS)
-    click.echo(f"{result.mapping.subject_id} {'Not ' if result.mapping.negated else ''}"
-               f"{result.mapping.predicate_id} {result.mapping.object_id}: written to {mapping_set}")
+    m = result.mapping
+    said = {"subject": m.subject_id, "negation": "Not " if m.negated else "", "predicate": m.predicate_id,
+            "object": m.object_id, "file": mapping_set}
+    click.echo(say("{subject} {negation}{predicate} {object}: written to {file}", lang, said))
 
 
 @mappings.command("init")

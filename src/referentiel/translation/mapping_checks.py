@@ -7,755 +7,43 @@ because half of them are about the TSV itself (a malformed CURIE, an undeclared 
 not ISO) and must point at the file's line and column: a row that cannot be converted to RDF cannot be
 queried, and RDF has no line numbers. The SKOS checks need the framework's ``skos:broader`` hierarchy,
 which :mod:`referentiel.translation.framework` already holds in memory.
+
+This module is the entry point (read files, run, render); the registry is
+:mod:`referentiel.translation.mapping_check_registry`, the checks
+:mod:`referentiel.translation.mapping_check_rules`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterable
 
-from referentiel.privacy import scrub
 from referentiel.translation.framework import Framework
-from referentiel.translation.sssom import (
-    NO_TERM_FOUND,
-    REQUIRED_METADATA,
-    SKOS_PREDICATES,
-    Mapping,
-    MappingSet,
-    normalise_term,
-    split_curie,
+from referentiel.translation.mapping_check_messages import say
+from referentiel.translation.mapping_check_registry import (
+    CHECKS,
+    ERROR,
+    INFO,
+    SEVERITY_ORDER,
+    WARN,
+    CheckReport,
+    CheckSpec,
+    Finding,
 )
-
-ERROR, WARN, INFO = "ERROR", "WARN", "INFO"
-SEVERITY_ORDER = {ERROR: 0, WARN: 1, INFO: 2}
-
-SEMAPV_JUSTIFICATIONS = frozenset(
-    {
-        "semapv:LexicalMatching",
-        "semapv:LogicalReasoning",
-        "semapv:CompositeMatching",
-        "semapv:UnspecifiedMatching",
-        "semapv:SemanticSimilarityThresholdMatching",
-        "semapv:LexicalSimilarityThresholdMatching",
-        "semapv:MappingChaining",
-        "semapv:MappingReview",
-        "semapv:ManualMappingCuration",
-        "semapv:MappingInversion",
-        "semapv:StructuralMatching",
-        "semapv:InstanceBasedMatching",
-        "semapv:BackgroundKnowledgeBasedMatching",
-    }
-)
-"""The mapping justifications of the SEMAPV vocabulary (https://w3id.org/semapv/vocab/)."""
-
-OTHER_MAPPING_PREDICATES = frozenset(
-    {
-        "owl:equivalentClass",
-        "owl:equivalentProperty",
-        "owl:sameAs",
-        "rdfs:subClassOf",
-        "rdfs:subPropertyOf",
-        "skos:broader",
-        "skos:narrower",
-        "skos:related",
-        "oboInOwl:hasDbXref",
-        "semapv:crossSpeciesExactMatch",
-        "semapv:crossSpeciesNarrowMatch",
-        "semapv:crossSpeciesBroadMatch",
-    }
-)
-CARDINALITIES = frozenset({"1:1", "1:n", "n:1", "n:n", "1:0", "0:1", "0:0"})
-ORG_NAMESPACE = "https://w3id.org/referentiel/org/"
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    """A check of the registry: what it finds, how severe it is, how to fix it."""
-
-    id: str
-    severity: str
-    title: str
-    hint: str
-    kind: str  # "sssom" (well-formedness) or "skos" (integrity against the framework)
-
-
-CHECKS: dict[str, CheckSpec] = {
-    spec.id: spec
-    for spec in (
-        CheckSpec(
-            "metadata-missing",
-            ERROR,
-            "required mapping-set metadata is missing (mapping_set_id, license)",
-            "add '#mapping_set_id: https://...' and '#license: https://...' lines to the YAML header",
-            "sssom",
-        ),
-        CheckSpec(
-            "value-missing",
-            ERROR,
-            "a required column is empty on this row",
-            "fill subject_id, predicate_id, object_id and mapping_justification on every row; "
-            "when the term has no equivalent, write predicate_id skos:exactMatch and object_id "
-            "sssom:NoTermFound",
-            "sssom",
-        ),
-        CheckSpec(
-            "curie-malformed",
-            ERROR,
-            "an identifier is not a valid CURIE",
-            "write identifiers as prefix:local without spaces, e.g. refc:role-social-worker",
-            "sssom",
-        ),
-        CheckSpec(
-            "prefix-undeclared",
-            ERROR,
-            "a CURIE uses a prefix that the curie_map does not declare",
-            "declare the prefix in the YAML header: '#curie_map:' then '#  prefix: https://...'",
-            "sssom",
-        ),
-        CheckSpec(
-            "justification-unknown",
-            ERROR,
-            "mapping_justification is not a SEMAPV justification",
-            "use semapv:ManualMappingCuration for curated mappings, semapv:LexicalMatching for "
-            "lexical suggestions (https://w3id.org/semapv/vocab/)",
-            "sssom",
-        ),
-        CheckSpec(
-            "predicate-not-skos",
-            WARN,
-            "the predicate is not a SKOS mapping predicate",
-            "the framework's mappings use skos:exactMatch, closeMatch, broadMatch, narrowMatch or "
-            "relatedMatch",
-            "sssom",
-        ),
-        CheckSpec(
-            "predicate-unknown",
-            ERROR,
-            "the predicate is not a mapping predicate SSSOM knows",
-            "use skos:exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch",
-            "sssom",
-        ),
-        CheckSpec(
-            "confidence-invalid",
-            ERROR,
-            "confidence is not a number between 0 and 1",
-            "write the confidence as a decimal number between 0 and 1, e.g. 0.9",
-            "sssom",
-        ),
-        CheckSpec(
-            "date-invalid",
-            ERROR,
-            "a date is not an ISO 8601 date (YYYY-MM-DD)",
-            "write dates as YYYY-MM-DD, e.g. 2026-11-20",
-            "sssom",
-        ),
-        CheckSpec(
-            "modifier-invalid",
-            ERROR,
-            "predicate_modifier has a value other than Not",
-            "leave predicate_modifier empty, or write Not to state that the terms do NOT match",
-            "sssom",
-        ),
-        CheckSpec(
-            "cardinality-invalid",
-            ERROR,
-            "mapping_cardinality is not one of 1:1, 1:n, n:1, n:n, 1:0, 0:1, 0:0",
-            "use the SSSOM cardinality values, or leave the column empty",
-            "sssom",
-        ),
-        CheckSpec(
-            "duplicate-mapping",
-            WARN,
-            "the same mapping (subject, predicate, object) appears twice",
-            "delete one of the two rows (keep the one with the better justification)",
-            "sssom",
-        ),
-        CheckSpec(
-            "subject-label-missing",
-            WARN,
-            "the row has no subject_label: the organisation's term as written",
-            "write the term exactly as the organisation writes it in subject_label; translation looks "
-            "terms up by this label",
-            "sssom",
-        ),
-        CheckSpec(
-            "label-ambiguous",
-            ERROR,
-            "the same term (subject_label) names two different subjects mapped into the same scheme",
-            "give each subject_id its own label, or merge the two subjects into one",
-            "sssom",
-        ),
-        CheckSpec(
-            "subject-outside-org-namespace",
-            INFO,
-            "the subject is not an organisation concept (https://w3id.org/referentiel/org/...)",
-            "organisation terms are SKOS concepts in the organisation's namespace, see docs/translation.md",
-            "sssom",
-        ),
-        CheckSpec(
-            "exact-with-hierarchical",
-            ERROR,
-            "exactMatch and broadMatch/narrowMatch/relatedMatch on the same pair (SKOS S46, S27)",
-            "keep one predicate for the pair: exactMatch if they mean the same, else the hierarchical one",
-            "skos",
-        ),
-        CheckSpec(
-            "related-on-hierarchy",
-            ERROR,
-            "relatedMatch to a concept that is above or below another concept the subject is mapped to "
-            "(relatedMatch is disjoint from the broader hierarchy, SKOS S27)",
-            "use broadMatch or narrowMatch for a hierarchical relation, or drop one of the mappings",
-            "skos",
-        ),
-        CheckSpec(
-            "broad-cycle",
-            ERROR,
-            "broadMatch/narrowMatch/exactMatch and the framework's skos:broader form a cycle "
-            "(something would be broader than itself)",
-            "one of the mappings on the cycle has the wrong direction: check broadMatch (the object is "
-            "BROADER than the subject) versus narrowMatch",
-            "skos",
-        ),
-        CheckSpec(
-            "object-not-in-framework",
-            ERROR,
-            "the object is not a concept of the framework",
-            "map to a refc: concept that the ontology declares (skos:Concept); check the spelling, or, if "
-            "the framework has no equivalent, write predicate_id skos:exactMatch and object_id "
-            "sssom:NoTermFound",
-            "skos",
-        ),
-        CheckSpec(
-            "object-deprecated",
-            WARN,
-            "the object is a deprecated concept of the framework (owl:deprecated)",
-            "map to the concept that replaces it (dcterms:isReplacedBy in the ontology)",
-            "skos",
-        ),
-        CheckSpec(
-            "one-to-one-violated",
-            ERROR,
-            "the mapping claims 1:1 cardinality but the subject or object has several exact matches",
-            "keep one exactMatch per subject and per object, or change mapping_cardinality",
-            "skos",
-        ),
-        CheckSpec(
-            "exact-to-several",
-            WARN,
-            "the subject is exactMatch to several framework concepts (exactMatch is transitive: it would "
-            "make those concepts equivalent)",
-            "keep the exactMatch to the right concept; use closeMatch or broadMatch for the others",
-            "skos",
-        ),
-        CheckSpec(
-            "no-term-found-contradicted",
-            WARN,
-            "the subject is declared without equivalent (sssom:NoTermFound) and also mapped to a concept",
-            "delete the sssom:NoTermFound row (predicate skos:exactMatch: 'no exact equivalent exists'), "
-            "or the mapping, whichever is wrong",
-            "skos",
-        ),
-        CheckSpec(
-            "object-label-mismatch",
-            WARN,
-            "object_label is not a label of the object concept (the identifier or the label is wrong)",
-            "copy the concept's label from the ontology, or fix object_id",
-            "skos",
-        ),
-    )
-}
-"""The registry of mapping-set checks, by id (see docs/translation.md, "Checking mapping sets")."""
-
-
-@dataclass
-class Finding:
-    """One problem found in a mapping set."""
-
-    check: str
-    severity: str
-    message: str
-    file: str | None = None
-    line: int | None = None
-    column: str | None = None
-    hint: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return asdict(self)
-
-
-@dataclass
-class CheckReport:
-    """The findings of one or more mapping sets."""
-
-    findings: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    mappings: int = 0
-
-    def count(self, severity: str) -> int:
-        """The number of findings of ``severity``."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def ok(self) -> bool:
-        """True when no finding is an ERROR."""
-        return self.count(ERROR) == 0
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (``files``, ``mappings``, counts, ``findings``)."""
-        return {
-            "files": self.files,
-            "mappings": self.mappings,
-            "errors": self.count(ERROR),
-            "warnings": self.count(WARN),
-            "infos": self.count(INFO),
-            "conforms": self.ok,
-            "findings": [f.to_dict() for f in self.findings],
-        }
-
-
-class _Context:
-    def __init__(self, ms: MappingSet, framework: Framework | None) -> None:
-        self.ms = ms
-        self.framework = framework
-        self.prefixes = ms.prefixes
-        self.findings: list[Finding] = []
-
-    def add(
-        self,
-        check: str,
-        message: str,
-        mapping: Mapping | None = None,
-        column: str | None = None,
-        line: int | None = None,
-    ) -> None:
-        spec = CHECKS[check]
-        self.findings.append(
-            Finding(
-                check=check,
-                severity=spec.severity,
-                message=scrub(message),
-                file=self.ms.path,
-                line=line if line is not None else (mapping.line if mapping else None),
-                column=column,
-                hint=spec.hint,
-            )
-        )
-
-    def iri(self, curie: str) -> str | None:
-        parts = split_curie(curie)
-        if "://" in curie:
-            return curie
-        if parts is None or parts[0] not in self.prefixes:
-            return None
-        return self.prefixes[parts[0]] + parts[1]
-
-
-_Check = Callable[[_Context], None]
-_REGISTRY: list[_Check] = []
-
-
-def _check(func: _Check) -> _Check:
-    _REGISTRY.append(func)
-    return func
-
-
-# ------------------------------------------------------------------------------- well-formedness
-
-
-@_check
-def _metadata(ctx: _Context) -> None:
-    for key in REQUIRED_METADATA:
-        if not ctx.ms.metadata.get(key):
-            ctx.add("metadata-missing", f"the mapping set has no {key}", line=1, column=key)
-
-
-_CURIE_COLUMNS = (
-    "subject_id",
-    "predicate_id",
-    "object_id",
-    "mapping_justification",
-    "author_id",
-    "reviewer_id",
-    "creator_id",
-    "subject_source",
-    "object_source",
-    "mapping_tool_id",
-)
-
-
-@_check
-def _row_syntax(ctx: _Context) -> None:
-    literal_subjects = str(ctx.ms.metadata.get("subject_type", "")) == "rdfs literal"
-    for m in ctx.ms.mappings:
-        for column in ("subject_id", "predicate_id", "object_id", "mapping_justification"):
-            if column == "subject_id" and (literal_subjects or m.get("subject_type") == "rdfs literal"):
-                continue
-            if not m.get(column):
-                ctx.add("value-missing", f"{column} is empty", m, column)
-        for column in _CURIE_COLUMNS:
-            value = m.get(column)
-            if not value:
-                continue
-            for item in value.split("|"):
-                item = item.strip()
-                if "://" in item:
-                    continue
-                parts = split_curie(item)
-                if parts is None:
-                    ctx.add("curie-malformed", f"{column} {item!r} is not a CURIE (prefix:local)", m, column)
-                elif parts[0] not in ctx.prefixes:
-                    ctx.add(
-                        "prefix-undeclared", f"prefix {parts[0]!r} of {item!r} is not declared", m, column
-                    )
-        if m.mapping_justification and m.mapping_justification not in SEMAPV_JUSTIFICATIONS:
-            ctx.add(
-                "justification-unknown",
-                f"{m.mapping_justification!r} is not a SEMAPV justification",
-                m,
-                "mapping_justification",
-            )
-        if m.predicate_id and m.predicate_id not in SKOS_PREDICATES:
-            if m.predicate_id in OTHER_MAPPING_PREDICATES or "://" in m.predicate_id:
-                ctx.add(
-                    "predicate-not-skos",
-                    f"predicate {m.predicate_id!r} is not a SKOS mapping predicate",
-                    m,
-                    "predicate_id",
-                )
-            else:
-                ctx.add(
-                    "predicate-unknown",
-                    f"predicate {m.predicate_id!r} is not a mapping predicate",
-                    m,
-                    "predicate_id",
-                )
-        raw_conf = m.extra.get("confidence")  # kept as text when it is not a number
-        if raw_conf is not None:
-            ctx.add("confidence-invalid", f"confidence {raw_conf!r} is not a number", m, "confidence")
-        elif m.confidence is not None and not 0.0 <= m.confidence <= 1.0:
-            ctx.add("confidence-invalid", f"confidence {m.confidence} is outside [0, 1]", m, "confidence")
-        for column in ("mapping_date", "publication_date", "review_date"):
-            value = m.get(column)
-            if value and not _is_iso_date(value):
-                ctx.add("date-invalid", f"{column} {value!r} is not YYYY-MM-DD", m, column)
-        if m.predicate_modifier and m.predicate_modifier != "Not":
-            ctx.add(
-                "modifier-invalid",
-                f"predicate_modifier {m.predicate_modifier!r} is not 'Not'",
-                m,
-                "predicate_modifier",
-            )
-        cardinality = m.get("mapping_cardinality")
-        if cardinality and cardinality not in CARDINALITIES:
-            ctx.add(
-                "cardinality-invalid",
-                f"mapping_cardinality {cardinality!r} is not an SSSOM value",
-                m,
-                "mapping_cardinality",
-            )
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        try:
-            _dt.datetime.fromisoformat(value)
-        except ValueError:
-            return False
-    return True
-
-
-@_check
-def _duplicates_and_labels(ctx: _Context) -> None:
-    seen: dict[tuple[str, str, str, str], Mapping] = {}
-    labels: dict[str, Mapping] = {}
-    for m in ctx.ms.mappings:
-        if m.subject_id and m.object_id and m.predicate_id:
-            first = seen.setdefault(m.key(), m)
-            if first is not m:
-                ctx.add(
-                    "duplicate-mapping",
-                    f"{m.subject_id} {m.predicate_id} {m.object_id} repeats line {first.line}",
-                    m,
-                )
-        if m.subject_id and not m.subject_label:
-            ctx.add("subject-label-missing", f"{m.subject_id} has no subject_label", m, "subject_label")
-        if m.subject_label and m.subject_id and not m.negated:
-            # The same word may name two subjects of different schemes ("Santé" as a need and as a
-            # sector): lookups are per scheme, so only a clash within one scheme is ambiguous.
-            scheme = _scheme_of(ctx, m.object_id)
-            other = labels.setdefault(f"{normalise_term(m.subject_label)}\t{scheme}", m) if scheme else m
-            if other.subject_id != m.subject_id:
-                ctx.add(
-                    "label-ambiguous",
-                    f"the term {m.subject_label!r} names {other.subject_id} (line {other.line}) "
-                    f"and {m.subject_id}",
-                    m,
-                    "subject_label",
-                )
-        iri = ctx.iri(m.subject_id) if m.subject_id else None
-        if iri and not iri.startswith(ORG_NAMESPACE) and m.subject_id != NO_TERM_FOUND:
-            ctx.add(
-                "subject-outside-org-namespace", f"{m.subject_id} is not in {ORG_NAMESPACE}", m, "subject_id"
-            )
-
-
-def _scheme_of(ctx: _Context, object_id: str) -> str | None:
-    """The scheme of a mapping's object: from the framework, else the concept name's kind prefix."""
-    iri = ctx.iri(object_id) if object_id and object_id != NO_TERM_FOUND else None
-    if iri is None:
-        return None
-    if ctx.framework is not None and iri in ctx.framework.concepts:
-        schemes = ctx.framework.concepts[iri].schemes
-        if schemes:
-            return " ".join(schemes)
-    local = iri.rstrip("/").rsplit("/", 1)[-1]
-    return local.rsplit("-", 1)[0] if "-" in local else local
-
-
-# --------------------------------------------------------------------------------- SKOS integrity
-
-
-def _positive(ctx: _Context) -> list[Mapping]:
-    return [m for m in ctx.ms.mappings if not m.negated and m.subject_id and m.object_id and m.predicate_id]
-
-
-@_check
-def _exact_with_hierarchical(ctx: _Context) -> None:
-    by_pair: dict[frozenset[str], list[Mapping]] = defaultdict(list)
-    for m in _positive(ctx):
-        if m.no_equivalent:
-            continue
-        by_pair[frozenset((m.subject_id, m.object_id))].append(m)
-    for rows in by_pair.values():
-        predicates = {m.predicate_id for m in rows}
-        if "skos:exactMatch" in predicates and predicates & {
-            "skos:broadMatch",
-            "skos:narrowMatch",
-            "skos:relatedMatch",
-        }:
-            exact = next(m for m in rows if m.predicate_id == "skos:exactMatch")
-            for m in rows:
-                if m.predicate_id in ("skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"):
-                    ctx.add(
-                        "exact-with-hierarchical",
-                        f"{m.subject_id} is both exactMatch (line {exact.line}) and {m.predicate_id} "
-                        f"to {m.object_id}",
-                        m,
-                        "predicate_id",
-                    )
-        hierarchical = predicates & {"skos:broadMatch", "skos:narrowMatch"}
-        if hierarchical and "skos:relatedMatch" in predicates:
-            for m in rows:
-                if m.predicate_id == "skos:relatedMatch":
-                    ctx.add(
-                        "related-on-hierarchy",
-                        f"{m.subject_id} is both relatedMatch and {sorted(hierarchical)[0]} to {m.object_id}",
-                        m,
-                        "predicate_id",
-                    )
-
-
-@_check
-def _related_on_hierarchy(ctx: _Context) -> None:
-    fw = ctx.framework
-    if fw is None:
-        return
-    by_subject: dict[str, list[Mapping]] = defaultdict(list)
-    for m in _positive(ctx):
-        by_subject[m.subject_id].append(m)
-    for rows in by_subject.values():
-        for rel in rows:
-            if rel.predicate_id != "skos:relatedMatch":
-                continue
-            rel_iri = ctx.iri(rel.object_id)
-            for other in rows:
-                if other is rel or other.predicate_id not in (
-                    "skos:exactMatch",
-                    "skos:closeMatch",
-                    "skos:broadMatch",
-                    "skos:narrowMatch",
-                ):
-                    continue
-                other_iri = ctx.iri(other.object_id)
-                if rel_iri and other_iri and fw.on_hierarchy_path(rel_iri, other_iri):
-                    ctx.add(
-                        "related-on-hierarchy",
-                        f"{rel.subject_id} relatedMatch {rel.object_id}, but it is {other.predicate_id} "
-                        f"{other.object_id} (line {other.line}), on the same broader path",
-                        rel,
-                        "predicate_id",
-                    )
-
-
-@_check
-def _broad_cycles(ctx: _Context) -> None:
-    # Nodes are equivalence classes under exactMatch; an edge a -> b reads "b is broader than a".
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    mappings = [m for m in _positive(ctx) if not m.no_equivalent]
-    iris = {id(m): (ctx.iri(m.subject_id), ctx.iri(m.object_id)) for m in mappings}
-    exact_pairs: set[frozenset[str]] = set()
-    for m in mappings:
-        s, o = iris[id(m)]
-        if s and o and m.predicate_id == "skos:exactMatch":
-            parent[find(s)] = find(o)
-            exact_pairs.add(frozenset((s, o)))
-    edges: dict[str, list[tuple[str, Mapping | None]]] = defaultdict(list)
-    for m in mappings:
-        s, o = iris[id(m)]
-        if not (s and o) or frozenset((s, o)) in exact_pairs:
-            continue  # exact and broad on the same pair is reported by exact-with-hierarchical
-        if m.predicate_id == "skos:broadMatch":
-            edges[find(s)].append((find(o), m))
-        elif m.predicate_id == "skos:narrowMatch":
-            edges[find(o)].append((find(s), m))
-    if ctx.framework is not None:
-        for concept in ctx.framework:
-            for b in concept.broader:
-                edges[find(concept.iri)].append((find(b), None))
-    reported: set[int] = set()
-    for start in list(edges):
-        # Iterative DFS from each node looking for a path back to it.
-        stack: list[tuple[str, list[Mapping | None]]] = [(start, [])]
-        seen: set[str] = set()
-        while stack:
-            node, path = stack.pop()
-            for nxt, via in edges.get(node, ()):
-                new_path = [*path, via]
-                if nxt == start:
-                    culprits = [m for m in new_path if m is not None]
-                    if culprits and not any(id(m) in reported for m in culprits):
-                        first = min(culprits, key=lambda m: m.line or 0)
-                        reported.update(id(m) for m in culprits)
-                        lines = ", ".join(str(m.line) for m in sorted(culprits, key=lambda m: m.line or 0))
-                        ctx.add(
-                            "broad-cycle",
-                            f"{first.subject_id} {first.predicate_id} {first.object_id} closes "
-                            f"a broader cycle (mappings on lines {lines})",
-                            first,
-                            "predicate_id",
-                        )
-                    continue
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append((nxt, new_path))
-
-
-@_check
-def _objects_in_framework(ctx: _Context) -> None:
-    fw = ctx.framework
-    if fw is None:
-        return
-    for m in _positive(ctx):
-        if m.no_equivalent:
-            continue
-        iri = ctx.iri(m.object_id)
-        if iri is None:
-            continue  # already reported as malformed / undeclared
-        if iri.startswith(ORG_NAMESPACE):
-            continue  # organisation-to-organisation mapping: not a framework concept by design
-        concept = fw.concepts.get(iri)
-        if concept is None:
-            import difflib
-
-            close = difflib.get_close_matches(
-                iri.rsplit("/", 1)[-1], [c.iri.rsplit("/", 1)[-1] for c in fw], n=1
-            )
-            extra = f" (did you mean refc:{close[0]}?)" if close else ""
-            ctx.add(
-                "object-not-in-framework",
-                f"{m.object_id} is not a concept of the framework{extra}",
-                m,
-                "object_id",
-            )
-            continue
-        if concept.deprecated:
-            repl = ", ".join(c.rsplit("/", 1)[-1] for c in concept.replaced_by) or "no replacement given"
-            ctx.add("object-deprecated", f"{m.object_id} is deprecated (replaced by: {repl})", m, "object_id")
-        if m.object_label:
-            labels = {normalise_term(text) for text, _, _ in concept.all_labels()}
-            if labels and normalise_term(m.object_label) not in labels:
-                ctx.add(
-                    "object-label-mismatch",
-                    f"{m.object_label!r} is not a label of {m.object_id} ({concept.label('fr')!r})",
-                    m,
-                    "object_label",
-                )
-
-
-@_check
-def _cardinality(ctx: _Context) -> None:
-    set_claims_one_to_one = str(ctx.ms.metadata.get("mapping_cardinality", "")).strip() == "1:1"
-    exact = [m for m in _positive(ctx) if m.predicate_id == "skos:exactMatch" and not m.no_equivalent]
-    by_subject: dict[str, set[str]] = defaultdict(set)
-    by_object: dict[str, set[str]] = defaultdict(set)
-    for m in exact:
-        by_subject[m.subject_id].add(m.object_id)
-        by_object[m.object_id].add(m.subject_id)
-    for m in exact:
-        claimed = set_claims_one_to_one or m.get("mapping_cardinality") == "1:1"
-        several_objects = len(by_subject[m.subject_id]) > 1
-        several_subjects = len(by_object[m.object_id]) > 1
-        if claimed and (several_objects or several_subjects):
-            what = (
-                f"{m.subject_id} has {len(by_subject[m.subject_id])} exact matches"
-                if several_objects
-                else f"{m.object_id} is the exact match of {len(by_object[m.object_id])} subjects"
-            )
-            ctx.add("one-to-one-violated", f"1:1 is claimed but {what}", m, "mapping_cardinality")
-        elif several_objects and ctx.framework is not None:
-            others = sorted(by_subject[m.subject_id] - {m.object_id})
-            ctx.add(
-                "exact-to-several",
-                f"{m.subject_id} is also exactMatch to {', '.join(others)}",
-                m,
-                "predicate_id",
-            )
-
-
-@_check
-def _no_term_found(ctx: _Context) -> None:
-    by_subject: dict[str, list[Mapping]] = defaultdict(list)
-    for m in _positive(ctx):
-        by_subject[m.subject_id].append(m)
-    for rows in by_subject.values():
-        none = [m for m in rows if m.no_equivalent]
-        some = [m for m in rows if not m.no_equivalent]
-        if none and some:
-            ctx.add(
-                "no-term-found-contradicted",
-                f"{none[0].subject_id} is declared without equivalent but mapped to {some[0].object_id} "
-                f"(line {some[0].line})",
-                none[0],
-                "object_id",
-            )
-
-
-# ---------------------------------------------------------------------------------------- running
-
-
-def check_mapping_set(ms: MappingSet, framework: Framework | None = None) -> list[Finding]:
-    """Run every check of :data:`CHECKS` on ``ms``; SKOS checks need ``framework``.
-
-    Returns the findings sorted by file line, then severity.
-    """
-    ctx = _Context(ms, framework)
-    for func in _REGISTRY:
-        func(ctx)
-    return sorted(ctx.findings, key=lambda f: (f.line or 0, SEVERITY_ORDER[f.severity], f.check))
+from referentiel.translation.mapping_check_rules import check_mapping_set
+
+__all__ = [
+    "CHECKS",
+    "ERROR",
+    "INFO",
+    "SEVERITY_ORDER",
+    "WARN",
+    "CheckReport",
+    "CheckSpec",
+    "Finding",
+    "check_mapping_files",
+    "check_mapping_set",
+    "render_text",
+]
 
 
 def check_mapping_files(paths: Iterable[str], framework: Framework | None = None) -> CheckReport:
@@ -763,7 +51,7 @@ def check_mapping_files(paths: Iterable[str], framework: Framework | None = None
 
     Raises :class:`referentiel.errors.InputError` (exit 2) when a file is unusable.
     """
-    from referentiel.translation.sssom import read_mapping_set
+    from referentiel.translation.sssom_read import read_mapping_set
 
     report = CheckReport()
     for path in paths:
@@ -774,25 +62,37 @@ def check_mapping_files(paths: Iterable[str], framework: Framework | None = None
     return report
 
 
-def render_text(report: CheckReport) -> str:
-    """A human-readable report: one block per finding, then a summary line."""
+def render_text(report: CheckReport, lang: str = "en") -> str:
+    """A human-readable report in ``lang`` (fr, nl, en): one block per finding, then a summary line."""
+    colon = ": " if lang != "fr" else " : "
     lines = []
     for f in report.findings:
         where = ", ".join(
             p
             for p in (
                 f.file,
-                f"line {f.line}" if f.line else None,
-                f"column {f.column}" if f.column else None,
+                say("line {line}", lang, {"line": f.line}) if f.line else None,
+                say("column {column}", lang, {"column": f.column}) if f.column else None,
             )
             if p
         )
-        lines.append(f"{f.severity} [{f.check}] {where}: {f.message}")
+        lines.append(f"{f.severity} [{f.check}] {where}{colon}{f.message_in(lang)}")
         if f.hint and f.severity != INFO:
-            lines.append(f"  how to fix: {f.hint}")
-    verdict = "OK" if report.ok else "FAILED"
+            lines.append(f"  {say('how to fix', lang)}{colon}{f.hint_in(lang)}")
+    counts = {
+        "verdict": say("OK" if report.ok else "FAILED", lang),
+        "files": len(report.files),
+        "mappings": report.mappings,
+        "errors": report.count(ERROR),
+        "warnings": report.count(WARN),
+        "infos": report.count(INFO),
+    }
     lines.append(
-        f"{verdict}: {len(report.files)} mapping set(s), {report.mappings} mapping(s): "
-        f"{report.count(ERROR)} error(s), {report.count(WARN)} warning(s), {report.count(INFO)} info(s)"
+        say(
+            "{verdict}: {files} mapping set(s), {mappings} mapping(s): {errors} error(s), "
+            "{warnings} warning(s), {infos} info(s)",
+            lang,
+            counts,
+        )
     )
     return "\n".join(lines) + "\n"

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from referentiel.errors import InputError
 from referentiel.translation.framework import Framework
-from referentiel.translation.mapping_checks import ERROR, Finding, check_mapping_set
+from referentiel.translation.mapping_check_registry import ERROR, Finding
+from referentiel.translation.mapping_check_rules import check_mapping_set
 from referentiel.translation.sssom import (
+    SKOS_PREDICATES,
     Mapping,
     MappingSet,
     normalise_term,
@@ -31,13 +33,7 @@ from referentiel.translation.suggest import slugify
 
 ACCEPT = "accept"
 REJECT = "reject"
-PREDICATES = (
-    "skos:exactMatch",
-    "skos:closeMatch",
-    "skos:broadMatch",
-    "skos:narrowMatch",
-    "skos:relatedMatch",
-)
+PREDICATES = SKOS_PREDICATES  # the predicates a reviewer may choose: SKOS's five
 JUSTIFICATION = "semapv:ManualMappingCuration"
 
 

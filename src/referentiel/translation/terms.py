@@ -29,266 +29,47 @@ they are at least related). Anything else composed with related is unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from referentiel.errors import ConfigError, InputError
-from referentiel.privacy import scrub, shown
+from referentiel.errors import ConfigError
+from referentiel.privacy import shown
 from referentiel.translation.framework import Framework, load_framework
-from referentiel.translation.messages import Msg, render
-from referentiel.translation.sssom import MappingIndex, MappingSet, normalise_term, read_mapping_set
+from referentiel.translation.messages import Msg
+from referentiel.translation.organisations import Organisation, discover_organisations
+from referentiel.translation.sssom import normalise_term
+from referentiel.translation.term_relations import (
+    _STRENGTH,
+    BROAD,
+    CLOSE,
+    EXACT,
+    NARROW,
+    RELATED,
+    RELATION_PREDICATE,
+    RELATIONS,
+    UNKNOWN,
+    compose,
+    compose_path,
+    inverse,
+    relation_of,
+)
+from referentiel.translation.term_results import (
+    LookupResult,
+    Step,
+    TermEntry,
+    Translation,
+    TranslationResult,
+    render_lookup,
+    render_translations,
+)
 
-EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN = "exact", "close", "broad", "narrow", "related", "unknown"
-RELATIONS = (EXACT, CLOSE, BROAD, NARROW, RELATED, UNKNOWN)
-_PREDICATE_RELATION = {
-    "skos:exactMatch": EXACT,
-    "skos:closeMatch": CLOSE,
-    "skos:broadMatch": BROAD,
-    "skos:narrowMatch": NARROW,
-    "skos:relatedMatch": RELATED,
-}
-RELATION_PREDICATE = {v: k for k, v in _PREDICATE_RELATION.items()}
-_INVERSE = {EXACT: EXACT, CLOSE: CLOSE, BROAD: NARROW, NARROW: BROAD, RELATED: RELATED, UNKNOWN: UNKNOWN}
-_STRENGTH = {EXACT: 0, CLOSE: 1, BROAD: 2, NARROW: 2, RELATED: 3, UNKNOWN: 4}
+__all__ = [
+    "BROAD", "CLOSE", "EXACT", "NARROW", "RELATED", "RELATIONS", "RELATION_PREDICATE", "UNKNOWN",
+    "LookupResult", "Organisation", "Step", "TermEntry", "TermTranslator", "Translation", "TranslationResult",
+    "compose", "compose_path", "discover_organisations", "inverse", "relation_of", "render_lookup",
+    "render_translations",
+]
 
-
-def relation_of(predicate: str) -> str:
-    """The relation name of a SKOS mapping predicate (``skos:broadMatch`` -> ``broad``)."""
-    return _PREDICATE_RELATION.get(predicate, UNKNOWN)
-
-
-def inverse(relation: str) -> str:
-    """The inverse relation (broad <-> narrow; the others are symmetric)."""
-    return _INVERSE[relation]
-
-
-def compose(first: str, second: str) -> tuple[str, bool]:
-    """Compose two relations (``a first x``, ``x second b``) -> (relation of a to b, approximate?).
-
-    See the table in the module docstring.
-    """
-    if UNKNOWN in (first, second):
-        return UNKNOWN, False
-    if first == EXACT:
-        return second, False
-    if second == EXACT:
-        return first, False
-    if CLOSE in (first, second):
-        other = second if first == CLOSE else first
-        return other, True
-    if first == second and first in (BROAD, NARROW):
-        return first, False
-    if first == NARROW and second == BROAD:
-        return RELATED, False
-    return UNKNOWN, False
-
-
-def compose_path(relations: Iterable[str]) -> tuple[str, bool]:
-    """Compose a chain of relations left to right -> (relation, approximate?)."""
-    result, approximate = EXACT, False
-    for relation in relations:
-        result, approx = compose(result, relation)
-        approximate = approximate or approx
-    return result, approximate
-
-
-# ----------------------------------------------------------------------------------- organisations
-
-
-@dataclass
-class Organisation:
-    """One organisation: its slug, its mapping set and the index of its terms."""
-
-    slug: str
-    mapping_set: MappingSet
-    path: str
-    index: MappingIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.index = MappingIndex(self.mapping_set)
-
-    @property
-    def title(self) -> str:
-        """The mapping set's title, else the slug."""
-        return str(self.mapping_set.metadata.get("mapping_set_title") or self.slug)
-
-    @property
-    def prefix(self) -> str | None:
-        """The CURIE prefix of the organisation's own terms (the most common subject prefix)."""
-        counts: dict[str, int] = {}
-        for m in self.mapping_set.mappings:
-            if ":" in m.subject_id:
-                p = m.subject_id.split(":", 1)[0]
-                counts[p] = counts.get(p, 0) + 1
-        return max(counts, key=lambda p: counts[p]) if counts else None
-
-
-def _org_files(directory: Path) -> list[tuple[str, Path]]:
-    if directory.is_file():
-        return [(_slug_of_file(directory), directory)]
-    found: list[tuple[str, Path]] = []
-    for child in sorted(directory.iterdir()):
-        if child.is_dir() and (child / "mappings.sssom.tsv").is_file():
-            found.append((child.name, child / "mappings.sssom.tsv"))
-        elif child.is_file() and child.name.endswith(".sssom.tsv"):
-            found.append((_slug_of_file(child), child))
-    return found
-
-
-def _slug_of_file(path: Path) -> str:
-    if path.name == "mappings.sssom.tsv":
-        return path.parent.name
-    return path.name.removesuffix(".sssom.tsv")
-
-
-def discover_organisations(directory: str | Path | None = None) -> dict[str, Organisation]:
-    """The organisations whose mapping sets are in ``directory`` (default: the bundled examples).
-
-    A folder ``{org-slug}/mappings.sssom.tsv`` or a file ``{org-slug}.sssom.tsv`` is one organisation.
-    Raises :class:`InputError` when the folder does not exist or holds no mapping set.
-    """
-    if directory is None:
-        from referentiel.resources import bundled
-
-        root = bundled("examples", "organisations")
-        directory = Path(str(root))
-    directory = Path(directory)
-    if not directory.exists():
-        raise InputError.of(
-            "folder of mapping sets not found",
-            file=str(directory),
-            hint="give --mappings a folder holding {{org}}/mappings.sssom.tsv files",
-        )
-    files = _org_files(directory)
-    if not files:
-        raise InputError.of(
-            "no mapping set found here",
-            file=str(directory),
-            hint="expected {{org}}/mappings.sssom.tsv or {{org}}.sssom.tsv files",
-        )
-    return {slug: Organisation(slug, read_mapping_set(path), str(path)) for slug, path in files}
-
-
-# ---------------------------------------------------------------------------------------- results
-
-
-@dataclass
-class Step:
-    """One step of a translation path: ``subject predicate object`` and where it is stated."""
-
-    subject: str
-    predicate: str
-    object: str
-    source: str  # an organisation slug, or "framework"
-    line: int | None = None
-    confidence: float | None = None
-
-
-@dataclass
-class Translation:
-    """One answer: the target term or concept and how it relates to the source term."""
-
-    target: str  # "framework" or an organisation slug
-    id: str  # concept CURIE or the organisation's subject_id
-    label: str  # the organisation's term, or the concept's French label
-    relation: str  # exact, close, broad, narrow, related, unknown
-    approximate: bool
-    confidence: float | None
-    path: list[Step]
-    labels: dict[str, str] = field(default_factory=dict)  # a concept's label per language
-
-    def label_in(self, lang: str) -> str:
-        """The concept's label in ``lang`` (an organisation's term is shown as the organisation wrote it)."""
-        return self.labels.get(lang) or self.label
-
-    @property
-    def exact(self) -> bool:
-        """True only for an equivalence derived from exact matches all along the path."""
-        return self.relation == EXACT and not self.approximate
-
-    @property
-    def predicate(self) -> str | None:
-        """The SKOS predicate from the source term to the target (``None`` when unknown)."""
-        return RELATION_PREDICATE.get(self.relation)
-
-    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
-        """A JSON-ready dict; ``label`` in ``lang`` (``labels`` has every language)."""
-        data = asdict(self)
-        data["label"] = self.label_in(lang)
-        data["exact"] = self.exact
-        data["predicate"] = self.predicate
-        return data
-
-
-@dataclass
-class TranslationResult:
-    """The answers for one term."""
-
-    term: str
-    source: str
-    target: str
-    translations: list[Translation] = field(default_factory=list)
-    source_mappings: list[Step] = field(default_factory=list)
-    no_equivalent: bool = False
-    message: Msg | None = None
-    did_you_mean: list[str] = field(default_factory=list)
-    without: list[str] = field(default_factory=list)  # target organisations with no translation
-
-    @property
-    def found(self) -> bool:
-        """True when at least one translation was found."""
-        return bool(self.translations)
-
-    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
-        """A JSON-ready dict; the message and the concepts' labels in ``lang``, keys and relations in
-        English."""
-        return {
-            "term": shown(self.term),
-            "source": self.source,
-            "target": self.target,
-            "found": self.found,
-            "no_equivalent": self.no_equivalent,
-            "message": scrub(self.message.text(lang)) if self.message else None,
-            "did_you_mean": self.did_you_mean,
-            "organisations_without_translation": self.without,
-            "source_mappings": [asdict(s) for s in self.source_mappings],
-            "translations": [t.to_dict(lang) for t in self.translations],
-        }
-
-
-@dataclass
-class TermEntry:
-    """An organisation's term linked to a framework concept."""
-
-    organisation: str
-    term: str
-    id: str
-    relation: str  # relation of the organisation's term to the looked-up concept
-    via: str  # the concept the mapping points to (the looked-up one, or one above/below it)
-    confidence: float | None
-    line: int | None
-    approximate: bool = False
-
-
-@dataclass
-class LookupResult:
-    """Each organisation's terms for one framework concept."""
-
-    concept: str
-    labels: dict[str, str]
-    entries: list[TermEntry] = field(default_factory=list)
-    without_term: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "concept": self.concept,
-            "labels": self.labels,
-            "entries": [asdict(e) for e in self.entries],
-            "organisations_without_term": self.without_term,
-        }
 
 
 # ------------------------------------------------------------------------------------- translator
@@ -643,65 +424,3 @@ def _product(values: list[float | None]) -> float | None:
 
 def _rank(t: Translation) -> tuple[int, int, int, float]:
     return (_STRENGTH[t.relation], int(t.approximate), len(t.path), -(t.confidence or 0.0))
-
-
-# ------------------------------------------------------------------------------------- rendering
-
-
-def render_translations(result: TranslationResult, lang: str = "fr") -> str:
-    """A human-readable answer in ``lang``, saying how exact each translation is."""
-
-    def say(message_id: str, **params: Any) -> str:
-        return render(message_id, params, lang)
-
-    # The term is echoed: mask anything that looks like personal data typed by mistake.
-    lines = [f"{shown(result.term)!r} ({result.source}) -> {result.target}"]
-    if result.message:
-        lines.append(f"  {scrub(result.message.text(lang))}")
-    if result.did_you_mean:
-        lines.append(say("terms.did-you-mean", terms=", ".join(repr(t) for t in result.did_you_mean)))
-    if (
-        not result.translations
-        and not result.no_equivalent
-        and result.source != "framework"
-        and not result.source_mappings
-    ):
-        lines.append(say("terms.hint-suggest", organisation=result.source))
-    for t in result.translations:
-        relation = say(f"terms.flag.{t.relation}")
-        flag = relation if t.exact else (say("terms.approximate") + " " if t.approximate else "") + relation
-        conf = say("terms.confidence", confidence=f"{t.confidence:g}") if t.confidence is not None else ""
-        where = "" if t.target == "framework" or result.target != "all" else f" [{t.target}]"
-        lines.append(f"  {flag}: {t.label_in(lang)!r} ({t.id}){where}{conf}")
-        lines.append(
-            f"    {say(f'terms.relation.{t.relation}')}"
-            + (say("terms.approximate-note") if t.approximate else "")
-        )
-        via = " ; ".join(
-            f"{s.subject} {s.predicate} {s.object} ({s.source}"
-            + (say("terms.line", line=s.line) if s.line else "")
-            + ")"
-            for s in t.path
-        )
-        lines.append(say("terms.via", path=via))
-    if result.without:
-        lines.append(say("terms.without", organisations=", ".join(result.without)))
-    return "\n".join(lines) + "\n"
-
-
-def render_lookup(result: LookupResult, lang: str = "fr") -> str:
-    """A human-readable list of each organisation's terms for a concept, in ``lang``."""
-    label = result.labels.get(lang) or next(iter(result.labels.values()), "")
-    lines = [f"{result.concept} ({label})"]
-    current = None
-    for e in result.entries:
-        if e.organisation != current:
-            current = e.organisation
-            lines.append(f"  {current}:")
-        via = "" if e.via == result.concept else render("terms.lookup-via", {"concept": e.via}, lang)
-        approx = render("terms.lookup-approximate", {}, lang) if e.approximate else ""
-        relation = render(f"terms.flag.{e.relation}", {}, lang).lower()
-        lines.append(f"    {e.term!r} ({e.id}): {relation}{approx}{via}")
-    for slug in result.without_term:
-        lines.append(render("terms.lookup-none", {"organisation": slug}, lang))
-    return "\n".join(lines) + "\n"

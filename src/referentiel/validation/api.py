@@ -217,6 +217,12 @@ def _bundled_ontology() -> Graph:
     return graph
 
 
+@lru_cache(maxsize=1)
+def ontology_ntriples() -> bytes:
+    """:func:`_bundled_ontology` in N-Triples, as intake loads it beside a staged export."""
+    return _bundled_ontology().serialize(format="nt", encoding="utf-8")
+
+
 def load_ontology(ontology: str | Path | Graph | None | bool) -> Graph | None:
     """The ontology graph to merge into the data graph (the bundled one for ``True``)."""
     if ontology is None or ontology is False:

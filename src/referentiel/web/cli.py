@@ -118,9 +118,19 @@ def web_command(
         err=True,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    uvicorn.run(
-        create_app(config), host=host, port=port, access_log=False, log_level="warning", server_header=False
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(config),
+            host=host,
+            port=port,
+            access_log=False,
+            log_level="warning",
+            server_header=False,
+        )
     )
+    # Not uvicorn.run: it swallows the KeyboardInterrupt its server re-raises after a graceful
+    # shutdown on Ctrl-C, so the command exited 0; let through, main() exits 130 as every command does.
+    server.run()
 
 
 COMMANDS: list[click.Command] = [web_command]
