@@ -216,5 +216,5 @@ def test_no_false_positive_in_generated_and_translated_data(tmp_path: Path, seed
     merged = Graph()
     for profile in sorted(out.glob("*/profile.yaml")):
         merged += translate([profile.parent / "export"], profile, key_file=out / "SYNTHETIC-ONLY.key").graph
-    assert len(merged) > 10_000
+    assert len(merged) > 5_000  # ~27 triples a row with the compact provenance
     assert _hits(merged) == {}
