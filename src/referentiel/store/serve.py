@@ -383,6 +383,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 headers={"Retry-After": "2"},
             )
             return None
+        # The slot is given back before the answer goes out: a client that reads the answer and asks
+        # again at once must find it free.
+        refusal: tuple[HTTPStatus, str] | None = None
         try:
             parent, child = server.context.Pipe(duplex=False)
             process = server.context.Process(target=target, args=(*args, limits, child), daemon=True)
@@ -392,21 +395,23 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 if not parent.poll(limits.timeout):
                     process.kill()
                     process.join()
-                    self._send(
+                    refusal = (
                         HTTPStatus.SERVICE_UNAVAILABLE,
                         f"The query was cancelled after {limits.timeout:g} s (the server's --timeout).\n"
                         "Narrow it down (filters, LIMIT) or ask for a longer timeout.\n",
                     )
-                    return None
-                message = parent.recv()
+                else:
+                    message = parent.recv()
             except EOFError:
-                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "The query process ended unexpectedly.\n")
-                return None
+                refusal = (HTTPStatus.INTERNAL_SERVER_ERROR, "The query process ended unexpectedly.\n")
             finally:
                 parent.close()
                 process.join(timeout=5)
         finally:
             server.slots.release()
+        if refusal is not None:
+            self._send(*refusal)
+            return None
         return self._reply(message)
 
     def _reply(self, message: tuple[Any, ...]) -> tuple[Any, ...] | None:
