@@ -320,6 +320,28 @@ def ingest(data: Path, organisation: str | None = None) -> dict:
         "triples": sum(e.triples for e in summary.exports),
         "violations": totals["violations"],
         "warnings": totals["warnings"],
+        **_defect_record(data, summary),
+    }
+
+
+def _defect_record(data: Path, summary: object) -> dict:
+    """The run's findings against the generator's defect record (``expected-defects.json``), as the
+    intake tests compare them at 1,000 families: each export would be refused exactly when it holds an
+    injected violation (``force`` loads them all, so that the load is measured on every triple)."""
+    expected = json.loads((data / "expected-defects.json").read_text(encoding="utf-8"))["defects"]
+    wanted = {(d["organisation"], d["file"], d["sheet"], d["row"], d["column"], d["kind"]) for d in expected}
+    found = {
+        (export.organisation, f.file, f.sheet, f.row, f.column, f.kind)
+        for export in summary.exports
+        for f in export.findings
+        if f.severity in ("violation", "warning")
+    }
+    return {
+        "defects_injected": len(wanted),
+        "defects_reported": len(found),
+        "reported_not_injected": len(found - wanted),
+        "injected_not_reported": len(wanted - found),
+        "would_refuse": {e.organisation: bool(e.count("violation")) for e in summary.exports},
     }
 
 
