@@ -238,3 +238,45 @@ def test_phones_and_emails_are_given_as_written(text: str, phones: list[str], em
     # the validation's privacy scan uses these: the substrings of the original text, any spacing
     assert privacy.find_phones(text) == phones
     assert sorted(privacy.find_emails(text)) == sorted(emails)
+
+
+# Blank nodes as rdflib and Oxigraph name them: their digit runs read as Belgian phone numbers
+# ("N...0498014113...", "_:b0123456789"), and error messages quote them.
+RDFLIB_BNODE = "Nb3f0123456789abcdef0123456789ab0"  # rdflib: "N" + uuid4().hex
+OXIGRAPH_BNODE = "_:0472123456abcdef0123456789abcdef"  # Oxigraph: "_:" + random hex
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        f"focus node {RDFLIB_BNODE} has no value for ref:role",
+        f"focus node _:{RDFLIB_BNODE}: no label.",
+        f"{OXIGRAPH_BNODE} is not a valid object",
+        "blank node _:b0123456789 twice in the file.",
+        "<_:genid0472123456x>",
+    ],
+)
+def test_scrub_leaves_blank_node_labels_alone(message: str) -> None:
+    from rdflib import BNode
+
+    assert privacy.find_phones(message) == []
+    assert privacy.scrub(message) == message
+    # rdflib's own labels, whatever their digits (one in ~70 held a "phone" before)
+    labels = [str(BNode()) for _ in range(500)]
+    assert all(privacy.scrub(f"node {b} and _:{b}.") == f"node {b} and _:{b}." for b in labels)
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        (f"focus node {RDFLIB_BNODE}: call 0472 12 34 56", "0472 12 34 56"),
+        (f"_:b1 has 0470/12.34.56 and _:{RDFLIB_BNODE}", "0470/12.34.56"),
+        (f"{OXIGRAPH_BNODE} +32 470 12 34 56", "+32 470 12 34 56"),
+        ("_:0472123456 as a whole label", "0472123456"),  # a label that is a phone number is one
+        ("_:tel-0472-12-34-56", "0472-12-34-56"),  # written apart from the label's other characters
+    ],
+)
+def test_scrub_still_masks_a_phone_beside_a_blank_node(message: str, phone: str) -> None:
+    assert privacy.find_phones(message) == [phone]
+    scrubbed = privacy.scrub(message)
+    assert phone not in scrubbed and "[phone masked: " in scrubbed

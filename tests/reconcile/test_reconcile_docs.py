@@ -38,3 +38,14 @@ def test_documented_filters_and_limits_are_the_codes() -> None:
     assert f"at most {limits.max_batch} queries" in DOC
     assert f"at most {limits.max_query_length} characters" in DOC
     assert f"at most {limits.max_limit}" in DOC and f"at most {limits.max_ids} ids" in DOC
+
+
+def test_documented_match_decision_is_the_codes() -> None:
+    from referentiel.reconcile.decision import DECISION_DEPTH
+    from referentiel.translation.calibration import load_calibration
+
+    words = {5: "five"}
+    for method in ("embedding", "lexical"):
+        assert f"confidence reaches {load_calibration(method).match_threshold:g} and" in DOC
+    assert f"at least {words[DECISION_DEPTH]} candidates deep" in DOC
+    assert "`no_good_candidate`" in DOC and "exits 130" in DOC

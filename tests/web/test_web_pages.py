@@ -250,3 +250,88 @@ def test_web_command_needs_a_key_for_organisations_other_than_the_examples(
     assert isinstance(result.exception, ConfigError) and "pseudonymisation key" in str(result.exception)
     missing = runner.invoke(cli, ["web", "--organisations", str(organisations / "nope")])
     assert missing.exception.exit_code == 2 and "does not exist" in str(missing.exception)
+
+
+# ------------------------------------------------------------ vocabulary: confidence, findings
+
+
+def _in_lang(client, lang: str) -> None:
+    client.get(f"/lang/{lang}", params={"next": "/"}, follow_redirects=False)
+
+
+def _section(page: str, term: str) -> str:
+    """The HTML of one term's section on the vocabulary page."""
+    start = page.index(f"« {html.escape(term)} »")
+    end = page.find('<section class="term"', start)
+    return page[start : end if end > 0 else len(page)]
+
+
+def test_suggestions_show_the_calibrated_confidence_not_raw_scores(client, organisations):
+    from referentiel.translation.suggest import suggest_for_terms, terms_to_suggest
+    from referentiel.web.vocabulary import percent
+
+    plan = terms_to_suggest(org=ONE, mappings=organisations)
+    expected = {s.term.term: s for s in suggest_for_terms(plan.terms, method="lexical", top_k=5)}
+    assert expected and not any(s.no_match for s in expected.values())
+    meaning = {
+        "fr": "Confiance du premier candidat : {pct} % (sur 100 premiers candidats aussi sûrs, environ {pct}",
+        "nl": "Betrouwbaarheid van de eerste kandidaat: {pct} % (van 100 eerste kandidaten",
+        "en": "Confidence of the first candidate: {pct} % (of 100 first candidates this sure, about {pct}",
+    }
+    for lang, sentence in meaning.items():
+        _in_lang(client, lang)
+        page = html.unescape(client.get(f"/vocabulary/{ONE}").text)
+        for term, suggestion in expected.items():
+            section = _section(page, term)
+            assert sentence.format(pct=percent(suggestion.confidence)) in section, (lang, term)
+            first = suggestion.candidates[0]
+            assert f'value="{first.curie}" checked required>' in section  # a confident first is proposed
+            assert f"{first.score:.2f}" not in section and "score" not in section  # no raw similarity
+    assert percent(0.9828) == "98" and percent(0.004) == "< 1" and percent(0.9996) == "> 99"
+
+
+def test_a_term_without_equivalent_says_no_good_candidate(client, organisations):
+    # a term the export holds that no concept resembles: the calibration says "no good candidate"
+    export = organisations / ONE / "export" / "activites.csv"
+    with export.open("a", encoding="utf-8") as out:
+        out.write("A999,2025-01-02,Qwxz,S-2314,pep-04,Crèche Les Lucioles,consultation\n")
+    from referentiel.translation.suggest import suggest_for_terms
+
+    (suggestion,) = suggest_for_terms(["Qwxz"], method="lexical", schemes=["intervention-type-"])
+    assert suggestion.no_match and suggestion.candidates
+    words = {
+        "fr": "Aucun bon candidat dans le référentiel",
+        "nl": "Geen goede kandidaat in het referentiekader",
+        "en": "No good candidate in the framework",
+    }
+    for lang, sentence in words.items():
+        _in_lang(client, lang)
+        page = html.unescape(client.get(f"/vocabulary/{ONE}").text)
+        section = _section(page, "Qwxz")
+        assert 'class="no-match" id="verdict-' in section and sentence in section, lang
+        assert " checked" not in section  # nothing proposed: the reviewer picks, or searches
+        assert sentence not in _section(page, "Pesée")  # only where the calibration says so
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_refused_decision_findings_are_in_the_page_language(client, organisations, lang):
+    from referentiel.translation.review import record_decision
+
+    decision = {
+        "term": "Concertation pluridisciplinaire",
+        "author": "steward",
+        "concept": "refc:meeting-kind-concertation",
+        "predicate": "skos:relatedMatch",
+    }
+    expected = record_decision(organisations / ONE / "mappings.sssom.tsv", save=False, **decision).errors
+    assert expected
+    _in_lang(client, lang)
+    response = client.post(
+        f"/vocabulary/{ONE}/decide", data={"csrf": client.cookies.get("referentiel_csrf"), **decision}
+    )
+    assert response.status_code == 200
+    page = html.unescape(response.text)
+    for finding in expected:
+        assert f"[{finding.check}] {finding.message_in(lang)} — {finding.hint_in(lang)}" in page
+        if lang != "en":
+            assert finding.message not in page and finding.hint not in page  # not the English text

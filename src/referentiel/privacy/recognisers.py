@@ -76,7 +76,39 @@ def find_phones(text: str) -> list[Span]:
     # as personal as another. Only numbers written with a trunk or country prefix count ("0", "+",
     # "00"), which leaves file numbers ("2023/0400") and dates aside.
     matcher = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
-    return [(m.start, m.end) for m in matcher if _PREFIXED.match(m.raw_string)]
+    labels = blank_node_labels(text)
+    return [
+        (m.start, m.end)
+        for m in matcher
+        if _PREFIXED.match(m.raw_string) and not _inside_blank_node(text, m.start, m.end, labels)
+    ]
+
+
+# A blank node in a message: ``_:`` and a Turtle/N-Triples label (no trailing dot: it ends the
+# sentence), or rdflib's own form of a blank node's id, ``N`` and 32 hexadecimal digits.
+_BLANK_NODE = re.compile(r"_:\w(?:[\w.\-]*[\w\-])?|(?<![\w])N[0-9a-f]{32}(?![\w])")
+
+
+def blank_node_labels(text: str) -> list[Span]:
+    """Spans of the blank-node labels in ``text`` (``_:b0``, ``_:c8f2...``, rdflib's ``N`` + 32 hex)."""
+    return [(m.start(), m.end()) for m in _BLANK_NODE.finditer(text)]
+
+
+def _inside_blank_node(text: str, start: int, end: int, labels: list[Span]) -> bool:
+    """True when the digits at ``start:end`` are part of a generated blank-node label, not a phone.
+
+    Generated labels (rdflib's ``N`` + hex, Oxigraph's hex, ``_:b0123...``) hold digit runs that read
+    as phone numbers. A run counts as part of the label only when it lies inside the label and is
+    glued to its other characters (a letter or digit just before or after it): a label that is a
+    phone number as a whole (``_:0472123456``) or a phone written after one, separated from it, is
+    still a phone.
+    """
+    for label_start, label_end in labels:
+        if label_start <= start and end <= label_end:
+            before = text[start - 1] if start > label_start else ""  # ":" of "_:" is no glue
+            after = text[end] if end < label_end else ""
+            return before.isalnum() or after.isalnum()
+    return False
 
 
 # ------------------------------------------------------------------------------------------ e-mails

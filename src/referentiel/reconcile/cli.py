@@ -91,7 +91,11 @@ def reconcile_serve_command(
     app = create_app(service, token=token)
     path = f"/t/{token}/" if token else "/"
     click.echo(f"reconciliation service on http://{host}:{port}{path} (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    # Not uvicorn.run: it swallows the KeyboardInterrupt its server re-raises after a graceful
+    # shutdown on Ctrl-C, so the command exited 0; let through, main() says "interrupted" and exits
+    # 130 as every command does (`referentiel web` too).
+    server.run()
 
 
 COMMANDS: list[click.Command] = [reconcile_serve_command]

@@ -4,8 +4,10 @@ Entities are the framework's SKOS concepts, identified by their local name (``ro
 identifier space is ``https://w3id.org/referentiel/concept/``). Types are the concept schemes
 (``refc:scheme-role``...) and the concept classes (``ref:ProfessionalRole``...). A query is ranked by
 the same matcher as ``referentiel mappings suggest`` (the embedding method by default) within its
-types, and the first candidate's calibrated confidence (:mod:`referentiel.translation.calibration`)
-decides ``match``: true only when it reaches the calibration's match threshold. Query properties
+types, and ``match`` is the decision ``mappings suggest`` takes on the first candidate
+(:mod:`referentiel.reconcile.decision`): true only when its calibrated confidence reaches the
+calibration's match threshold and it is not a "no good candidate", measured on a ranking at least
+five deep whatever ``limit`` the query asks for. Query properties
 narrow the candidates: ``scheme`` (a scheme), ``organisation`` (the concepts an organisation's
 mapping set maps onto) and ``broader`` (the concepts below a concept).
 
@@ -26,6 +28,7 @@ from typing import Any
 
 from referentiel import __version__
 from referentiel.namespaces import REFC
+from referentiel.reconcile.decision import Decision
 from referentiel.reconcile.messages import render
 from referentiel.translation.framework import LANGS, Concept, Framework, Grouping, load_framework
 from referentiel.translation.suggest import fold
@@ -272,7 +275,8 @@ class ReconciliationService:
         return self._match
 
     def _reconcile_one(self, query: dict[str, Any], lang: str | None) -> list[dict[str, Any]]:
-        from referentiel.translation.suggest import TermToMap, rank
+        from referentiel.reconcile.decision import rank_and_decide
+        from referentiel.translation.suggest import TermToMap
 
         allowed = self._allowed(query["types"], query["properties"])
         if allowed is not None and not allowed:
@@ -282,32 +286,28 @@ class ReconciliationService:
             concepts = sorted(
                 (self.framework.concepts[i] for i in allowed or ()), key=lambda c: c.label("fr")
             )
-            return [self._candidate(c, 0.0, False, lang or "fr", None) for c in concepts[: query["limit"]]]
-        ranked = rank(TermToMap(text), self.matcher(), top_k=query["limit"], allowed=allowed)
-        scores = [c.score for c in ranked]
-        confidence = self.calibration.confidence(scores)
+            return [self._candidate(c, 0.0, lang or "fr") for c in concepts[: query["limit"]]]
+        ranked, decision = rank_and_decide(
+            TermToMap(text), self.matcher(), self.calibration, query["limit"], allowed=allowed
+        )
         out = []
         for position, candidate in enumerate(ranked):
             concept = self.framework.concepts[candidate.concept]
             name_lang = lang or _label_lang(concept, candidate.matched)
-            first = position == 0
             out.append(
-                self._candidate(
-                    concept,
-                    candidate.score,
-                    first and self.calibration.is_match(scores),
-                    name_lang,
-                    confidence if first else None,
-                )
+                self._candidate(concept, candidate.score, name_lang, decision if position == 0 else None)
             )
         return out
 
     def _candidate(
-        self, concept: Concept, score: float, match: bool, lang: str, confidence: float | None
+        self, concept: Concept, score: float, lang: str, decision: Decision | None = None
     ) -> dict[str, Any]:
-        features = [{"id": "similarity", "value": round(score, 4)}]
-        if confidence is not None:
-            features.append({"id": "confidence", "value": round(confidence, 4)})
+        """A result entry; the first candidate carries the decision (its confidence, match or not)."""
+        features: list[dict[str, Any]] = [{"id": "similarity", "value": round(score, 4)}]
+        if decision is not None and decision.confidence is not None:
+            features.append({"id": "confidence", "value": decision.confidence})
+            features.append({"id": "no_good_candidate", "value": decision.no_match})
+        match = decision is not None and decision.match
         out: dict[str, Any] = {
             "id": _local(concept.iri),
             "name": concept.label(lang),

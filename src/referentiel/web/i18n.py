@@ -78,7 +78,11 @@ WORDS: dict[str, dict[str, str]] = {
         "no-unmapped": "Tous les termes de l'export sont traduits.",
         "no-export": "Aucun export de cette organisation sur le serveur : la couverture ne peut être "
         "calculée.",
-        "score": "score",
+        "confidence": "Confiance du premier candidat : {pct} % (sur 100 premiers candidats aussi sûrs, "
+        "environ {pct} sont le bon concept).",
+        "confidence-short": "confiance {pct} %",
+        "no-match": "Aucun bon candidat dans le référentiel : ce terme n'y a probablement pas d'équivalent "
+        "(confiance du premier candidat : {pct} %). Rejetez les candidats ou cherchez un autre concept.",
         "catalogue": "Catalogue de requêtes",
         "parameters": "Paramètres",
         "run-query": "Exécuter",
@@ -185,7 +189,12 @@ WORDS: dict[str, dict[str, str]] = {
         "download-sssom": "De mappingset downloaden (SSSOM)",
         "no-unmapped": "Alle termen van de export zijn vertaald.",
         "no-export": "Geen export van deze organisatie op de server: de dekking kan niet berekend worden.",
-        "score": "score",
+        "confidence": "Betrouwbaarheid van de eerste kandidaat: {pct} % (van 100 eerste kandidaten die even "
+        "zeker zijn, zijn er ongeveer {pct} het juiste begrip).",
+        "confidence-short": "betrouwbaarheid {pct} %",
+        "no-match": "Geen goede kandidaat in het referentiekader: deze term heeft er waarschijnlijk geen "
+        "equivalent (betrouwbaarheid van de eerste kandidaat: {pct} %). Wijs de kandidaten af of zoek een "
+        "ander begrip.",
         "catalogue": "Querycatalogus",
         "parameters": "Parameters",
         "run-query": "Uitvoeren",
@@ -291,7 +300,11 @@ WORDS: dict[str, dict[str, str]] = {
         "download-sssom": "Download the mapping set (SSSOM)",
         "no-unmapped": "Every term of the export is mapped.",
         "no-export": "No export of this organisation on the server: coverage cannot be computed.",
-        "score": "score",
+        "confidence": "Confidence of the first candidate: {pct} % (of 100 first candidates this sure, about "
+        "{pct} are the right concept).",
+        "confidence-short": "confidence {pct} %",
+        "no-match": "No good candidate in the framework: this term probably has no equivalent there "
+        "(confidence of the first candidate: {pct} %). Reject the candidates or search for another concept.",
         "catalogue": "Query catalogue",
         "parameters": "Parameters",
         "run-query": "Run",

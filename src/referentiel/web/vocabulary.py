@@ -5,6 +5,12 @@ the server; the terms to map and their candidates are those of ``mappings sugges
 (:func:`~referentiel.translation.suggest.terms_to_suggest`, :func:`~.suggest.suggest_for_terms`); a
 decision is :func:`referentiel.translation.review.record_decision` (``mappings review``), which checks
 the set as ``mappings check`` does before it writes the organisation's SSSOM file.
+
+Each term shows the calibrated confidence of its first candidate (as a percentage, with what it
+means) and, when the calibration says so, that the framework has no good candidate for it: the same
+decision ``mappings suggest`` writes as ``sssom:NoTermFound``. Raw similarity scores are not shown:
+a cosine of 0.88 may be an excellent or a poor match. The checks' findings on a refused decision are
+shown in the page's language.
 """
 
 from __future__ import annotations
@@ -60,6 +66,18 @@ def _suggestions(state: State, organisation: str, profile: Any) -> list[Any]:
         cache.clear()
         cache[key] = suggest_for_terms(plan.terms, method=method, top_k=5)
     return cache[key]
+
+
+def percent(confidence: float | None) -> str:
+    """A calibrated confidence as a reader takes it: ``98``, ``< 1`` or ``> 99`` (never "0" or "100")."""
+    if confidence is None:
+        return "0"
+    value = 100 * confidence
+    if value < 1:
+        return "< 1"
+    if value > 99:
+        return "> 99"
+    return f"{value:.0f}"
 
 
 def search_concepts(text: str, limit: int = 15) -> list[Any]:
@@ -121,6 +139,7 @@ def organisation_page(request: Request, message: str = "", findings: Any = None)
         reviewer=request.cookies.get(REVIEWER_COOKIE, ""),
         message=message,
         findings=findings or [],
+        percent=percent,
     )
 
 
