@@ -53,7 +53,7 @@ from referentiel.translation.resolve import (
     cell_text,
     parse_date,
 )
-from referentiel.translation.tables import _show, _Tables, _whole_cell
+from referentiel.translation.tables import _show, _Tables, _Whole
 
 _PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the rows themselves
 
@@ -91,6 +91,8 @@ class _Run(_Tables, _Emitter):
         self.own_org = f"<{REFD}organisation/{profile.slug}>"
         self._org_iris: dict[str, str] = {}
         self._lit_cache: dict[tuple[str, str | None], str] = {}
+        self._plain_cache: dict[str, str] = {}  # plain literals by their text
+        self._iris: dict[tuple[str, str, bool], str] = {}  # entity IRIs by (entity, value, personal)
         self._concepts: dict[Any, tuple[str, str]] = {}  # concept IRI -> (<concept>, predicate literal)
         self._org_refs: dict[str, tuple[str, str]] = {}
         self._org_described: set[str | None] = set()
@@ -130,12 +132,12 @@ class _Run(_Tables, _Emitter):
         type_line = f" {RDF.type} {klass} .\n"
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
         seen_ids: dict[str, int] = {}
-        date_cache: dict[tuple[int, Any], date | None] = {}
+        date_cache: dict[tuple[int, Any], tuple[date | None, str | None]] = {}
 
         for row_no, cells in _reporting(table.rows, self.progress):
             # ---- identity
             if key_idx:
-                parts = [cell_text(cells[i]).strip() for i in key_idx]
+                parts = [(v if (v := cells[i]).__class__ is str else cell_text(v)).strip() for i in key_idx]
                 if not all(parts):
                     missing = [slots[i].title for i, p in zip(key_idx, parts, strict=True) if not p]  # type: ignore[union-attr]
                     self.issue(
@@ -208,9 +210,9 @@ class _Run(_Tables, _Emitter):
                     items = [cell_text(v).strip() for v in raw]
                     items = [v for v in items if v not in col.null]
                     raw_items: list[Any] = items
-                    text = ""  # a JSON array: _whole_cell joins its items
+                    text = ""  # a JSON array: _Whole joins its items
                 else:
-                    text = cell_text(raw)
+                    text = raw if raw.__class__ is str else cell_text(raw)
                     stripped = text.strip()
                     if stripped in col.null:
                         if col.required:
@@ -232,7 +234,7 @@ class _Run(_Tables, _Emitter):
                 many = len(raw_items) > 1
                 # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
                 # whole cell too, and an item that is not what the column declares takes its finding
-                whole = _whole_cell(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
+                whole = _Whole(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
                 for k, item in enumerate(raw_items):
                     ov = f"<{record_iri}/{index + 1}" + (f"-{k + 1}>" if many else ">") if build else None
                     if prop.kind == CONCEPT:
@@ -245,7 +247,7 @@ class _Run(_Tables, _Emitter):
                             known = column.terms[term] = (res, _show(term), concept, self.literal(term))
                         res, shown_term, concept, term_literal = known
                         cs = col_stats[index]
-                        found = (screen(term) or whole) if res.status == UNMAPPED else None
+                        found = (screen(term) or (whole and whole.get())) if res.status == UNMAPPED else None
                         if found:
                             # not a term of the mapping set, and personal: neither kept nor counted
                             cs.cells[WITHHELD] += 1
@@ -307,7 +309,7 @@ class _Run(_Tables, _Emitter):
                                 t(f"{ov} {REF.mappedTo} {concept[0]} .\n")
                                 t(f"{ov} {REF.mappingPredicate} {concept[1]} .\n")
                     elif prop.kind == REFERENCE:
-                        written = cell_text(item)
+                        written = item if item.__class__ is str else cell_text(item)
                         value = written.strip()
                         target = col.references or prop.target or ""
                         if not build:
@@ -361,13 +363,15 @@ class _Run(_Tables, _Emitter):
                         )
                     elif col.datatype == "date":
                         cache_key = (index, item)
-                        if cache_key in date_cache:
-                            parsed = date_cache[cache_key]
-                        else:
-                            parsed = date_cache[cache_key] = parse_date(item, col.formats)
-                        written = cell_text(item)
+                        known_date = date_cache.get(cache_key)
+                        if known_date is None:
+                            parsed = parse_date(item, col.formats)
+                            iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
+                            known_date = date_cache[cache_key] = (parsed, iso)
+                        parsed, iso = known_date
+                        written = item if item.__class__ is str else cell_text(item)
                         text = written.strip()
-                        found = (screen(text) or whole) if parsed is None else None
+                        found = (screen(text) or (whole and whole.get())) if parsed is None else None
                         if found:
                             self.withhold(
                                 table, row_no, col, subject, ov, column, found, ERROR, "expected.date"
@@ -389,7 +393,7 @@ class _Run(_Tables, _Emitter):
                             )
                         if build:
                             if parsed is not None:
-                                t(f"{subject} {p_iri} {self.literal(parsed.isoformat(), XSD_DATE)} .\n")
+                                t(f"{subject} {p_iri} {iso} .\n")
                             self._original(
                                 subject,  # type: ignore[arg-type]
                                 ov,  # type: ignore[arg-type]
@@ -398,10 +402,14 @@ class _Run(_Tables, _Emitter):
                                 MAPPED if parsed is not None else UNPARSABLE,
                             )
                     else:
-                        text = cell_text(item).strip()
+                        text = (item if item.__class__ is str else cell_text(item)).strip()
                         # every literal but a declared organisation name is screened (communes, codes...)
                         declared_name = spec.entity == "organisation" and prop.name == "name"
-                        found = None if col.personal or declared_name else (screen(text) or whole)
+                        found = (
+                            None
+                            if col.personal or declared_name
+                            else (screen(text) or (whole and whole.get()))
+                        )
                         if found:
                             expected = Msg.of("expected.text", property=prop.name)
                             self.withhold(table, row_no, col, subject, ov, column, found, WARNING, expected)
@@ -414,12 +422,12 @@ class _Run(_Tables, _Emitter):
             if compositions:
                 self._compositions(table, row_no, record, record_iri, family, compositions, columns)
 
-    def _unknown_organisation(self, value: str, whole: Screening | None) -> Screening | None:
+    def _unknown_organisation(self, value: str, whole: _Whole | None) -> Screening | None:
         """The screening of an organisation reference the profile does not name (None when it does);
         ``whole``: the screening of the whole cell the value is an item of."""
         if " ".join(value.split()).casefold() in self.profile.organisations:
             return None
-        return screen(value) or whole or None
+        return screen(value) or (whole and whole.get()) or None
 
     def _compositions(
         self,
@@ -450,13 +458,13 @@ class _Run(_Tables, _Emitter):
             family_iri = family[1:-1]
             if col.composition == "childrenBirthYears":
                 items = raw if isinstance(raw, list) else text.split(col.separator or ",")
-                whole = _whole_cell(raw, text, terms=False) if len(items) > 1 else None
+                whole = _Whole(raw, text, False) if len(items) > 1 else None
                 years: Counter = Counter()
                 for k, item in enumerate(items):
                     year = cell_text(item).strip()
                     ov = f"<{record_iri}/{index + 1}-{k + 1}>" if self.build else None
                     ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
-                    found = None if ok else (screen(year) or whole)
+                    found = None if ok else (screen(year) or (whole and whole.get()))
                     if found:
                         child = f"<{family_iri}/child/withheld-{k + 1}>" if self.build else None
                         self.withhold(table, row_no, col, child, ov, column, found, ERROR, "expected.year")
