@@ -1,9 +1,9 @@
 """The rows of a table become resources, original values and issues (one :class:`_Run` per
-translation): identity, cells by kind (term, reference, date, literal) and compositions."""
+translation): identity, cells by kind (term, reference, date, literal); compositions are in
+:mod:`~referentiel.translation.compositions`."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,14 +14,15 @@ from rdflib.namespace import SKOS
 from referentiel.namespaces import REFD
 from referentiel.privacy import Screening, screen
 from referentiel.progress import NullProgress, Progress
+from referentiel.translation.compositions import _Compositions
 from referentiel.translation.emit import (
     _NO_BUILD,
+    _XSD_INTEGER,
     PROV,
     RDF,
     REF,
     XSD_ANYURI,
     XSD_DATE,
-    XSD_GYEAR,
     Column,
     _Emitter,
     _id_token,
@@ -68,7 +69,7 @@ def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tupl
     progress.done()
 
 
-class _Run(_Tables, _Emitter):
+class _Run(_Tables, _Compositions, _Emitter):
     """One translation run over the export files of one profile."""
 
     def __init__(
@@ -130,6 +131,13 @@ class _Run(_Tables, _Emitter):
         record_lines = f" {RDF.type} {REF.SourceRecord} .\n", f" {REF.sourceFile} {file_lit} .\n"
         default_line = f" {REF[default_prop]} {self.own_org} .\n" if default_prop else ""
         type_line = f" {RDF.type} {klass} .\n"
+        # the fixed parts of each row's lines, made once per table
+        local_id_p, derived_p = f" {REF.localId} ", f" {PROV.wasDerivedFrom} "
+        row_p, row_end = f' {REF.sourceRow} "', f'"^^<{_XSD_INTEGER}> .\n'
+        plan = [
+            (index, col, col.composition, col.property, columns.get(index), f"/{index + 1}")
+            for index, col in active
+        ]
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
         seen_ids: dict[str, int] = {}
         date_cache: dict[tuple[int, Any], tuple[date | None, str | None]] = {}
@@ -183,28 +191,26 @@ class _Run(_Tables, _Emitter):
             if build:
                 t(subject + type_line)
                 if local_id is not None:
-                    t(f"{subject} {REF.localId} {self.literal(local_id)} .\n")
-                t(f"{subject} {PROV.wasDerivedFrom} {record} .\n")
+                    t(f"{subject}{local_id_p}{self.literal(local_id)} .\n")
+                t(f"{subject}{derived_p}{record} .\n")
                 t(record + record_lines[0])
                 t(record + record_lines[1])
                 if sheet_line:
                     t(record + sheet_line)
-                t(f"{record} {REF.sourceRow} {self.integer(row_no)} .\n")
+                t(f"{record}{row_p}{row_no}{row_end}")
                 if default_line:
                     t(subject + default_line)
             family: str | None = None
             compositions: list[tuple[int, ColumnSpec, Any]] = []
 
             # ---- cells
-            for index, col in active:
+            for index, col, composition, prop, column, cell_no in plan:
                 raw = cells[index]
-                if col.composition:
+                if composition:
                     compositions.append((index, col, raw))
                     continue
-                prop = col.property
                 if prop is None:
                     continue
-                column = columns[index]
                 p_iri = column.prop
                 if isinstance(raw, list):
                     items = [cell_text(v).strip() for v in raw]
@@ -236,7 +242,11 @@ class _Run(_Tables, _Emitter):
                 # whole cell too, and an item that is not what the column declares takes its finding
                 whole = _Whole(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
                 for k, item in enumerate(raw_items):
-                    ov = f"<{record_iri}/{index + 1}" + (f"-{k + 1}>" if many else ">") if build else None
+                    ov = (
+                        (f"<{record_iri}{cell_no}-{k + 1}>" if many else f"<{record_iri}{cell_no}>")
+                        if build
+                        else None
+                    )
                     if prop.kind == CONCEPT:
                         term = item if item.__class__ is str else cell_text(item)
                         # all that depends on the term alone, worked out once per column and term
@@ -428,99 +438,6 @@ class _Run(_Tables, _Emitter):
         if " ".join(value.split()).casefold() in self.profile.organisations:
             return None
         return screen(value) or (whole and whole.get()) or None
-
-    def _compositions(
-        self,
-        table: Table,
-        row_no: int,
-        record: str | None,
-        record_iri: str,
-        family: str | None,
-        compositions: list[tuple[int, ColumnSpec, Any]],
-        columns: dict[int, Column],
-    ) -> None:
-        t = self.triples.append
-        for index, col, raw in compositions:
-            text = cell_text(raw).strip()
-            if text in col.null:
-                continue
-            if family is None:
-                self.issue(
-                    "missing-value",
-                    ERROR,
-                    table,
-                    Msg.of("missing-value.composition", column=col.title),
-                    row=row_no,
-                    column=col.title,
-                )
-                continue
-            column = columns[index]
-            family_iri = family[1:-1]
-            if col.composition == "childrenBirthYears":
-                items = raw if isinstance(raw, list) else text.split(col.separator or ",")
-                whole = _Whole(raw, text, False) if len(items) > 1 else None
-                years: Counter = Counter()
-                for k, item in enumerate(items):
-                    year = cell_text(item).strip()
-                    ov = f"<{record_iri}/{index + 1}-{k + 1}>" if self.build else None
-                    ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
-                    found = None if ok else (screen(year) or (whole and whole.get()))
-                    if found:
-                        child = f"<{family_iri}/child/withheld-{k + 1}>" if self.build else None
-                        self.withhold(table, row_no, col, child, ov, column, found, ERROR, "expected.year")
-                        continue
-                    if not ok:
-                        self.issue(
-                            "unparsable",
-                            ERROR,
-                            table,
-                            Msg.of("unparsable.birth-year", value=_show_number(year)),
-                            row=row_no,
-                            column=col.title,
-                        )
-                    if not self.build:
-                        continue
-                    # An unreadable year (a name, a note typed there) must not become part of an IRI.
-                    key = year if ok else "unparsable"
-                    years[key] += 1
-                    child = f"<{family_iri}/child/{key}-{years[key]}>"
-                    t(f"{family} {REF.hasMember} {child} .\n")
-                    t(f"{child} {RDF.type} {REF.Child} .\n")
-                    t(f"{child} {PROV.wasDerivedFrom} {record} .\n")
-                    if ok:
-                        t(f"{child} {REF.birthYear} {self.literal(year, XSD_GYEAR)} .\n")
-                    self._original(child, ov, column, self.literal(year), MAPPED if ok else UNPARSABLE)  # type: ignore[arg-type]
-            elif col.composition == "parentsCount":
-                ok = text.isdigit() and int(text) <= 10
-                found = None if ok else screen(text)
-                ov = f"<{record_iri}/{index + 1}>" if self.build else None
-                if found:
-                    self.withhold(table, row_no, col, family, ov, column, found, ERROR, "expected.number")
-                    continue
-                if not ok:
-                    self.issue(
-                        "unparsable",
-                        ERROR,
-                        table,
-                        Msg.of("unparsable.parents", value=_show_number(text)),
-                        row=row_no,
-                        column=col.title,
-                    )
-                if not self.build:
-                    continue
-                # the count itself is kept on the family, beside the members it made
-                self._original(
-                    family,
-                    ov,
-                    column,
-                    self.literal(cell_text(raw)),
-                    MAPPED if ok else UNPARSABLE,  # type: ignore[arg-type]
-                )
-                for k in range(1, int(text) + 1 if ok else 0):
-                    parent = f"<{family_iri}/parent/{k}>"
-                    t(f"{family} {REF.hasMember} {parent} .\n")
-                    t(f"{parent} {RDF.type} {REF.Parent} .\n")
-                    t(f"{parent} {PROV.wasDerivedFrom} {record} .\n")
 
     def _columns(self, table: Table, active: list[tuple[int, ColumnSpec]]) -> dict[int, Column]:
         """The provenance of each column of ``table`` that feeds a property (described when first used)."""
