@@ -272,14 +272,18 @@ class _Emitter:
             for lang in LANGS:
                 self.triples.append(f"{ov} {REF.valueShape} {nt_literal(found.text(lang), lang=lang)} .\n")
 
+    def _describe(self, column: Column) -> None:
+        """The lines of ``column`` itself, before its first original value (once per export)."""
+        for line in column.lines or ():
+            self.triples.append(line)
+        column.lines = None
+
     def _original(self, subject: str, ov: str, column: Column, value: str | None, status: str) -> None:
         """The cell ``ov`` of ``subject``: its column (described once), its text as written unless
         withheld, and its status unless ``mapped`` (the usual case: the absence says it)."""
         t = self.triples.append
         if column.lines is not None:
-            for line in column.lines:
-                t(line)
-            column.lines = None
+            self._describe(column)
         t(f"{subject}{_ORIGINAL_VALUE}{ov} .\n")
         t(ov + column.in_column)
         if value is not None:

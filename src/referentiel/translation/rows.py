@@ -17,6 +17,9 @@ from referentiel.progress import NullProgress, Progress
 from referentiel.translation.compositions import _Compositions
 from referentiel.translation.emit import (
     _NO_BUILD,
+    _ORIGINAL_VALUE,
+    _STATUS,
+    _VALUE,
     _XSD_INTEGER,
     PROV,
     RDF,
@@ -254,8 +257,8 @@ class _Run(_Tables, _Compositions, _Emitter):
                         if known is None:
                             res = self.resolver.resolve(term, prop.scheme or "")
                             concept = self._concept(res) if res.concept is not None else None
-                            known = column.terms[term] = (res, _show(term), concept, self.literal(term))
-                        res, shown_term, concept, term_literal = known
+                            known = column.terms[term] = self._term_known(res, term, concept, p_iri)
+                        res, shown_term, concept, tails = known
                         cs = col_stats[index]
                         found = (screen(term) or (whole and whole.get())) if res.status == UNMAPPED else None
                         if found:
@@ -312,12 +315,20 @@ class _Run(_Tables, _Compositions, _Emitter):
                                 term=shown_term,
                             )
                         if build:
-                            if res.asserted:
-                                t(f"{subject} {p_iri} {concept[0]} .\n")  # type: ignore[index]
-                            self._original(subject, ov, column, term_literal, res.status)  # type: ignore[arg-type]
-                            if concept is not None:
-                                t(f"{ov} {REF.mappedTo} {concept[0]} .\n")
-                                t(f"{ov} {REF.mappingPredicate} {concept[1]} .\n")
+                            # the lines of _original and of the mapping, from the term's own tails
+                            asserted_tail, value_tail, status_tail, mapped_tails = tails
+                            if asserted_tail:
+                                t(subject + asserted_tail)  # type: ignore[operator]
+                            if column.lines is not None:
+                                self._describe(column)
+                            t(f"{subject}{_ORIGINAL_VALUE}{ov} .\n")
+                            t(ov + column.in_column)  # type: ignore[operator]
+                            t(ov + value_tail)  # type: ignore[operator]
+                            if status_tail:
+                                t(ov + status_tail)  # type: ignore[operator]
+                            if mapped_tails:
+                                t(ov + mapped_tails[0])  # type: ignore[operator]
+                                t(ov + mapped_tails[1])  # type: ignore[operator]
                     elif prop.kind == REFERENCE:
                         written = item if item.__class__ is str else cell_text(item)
                         value = written.strip()
@@ -454,6 +465,19 @@ class _Run(_Tables, _Compositions, _Emitter):
                 continue
             out[index] = Column(table, index, col.title, prop, base)
         return out
+
+    def _term_known(self, res: Any, term: str, concept: tuple[str, str] | None, p_iri: str) -> tuple:
+        """What a term column's rows need of one distinct term: its resolution, the term as it may be
+        shown, its concept, and the ends of its lines (after the subject or the original value)."""
+        tails = (
+            f" {p_iri} {concept[0]} .\n" if res.asserted else None,  # type: ignore[index]
+            f"{_VALUE}{self.literal(term)} .\n",
+            f"{_STATUS}{self.literal(res.status)} .\n" if res.status != MAPPED else None,
+            (f" {REF.mappedTo} {concept[0]} .\n", f" {REF.mappingPredicate} {concept[1]} .\n")
+            if concept is not None
+            else None,
+        )
+        return res, _show(term), concept, tails
 
     def _concept(self, res: Any) -> tuple[str, str]:
         """A resolved concept in N-Triples form and the literal of its SKOS predicate (made once)."""
