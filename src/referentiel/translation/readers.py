@@ -309,22 +309,24 @@ def _sheet_table(path: Path, workbook: xlsx.Workbook, sheet: str) -> Table:
     width = 0
     read = 0
     rows = table.rows
+    columns = range(1)
     for row_no, values in xlsx.sheet_rows(workbook, sheet):  # cells over the ``cell`` limit refused there
         if not table.header:
             header = {c: str(v).strip() for c, v in values.items() if not _blank(v)}
             if header:
                 width = max(header)
                 table.header = [header.get(c, "") for c in range(1, width + 1)]
+                columns = range(1, width + 1)
             continue
         read += 1
         if read > current.rows:
             raise limits.too_large("rows", where, count=current.rows, line=row_no)
         if all(_blank(v) for v in values.values()):
             continue
-        if any(c > width and v != "" for c, v in values.items()):
+        if max(values) > width and any(c > width and v != "" for c, v in values.items()):
             table.bad_rows.append((row_no, "has values beyond the last column of the header"))
             continue
-        rows.append((row_no, [values.get(c) for c in range(1, width + 1)]))
+        rows.append((row_no, list(map(values.get, columns))))
     if not table.header:
         raise InputError.of("the sheet is empty", file=str(path), hint="sheet {sheet}", sheet=sheet)
     return table
