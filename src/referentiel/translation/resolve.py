@@ -108,6 +108,17 @@ class TermResolver:
 
 def cell_text(value: Any) -> str:
     """A cell as text: XLSX numbers without a spurious ``.0``, dates as ISO, None as empty."""
+    kind = value.__class__  # the usual kinds first, by exact class (bool is not int here)
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
+    if kind is date:
+        return value.isoformat()
+    return _cell_text(value)
+
+
+def _cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):

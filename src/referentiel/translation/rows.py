@@ -215,7 +215,7 @@ class _Run(_Tables, _Compositions, _Emitter):
                 if prop is None:
                     continue
                 p_iri = column.prop
-                if isinstance(raw, list):
+                if raw.__class__ is list:  # a JSON array (json gives plain lists)
                     items = [cell_text(v).strip() for v in raw]
                     items = [v for v in items if v not in col.null]
                     raw_items: list[Any] = items
@@ -239,7 +239,7 @@ class _Run(_Tables, _Compositions, _Emitter):
                         raw_items = [v for v in raw_items if v not in col.null]
                     else:
                         # a single cell is kept verbatim (spaces included); list items are trimmed
-                        raw_items = [raw if not isinstance(raw, str) else text]
+                        raw_items = [text if raw.__class__ is str else raw]
                 many = len(raw_items) > 1
                 # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
                 # whole cell too, and an item that is not what the column declares takes its finding
