@@ -24,7 +24,7 @@ from xml.parsers import expat
 from referentiel import limits
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_SEP = "}"  # expat's namespace separator: names arrive as "{namespace}}local" without the "{"
+_SEP = "}"  # expat's namespace separator: a name arrives as "namespace}local"
 ROW, VALUE, INLINE, TEXT, SI = (f"{NS}{_SEP}{name}" for name in ("row", "v", "is", "t", "si"))
 CHUNK = 1 << 16
 _DIGITS = "0123456789"
