@@ -72,14 +72,28 @@ def translate(data: Path) -> dict:
 
     key = _key(data)
     rows = triples = 0
-    translating = writing = 0.0
+    translating = writing = cpu = 0.0
+    per_export = {}
     out = _bench_dir(data)
     for export in discover(data):
         profile = adapters.load_profile(export.profile)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = adapters.translate(export, profile, key=key)
-        translating += time.perf_counter() - started
-        rows += adapters.translation_stats(result)["rows"]
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+        translating += seconds
+        cpu += cpu_seconds
+        count = adapters.translation_stats(result)["rows"]
+        rows += count
+        # CPU seconds beside wall seconds: on a shared machine they tell this process's own work
+        formats = sorted({path.suffix.lstrip(".").lower() for path in export.files})
+        per_export[export.organisation] = {
+            "formats": formats,
+            "rows": count,
+            "seconds": round(seconds, 3),
+            "cpu_seconds": round(cpu_seconds, 3),
+            "rows_per_second": round(count / seconds) if seconds else None,
+            "rows_per_cpu_second": round(count / cpu_seconds) if cpu_seconds else None,
+        }
         started = time.perf_counter()
         text = result.serialize("nt")
         (out / f"ref-{export.organisation}.nt").write_bytes(text)
@@ -91,7 +105,10 @@ def translate(data: Path) -> dict:
         "triples": triples,
         "translate_seconds": round(translating, 3),
         "rows_per_second": round(rows / translating) if translating else None,
+        "translate_cpu_seconds": round(cpu, 3),
+        "rows_per_cpu_second": round(rows / cpu) if cpu else None,
         "write_nt_seconds": round(writing, 3),
+        "per_export": per_export,
     }
 
 

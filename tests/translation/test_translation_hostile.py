@@ -338,3 +338,47 @@ def test_translate_refuses_a_workbook_with_entities_exit_2(
     )
     code, err = translate_main(hostile, tmp_path, capsys, monkeypatch, lang)
     assert code == 2 and words in err and "Traceback" not in err, err
+
+
+def _with_shared_strings(path: Path, strings: str) -> Path:
+    """The workbook of :func:`xlsx` whose cell B2 refers to the first shared string of ``strings``."""
+    source = xlsx(path.with_suffix(".src.xlsx"), [(1, [("A1", "id"), ("B1", "note")]), (2, [("A2", "1")])])
+    override = (
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            elif item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</row></sheetData>", b'<c r="B2" t="s"><v>0</v></c></row></sheetData>')
+            new.writestr(item.filename, data)
+        new.writestr("xl/sharedStrings.xml", strings)
+    return path
+
+
+def test_xlsx_shared_strings_with_entities_or_too_long_are_refused(tmp_path: Path, bounded) -> None:
+    """The shared strings are read by the streaming reader too: entities refused, the cell limit kept."""
+    laughs = _with_shared_strings(
+        tmp_path / "laughs.xlsx",
+        f'<?xml version="1.0"?>{LAUGHS.replace("worksheet", "sst")}'
+        f'<sst xmlns="{NS}"><si><t>&j;</t></si></sst>',
+    )
+    with pytest.raises(InputError, match="declares entities"):
+        read_table(laughs)
+    outcome = bounded(
+        "from pathlib import Path\nfrom referentiel.translation.readers import read_table\nimport openpyxl",
+        f"read_table(Path({str(laughs)!r}))",
+    )
+    assert outcome["error"].startswith("InputError"), outcome
+    assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
+    long = _with_shared_strings(
+        tmp_path / "long.xlsx", f'<sst xmlns="{NS}"><si><t>{"x" * 40_000}</t></si></sst>'
+    )
+    with pytest.raises(InputError, match="cell=32767") as info:
+        read_table(long)
+    assert (info.value.line, info.value.column) == (2, "B")
+    fine = _with_shared_strings(tmp_path / "fine.xlsx", f'<sst xmlns="{NS}"><si><t>Aide</t></si></sst>')
+    assert read_table(fine).rows == [(2, ["1", "Aide"])]

@@ -90,6 +90,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 _NO_BUILD = "<urn:referentiel:not-built>"  # stands for a resource when no RDF is built
+# the middle of the lines of an original value (" <predicate> "), made once
+_ORIGINAL_VALUE, _VALUE, _STATUS = (f" {p} " for p in (REF.originalValue, RDF.value, REF.mappingStatus))
 
 
 def _rdflib_line(triple: tuple[Any, Any, Any]) -> str:
@@ -125,10 +127,11 @@ class Column:
     """A column of a table as the provenance describes it (``ref:SourceColumn``): once per export,
     on the first original value that refers to it."""
 
-    __slots__ = ("iri", "lines", "prop", "terms")
+    __slots__ = ("iri", "in_column", "lines", "prop", "terms")
 
     def __init__(self, table: Table, index: int, title: str, prop: str, base: str) -> None:
         self.iri = f"<{base}{index + 1}>"
+        self.in_column = f" {REF.inColumn} {self.iri} .\n"  # the end of each original value's line
         self.prop = prop  # the property the column feeds (N-Triples form)
         self.terms: dict[str, tuple[Any, ...]] = {}  # a term column's distinct terms, as the rows use them
         s = self.iri
@@ -187,6 +190,16 @@ class _Emitter:
         return found
 
     def entity_iri(self, entity: str, value: str, personal: bool) -> str:
+        """The IRI of the ``entity`` a cell identifies or refers to (made once per distinct value)."""
+        key = (entity, value, personal)
+        found = self._iris.get(key)
+        if found is None:
+            found = self._entity_iri(entity, value, personal)
+            if len(self._iris) < 500_000:
+                self._iris[key] = found
+        return found
+
+    def _entity_iri(self, entity: str, value: str, personal: bool) -> str:
         if entity == "family":
             return f"<{REFD}family/{self.pseudo.pseudonym('family', value)}>"  # type: ignore[union-attr]
         if personal:
@@ -202,6 +215,13 @@ class _Emitter:
 
     def literal(self, text: str, datatype: str | None = None) -> str:
         """``text`` as an N-Triples literal (``datatype``: an XSD IRI; None for a plain string)."""
+        if datatype is None:  # most literals: a cache keyed by the text alone
+            found = self._plain_cache.get(text)
+            if found is None:
+                found = '"' + text.translate(_NT_ESCAPES) + '"'
+                if len(self._plain_cache) < 200_000:
+                    self._plain_cache[text] = found
+            return found
         key = (text, datatype)
         found = self._lit_cache.get(key)
         if found is None:
@@ -252,17 +272,21 @@ class _Emitter:
             for lang in LANGS:
                 self.triples.append(f"{ov} {REF.valueShape} {nt_literal(found.text(lang), lang=lang)} .\n")
 
+    def _describe(self, column: Column) -> None:
+        """The lines of ``column`` itself, before its first original value (once per export)."""
+        for line in column.lines or ():
+            self.triples.append(line)
+        column.lines = None
+
     def _original(self, subject: str, ov: str, column: Column, value: str | None, status: str) -> None:
         """The cell ``ov`` of ``subject``: its column (described once), its text as written unless
         withheld, and its status unless ``mapped`` (the usual case: the absence says it)."""
         t = self.triples.append
         if column.lines is not None:
-            for line in column.lines:
-                t(line)
-            column.lines = None
-        t(f"{subject} {REF.originalValue} {ov} .\n")
-        t(f"{ov} {REF.inColumn} {column.iri} .\n")
+            self._describe(column)
+        t(f"{subject}{_ORIGINAL_VALUE}{ov} .\n")
+        t(ov + column.in_column)
         if value is not None:
-            t(f"{ov} {RDF.value} {value} .\n")
+            t(f"{ov}{_VALUE}{value} .\n")
         if status != MAPPED:
-            t(f"{ov} {REF.mappingStatus} {self.literal(status)} .\n")
+            t(f"{ov}{_STATUS}{self.literal(status)} .\n")

@@ -33,6 +33,7 @@ import yaml
 
 from referentiel.errors import InputError
 from referentiel.privacy import looks_like_a_name, looks_like_free_text, personal_data_kinds
+from referentiel.translation import xlsx
 from referentiel.translation.model import ENTITY_PROPERTIES, PROPERTIES
 from referentiel.translation.readers import Table, close_workbooks, read_table
 
@@ -148,9 +149,11 @@ def export_files(paths: list[Path]) -> list[Path]:
 
 def _tables(path: Path, workbooks: dict[Path, Any]) -> list[Table]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        names = load_workbook(path, read_only=True).sheetnames
+        # opened once, through the same guards as the sheets (kept for read_table, closed by the caller)
+        key = path.resolve()
+        if key not in workbooks:
+            workbooks[key] = xlsx.open_workbook(path)
+        names = workbooks[key].sheetnames
         return [read_table(path, sheet=name, workbooks=workbooks) for name in names]
     return [read_table(path)]
 

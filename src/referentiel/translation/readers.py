@@ -281,19 +281,18 @@ def read_xlsx(path: Path, sheet: str | None, workbooks: dict[Path, Any] | None =
         if workbooks is not None:
             workbooks[key] = workbook
     try:
-        if sheet is None:
-            ws = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            ws = workbook[sheet]
-        else:
+        names = workbook.sheetnames
+        if sheet is None and names:
+            sheet = names[0]
+        elif sheet not in workbook.sheets:
             raise InputError.of(
                 "the workbook has no sheet {sheet!r}",
                 file=str(path),
                 hint="sheets: {sheets}",
-                sheet=sheet,
-                sheets=", ".join(workbook.sheetnames),
+                sheet=sheet or "",
+                sheets=", ".join(names),
             )
-        return _sheet_table(path, workbook, ws)
+        return _sheet_table(path, workbook, sheet)
     finally:
         if workbooks is None:
             workbook.close()
@@ -303,35 +302,33 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _sheet_table(path: Path, workbook: Any, ws: Any) -> Table:
-    from openpyxl.utils import get_column_letter
-
+def _sheet_table(path: Path, workbook: xlsx.Workbook, sheet: str) -> Table:
     current = limits.current()
-    where = f"{path} (sheet {ws.title})"
-    table = Table(file=path.name, header=[], rows=[], sheet=ws.title)
+    where = f"{path} (sheet {sheet})"
+    table = Table(file=path.name, header=[], rows=[], sheet=sheet)
     width = 0
     read = 0
-    for row_no, values in xlsx.sheet_rows(workbook, ws, path):
-        for column, value in values.items():
-            if isinstance(value, str) and len(value) > current.cell:
-                raise limits.too_large("cell", where, line=row_no, column=get_column_letter(column))
+    rows = table.rows
+    columns = range(1)
+    for row_no, values in xlsx.sheet_rows(workbook, sheet):  # cells over the ``cell`` limit refused there
         if not table.header:
             header = {c: str(v).strip() for c, v in values.items() if not _blank(v)}
             if header:
                 width = max(header)
                 table.header = [header.get(c, "") for c in range(1, width + 1)]
+                columns = range(1, width + 1)
             continue
         read += 1
         if read > current.rows:
             raise limits.too_large("rows", where, count=current.rows, line=row_no)
         if all(_blank(v) for v in values.values()):
             continue
-        if any(c > width and v != "" for c, v in values.items()):
+        if max(values) > width and any(c > width and v != "" for c, v in values.items()):
             table.bad_rows.append((row_no, "has values beyond the last column of the header"))
             continue
-        table.rows.append((row_no, [values.get(c) for c in range(1, width + 1)]))
+        rows.append((row_no, list(map(values.get, columns))))
     if not table.header:
-        raise InputError.of("the sheet is empty", file=str(path), hint="sheet {sheet}", sheet=ws.title)
+        raise InputError.of("the sheet is empty", file=str(path), hint="sheet {sheet}", sheet=sheet)
     return table
 
 
@@ -347,7 +344,9 @@ def read_json(path: Path, json_path: str | None = None) -> Table:
         for part in json_path.split("."):
             if not isinstance(data, dict) or part not in data:
                 raise InputError.of(
-                    "the JSON has no {path!r}", file=str(path), hint="check `path` in the profile",
+                    "the JSON has no {path!r}",
+                    file=str(path),
+                    hint="check `path` in the profile",
                     path=json_path,
                 )
             data = data[part]

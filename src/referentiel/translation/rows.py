@@ -1,9 +1,9 @@
 """The rows of a table become resources, original values and issues (one :class:`_Run` per
-translation): identity, cells by kind (term, reference, date, literal) and compositions."""
+translation): identity, cells by kind (term, reference, date, literal); compositions are in
+:mod:`~referentiel.translation.compositions`."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,14 +14,18 @@ from rdflib.namespace import SKOS
 from referentiel.namespaces import REFD
 from referentiel.privacy import Screening, screen
 from referentiel.progress import NullProgress, Progress
+from referentiel.translation.compositions import _Compositions
 from referentiel.translation.emit import (
     _NO_BUILD,
+    _ORIGINAL_VALUE,
+    _STATUS,
+    _VALUE,
+    _XSD_INTEGER,
     PROV,
     RDF,
     REF,
     XSD_ANYURI,
     XSD_DATE,
-    XSD_GYEAR,
     Column,
     _Emitter,
     _id_token,
@@ -53,7 +57,7 @@ from referentiel.translation.resolve import (
     cell_text,
     parse_date,
 )
-from referentiel.translation.tables import _show, _Tables, _whole_cell
+from referentiel.translation.tables import _show, _Tables, _Whole
 
 _PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the rows themselves
 
@@ -68,7 +72,7 @@ def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tupl
     progress.done()
 
 
-class _Run(_Tables, _Emitter):
+class _Run(_Tables, _Compositions, _Emitter):
     """One translation run over the export files of one profile."""
 
     def __init__(
@@ -91,6 +95,8 @@ class _Run(_Tables, _Emitter):
         self.own_org = f"<{REFD}organisation/{profile.slug}>"
         self._org_iris: dict[str, str] = {}
         self._lit_cache: dict[tuple[str, str | None], str] = {}
+        self._plain_cache: dict[str, str] = {}  # plain literals by their text
+        self._iris: dict[tuple[str, str, bool], str] = {}  # entity IRIs by (entity, value, personal)
         self._concepts: dict[Any, tuple[str, str]] = {}  # concept IRI -> (<concept>, predicate literal)
         self._org_refs: dict[str, tuple[str, str]] = {}
         self._org_described: set[str | None] = set()
@@ -128,14 +134,21 @@ class _Run(_Tables, _Emitter):
         record_lines = f" {RDF.type} {REF.SourceRecord} .\n", f" {REF.sourceFile} {file_lit} .\n"
         default_line = f" {REF[default_prop]} {self.own_org} .\n" if default_prop else ""
         type_line = f" {RDF.type} {klass} .\n"
+        # the fixed parts of each row's lines, made once per table
+        local_id_p, derived_p = f" {REF.localId} ", f" {PROV.wasDerivedFrom} "
+        row_p, row_end = f' {REF.sourceRow} "', f'"^^<{_XSD_INTEGER}> .\n'
+        plan = [
+            (index, col, col.composition, col.property, columns.get(index), f"/{index + 1}")
+            for index, col in active
+        ]
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
         seen_ids: dict[str, int] = {}
-        date_cache: dict[tuple[int, Any], date | None] = {}
+        date_cache: dict[tuple[int, Any], tuple[date | None, str | None]] = {}
 
         for row_no, cells in _reporting(table.rows, self.progress):
             # ---- identity
             if key_idx:
-                parts = [cell_text(cells[i]).strip() for i in key_idx]
+                parts = [(v if (v := cells[i]).__class__ is str else cell_text(v)).strip() for i in key_idx]
                 if not all(parts):
                     missing = [slots[i].title for i, p in zip(key_idx, parts, strict=True) if not p]  # type: ignore[union-attr]
                     self.issue(
@@ -181,36 +194,34 @@ class _Run(_Tables, _Emitter):
             if build:
                 t(subject + type_line)
                 if local_id is not None:
-                    t(f"{subject} {REF.localId} {self.literal(local_id)} .\n")
-                t(f"{subject} {PROV.wasDerivedFrom} {record} .\n")
+                    t(f"{subject}{local_id_p}{self.literal(local_id)} .\n")
+                t(f"{subject}{derived_p}{record} .\n")
                 t(record + record_lines[0])
                 t(record + record_lines[1])
                 if sheet_line:
                     t(record + sheet_line)
-                t(f"{record} {REF.sourceRow} {self.integer(row_no)} .\n")
+                t(f"{record}{row_p}{row_no}{row_end}")
                 if default_line:
                     t(subject + default_line)
             family: str | None = None
             compositions: list[tuple[int, ColumnSpec, Any]] = []
 
             # ---- cells
-            for index, col in active:
+            for index, col, composition, prop, column, cell_no in plan:
                 raw = cells[index]
-                if col.composition:
+                if composition:
                     compositions.append((index, col, raw))
                     continue
-                prop = col.property
                 if prop is None:
                     continue
-                column = columns[index]
                 p_iri = column.prop
-                if isinstance(raw, list):
+                if raw.__class__ is list:  # a JSON array (json gives plain lists)
                     items = [cell_text(v).strip() for v in raw]
                     items = [v for v in items if v not in col.null]
                     raw_items: list[Any] = items
-                    text = ""  # a JSON array: _whole_cell joins its items
+                    text = ""  # a JSON array: _Whole joins its items
                 else:
-                    text = cell_text(raw)
+                    text = raw if raw.__class__ is str else cell_text(raw)
                     stripped = text.strip()
                     if stripped in col.null:
                         if col.required:
@@ -228,13 +239,17 @@ class _Run(_Tables, _Emitter):
                         raw_items = [v for v in raw_items if v not in col.null]
                     else:
                         # a single cell is kept verbatim (spaces included); list items are trimmed
-                        raw_items = [raw if not isinstance(raw, str) else text]
+                        raw_items = [text if raw.__class__ is str else raw]
                 many = len(raw_items) > 1
                 # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
                 # whole cell too, and an item that is not what the column declares takes its finding
-                whole = _whole_cell(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
+                whole = _Whole(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
                 for k, item in enumerate(raw_items):
-                    ov = f"<{record_iri}/{index + 1}" + (f"-{k + 1}>" if many else ">") if build else None
+                    ov = (
+                        (f"<{record_iri}{cell_no}-{k + 1}>" if many else f"<{record_iri}{cell_no}>")
+                        if build
+                        else None
+                    )
                     if prop.kind == CONCEPT:
                         term = item if item.__class__ is str else cell_text(item)
                         # all that depends on the term alone, worked out once per column and term
@@ -242,10 +257,10 @@ class _Run(_Tables, _Emitter):
                         if known is None:
                             res = self.resolver.resolve(term, prop.scheme or "")
                             concept = self._concept(res) if res.concept is not None else None
-                            known = column.terms[term] = (res, _show(term), concept, self.literal(term))
-                        res, shown_term, concept, term_literal = known
+                            known = column.terms[term] = self._term_known(res, term, concept, p_iri)
+                        res, shown_term, concept, tails = known
                         cs = col_stats[index]
-                        found = (screen(term) or whole) if res.status == UNMAPPED else None
+                        found = (screen(term) or (whole and whole.get())) if res.status == UNMAPPED else None
                         if found:
                             # not a term of the mapping set, and personal: neither kept nor counted
                             cs.cells[WITHHELD] += 1
@@ -300,14 +315,22 @@ class _Run(_Tables, _Emitter):
                                 term=shown_term,
                             )
                         if build:
-                            if res.asserted:
-                                t(f"{subject} {p_iri} {concept[0]} .\n")  # type: ignore[index]
-                            self._original(subject, ov, column, term_literal, res.status)  # type: ignore[arg-type]
-                            if concept is not None:
-                                t(f"{ov} {REF.mappedTo} {concept[0]} .\n")
-                                t(f"{ov} {REF.mappingPredicate} {concept[1]} .\n")
+                            # the lines of _original and of the mapping, from the term's own tails
+                            asserted_tail, value_tail, status_tail, mapped_tails = tails
+                            if asserted_tail:
+                                t(subject + asserted_tail)  # type: ignore[operator]
+                            if column.lines is not None:
+                                self._describe(column)
+                            t(f"{subject}{_ORIGINAL_VALUE}{ov} .\n")
+                            t(ov + column.in_column)  # type: ignore[operator]
+                            t(ov + value_tail)  # type: ignore[operator]
+                            if status_tail:
+                                t(ov + status_tail)  # type: ignore[operator]
+                            if mapped_tails:
+                                t(ov + mapped_tails[0])  # type: ignore[operator]
+                                t(ov + mapped_tails[1])  # type: ignore[operator]
                     elif prop.kind == REFERENCE:
-                        written = cell_text(item)
+                        written = item if item.__class__ is str else cell_text(item)
                         value = written.strip()
                         target = col.references or prop.target or ""
                         if not build:
@@ -361,13 +384,15 @@ class _Run(_Tables, _Emitter):
                         )
                     elif col.datatype == "date":
                         cache_key = (index, item)
-                        if cache_key in date_cache:
-                            parsed = date_cache[cache_key]
-                        else:
-                            parsed = date_cache[cache_key] = parse_date(item, col.formats)
-                        written = cell_text(item)
+                        known_date = date_cache.get(cache_key)
+                        if known_date is None:
+                            parsed = parse_date(item, col.formats)
+                            iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
+                            known_date = date_cache[cache_key] = (parsed, iso)
+                        parsed, iso = known_date
+                        written = item if item.__class__ is str else cell_text(item)
                         text = written.strip()
-                        found = (screen(text) or whole) if parsed is None else None
+                        found = (screen(text) or (whole and whole.get())) if parsed is None else None
                         if found:
                             self.withhold(
                                 table, row_no, col, subject, ov, column, found, ERROR, "expected.date"
@@ -389,7 +414,7 @@ class _Run(_Tables, _Emitter):
                             )
                         if build:
                             if parsed is not None:
-                                t(f"{subject} {p_iri} {self.literal(parsed.isoformat(), XSD_DATE)} .\n")
+                                t(f"{subject} {p_iri} {iso} .\n")
                             self._original(
                                 subject,  # type: ignore[arg-type]
                                 ov,  # type: ignore[arg-type]
@@ -398,10 +423,14 @@ class _Run(_Tables, _Emitter):
                                 MAPPED if parsed is not None else UNPARSABLE,
                             )
                     else:
-                        text = cell_text(item).strip()
+                        text = (item if item.__class__ is str else cell_text(item)).strip()
                         # every literal but a declared organisation name is screened (communes, codes...)
                         declared_name = spec.entity == "organisation" and prop.name == "name"
-                        found = None if col.personal or declared_name else (screen(text) or whole)
+                        found = (
+                            None
+                            if col.personal or declared_name
+                            else (screen(text) or (whole and whole.get()))
+                        )
                         if found:
                             expected = Msg.of("expected.text", property=prop.name)
                             self.withhold(table, row_no, col, subject, ov, column, found, WARNING, expected)
@@ -414,105 +443,12 @@ class _Run(_Tables, _Emitter):
             if compositions:
                 self._compositions(table, row_no, record, record_iri, family, compositions, columns)
 
-    def _unknown_organisation(self, value: str, whole: Screening | None) -> Screening | None:
+    def _unknown_organisation(self, value: str, whole: _Whole | None) -> Screening | None:
         """The screening of an organisation reference the profile does not name (None when it does);
         ``whole``: the screening of the whole cell the value is an item of."""
         if " ".join(value.split()).casefold() in self.profile.organisations:
             return None
-        return screen(value) or whole or None
-
-    def _compositions(
-        self,
-        table: Table,
-        row_no: int,
-        record: str | None,
-        record_iri: str,
-        family: str | None,
-        compositions: list[tuple[int, ColumnSpec, Any]],
-        columns: dict[int, Column],
-    ) -> None:
-        t = self.triples.append
-        for index, col, raw in compositions:
-            text = cell_text(raw).strip()
-            if text in col.null:
-                continue
-            if family is None:
-                self.issue(
-                    "missing-value",
-                    ERROR,
-                    table,
-                    Msg.of("missing-value.composition", column=col.title),
-                    row=row_no,
-                    column=col.title,
-                )
-                continue
-            column = columns[index]
-            family_iri = family[1:-1]
-            if col.composition == "childrenBirthYears":
-                items = raw if isinstance(raw, list) else text.split(col.separator or ",")
-                whole = _whole_cell(raw, text, terms=False) if len(items) > 1 else None
-                years: Counter = Counter()
-                for k, item in enumerate(items):
-                    year = cell_text(item).strip()
-                    ov = f"<{record_iri}/{index + 1}-{k + 1}>" if self.build else None
-                    ok = len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100
-                    found = None if ok else (screen(year) or whole)
-                    if found:
-                        child = f"<{family_iri}/child/withheld-{k + 1}>" if self.build else None
-                        self.withhold(table, row_no, col, child, ov, column, found, ERROR, "expected.year")
-                        continue
-                    if not ok:
-                        self.issue(
-                            "unparsable",
-                            ERROR,
-                            table,
-                            Msg.of("unparsable.birth-year", value=_show_number(year)),
-                            row=row_no,
-                            column=col.title,
-                        )
-                    if not self.build:
-                        continue
-                    # An unreadable year (a name, a note typed there) must not become part of an IRI.
-                    key = year if ok else "unparsable"
-                    years[key] += 1
-                    child = f"<{family_iri}/child/{key}-{years[key]}>"
-                    t(f"{family} {REF.hasMember} {child} .\n")
-                    t(f"{child} {RDF.type} {REF.Child} .\n")
-                    t(f"{child} {PROV.wasDerivedFrom} {record} .\n")
-                    if ok:
-                        t(f"{child} {REF.birthYear} {self.literal(year, XSD_GYEAR)} .\n")
-                    self._original(child, ov, column, self.literal(year), MAPPED if ok else UNPARSABLE)  # type: ignore[arg-type]
-            elif col.composition == "parentsCount":
-                ok = text.isdigit() and int(text) <= 10
-                found = None if ok else screen(text)
-                ov = f"<{record_iri}/{index + 1}>" if self.build else None
-                if found:
-                    self.withhold(table, row_no, col, family, ov, column, found, ERROR, "expected.number")
-                    continue
-                if not ok:
-                    self.issue(
-                        "unparsable",
-                        ERROR,
-                        table,
-                        Msg.of("unparsable.parents", value=_show_number(text)),
-                        row=row_no,
-                        column=col.title,
-                    )
-                if not self.build:
-                    continue
-                # the count itself is kept on the family, beside the members it made
-                self._original(
-                    family,
-                    ov,
-                    column,
-                    self.literal(cell_text(raw)),
-                    MAPPED if ok else UNPARSABLE,  # type: ignore[arg-type]
-                )
-                for k in range(1, int(text) + 1 if ok else 0):
-                    parent = f"<{family_iri}/parent/{k}>"
-                    t(f"{family} {REF.hasMember} {parent} .\n")
-                    t(f"{parent} {RDF.type} {REF.Parent} .\n")
-                    t(f"{parent} {PROV.wasDerivedFrom} {record} .\n")
+        return screen(value) or (whole and whole.get()) or None
 
     def _columns(self, table: Table, active: list[tuple[int, ColumnSpec]]) -> dict[int, Column]:
         """The provenance of each column of ``table`` that feeds a property (described when first used)."""
@@ -529,6 +465,19 @@ class _Run(_Tables, _Emitter):
                 continue
             out[index] = Column(table, index, col.title, prop, base)
         return out
+
+    def _term_known(self, res: Any, term: str, concept: tuple[str, str] | None, p_iri: str) -> tuple:
+        """What a term column's rows need of one distinct term: its resolution, the term as it may be
+        shown, its concept, and the ends of its lines (after the subject or the original value)."""
+        tails = (
+            f" {p_iri} {concept[0]} .\n" if res.asserted else None,  # type: ignore[index]
+            f"{_VALUE}{self.literal(term)} .\n",
+            f"{_STATUS}{self.literal(res.status)} .\n" if res.status != MAPPED else None,
+            (f" {REF.mappedTo} {concept[0]} .\n", f" {REF.mappingPredicate} {concept[1]} .\n")
+            if concept is not None
+            else None,
+        )
+        return res, _show(term), concept, tails
 
     def _concept(self, res: Any) -> tuple[str, str]:
         """A resolved concept in N-Triples form and the literal of its SKOS predicate (made once)."""

@@ -26,10 +26,12 @@ Personal identifiers are pseudonymised (:mod:`referentiel.translation.pseudonym`
 personal and is not declared refuses its table (nothing of it is translated).
 
 This module is the public API (:func:`translate`, :func:`analyse`, :func:`expand_exports`); the work
-is split by responsibility: :mod:`~referentiel.translation.tables` (a table against its profile, the
-personal-data rule), :mod:`~referentiel.translation.rows` (rows and cells),
-:mod:`~referentiel.translation.resolve` (terms, dates), :mod:`~referentiel.translation.emit` (IRIs,
-literals, triples, N-Triples) and :mod:`~referentiel.translation.report` (issues, statistics, result).
+is split by responsibility: :mod:`~referentiel.translation.readers` and
+:mod:`~referentiel.translation.xlsx` (files), :mod:`~referentiel.translation.tables` (a table against
+its profile, the personal-data rule), :mod:`~referentiel.translation.rows` (rows and cells),
+:mod:`~referentiel.translation.compositions` (family members), :mod:`~referentiel.translation.resolve`
+(terms, dates), :mod:`~referentiel.translation.emit` (IRIs, literals, triples, N-Triples) and
+:mod:`~referentiel.translation.report` (issues, statistics, result).
 The names imported ``as`` themselves are re-exported for the modules that import them from here.
 """
 
