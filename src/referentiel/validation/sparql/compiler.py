@@ -293,7 +293,7 @@ def component_queries(
         for count in params.get(SH.maxCount, []):
             n = int(count.toPython())
             if n == 0:
-                add("MaxCount", _select(focus, f"?this {shape_path} ?value .", "?this"))
+                add("MaxCount", _first(focus, shape_path, f"?this {shape_path} ?value .", "?this"))
             elif n == 1 and not _computed(focus):  # two different values: a self-join, no grouping
                 add(
                     "MaxCount",
@@ -303,6 +303,12 @@ def component_queries(
                         "FILTER (!sameTerm(?value, ?other))",
                         "?this",
                     ),
+                )
+            elif _one_step(focus, shape_path):  # counted before the focus nodes are computed
+                add(
+                    "MaxCount",
+                    f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {shape_path} ?value }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n}) }} {focus} }}",
                 )
             else:  # over a sub-query's focus nodes, grouping is 2-3x faster than the self-join
                 add(
@@ -388,7 +394,9 @@ def component_queries(
         nodes = f"?this {shape_path} ?node ." if shape_path else "BIND (?this AS ?node)"
         add("Closed", _select(focus, f"{nodes} ?node ?path ?value . {exclude}", "?this ?path ?value"))
     if len(checks) == 1:
-        queries.append(([(checks[0][0], None)], _select(focus, f"{values} FILTER ({checks[0][1]})")))
+        queries.append(
+            ([(checks[0][0], None)], _first(focus, shape_path, f"{values} FILTER ({checks[0][1]})"))
+        )
     elif checks:
         flags = " ".join(
             f"BIND (COALESCE({violated}, true) AS ?flag{i})" for i, (_, violated) in enumerate(checks)
@@ -398,10 +406,33 @@ def component_queries(
         queries.append(
             (
                 [(component, f"flag{i}") for i, (component, _) in enumerate(checks)],
-                _select(focus, f"{values} {flags} FILTER ({any_flag})", columns),
+                _first(focus, shape_path, f"{values} {flags} FILTER ({any_flag})", columns),
             )
         )
     return queries
+
+
+# one predicate, or its inverse: the values of every node along it are one index range
+_ONE_STEP = re.compile(r"\^?<[^<>\s]*>")
+
+
+def _one_step(focus: str, shape_path: str | None) -> bool:
+    """Whether a constraint is cheaper decided for every node of the path first, the focus nodes after.
+
+    Over a sub-query's focus nodes (tens of thousands: provenance nodes, value nodes of an
+    enclosing shape), Oxigraph computes the focus nodes, then joins the path by hash. Deciding the
+    constraint first, over the path's own triples (one index range), gives the few violations, and
+    the focus nodes are only computed when there is one (a join with an empty side stops there):
+    3-7x faster on the provenance shapes, same rows (a join is a join, whichever side comes first).
+    """
+    return _computed(focus) and shape_path is not None and _ONE_STEP.fullmatch(shape_path) is not None
+
+
+def _first(focus: str, shape_path: str | None, body: str, columns: str = "?this ?value") -> str:
+    """``_select(focus, body, columns)``, with ``body`` evaluated before the focus when :func:`_one_step`."""
+    if not _one_step(focus, shape_path):
+        return _select(focus, body, columns)
+    return f"SELECT DISTINCT {columns} WHERE {{ {{ SELECT {columns} WHERE {{ {body} }} }} {focus} }}"
 
 
 def _computed(focus: str) -> bool:
