@@ -98,3 +98,20 @@ def test_validate_endpoint_on_a_real_oxigraph_server(tmp_path: Path, name: str, 
             urllib.request.urlopen(request, timeout=30).close()
         report = validate_endpoint(url, graph=["urn:staging:1", "urn:ontology"], lang="en")
     same_results(report, validate(example, engine="pyshacl", lang="en"))
+
+
+def test_the_bundled_ontology_read_by_pyoxigraph_is_the_rdflib_one() -> None:
+    """The SPARQL engine reads the bundled ontology with pyoxigraph's parser (1.6 s saved a run):
+    the same triples as the rdflib graph the other engines merge, blank nodes included."""
+    from rdflib.compare import isomorphic
+
+    from referentiel.store.base import to_rdflib
+    from referentiel.validation.api import _bundled_ontology, ontology_ntriples
+    from referentiel.validation.sparql.store_input import _bundled_quads
+
+    store = ox.Store()
+    store.extend(_bundled_quads())
+    expected = _bundled_ontology()
+    assert len(store) == len(expected) > 1000
+    assert isomorphic(to_rdflib(q.triple for q in store), expected)
+    assert isomorphic(Graph().parse(data=ontology_ntriples(), format="nt"), expected)
