@@ -17,6 +17,7 @@ from rdflib import Graph
 
 from referentiel import rdfio
 from referentiel.errors import ConfigError
+from referentiel.validation import privacy_scan
 from referentiel.validation.report import Severity, ValidationReport
 from referentiel.validation.sparql import lexical
 from referentiel.validation.sparql.api import StoreView, build_report, run, store_select
@@ -227,7 +228,7 @@ def validate_files(
         store.extend(
             ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
         )
-    select = _select(store)
+    select = privacy_scan.prefetched(shapes, _select(store))
     results = run(model, select, threads=threads)
     return build_report(
         results,
