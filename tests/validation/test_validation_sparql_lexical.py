@@ -110,7 +110,8 @@ def test_the_literals_the_store_would_rewrite_are_rewritten_in_the_text() -> Non
     probe = lexical.Probe()
     text = (
         b"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-        b'<a:b> <a:p> "4.0"^^xsd:decimal, "4"^^xsd:decimal, "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        b'<a:b> <a:p> "4.0"^^xsd:decimal, "4"^^xsd:decimal,\n'
+        b'    "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
         b'<a:c> <a:p> "1.50"^^xsd:decimal.\n'
     )
     payload, count = _rewritten(text, "turtle", probe)
