@@ -14,6 +14,9 @@ Jena (Debian ``libapache-jena-java``) is a benchmark-only baseline: give ``--jen
 
     python benchmarks/bench_sparql_validation.py --shared-data /tmp/data_1m.ttl --ours-data /tmp/export.nt \\
         --jena-cp "$(cat /tmp/jena/cp)" --jena-class-dir /tmp/jena --engines sparql jena turbo pyshacl
+
+``--baseline-src DIR`` with engine ``sparql-baseline`` runs another version's sources (``git archive``
+of main, shapes and ontology beside its ``src/``) in the same run; ``--repeat N`` interleaves N runs.
 """
 
 from __future__ import annotations
@@ -69,9 +72,12 @@ def _run(command: list[str], timeout: int, env: dict[str, str] | None = None) ->
     return record
 
 
-def python_engine(engine: str, data: Path, shapes: Path | None, timeout: int) -> dict:
-    """``referentiel.validate`` with one engine (file parsed and validated in the child)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+def python_engine(
+    engine: str, data: Path, shapes: Path | None, timeout: int, src: Path | None = None
+) -> dict:
+    """``referentiel.validate`` with one engine (file parsed and validated in the child); ``src``: the
+    sources to import referentiel from (another version, as a baseline), this checkout's by default."""
+    env = dict(os.environ, PYTHONPATH=str(src or ROOT / "src"))
     command = [sys.executable, "-c", PYTHON_RUN.format(), str(data), str(shapes or ""), engine]
     return _run(command, timeout, env)
 
@@ -117,6 +123,13 @@ def main() -> None:
     parser.add_argument("--jena-class-dir", default=".", help="folder holding the compiled JenaBench.class")
     parser.add_argument("--timeout", type=int, default=1800)
     parser.add_argument(
+        "--baseline-src",
+        type=Path,
+        default=None,
+        help="src/ of another version (`git archive` of main): engine sparql-baseline runs it",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each engine, interleaved")
+    parser.add_argument(
         "--out",
         type=Path,
         default=ROOT / "benchmarks" / "results" / "sparql_validation.json",
@@ -134,25 +147,43 @@ def main() -> None:
         rows = []
         for name, data, shapes, jena_data, jena_shapes in sets:
             triples = sum(1 for _ in data.open("rb")) if data.suffix == ".nt" else None
-            for engine in args.engines:
-                if engine == "jena":
-                    if not args.jena_cp:
-                        continue
-                    record = jena(args.jena_cp, args.jena_class_dir, jena_data, jena_shapes, args.timeout)
-                else:
-                    record = python_engine(engine, data, shapes, args.timeout)
-                record.update({"set": name, "engine": engine, "file": data.name, "triples": triples})
-                rows.append(record)
-                print(json.dumps(record), flush=True)
+            for run in range(args.repeat):
+                for engine in args.engines:
+                    load_before = os.getloadavg()[0]
+                    if engine == "jena":
+                        if not args.jena_cp:
+                            continue
+                        record = jena(args.jena_cp, args.jena_class_dir, jena_data, jena_shapes, args.timeout)
+                    elif engine == "sparql-baseline":
+                        if not args.baseline_src:
+                            continue
+                        record = python_engine("sparql", data, shapes, args.timeout, args.baseline_src)
+                    else:
+                        record = python_engine(engine, data, shapes, args.timeout)
+                    record.update(
+                        {
+                            "set": name,
+                            "engine": engine,
+                            "run": run + 1,
+                            "file": data.name,
+                            "triples": triples,
+                            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+                        }
+                    )
+                    rows.append(record)
+                    print(json.dumps(record), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps({"machine": os.uname().nodename, "cpus": os.cpu_count(), "runs": rows}, indent=2) + "\n",
         encoding="utf-8",
     )
-    print("| set | engine | results | time (s) | peak MiB |\n|---|---|---|---|---|")
+    print("| set | engine | run | results | time (s) | peak MiB | load average (start, end) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         found = r.get("results", r.get("error"))
-        print(f"| {r['set']} | {r['engine']} | {found} | {r['seconds']} | {r['peak_mib']} |")
+        load = ", ".join(str(x) for x in r["load_average"])
+        cells = [r["set"], r["engine"], r["run"], found, r["seconds"], r["peak_mib"], load]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
 
 
 if __name__ == "__main__":

@@ -98,3 +98,65 @@ def test_validate_endpoint_on_a_real_oxigraph_server(tmp_path: Path, name: str, 
             urllib.request.urlopen(request, timeout=30).close()
         report = validate_endpoint(url, graph=["urn:staging:1", "urn:ontology"], lang="en")
     same_results(report, validate(example, engine="pyshacl", lang="en"))
+
+
+def test_the_bundled_ontology_read_by_pyoxigraph_is_the_rdflib_one() -> None:
+    """The SPARQL engine reads the bundled ontology with pyoxigraph's parser (1.6 s saved a run):
+    the same triples as the rdflib graph the other engines merge, blank nodes included."""
+    from rdflib.compare import isomorphic
+
+    from referentiel.store.base import to_rdflib
+    from referentiel.validation.api import _bundled_ontology, ontology_ntriples
+    from referentiel.validation.sparql.store_input import _bundled_quads
+
+    store = ox.Store()
+    store.extend(_bundled_quads())
+    expected = _bundled_ontology()
+    assert len(store) == len(expected) > 1000
+    assert isomorphic(to_rdflib(q.triple for q in store), expected)
+    assert isomorphic(Graph().parse(data=ontology_ntriples(), format="nt"), expected)
+
+
+def test_constraints_decided_before_a_sub_query_focus_report_focus_nodes_only(
+    write_ttl, same_as_pyshacl
+) -> None:
+    """Over a sub-query's focus nodes (a union of targets) with a one-step path, the value checks and
+    the counts are decided on the path's triples first, then joined with the focus nodes: nodes
+    outside the targets that break the same constraints must not be reported (pySHACL agrees)."""
+    from referentiel.validation.sparql import compiler
+    from referentiel.validation.sparql.model import read_shapes
+
+    shapes = write_ttl(
+        """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:targetObjectsOf ex:r ;
+            sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:datatype xsd:integer ; sh:nodeKind sh:Literal ] ;
+            sh:property [ sh:path ex:q ; sh:maxCount 0 ] ;
+            sh:property [ sh:path [ sh:inversePath ex:s ] ; sh:maxCount 1 ; sh:minLength 3 ] .
+        """,
+        "shapes.ttl",
+    )
+    data = write_ttl(
+        """
+        ex:a1 a ex:A ; ex:p 1, 2 ; ex:q "x" .
+        ex:a2 a ex:A ; ex:p "one", ex:b1 .
+        ex:a3 a ex:A ; ex:p 3 .
+        ex:o ex:r ex:b2 . ex:b2 ex:p ex:iri ; ex:q 1 .
+        ex:u1 ex:s ex:b2 . ex:u2 ex:s ex:b2 .
+        ex:n ex:p 1, 2, "nope" ; ex:q 1 .
+        ex:u3 ex:s ex:n . ex:u4 ex:s ex:n .
+        """
+    )
+    same_as_pyshacl(data, shapes)
+    report = validate(data, shapes, ontology=None, engine="sparql")
+    assert {str(r.focus_node).rsplit("/", 1)[-1] for r in report.results} == {"a1", "a2", "b2"}
+    from rdflib import Graph as RdfGraph
+
+    model = read_shapes(RdfGraph().parse(shapes))
+    shape = next(s for s in model.shapes.values() if s.targets)
+    focus, _ = compiler.target_pattern(model, shape)
+    prop = model.shape(shape.properties[0])
+    queries = [q for _, q in compiler.component_queries(model, prop, focus, compiler.path(model, prop.path))]
+    assert queries and all(
+        q.startswith("SELECT DISTINCT ?this") and q.index("{ SELECT") < q.index(focus) for q in queries
+    )

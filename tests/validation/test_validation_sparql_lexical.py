@@ -100,3 +100,30 @@ def test_an_ill_formed_derived_integer_fails_every_comparison(write_ttl) -> None
         "MaxExclusiveConstraintComponent",
         "MinInclusiveConstraintComponent",
     ]
+
+
+def test_the_literals_the_store_would_rewrite_are_rewritten_in_the_text() -> None:
+    """Data with a few non-canonical literals keep the bulk loader: those literals' datatypes are
+    rewritten in the text (a statement's final "." is not part of a local name)."""
+    from referentiel.validation.sparql.store_input import _rewritten
+
+    probe = lexical.Probe()
+    text = (
+        b"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        b'<a:b> <a:p> "4.0"^^xsd:decimal, "4"^^xsd:decimal,\n'
+        b'    "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        b'<a:c> <a:p> "1.50"^^xsd:decimal.\n'
+    )
+    payload, count = _rewritten(text, "turtle", probe)
+    assert count == 3
+    store = ox.Store()
+    store.load(payload, format=ox.RdfFormat.TURTLE)
+    objects = {lexical.original(q.object) for q in store}
+    decimal, integer = (ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + n) for n in ("decimal", "integer"))
+    assert objects == {
+        ox.Literal("4.0", datatype=decimal),
+        ox.Literal("4", datatype=decimal),
+        ox.Literal("05", datatype=integer),
+        ox.Literal("1.50", datatype=decimal),
+    }
+    assert _rewritten(text.replace(b"a:c", b"a:d> .\n@prefix xsd: <urn:x#> .\n<a:c"), "turtle", probe) is None

@@ -219,8 +219,13 @@ def _bundled_ontology() -> Graph:
 
 @lru_cache(maxsize=1)
 def ontology_ntriples() -> bytes:
-    """:func:`_bundled_ontology` in N-Triples, as intake loads it beside a staged export."""
-    return _bundled_ontology().serialize(format="nt", encoding="utf-8")
+    """:func:`_bundled_ontology` in N-Triples, as intake loads it beside a staged export (read by
+    pyoxigraph's parser: the same triples, without building the rdflib graph)."""
+    import pyoxigraph as ox
+
+    from referentiel.validation.sparql.store_input import _bundled_quads
+
+    return ox.serialize([q.triple for q in _bundled_quads()], format=ox.RdfFormat.N_TRIPLES)
 
 
 def load_ontology(ontology: str | Path | Graph | None | bool) -> Graph | None:
@@ -330,8 +335,11 @@ def _validate(
     if name == SPARQL:
         from referentiel.validation.sparql import store_input
 
+        # the bundled ontology is read by the store's own parser there (no rdflib graph to build)
+        bundled_ontology = ontology is True or ontology == BUNDLED
         return store_input.validate_files(
-            data, shapes_graph, shapes_names, load_ontology(ontology), lang=lang, fail_on=threshold,
+            data, shapes_graph, shapes_names, True if bundled_ontology else load_ontology(ontology),
+            lang=lang, fail_on=threshold,
             input_format=input_format,
         )
     data_graph, data_names = load_data(data, input_format)

@@ -313,7 +313,10 @@ def validate_store(
     lang, threshold = check_options(lang, fail_on)
     graphs = None if graph is None else [graph] if isinstance(graph, GraphName) else list(graph)
     shapes_graph, names = _shapes(shapes)
-    select = store_select(store, graphs)
+    from referentiel.validation import privacy_scan
+
+    # the privacy scan's pre-filter runs beside the engine's queries
+    select = privacy_scan.prefetched(shapes_graph, store_select(store, graphs))
     results = run(read_shapes(shapes_graph), select, threads=threads)
     return build_report(
         results, StoreView(store, graphs), shapes_graph, lang=lang, fail_on=threshold, shapes_files=names,
@@ -344,7 +347,10 @@ def validate_endpoint(
     lang, threshold = check_options(lang, fail_on)
     graphs = None if graph is None else [graph] if isinstance(graph, str) else list(graph)
     shapes_graph, names = _shapes(shapes)
-    select = remote_select(remote, graphs)
+    from referentiel.validation import privacy_scan
+
+    # the privacy scan's pre-filter runs beside the engine's queries
+    select = privacy_scan.prefetched(shapes_graph, remote_select(remote, graphs))
     results = run(read_shapes(shapes_graph), select, threads=threads)
     return build_report(
         results, _provenance(results, select), shapes_graph, lang=lang, fail_on=threshold, shapes_files=names,

@@ -23,7 +23,7 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from referentiel.errors import InputError
-from referentiel.validation.sparql import compiler
+from referentiel.validation.sparql import compiler, constraints
 from referentiel.validation.sparql.model import Shape, ShapesModel, SparqlConstraint
 
 # (query text, projected variable names, ?this pre-bound or None) -> rows (store terms or None)
@@ -152,7 +152,7 @@ class Runner:
             tasks.append(lambda c=components, q=head + query: self._simple(shape, c, q))
         for constraint in shape.sparql:
             if not constraint.deactivated:
-                query, joined = compiler.sparql_query(
+                query, joined = constraints.sparql_query(
                     self.model, shape, constraint, focus, shape_path, prefixes
                 )
                 if joined:
