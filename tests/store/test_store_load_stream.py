@@ -190,3 +190,24 @@ def test_reload_of_a_file_counts_its_difference(tmp_path: Path) -> None:
         replaced = store.load([other], graph, validate=False)  # another export in its place
         assert replaced.write is not None and replaced.write.mode == "replace" and replaced.triples == 1
         assert staged_graphs(store.oxigraph) == []
+
+
+def test_upload_chunks_cut_the_staged_graph_at_statement_ends() -> None:
+    """What a server receives: N-Triples documents of at most ``size`` statements, together the
+    staged graph exactly (a literal holding a line break stays one statement)."""
+    from referentiel.store.remote_staging import chunks
+    from referentiel.store.staging import Staging
+
+    staging = Staging.scratch_store(GRAPH_BASE + "x")
+    try:
+        p = ox.NamedNode("https://e.org/p")
+        triples = [
+            ox.Triple(ox.NamedNode(f"https://e.org/s{i}"), p, ox.Literal(f"v{i}\nline")) for i in range(25)
+        ]
+        staging.store.extend(ox.Quad(*t, ox.NamedNode(staging.staged)) for t in triples)
+        documents = list(chunks(staging, size=10))
+        assert [d.count(b"\n") for d in documents] == [10, 10, 5]
+        parsed = [q.triple for d in documents for q in ox.parse(d, format=ox.RdfFormat.N_TRIPLES)]
+        assert sorted(map(str, parsed)) == sorted(map(str, triples))
+    finally:
+        staging.discard()
