@@ -52,6 +52,8 @@ _CHECKED_WHOLE = ("xml", "json-ld")
 # loader writes and ingests index files at every call, ~0.5 s however small the file.
 SMALL_FILE = 2 * 1024**2
 _BLOCK = 1024**2
+# How to parse a staged file again: the path (or the bytes read whole), its format, base IRI, size
+Replay = tuple[Path | bytes, Any, str, int]
 # Exports up to this many statements are validated in an in-memory copy (validate_staging).
 MEMORY_VALIDATION = 2_000_000
 
@@ -77,8 +79,11 @@ def load_files(
     check_graph_name(graph)
     staging = store.stage(graph)
     try:
-        files = [stage_file(staging, source, fmt) for source, fmt in zip(sources, formats, strict=True)]
-        outcome = validate_staging(staging, shapes) if validate else ValidationOutcome(False, None)
+        replay: list[Replay] = []
+        files = [
+            stage_file(staging, source, fmt, replay) for source, fmt in zip(sources, formats, strict=True)
+        ]
+        outcome = validate_staging(staging, shapes, replay) if validate else ValidationOutcome(False, None)
     except BaseException:
         staging.discard()
         raise
@@ -97,9 +102,12 @@ def _format_name(source: str | Path) -> str:
     return "stdin.ttl" if name == "-" else name
 
 
-def stage_file(staging: Staging, source: str | Path, fmt: str) -> SourceFile:
+def stage_file(
+    staging: Staging, source: str | Path, fmt: str, replay: list[Replay] | None = None
+) -> SourceFile:
     """Check one file and bulk-load it into the staged graph; its description (name, SHA-256, size,
-    statements it added to the staged graph)."""
+    statements it added to the staged graph). What it takes to parse it again is added to
+    ``replay`` (the path; the bytes of a file read whole)."""
     name = str(source)
     if name == "-" or fmt in _CHECKED_WHOLE:
         name, data = rdfio.read_bytes(source)  # the file limit applies; guards need the whole text
@@ -112,7 +120,8 @@ def stage_file(staging: Staging, source: str | Path, fmt: str) -> SourceFile:
     target = ox.NamedNode(staging.staged)
     before = count_triples(staging.store, target)
     try:
-        _bulk(staging.store, target, Path(name) if payload is None else payload, _FORMATS[fmt], base, size)
+        where = Path(name) if payload is None else payload
+        _bulk(staging.store, target, where, _FORMATS[fmt], base, size)
     except SyntaxError as exc:
         # the position, the kind of error, never the text (it may be a name: rdfio.syntax_error)
         position = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else ()
@@ -127,6 +136,8 @@ def stage_file(staging: Staging, source: str | Path, fmt: str) -> SourceFile:
             "the store refused the load ({why})", file=name, why=str(exc).splitlines()[0][:200]
         ) from None
     added = count_triples(staging.store, target) - before
+    if replay is not None:
+        replay.append((where, _FORMATS[fmt], base, size))
     return SourceFile(Path(name).name, digest, size, added)
 
 
@@ -181,17 +192,19 @@ def _bulk(
         store.bulk_load(format=rdf_format, base_iri=base, to_graph=graph, **where)
 
 
-def validate_staging(staging: Staging, shapes: Any = None) -> ValidationOutcome:
+def validate_staging(
+    staging: Staging, shapes: Any = None, replay: Sequence[Replay] = ()
+) -> ValidationOutcome:
     """Validate the staged export, summarised for the metadata.
 
     The bundled shapes (and any shapes the SPARQL engine runs) run as SPARQL queries, with the
     bundled ontology in a context graph beside the export (never committed), as ``referentiel
     validate`` merges it; the privacy scan completes the results. An export of at most
     :data:`MEMORY_VALIDATION` statements is validated in an in-memory copy of the staged graph
-    (written by the store, read back in Rust): the engine's queries run ~7x faster there than on
-    the on-disk store, and the copy costs less memory than RocksDB's caches (docs/performance.md);
-    a larger one where it is staged, in bounded memory. Shapes that need the reference engine get
-    the staged statements as a graph (Python API only).
+    (its files parsed again in Rust, ``replay``): the engine's queries run ~7x faster there than
+    on the on-disk store, and the copy costs less memory than RocksDB's caches
+    (docs/performance.md); a larger one where it is staged, in bounded memory. Shapes that need
+    the reference engine get the staged statements as a graph (Python API only).
     """
     from referentiel.validation.api import choose_engine, load_shapes
     from referentiel.validation.sparql import validate_store
@@ -202,8 +215,8 @@ def validate_staging(staging: Staging, shapes: Any = None) -> ValidationOutcome:
         return run_validation(list(staging.staged_triples()), shapes)
     staged = ox.NamedNode(staging.staged)
     store = staging.store
-    if count_triples(store, staged) <= MEMORY_VALIDATION:
-        store = _memory_copy(store, staged)
+    if replay and count_triples(store, staged) <= MEMORY_VALIDATION:
+        store = _memory_copy(staged, replay)
     graphs = [staged]
     if shapes is None:
         context = ox.NamedNode(staging.context)
@@ -213,15 +226,12 @@ def validate_staging(staging: Staging, shapes: Any = None) -> ValidationOutcome:
     return ValidationOutcome.of(report)
 
 
-def _memory_copy(store: ox.Store, graph: ox.NamedNode) -> ox.Store:
-    """An in-memory store holding ``graph`` of ``store`` (as N-Triples through a temporary file)."""
-    import tempfile
-
+def _memory_copy(graph: ox.NamedNode, replay: Sequence[Replay]) -> ox.Store:
+    """An in-memory store holding ``graph`` again: its files parsed a second time, in Rust (blank
+    nodes get other labels, which no result count depends on)."""
     copy = ox.Store()
-    with tempfile.TemporaryFile(prefix="referentiel-validate-") as spool:
-        store.dump(spool, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-        spool.seek(0)
-        copy.bulk_load(spool, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    for where, rdf_format, base, size in replay:
+        _bulk(copy, graph, where, rdf_format, base, size)
     return copy
 
 
