@@ -145,8 +145,134 @@ STORE: dict[str, dict[str, str]] = {
     "set REFERENTIEL_ENDPOINT_UPDATE": _m(
         "définissez REFERENTIEL_ENDPOINT_UPDATE", "zet REFERENTIEL_ENDPOINT_UPDATE"
     ),
-    "the server answered HTTP {status} ({detail})": _m(
-        "le serveur a répondu HTTP {status} ({detail})", "de server antwoordde HTTP {status} ({detail})"
+    # What went wrong with a server (store/remote_errors.py)
+    "the server answered HTTP {status}{detail}": _m(
+        "le serveur a répondu HTTP {status}{detail}", "de server antwoordde HTTP {status}{detail}"
+    ),
+    "the server refused the credentials (HTTP 401{detail})": _m(
+        "le serveur a refusé les identifiants (HTTP 401{detail})",
+        "de server weigerde de aanmeldgegevens (HTTP 401{detail})",
+    ),
+    "the server asks for credentials (HTTP 401{detail})": _m(
+        "le serveur demande des identifiants (HTTP 401{detail})",
+        "de server vraagt om aanmeldgegevens (HTTP 401{detail})",
+    ),
+    "set REFERENTIEL_ENDPOINT_USER and REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) in the environment": _m(
+        "définissez REFERENTIEL_ENDPOINT_USER et REFERENTIEL_ENDPOINT_PASSWORD (ou REFERENTIEL_ENDPOINT_TOKEN) dans l'environnement",
+        "zet REFERENTIEL_ENDPOINT_USER en REFERENTIEL_ENDPOINT_PASSWORD (of REFERENTIEL_ENDPOINT_TOKEN) in de omgeving",
+    ),
+    "the server refused access (HTTP 403{detail})": _m(
+        "le serveur a refusé l'accès (HTTP 403{detail})", "de server weigerde de toegang (HTTP 403{detail})"
+    ),
+    "the account needs the right to query, and to update for load and ingest (Virtuoso: the SPARQL_UPDATE role); ask the server's administrator, or check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_TOKEN": _m(
+        "le compte doit avoir le droit d'interroger, et de modifier pour load et ingest (Virtuoso : le rôle SPARQL_UPDATE) ; demandez-le à l'administrateur du serveur, ou vérifiez REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_TOKEN",
+        "de account heeft het recht nodig om te bevragen, en om te wijzigen voor load en ingest (Virtuoso: de rol SPARQL_UPDATE); vraag het aan de beheerder van de server, of controleer REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_TOKEN",
+    ),
+    "nothing at this URL (HTTP {status}{detail})": _m(
+        "rien à cette URL (HTTP {status}{detail})", "niets op deze URL (HTTP {status}{detail})"
+    ),
+    "this URL does not take this request (HTTP 405{detail})": _m(
+        "cette URL n'accepte pas cette requête (HTTP 405{detail})",
+        "deze URL aanvaardt dit verzoek niet (HTTP 405{detail})",
+    ),
+    "the server refused a request as too large (HTTP 413{detail})": _m(
+        "le serveur a refusé une requête trop grande (HTTP 413{detail})",
+        "de server weigerde een te groot verzoek (HTTP 413{detail})",
+    ),
+    "raise the request size limit of the server or of the proxy in front of it (nginx: client_max_body_size)": _m(
+        "relevez la taille maximale des requêtes du serveur ou du proxy placé devant lui (nginx : client_max_body_size)",
+        "verhoog de maximale verzoekgrootte van de server of van de proxy ervoor (nginx: client_max_body_size)",
+    ),
+    "the server asks to slow down (HTTP 429{detail})": _m(
+        "le serveur demande de ralentir (HTTP 429{detail})",
+        "de server vraagt om te vertragen (HTTP 429{detail})",
+    ),
+    "try again later": _m("réessayez plus tard", "probeer het later opnieuw"),
+    "a proxy in front of the SPARQL server got no answer from it (HTTP {status}{detail})": _m(
+        "un proxy placé devant le serveur SPARQL n'a pas obtenu de réponse de celui-ci (HTTP {status}{detail})",
+        "een proxy voor de SPARQL-server kreeg er geen antwoord van (HTTP {status}{detail})",
+    ),
+    "check that the SPARQL server behind the proxy is running; try again later": _m(
+        "vérifiez que le serveur SPARQL derrière le proxy tourne ; réessayez plus tard",
+        "controleer of de SPARQL-server achter de proxy draait; probeer het later opnieuw",
+    ),
+    "the server is unavailable or overloaded (HTTP 503{detail})": _m(
+        "le serveur est indisponible ou surchargé (HTTP 503{detail})",
+        "de server is niet beschikbaar of overbelast (HTTP 503{detail})",
+    ),
+    "try again later; if it lasts, check the server and its log": _m(
+        "réessayez plus tard ; si cela dure, vérifiez le serveur et son journal",
+        "probeer het later opnieuw; als het aanhoudt, controleer de server en zijn logboek",
+    ),
+    "the server failed on the request (HTTP {status}{detail})": _m(
+        "le serveur a échoué sur la requête (HTTP {status}{detail})",
+        "de server faalde bij het verzoek (HTTP {status}{detail})",
+    ),
+    "the SPARQL server did not answer within {seconds} s": _m(
+        "le serveur SPARQL n'a pas répondu dans les {seconds} s",
+        "de SPARQL-server antwoordde niet binnen {seconds} s",
+    ),
+    "the server may be overloaded or the request large; try again later, or allow more time with --endpoint-timeout SECONDS (or REFERENTIEL_ENDPOINT_TIMEOUT)": _m(
+        "le serveur est peut-être surchargé ou la requête volumineuse ; réessayez plus tard, ou accordez plus de temps avec --endpoint-timeout SECONDES (ou REFERENTIEL_ENDPOINT_TIMEOUT)",
+        "de server is misschien overbelast of het verzoek groot; probeer het later opnieuw, of geef meer tijd met --endpoint-timeout SECONDEN (of REFERENTIEL_ENDPOINT_TIMEOUT)",
+    ),
+    "nothing answers at this address (connection refused)": _m(
+        "rien ne répond à cette adresse (connexion refusée)",
+        "niets antwoordt op dit adres (verbinding geweigerd)",
+    ),
+    "start the SPARQL server, or check the host and port of --endpoint": _m(
+        "démarrez le serveur SPARQL, ou vérifiez l'hôte et le port de --endpoint",
+        "start de SPARQL-server, of controleer de host en de poort van --endpoint",
+    ),
+    "unknown host (the name does not resolve)": _m(
+        "hôte inconnu (le nom ne se résout pas)", "onbekende host (de naam wordt niet gevonden)"
+    ),
+    "check the host name in --endpoint": _m(
+        "vérifiez le nom d'hôte dans --endpoint", "controleer de hostnaam in --endpoint"
+    ),
+    "the server's TLS certificate could not be verified": _m(
+        "le certificat TLS du serveur n'a pas pu être vérifié",
+        "het TLS-certificaat van de server kon niet geverifieerd worden",
+    ),
+    "use the server's name as in its certificate; for a private authority, point SSL_CERT_FILE at its certificate": _m(
+        "utilisez le nom du serveur tel qu'il figure dans son certificat ; pour une autorité privée, indiquez son certificat dans SSL_CERT_FILE",
+        "gebruik de naam van de server zoals in zijn certificaat; voor een private autoriteit, wijs SSL_CERT_FILE naar haar certificaat",
+    ),
+    "the connection was cut before the server answered": _m(
+        "la connexion a été coupée avant la réponse du serveur",
+        "de verbinding werd verbroken voor de server antwoordde",
+    ),
+    "the server (or a proxy) may have stopped or refused a large request; see its log, then try again": _m(
+        "le serveur (ou un proxy) s'est peut-être arrêté ou a refusé une grande requête ; consultez son journal, puis réessayez",
+        "de server (of een proxy) is misschien gestopt of weigerde een groot verzoek; raadpleeg zijn logboek en probeer het opnieuw",
+    ),
+    "the server answered a web page, not SPARQL results{title}": _m(
+        "le serveur a répondu par une page web, pas par des résultats SPARQL{title}",
+        "de server antwoordde met een webpagina, niet met SPARQL-resultaten{title}",
+    ),
+    "--endpoint must be the SPARQL endpoint itself (Oxigraph http://host:7878, Virtuoso http://host:8890/sparql); a login page or a proxy's page means the request did not reach it: set the credentials (REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD or REFERENTIEL_ENDPOINT_TOKEN) or ask the proxy's administrator": _m(
+        "--endpoint doit être le point d'accès SPARQL lui-même (Oxigraph http://host:7878, Virtuoso http://host:8890/sparql) ; une page de connexion ou d'un proxy signifie que la requête ne l'a pas atteint : définissez les identifiants (REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD ou REFERENTIEL_ENDPOINT_TOKEN) ou adressez-vous à l'administrateur du proxy",
+        "--endpoint moet het SPARQL-eindpunt zelf zijn (Oxigraph http://host:7878, Virtuoso http://host:8890/sparql); een aanmeldpagina of een pagina van een proxy betekent dat het verzoek het niet bereikte: zet de aanmeldgegevens (REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD of REFERENTIEL_ENDPOINT_TOKEN) of vraag het aan de beheerder van de proxy",
+    ),
+    "the server answered {media}, not SPARQL results": _m(
+        "le serveur a répondu {media}, pas des résultats SPARQL",
+        "de server antwoordde {media}, geen SPARQL-resultaten",
+    ),
+    "check that --endpoint is a SPARQL 1.1 endpoint": _m(
+        "vérifiez que --endpoint est un point d'accès SPARQL 1.1",
+        "controleer of --endpoint een SPARQL 1.1-eindpunt is",
+    ),
+    "check that --endpoint is a SPARQL 1.1 endpoint; see the server's log": _m(
+        "vérifiez que --endpoint est un point d'accès SPARQL 1.1 ; consultez le journal du serveur",
+        "controleer of --endpoint een SPARQL 1.1-eindpunt is; raadpleeg het logboek van de server",
+    ),
+    "the endpoint timeout must be a number of seconds between 0 and 86400, not {value!r}": _m(
+        "le délai du point d'accès doit être un nombre de secondes entre 0 et 86400, pas {value!r}",
+        "de time-out van het eindpunt moet een aantal seconden tussen 0 en 86400 zijn, niet {value!r}",
+    ),
+    "give --endpoint-timeout 300 (or REFERENTIEL_ENDPOINT_TIMEOUT=300)": _m(
+        "indiquez --endpoint-timeout 300 (ou REFERENTIEL_ENDPOINT_TIMEOUT=300)",
+        "geef --endpoint-timeout 300 (of REFERENTIEL_ENDPOINT_TIMEOUT=300)",
     ),
     "check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights": _m(
         "vérifiez REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (ou REFERENTIEL_ENDPOINT_TOKEN) et les droits d'accès du serveur",

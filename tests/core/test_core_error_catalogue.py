@@ -61,6 +61,8 @@ CONVERTED = [
     "store/embedded.py",
     "store/lock.py",
     "store/remote.py",
+    "store/remote_errors.py",
+    "store/loading.py",
     "store/sparql.py",
     "store/serve.py",
     "translation/cli.py",

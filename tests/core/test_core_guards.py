@@ -106,9 +106,9 @@ def test_billion_laughs_validate_exits_2_in_bounded_time_and_memory(tmp_path: Pa
 def test_quadratic_blowup_load_refused_in_bounded_memory(tmp_path: Path, bounded) -> None:
     path = tmp_path / "blowup.rdf"
     path.write_text(quadratic_blowup())
-    outcome = bounded(
-        "from referentiel.store.base import parse_sources",
-        f"parse_sources([{str(path)!r}])",
+    outcome = bounded(  # `referentiel load`: refused before the bulk loader sees it
+        "from referentiel.store.embedded import EmbeddedStore",
+        f"EmbeddedStore(memory=True).load([{str(path)!r}], 'https://example.org/g', validate=False)",
     )
     assert outcome["error"].startswith("InputError") and "entities=" in outcome["error"], outcome
     assert outcome["seconds"] < SECONDS and outcome["extra_mib"] < MIB, outcome
@@ -143,12 +143,15 @@ def test_jsonld_contexts_are_never_fetched(tmp_path: Path) -> None:
         },
         "nested": {"@graph": [{"@context": secret.as_uri(), "@id": "http://example.org/a", "p": "1"}]},
     }
-    from referentiel.store.base import parse_sources
+    from referentiel.store.embedded import EmbeddedStore
+
+    def load(p: Path) -> object:  # `referentiel load`
+        return EmbeddedStore(memory=True).load([p], "https://example.org/g", validate=False)
 
     for case, document in cases.items():
         path = tmp_path / f"{case}.jsonld"
         path.write_text(json.dumps(document))
-        for read in (load_data, rdfio.load_graph, lambda p: parse_sources([p])):
+        for read in (load_data, rdfio.load_graph, load):
             with pytest.raises(InputError, match="contexts are never fetched") as info:
                 read(path)
             assert "context" in str(info.value), case

@@ -229,24 +229,25 @@ def test_store_errors_are_clear(tmp_path: Path) -> None:
 KILLED_LOADER = textwrap.dedent("""
     import sys
     import time
-    from referentiel.store import open_store
+    from referentiel.store import loading, open_store
 
     store = open_store(sys.argv[1])
-    method = sys.argv[3]  # the embedded store's write: _update (reload) or _bulk (new graph, staged)
-    write = getattr(store, method)
+    method = sys.argv[3]  # the write: the store's _update (the commit) or the file's bulk load (staged)
+    owner = loading if method == "_bulk" else store
+    write = getattr(owner, method)
 
-    def marked(payload):
+    def marked(payload, *rest):
         if isinstance(payload, str):  # which update: the difference or the full replacement
             kind = "replace" if payload.startswith("DROP SILENT GRAPH") else "diff"
         else:
             kind = "insert"
         print("WRITING", kind, flush=True)
-        write(payload)
+        write(payload, *rest)
         print("DONE", flush=True)
         if kind == "insert":  # staged, not committed yet: the moment a kill must leave invisible
             time.sleep(60)
 
-    setattr(store, method, marked)
+    setattr(owner, method, marked)
     store.load([sys.argv[2]], organisation="org-0", validate=False)
 """)
 
@@ -314,8 +315,8 @@ def test_load_killed_half_way_leaves_store_unchanged(
 
 
 class _FailingExtend:
-    """Wraps a pyoxigraph store so that ``bulk_extend`` (``extend`` for small loads) fails half-way
-    through its quads (disk full...)."""
+    """Wraps a pyoxigraph store so that ``bulk_extend`` (``extend`` for small loads) and a file's
+    ``bulk_load`` (``load``) fail half-way through their statements (disk full...)."""
 
     def __init__(self, real: ox.Store) -> None:
         self.real = real
@@ -331,6 +332,15 @@ class _FailingExtend:
                 yield quad
 
         self.real.bulk_extend(failing())
+
+    def bulk_load(self, input=None, format=None, *, path=None, base_iri=None, to_graph=None):  # noqa: A002, ANN001
+        """A file's load (``load`` for a small one): half of its statements written, then the failure."""
+        data = Path(path).read_bytes() if path is not None else input
+        half = data[: data.rfind(b"\n", 0, len(data) // 2) + 1]
+        self.real.bulk_load(half, format=format, base_iri=base_iri, to_graph=to_graph)
+        raise OSError("no space left on device (simulated)")
+
+    load = bulk_load
 
     def extend(self, items: list[ox.Quad]) -> None:
         if len(items) <= 2:  # the staging markers

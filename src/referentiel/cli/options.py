@@ -110,11 +110,34 @@ limit_option = click.option(
     "A file beyond a limit is refused, never cut short. See docs/translation.md#limits.",
 )
 
-endpoint_option = click.option(
+_endpoint_url_option = click.option(
     "--endpoint", type=str, default=None, envvar="REFERENTIEL_ENDPOINT",
     help="URL of a SPARQL 1.1 server to use instead of the embedded store "
     "(credentials from REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD).",
 )
+
+
+def _endpoint_timeout(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
+    # Handed to the store through the environment, where the library reads its other endpoint
+    # settings: every command taking --endpoint gets the option without a parameter of its own.
+    del ctx, param
+    if value is not None:
+        import os
+
+        os.environ["REFERENTIEL_ENDPOINT_TIMEOUT"] = repr(value)
+
+
+_endpoint_timeout_option = click.option(
+    "--endpoint-timeout", type=click.FloatRange(0, 86400, min_open=True), default=None, metavar="SECONDS",
+    expose_value=False, callback=_endpoint_timeout,
+    help="With --endpoint: seconds without an answer from the server after which a request fails "
+    "(default 300, or $REFERENTIEL_ENDPOINT_TIMEOUT).",
+)
+
+
+def endpoint_option(func: Any) -> Any:
+    """``--endpoint URL`` and ``--endpoint-timeout SECONDS``."""
+    return _endpoint_url_option(_endpoint_timeout_option(func))
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -743,20 +743,26 @@ class Store(ABC):
     ) -> LoadResult:
         """Load RDF files as ONE export into its own named graph, replacing that graph atomically.
 
-        Everything is parsed and validated first; data that does not conform is refused
-        (:class:`LoadRefused`, exit 1) unless ``force``, and a forced load is recorded as such.
-        ``validate=False`` (Python API only, e.g. for benchmarks) records "not validated".
+        The files are streamed into a staging graph no query sees (Oxigraph's bulk loader) and
+        validated there; data that does not conform is refused (:class:`LoadRefused`, exit 1)
+        unless ``force``, and a forced load is recorded as such; the export is then made visible in
+        one step (:mod:`referentiel.store.loading`). ``validate=False`` (Python API only, e.g. for
+        benchmarks) records "not validated".
         """
+        from referentiel.store.loading import load_files
+
         context = context or LoadContext()
         if organisation:
             context = dataclasses.replace(context, organisation=organisation)
-        started = now()
-        triples, files = parse_sources(sources, rdf_format)
-        graph = graph or default_graph_iri(context.organisation, sources)
-        check_graph_name(graph)
-        outcome = run_validation(triples, shapes) if validate else ValidationOutcome(False, None)
-        return self.load_triples(
-            triples, graph, files=files, validation=outcome, force=force, context=context, started=started
+        return load_files(
+            self,
+            sources,
+            graph,
+            context=context,
+            force=force,
+            rdf_format=rdf_format,
+            validate=validate,
+            shapes=shapes,
         )
 
     def load_graph(

@@ -22,7 +22,15 @@ from referentiel.store.base import (
 )
 from referentiel.store.lock import StoreLock
 from referentiel.store.sparql import QueryResult
-from referentiel.store.staging import RDF_TYPE, SMALL, STAGING_CLASS, Staging, query_dataset, recover
+from referentiel.store.staging import (
+    RDF_TYPE,
+    SMALL,
+    STAGING_CLASS,
+    Staging,
+    count_triples,
+    query_dataset,
+    recover,
+)
 
 DEFAULT_STORE_DIR = ".referentiel-store"
 
@@ -235,11 +243,28 @@ class EmbeddedStore(Store):
         return self._write(lambda: Staging.open(self._store, graph, beside=beside), "load")
 
     def _commit_staged(self, staging: Staging, metadata: list[ox.Triple]) -> GraphWrite:
-        """ONE update: a new graph is registered; a reload writes the difference inside the store."""
+        """ONE update: a new graph is registered; a reload writes the difference inside the store.
+
+        A reload is the full replacement instead (``DROP`` of the old graph, the staged one copied)
+        when either version holds a blank node (its label differs at every load: the difference
+        would rewrite all of them anyway) or when the difference is larger than :attr:`diff_limit`
+        allows, as :meth:`_replace_graph` decides for a graph given in memory. The counts come from
+        the store (the directory is locked by this process: nothing changes them before the update).
+        """
         if staging.staged == staging.graph:
             self._update(_commit_new(staging, metadata))
             return GraphWrite("insert")
         graph, staged = ox.NamedNode(staging.graph), ox.NamedNode(staging.staged)
+        removed, added, new = self._difference(graph, staged)
+        if self._blank(graph) or self._blank(staged) or removed + added > self.diff_limit * new:
+            parts = [f"DROP SILENT GRAPH {graph} ;\n", *_delete_metadata(staging.graph)]
+            parts += [
+                f"INSERT {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {staged} {{ ?s ?p ?o }} }} ;\n",
+                f"DROP SILENT GRAPH {staged} ;\n",
+                _commit_new(staging, metadata),
+            ]
+            self._update("".join(parts))
+            return GraphWrite("replace")
         parts = _delete_metadata(staging.graph)
         parts += [
             f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
@@ -250,7 +275,27 @@ class EmbeddedStore(Store):
             _commit_new(staging, metadata),
         ]
         self._update("".join(parts))
-        return GraphWrite("diff")
+        return GraphWrite("diff", removed, added)
+
+    def _difference(self, graph: ox.NamedNode, staged: ox.NamedNode) -> tuple[int, int, int]:
+        """Statements of ``graph`` not in ``staged``, of ``staged`` not in ``graph``, and in ``staged``."""
+        row = next(
+            iter(
+                self._store.query(
+                    "SELECT (COUNT(*) AS ?common) WHERE "
+                    f"{{ GRAPH {staged} {{ ?s ?p ?o }} GRAPH {graph} {{ ?s ?p ?o }} }}"
+                )
+            )
+        )
+        common = int(row["common"].value)
+        old, new = count_triples(self._store, graph), count_triples(self._store, staged)
+        return old - common, new - common, new
+
+    def _blank(self, graph: ox.NamedNode) -> bool:
+        """Whether ``graph`` holds a blank node (as subject or object)."""
+        return bool(
+            self._store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}")
+        )
 
     def _query(self, sparql: str, union: bool, limit: int | None = None) -> QueryResult:
         try:

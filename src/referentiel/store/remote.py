@@ -15,6 +15,7 @@ user information. A user and password answer the server's challenge, HTTP Digest
 
 from __future__ import annotations
 
+import http.client
 import os
 import urllib.error
 import urllib.parse
@@ -26,7 +27,11 @@ import pyoxigraph as ox
 
 from referentiel.errors import ConfigError, StoreError
 from referentiel.store.base import METADATA_GRAPH, GraphWrite, Store
+from referentiel.store.remote_errors import http_error, network_error, not_sparql
 from referentiel.store.sparql import QueryResult
+
+DEFAULT_TIMEOUT = 300.0
+TIMEOUT_ENV = "REFERENTIEL_ENDPOINT_TIMEOUT"
 
 
 @dataclass
@@ -44,7 +49,9 @@ class Endpoint:
     password: str | None = field(default=None, repr=False)
     token: str | None = field(default=None, repr=False)
     union_default_graph: bool = False
-    timeout: float = 300.0
+    #: seconds without an answer after which a request fails (``--endpoint-timeout``,
+    #: ``REFERENTIEL_ENDPOINT_TIMEOUT``); generous: committing a large export may keep a server busy
+    timeout: float = DEFAULT_TIMEOUT
     #: SPARQL 1.1 Graph Store Protocol URL (bulk upload of a staged export); guessed when None
     store_url: str | None = None
     #: the update URL was guessed from the query URL (not configured): a Virtuoso server's is its
@@ -90,6 +97,7 @@ class Endpoint:
             token=env.get("REFERENTIEL_ENDPOINT_TOKEN") or None,
             union_default_graph=env.get("REFERENTIEL_ENDPOINT_UNION", "").lower() in ("1", "true", "yes"),
             store_url=env.get("REFERENTIEL_ENDPOINT_STORE") or None,
+            timeout=timeout_from(env.get(TIMEOUT_ENV)),
             update_guessed=not (update_url or env.get("REFERENTIEL_ENDPOINT_UPDATE")),
         )
 
@@ -100,6 +108,23 @@ class Endpoint:
         if parts.port:
             host += f":{parts.port}"
         return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def timeout_from(text: str | None) -> float:
+    """The request timeout from its setting (seconds, > 0); the default when unset."""
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 86400:
+        raise ConfigError.of(
+            "the endpoint timeout must be a number of seconds between 0 and 86400, not {value!r}",
+            hint="give --endpoint-timeout 300 (or REFERENTIEL_ENDPOINT_TIMEOUT=300)",
+            value=text[:40],
+        )
+    return seconds
 
 
 def _password_file(env: dict[str, str]) -> str | None:
@@ -153,6 +178,13 @@ class RemoteStore(Store):
             self._raw("ASK {}", None)
         return "virtuoso" in (self.server or "").lower()
 
+    def stage(self, graph: str) -> Any:
+        """A scratch staging area on disk (:meth:`Store.stage`), once the server has answered: a
+        server that is down, refuses the credentials or is not a SPARQL endpoint is said before
+        the files are read and validated, not after."""
+        self._raw("ASK {}", None)
+        return super().stage(graph)
+
     def _replace_graph(self, graph: str, data: list[ox.Triple], metadata: list[ox.Triple]) -> GraphWrite:
         """Stage ``data`` on the server, then make it ``graph`` with ONE update (:mod:`.remote_staging`)."""
         from referentiel.store.remote_staging import CHUNK, write_staged
@@ -185,33 +217,10 @@ class RemoteStore(Store):
                 self.server = response.headers.get("Server", "")
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as exc:
-            detail = exc.read()[:300].decode("utf-8", "replace").strip().splitlines()
-            from referentiel.privacy import scrub
-
-            detail_text = scrub(detail[0]) if detail else exc.reason
-            error = StoreError.of(
-                "the server answered HTTP {status} ({detail})",
-                file=where,
-                hint="check REFERENTIEL_ENDPOINT_USER / REFERENTIEL_ENDPOINT_PASSWORD (or "
-                "REFERENTIEL_ENDPOINT_TOKEN) and the server's access rights"
-                if exc.code in (401, 403)
-                else "check the URL: Fuseki uses /DATASET/query and /DATASET/update, Oxigraph /query and "
-                "/update, GraphDB /repositories/REPO and .../statements (REFERENTIEL_ENDPOINT_UPDATE)"
-                if exc.code in (404, 405)
-                else "see the server's log",
-                status=exc.code,
-                detail=detail_text,
-            )
-            error.http_status = exc.code  # type: ignore[attr-defined]
-            raise error from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise StoreError.of(
-                "cannot reach the SPARQL server ({reason})",
-                file=where,
-                hint="check that the server is running and the URL (--endpoint)",
-                reason=str(reason),
-            ) from None
+            raise http_error(exc, where, self.endpoint) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            # refused, unknown host, no answer in time, TLS, a connection cut (remote_errors.py)
+            raise network_error(exc, where, self.endpoint.timeout) from None
 
     def _update(self, update: str) -> None:
         if not self.endpoint.update_url:
@@ -255,9 +264,10 @@ class RemoteStore(Store):
                 return QueryResult.from_oxigraph(
                     ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
                 )
-            fmt = ox.RdfFormat.from_media_type(media)
-            if fmt is None:
-                raise SyntaxError(f"unexpected content type {media!r}")
+            # text/plain is N-Triples to Oxigraph, but what a server says in it is rarely RDF
+            fmt = ox.RdfFormat.from_media_type(media) if media not in ("", "text/plain") else None
+            if fmt is None:  # a login page, a proxy's error page, plain text...
+                raise not_sparql(media, body, self.endpoint.public(), self.endpoint)
             return QueryResult(
                 "graph",
                 triples=[ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)],
@@ -266,6 +276,7 @@ class RemoteStore(Store):
             raise StoreError.of(
                 "the server's answer could not be read ({why})",
                 file=self.endpoint.public(),
+                hint="check that --endpoint is a SPARQL 1.1 endpoint; see the server's log",
                 why=str(exc)[:200],
             ) from None
 

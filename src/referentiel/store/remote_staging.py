@@ -23,6 +23,7 @@ day old (another client may be staging right now).
 from __future__ import annotations
 
 import secrets
+import tempfile
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -41,15 +42,23 @@ _META = f"<{METADATA_GRAPH}>"
 
 
 def chunks(staging: Any, size: int = CHUNK) -> Iterator[bytes]:
-    """The staged export as N-Triples documents of at most ``size`` triples each."""
-    batch: list[ox.Triple] = []
-    for triple in staging.staged_triples():
-        batch.append(triple)
-        if len(batch) >= size:
-            yield ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            batch = []
-    if batch:
-        yield ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+    """The staged export as N-Triples documents of at most ``size`` triples each.
+
+    The store writes the graph as N-Triples itself (in Rust, into a temporary file beside the
+    scratch store), and the documents are cut from it at line ends (one statement a line): no
+    statement becomes a Python object, and one document is in memory at a time.
+    """
+    with tempfile.TemporaryFile(prefix="referentiel-upload-") as spool:
+        staging.store.dump(spool, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(staging.staged))
+        spool.seek(0)
+        batch: list[bytes] = []
+        for line in spool:
+            batch.append(line)
+            if len(batch) >= size:
+                yield b"".join(batch)
+                batch = []
+        if batch:
+            yield b"".join(batch)
 
 
 def store_url(remote: Any) -> str:
