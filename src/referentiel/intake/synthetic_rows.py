@@ -217,7 +217,8 @@ class _OrgGenerator:
                         number += 1
                         yield {
                             "localId": ("intervention", number),
-                            "date": ended - timedelta(days=self.prng.randint(0, 20)),
+                            # close to the handover, never before the situation it concerns
+                            "date": max(sit.start, ended - timedelta(days=self.prng.randint(0, 20))),
                             "interventionType": "intervention-type-joint-intervention",
                             "concernsSituation": [("situation", sit.index)],
                             "performedBy": [("professional", before.index)],
