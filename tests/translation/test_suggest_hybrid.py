@@ -74,8 +74,9 @@ def test_concept_without_definition_scores_zero_there(tmp_path: Path) -> None:
         .read_text(encoding="utf-8")
         .replace(
             'skos:altLabel "travailleur social"@fr, "AS"@fr .',
-            'skos:altLabel "travailleur social"@fr, "AS"@fr ; skos:definition "Professionnel du travail social '
-            'qui accompagne les familles dans leurs démarches sociales."@fr .',
+            'skos:altLabel "travailleur social"@fr, "AS"@fr ; '
+            'skos:definition "Professionnel du travail social qui accompagne les familles '
+            'dans leurs démarches sociales."@fr .',
         )
     )
     ontology = tmp_path / "mini.ttl"
@@ -100,3 +101,42 @@ def test_cli_suggest_hybrid(tmp_path: Path, runner) -> None:
     ms = read_mapping_set(out)
     assert ms.mappings[0].mapping_justification == "semapv:CompositeMatching"
     assert "fusion" in ms.metadata["similarity_measure"]
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("cliëntoverleg", "client overleg"),  # both parts known
+        ("gezondheidsproblemen", "gezondheid problemen"),  # linking "s" dropped
+        ("kinderverpleegkundige", "kind verpleegkundige"),  # linking "er"
+        ("thuisbegeleidingsdienst", "thuis begeleiding dienst"),  # the head splits in turn
+        ("intakegesprek", "intake gesprek"),  # unknown head before a long known tail
+        ("teamoverleg", None),  # a word the labels use stays whole
+        ("overleg", None),
+        ("Assistante sociale", None),
+        ("directrice", None),  # no known tail of six letters: French words do not fall apart
+    ],
+)
+def test_dutch_compounds_split_into_label_words(term: str, expected: str | None) -> None:
+    from referentiel.translation.suggest_fold import compound_lexicon, split_compounds
+
+    lexicon = compound_lexicon(
+        [
+            "overleg",
+            "teamoverleg",
+            "client",
+            "gezondheid",
+            "problemen",
+            "kind",
+            "verpleegkundige",
+            "begeleiding",
+            "dienst",
+            "thuis",
+            "gesprek",
+            "directeur",
+            "netwerkvergadering",
+            "netwerk",
+        ]
+    )
+    assert "vergadering" in lexicon  # taught by "netwerkvergadering" = "netwerk" + "vergadering"
+    assert split_compounds(term, lexicon) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -141,3 +142,80 @@ def query_variants(term: str) -> list[str]:
         if changed:
             variants.append(fold(" ".join(expanded)))
     return [v for i, v in enumerate(variants) if v and v not in variants[:i]]
+
+
+# Dutch writes compounds as one word ("thuisbegeleidingsdienst", "cliëntoverleg") where French and
+# English write several; the embedding model sees such a word as rare sub-word pieces. Splitting it
+# into words the framework's labels use ("thuis begeleiding dienst") gives it the words back.
+_LINKING = ("", "s", "e", "en", "er")  # Dutch linking morphemes ("gezin-s-", "kind-er-opvang")
+_MIN_PART = 4
+
+
+def compound_lexicon(labels: Iterable[str]) -> frozenset[str]:
+    """The words compounds are split into: the words of ``labels`` (accent- and case-folded, 4+ letters),
+    and the last part of the labels' own compounds ("netwerkvergadering" teaches "vergadering")."""
+    words = {w for text in labels for w in _words(text) if len(w) >= _MIN_PART}
+    found = set()
+    for word in words:
+        head = _longest_head(word, words)
+        if head is not None and len(word) - head >= 6:  # a short leftover is more often a suffix
+            found.add(word[head:])
+    return frozenset(words | found)
+
+
+def split_compounds(text: str, lexicon: frozenset[str]) -> str | None:
+    """``text`` with its compound words split into lexicon words, or None when nothing splits.
+
+    Only a word the lexicon does not know splits (a label's own compound stays whole): into a known
+    head (possibly followed by a linking "s", "e", "en" or "er") and a known tail, a head that
+    splits in turn ("thuisbegeleidingsdienst" -> "thuis begeleiding dienst"), or any head before a
+    known tail of six letters or more ("intakegesprek" -> "intake gesprek").
+    """
+    out, changed = [], False
+    for word in _words(text):
+        parts = [word] if word in lexicon else _split(word, lexicon, depth=0)
+        changed |= len(parts) > 1
+        out.extend(parts)
+    return " ".join(out) if changed else None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", _strip_accents(text).casefold()) if w]
+
+
+def _known_head(head: str, lexicon: frozenset[str] | set[str]) -> str | None:
+    """The lexicon word ``head`` is, once a linking morpheme is dropped."""
+    for link in _LINKING:
+        if head.endswith(link):
+            stem = head[: len(head) - len(link)]
+            if len(stem) >= _MIN_PART and stem in lexicon:
+                return stem
+    return None
+
+
+def _longest_head(word: str, lexicon: frozenset[str] | set[str]) -> int | None:
+    """Where the longest known head of ``word`` ends (leaving at least a part's length), or None."""
+    for i in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+        if _known_head(word[:i], lexicon):
+            return i
+    return None
+
+
+def _split(word: str, lexicon: frozenset[str], depth: int) -> list[str]:
+    if len(word) < 2 * _MIN_PART or depth > 3:
+        return [word]
+    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):  # longest known tail first
+        head, tail = word[:i], word[i:]
+        if tail not in lexicon:
+            continue
+        stem = _known_head(head, lexicon)
+        if stem is not None:
+            return [stem, tail]
+        for link in _LINKING:
+            if head.endswith(link) and len(head) - len(link) >= 2 * _MIN_PART:
+                inner = _split(head[: len(head) - len(link)], lexicon, depth + 1)
+                if len(inner) > 1:
+                    return [*inner, tail]
+        if len(tail) >= 6:  # a long known tail is a word of its own even after an unknown head
+            return [head, tail]
+    return [word]

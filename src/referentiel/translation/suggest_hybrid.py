@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from referentiel.progress import Progress
 from referentiel.translation.framework import Framework
+from referentiel.translation.suggest_fold import compound_lexicon, split_compounds
 from referentiel.translation.suggest_match import HYBRID
 
 EVIDENCE = ("embedding", "lexical", "definition", "centroid")
@@ -119,32 +120,52 @@ class HybridMatcher:
         self.embedding = _matcher(EMBEDDING, framework, progress)
         self.fusion = fusion if fusion is not None else _shipped_fusion()
         self._progress = progress
+        self.lexicon = compound_lexicon(
+            text
+            for concept in framework
+            if not concept.deprecated
+            for text, _, kind in concept.all_labels()
+            if kind != "notation"
+        )
 
     def evidence(self, term: str, allowed: set[str] | None) -> tuple[list[str], object, dict]:
-        """(concept IRIs, evidence table of :data:`FUSION_FEATURES` per concept, matched label per IRI)."""
+        """(concept IRIs, evidence table of :data:`FUSION_FEATURES` per concept, matched label per IRI).
+
+        A term with Dutch compounds is also read with them split (:func:`.split_compounds`), and each
+        piece of evidence keeps the better of the two readings.
+        """
         import numpy as np
 
         emb = self.embedding
-        by_label = emb.scores(term, allowed)
-        lexical = self.lexical.scores(term, allowed)
-        concept_level = emb.concept_evidence(term, self._progress)
-        index = {iri: i for i, iri in enumerate(emb.concepts)}
         iris = [iri for iri in emb.concepts if allowed is None or iri in allowed]
+        index = {iri: i for i, iri in enumerate(emb.concepts)}
         rows = [index[iri] for iri in iris]
         table = np.zeros((len(iris), len(FUSION_FEATURES)), dtype=float)
-        table[:, 0] = [by_label[iri][0] for iri in iris]
-        table[:, 1] = [lexical[iri][0] if iri in lexical else 0.0 for iri in iris]
-        table[:, 2] = concept_level["definition"][rows]
-        table[:, 3] = concept_level["centroid"][rows]
+        matched: dict[str, tuple[str, str]] = {}
+        readings = [term]
+        split = split_compounds(term, self.lexicon)
+        if split is not None:
+            readings.append(split)
+        for n, reading in enumerate(readings):
+            by_label = emb.scores(reading, allowed)
+            lexical = self.lexical.scores(reading, allowed)
+            concept_level = emb.concept_evidence(reading, self._progress)
+            raw = np.zeros((len(iris), len(EVIDENCE)), dtype=float)
+            raw[:, 0] = [by_label[iri][0] for iri in iris]
+            raw[:, 1] = [lexical[iri][0] if iri in lexical else 0.0 for iri in iris]
+            raw[:, 2] = concept_level["definition"][rows]
+            raw[:, 3] = concept_level["centroid"][rows]
+            for i, iri in enumerate(iris):
+                if iri in matched and max(raw[i, :2]) <= max(table[i, :2]):
+                    continue
+                # The label shown to the reviewer: the lexical one when spelling decides (an acronym,
+                # a variant), else the label the embedding found closest.
+                lex = lexical.get(iri)
+                use_lexical = lex is not None and lex[0] >= by_label[iri][0]
+                matched[iri] = (lex[1], lex[2]) if use_lexical else by_label[iri][1:]  # type: ignore[index]
+            table[:, :4] = raw if n == 0 else np.maximum(table[:, :4], raw)
         if iris:
             table[:, 4:] = table[:, :4] - table[:, :4].max(axis=0)
-        matched = {}
-        for iri in iris:
-            # The label shown to the reviewer: the lexical one when spelling decides (an acronym, a
-            # variant), else the label the embedding found closest.
-            lex = lexical.get(iri)
-            use_lexical = lex is not None and lex[0] >= by_label[iri][0]
-            matched[iri] = (lex[1], lex[2]) if use_lexical else by_label[iri][1:]  # type: ignore[index]
         return iris, table, matched
 
     def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
