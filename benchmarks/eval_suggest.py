@@ -1,6 +1,6 @@
 """Evaluate `referentiel mappings suggest` on the labelled set: ranking, calibration, "no match".
 
-    python benchmarks/eval_suggest.py [--methods lexical,embedding] [--k 5] [--open-only]
+    python benchmarks/eval_suggest.py [--methods lexical,embedding,hybrid] [--k 5] [--open-only]
         [--labelled tests/translation/data/suggest_labelled.tsv] [--ontology FILE] [--errors]
         [--labels all,pref]
 
@@ -11,6 +11,11 @@ calibration error of the raw first score and of the calibrated confidence (Platt
 score and margin, referentiel.translation.calibration), the precision of ``match`` (calibrated
 confidence >= 0.9), and the precision and recall of "no good candidate" against the terms labelled
 ``none`` (no equivalent in the framework: the gold of sssom:NoTermFound).
+
+The hybrid method's ranking itself is learnt (a logistic fusion of lexical and embedding evidence,
+referentiel.translation.suggest_hybrid): its fusion is fitted on the training folds only, so its
+P@1 and R@K, like its decisions, are held-out figures (every row ranked by a fusion that never saw
+its concept).
 
 Two settings are measured: "scheme" (the term's scheme is known, as when `mappings suggest --from ORG`
 reads a vocabulary column: a job-title column only competes among roles) and "open" (all concepts

