@@ -22,7 +22,7 @@ from eval_suggest import LABELLED, ROOT, first_is_right, fusion_tables, read_lab
 
 from referentiel.translation.calibration import DEFAULT_MATCH_THRESHOLD, choose_no_match_threshold, fit_platt
 from referentiel.translation.framework import load_framework
-from referentiel.translation.suggest import HYBRID
+from referentiel.translation.suggest import HYBRID, matcher
 from referentiel.translation.suggest_hybrid import fit_fusion
 
 TARGET = ROOT / "src" / "referentiel" / "translation" / "calibration.json"
@@ -37,6 +37,9 @@ def fit(labelled: Path, methods: list[str], k: int = 5) -> dict[str, object]:
         "sigmoid(intercept + coef . (top_score, margin)); see referentiel.translation.calibration.",
     }
     for method in methods:
+        prepare = getattr(matcher(method, framework), "prepare", None)
+        if prepare is not None:  # embed the terms in batches (same vectors, much faster)
+            prepare([r["term"] for r in rows])
         fusion = None
         if method == HYBRID:
             fusion = fit_fusion(fusion_tables(rows, True, framework))

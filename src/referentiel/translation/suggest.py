@@ -100,6 +100,9 @@ def suggest_for_terms(
     match = matcher(method, framework, progress)
     calibration = load_calibration(method)
     terms = [TermToMap(t) if isinstance(t, str) else t for t in terms]
+    prepare = getattr(match, "prepare", None)
+    if prepare is not None:  # the embedding matchers embed the terms in batches, much faster
+        prepare([t.term for t in terms])
     progress.stage("suggest", total=len(terms), unit="terms")
     out = []
     for t in terms:

@@ -56,6 +56,17 @@ class EmbeddingMatcher:
                 best[iri] = (float(sim), text, fld)
         return best
 
+    def prepare(self, terms: list[str]) -> None:
+        """Embed ``terms`` in batches ahead of ranking them: a batch of 32 costs about what three
+        single terms do, and gives the same vectors."""
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(terms) if t not in self._vectors]
+        for start in range(0, len(todo), _EMBED_CHUNK):
+            chunk = todo[start : start + _EMBED_CHUNK]
+            vectors = np.asarray(self.model.query(chunk), dtype="float32").reshape(len(chunk), -1)
+            self._vectors.update(zip(chunk, vectors, strict=True))
+
     def vector(self, term: str) -> object:
         """The term's embedding (kept: a term is often ranked several times)."""
         vec = self._vectors.get(term)

@@ -128,6 +128,11 @@ class HybridMatcher:
             if kind != "notation"
         )
 
+    def prepare(self, terms: list[str]) -> None:
+        """Embed ``terms`` (and their compound-split readings) in batches ahead of ranking them."""
+        split = [split_compounds(t, self.lexicon) for t in terms]
+        self.embedding.prepare(list(terms) + [s for s in split if s is not None])
+
     def evidence(self, term: str, allowed: set[str] | None) -> tuple[list[str], object, dict]:
         """(concept IRIs, evidence table of :data:`FUSION_FEATURES` per concept, matched label per IRI).
 
