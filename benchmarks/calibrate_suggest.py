@@ -18,10 +18,12 @@ import json
 import sys
 from pathlib import Path
 
-from eval_suggest import LABELLED, ROOT, first_is_right, read_labelled, score_rows
+from eval_suggest import LABELLED, ROOT, first_is_right, fusion_tables, read_labelled, score_rows
 
 from referentiel.translation.calibration import DEFAULT_MATCH_THRESHOLD, choose_no_match_threshold, fit_platt
 from referentiel.translation.framework import load_framework
+from referentiel.translation.suggest import HYBRID, matcher
+from referentiel.translation.suggest_hybrid import fit_fusion
 
 TARGET = ROOT / "src" / "referentiel" / "translation" / "calibration.json"
 
@@ -35,7 +37,13 @@ def fit(labelled: Path, methods: list[str], k: int = 5) -> dict[str, object]:
         "sigmoid(intercept + coef . (top_score, margin)); see referentiel.translation.calibration.",
     }
     for method in methods:
-        scored, _, _ = score_rows(rows, method, k, True, framework)
+        prepare = getattr(matcher(method, framework), "prepare", None)
+        if prepare is not None:  # embed the terms in batches (same vectors, much faster)
+            prepare([r["term"] for r in rows])
+        fusion = None
+        if method == HYBRID:
+            fusion = fit_fusion(fusion_tables(rows, True, framework))
+        scored, _, _ = score_rows(rows, method, k, True, framework, fusion=fusion)
         calibration = fit_platt([(s["scores"], first_is_right(s)) for s in scored], method)
         calibration.match_threshold = DEFAULT_MATCH_THRESHOLD
         calibration.no_match_threshold = choose_no_match_threshold(
@@ -52,6 +60,8 @@ def fit(labelled: Path, methods: list[str], k: int = 5) -> dict[str, object]:
         data = calibration.to_dict()
         data["coef"] = [round(c, 6) for c in data["coef"]]
         data["intercept"] = round(float(data["intercept"]), 6)
+        if fusion is not None:
+            data["fusion"] = fusion.to_dict()
         out[method] = data
     return out
 
@@ -61,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--methods", default="lexical,embedding")
+    parser.add_argument("--methods", default="lexical,embedding,hybrid")
     parser.add_argument("--labelled", type=Path, default=LABELLED)
     parser.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     args = parser.parse_args(argv)

@@ -44,9 +44,9 @@ def is_loopback(host: str) -> bool:
 )
 @click.option(
     "--method",
-    type=click.Choice(("lexical", "embedding")),
+    type=click.Choice(("hybrid", "lexical", "embedding")),
     default=None,
-    help="Matching method (default: embedding, as `mappings suggest`).",
+    help="Matching method (default: hybrid, as `mappings suggest`).",
 )
 @click.option(
     "--max-batch",

@@ -97,22 +97,34 @@ def fit_platt(
     A small L2 penalty keeps the fit finite when the labelled set is separable. The thresholds keep
     their defaults; :func:`choose_no_match_threshold` picks the other one.
     """
+    x = [features(scores) for scores, _ in rows]
+    w = fit_logistic(x, [right for _, right in rows], l2=l2, iterations=iterations)
+    return Calibration(method, tuple(w[1:]), w[0])
+
+
+def fit_logistic(
+    x: Sequence[Sequence[float]], y: Sequence[bool], l2: float = 1e-3, iterations: int = 100
+) -> list[float]:
+    """L2-penalised logistic regression by Newton's method: ``[intercept, *coefficients]``.
+
+    Deterministic (no random start), so that fitting twice on the same rows gives the same file.
+    """
     import numpy as np
 
-    x = np.array([[1.0, *features(scores)] for scores, _ in rows], dtype=float)
-    y = np.array([1.0 if right else 0.0 for _, right in rows], dtype=float)
-    w = np.zeros(x.shape[1])
-    penalty = l2 * np.eye(x.shape[1])
+    xs = np.array([[1.0, *row] for row in x], dtype=float)
+    ys = np.array([1.0 if v else 0.0 for v in y], dtype=float)
+    w = np.zeros(xs.shape[1])
+    penalty = l2 * np.eye(xs.shape[1])
     penalty[0, 0] = 0.0  # the intercept is not shrunk
     for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - y) + penalty @ w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-9 * np.eye(x.shape[1])
+        p = 1.0 / (1.0 + np.exp(-(xs @ w)))
+        gradient = xs.T @ (p - ys) + penalty @ w
+        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + penalty + 1e-9 * np.eye(xs.shape[1])
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if float(np.max(np.abs(step))) < 1e-10:
             break
-    return Calibration(method, tuple(float(v) for v in w[1:]), float(w[0]))
+    return [float(v) for v in w]
 
 
 def choose_no_match_threshold(

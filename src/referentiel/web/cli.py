@@ -45,7 +45,7 @@ TOKEN_ENV = "REFERENTIEL_WEB_TOKEN"
 )
 @click.option(
     "--suggest-method",
-    type=click.Choice(("lexical", "embedding")),
+    type=click.Choice(("hybrid", "lexical", "embedding")),
     default=None,
     help="Matching method of the vocabulary suggestions (default: as `mappings suggest`).",
 )
