@@ -108,3 +108,21 @@ def test_cli(runner, code_of, tmp_path: Path) -> None:
     assert (tmp_path / "g" / "expected-defects.json").is_file()
     again = runner.invoke(cli, ["generate", "-o", str(tmp_path / "g"), "--families", "20"])
     assert code_of(again) == 2
+
+
+def test_no_intervention_is_dated_before_its_situation(tmp_path: Path) -> None:
+    """Outside the injected defects, the generated data keeps the framework's chronology rule: at
+    10,000 families a joint intervention close to a handover once fell before the situation's start,
+    and the intake reported findings the defect record did not list."""
+    from datetime import datetime
+
+    generate(tmp_path, families=10_000, seed=1, defect_rate=0.0)
+    export = tmp_path / "amo-le-tremplin" / "export"
+
+    def day(text: str) -> datetime:
+        return datetime.strptime(text, "%d/%m/%Y")
+
+    start = {row["id"]: day(row["debut"]) for row in json.loads((export / "jeunes.json").read_text("utf-8"))}
+    actions = json.loads((export / "actions.json").read_text("utf-8"))
+    early = [a["id"] for a in actions for j in a["jeune"] if day(a["date"]) < start[j]]
+    assert len(actions) > 10_000 and early == []
