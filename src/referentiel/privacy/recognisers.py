@@ -67,7 +67,11 @@ _PREFIXED = re.compile(r"^\(?(?:\+|0)")
 
 
 def find_phones(text: str) -> list[Span]:
-    """Spans of phone numbers valid for Belgium or, written with their country code, anywhere."""
+    """Spans of phone numbers valid for Belgium or, written with their country code, anywhere.
+
+    Two passes: libphonenumber's matcher on the text, then every window of a run of digit groups
+    (:func:`_phones_among_digits`), for a phone written right beside other digits.
+    """
     if not _ENOUGH_DIGITS.search(text):
         return []
     import phonenumbers
@@ -77,11 +81,95 @@ def find_phones(text: str) -> list[Span]:
     # "00"), which leaves file numbers ("2023/0400") and dates aside.
     matcher = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
     labels = blank_node_labels(text)
-    return [
+    found = [
         (m.start, m.end)
         for m in matcher
         if _PREFIXED.match(m.raw_string) and not _inside_blank_node(text, m.start, m.end, labels)
     ]
+    for start, end in _phones_among_digits(text):
+        if not any(s < end and start < e for s, e in found) and not _inside_blank_node(
+            text, start, end, labels
+        ):
+            found.append((start, end))
+    return sorted(found)
+
+
+# A run of digit groups, as a phone is spelt: spaces, dots, dashes, slashes and brackets between
+# groups ("+32 (0)2 512 34 56", "0472/12.34.56"), a "+" before a country code.
+_PHONE_RUN = re.compile(r"(?<![\w+])(?:\(?\+)?\d+(?:[ .\-/()]{1,3}\+?\d+)*(?![\w])")
+# a date inside a window ("05/01/2023 9") is a date and a count, not a Bruges number; so is a window
+# that begins with a date of a two-digit year ("05.07.30-033"), if its day and month can be ones
+_DATE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+_SHORT_DATE = re.compile(r"(0[1-9]|[12]\d|3[01])([./-])(0[1-9]|1[0-2])\2\d{2}(?!\d)")
+_MAX_PHONE_DIGITS = 17  # "00", a country code and 15 digits (ITU E.164)
+
+
+def _phones_among_digits(text: str) -> list[Span]:
+    """Phones that libphonenumber's matcher misses because other digits are beside them.
+
+    The matcher reads "ref 2023 0472 12 34 56" or "0472 12 34 56 0472 12 34 57" as one number, too
+    long to be a phone. Here each window of consecutive groups of a run that starts as a phone does
+    (a group beginning with "0", which covers "00", or a "+") is parsed on its own; the longest
+    window that is a *valid* number (not merely possible: most 8- and 9-digit windows of other digits
+    are possible) is a phone, and the search goes on after it. Windows holding a date, a decimal
+    ("0.25 0.50 0.75") or part of a national number (a NISS of someone born in 2000-2009 begins with
+    "0") are not phones.
+    """
+    found: list[Span] = []
+    runs = [run for run in _PHONE_RUN.finditer(text) if " " in run.group() or not run.group().isdigit()]
+    if not runs:
+        return found
+    import phonenumbers
+
+    national = find_niss(text)
+    for run in runs:
+        groups = [
+            (m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_GROUP.finditer(run.group())
+        ]
+        if len(groups) < 2:
+            continue
+        i = 0
+        while i < len(groups):
+            start, end = groups[i]
+            plus = start > 0 and text[start - 1] == "+"
+            if not (plus or text[start] == "0") or _decimal(text, groups[i]):
+                i += 1
+                continue
+            best, digits = None, 0
+            for j in range(i, len(groups)):
+                if j > i and _decimal(text, groups[j]):
+                    break
+                digits += groups[j][1] - groups[j][0]
+                if digits > _MAX_PHONE_DIGITS:
+                    break
+                window = text[start - plus : groups[j][1]]
+                if digits >= 8 and not _date(window) and _valid_phone(window, phonenumbers):
+                    best = j
+            span = (start - plus, groups[best][1]) if best is not None else None
+            if span and not any(s < span[1] and span[0] < e for s, e in national):
+                found.append(span)
+                i = best + 1  # type: ignore[operator]
+            else:
+                i += 1
+    return found
+
+
+def _date(window: str) -> bool:
+    return bool(_DATE.search(window) or _SHORT_DATE.match(window))
+
+
+def _decimal(text: str, group: Span) -> bool:
+    """True for the "0" of a decimal ("0.25", "0,5"): a group of one zero with a decimal point."""
+    start, end = group
+    return end - start == 1 and text[start] == "0" and text[end : end + 1] in (".", ",")
+
+
+def _valid_phone(window: str, phonenumbers: object) -> bool:
+    try:
+        number = phonenumbers.parse(window, "BE")  # type: ignore[attr-defined]
+    except Exception:  # NumberParseException: not a number at all
+        return False
+    return bool(phonenumbers.is_valid_number(number))  # type: ignore[attr-defined]
 
 
 # A blank node in a message: ``_:`` and a Turtle/N-Triples label (no trailing dot: it ends the
