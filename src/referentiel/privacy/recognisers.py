@@ -70,50 +70,73 @@ def find_phones(text: str) -> list[Span]:
     """Spans of phone numbers valid for Belgium or, written with their country code, anywhere.
 
     Two passes: libphonenumber's matcher on the text, then every window of a run of digit groups
-    (:func:`_phones_among_digits`), for a phone written right beside other digits.
+    (:func:`_phones_among_digits`), for a phone written right beside other digits. Digits of a
+    pseudonymous (hexadecimal) identifier, of a blank-node label or of a date are no phone.
     """
     if not _ENOUGH_DIGITS.search(text):
         return []
     import phonenumbers
 
+    text = _HEX_TOKEN.sub(_hide_hexadecimal, text)  # same length: the spans stay those of ``text``
+    dates = [m.span() for m in _DATES.finditer(text)]
+    labels = blank_node_labels(text)
     # POSSIBLE, not VALID: numbering plans change, and a typed number of a range not yet allocated is
     # as personal as another. Only numbers written with a trunk or country prefix count ("0", "+",
     # "00"), which leaves file numbers ("2023/0400") and dates aside.
     matcher = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
-    labels = blank_node_labels(text)
     found = [
         (m.start, m.end)
         for m in matcher
-        if _PREFIXED.match(m.raw_string) and not _inside_blank_node(text, m.start, m.end, labels)
+        if _PREFIXED.match(m.raw_string)
+        and not _overlaps((m.start, m.end), dates)
+        and not _SHORT_DATE.match(m.raw_string)
+        and not _inside_blank_node(text, m.start, m.end, labels)
     ]
-    for start, end in _phones_among_digits(text):
-        if not any(s < end and start < e for s, e in found) and not _inside_blank_node(
-            text, start, end, labels
-        ):
-            found.append((start, end))
+    for span in _phones_among_digits(text, dates):
+        if not _overlaps(span, found) and not _inside_blank_node(text, *span, labels):
+            found.append(span)
     return sorted(found)
+
+
+# A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber
+# reads as a phone ("90b48b1c0645445950fd"): such a token is no phone and is not given to it.
+_HEX_TOKEN = re.compile(r"[0-9A-Za-z]{12,}")
+# dates with a four-digit year, day first or year first ("05.07.2023 14:30", "2023-04-22 12345")
+_DATES = re.compile(
+    r"(?<!\d)(?:\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([./-])\d{1,2}\2\d{1,2})(?!\d)"
+)
+
+# a number that begins with a date of a two-digit year ("05.07.23 0331", "05.07.30-033"), if its day
+# and month can be ones, is a date too
+_SHORT_DATE = re.compile(r"(0[1-9]|[12]\d|3[01])([./-])(0[1-9]|1[0-2])\2\d{2}(?!\d)")
+
+
+def _hide_hexadecimal(match: re.Match[str]) -> str:
+    token = match.group()
+    hexadecimal = not token.isdigit() and all(c in "0123456789abcdefABCDEF" for c in token)
+    return " " * len(token) if hexadecimal else token
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 # A run of digit groups, as a phone is spelt: spaces, dots, dashes, slashes and brackets between
 # groups ("+32 (0)2 512 34 56", "0472/12.34.56"), a "+" before a country code.
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\(?\+)?\d+(?:[ .\-/()]{1,3}\+?\d+)*(?![\w])")
-# a date inside a window ("05/01/2023 9") is a date and a count, not a Bruges number; so is a window
-# that begins with a date of a two-digit year ("05.07.30-033"), if its day and month can be ones
-_DATE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
-_SHORT_DATE = re.compile(r"(0[1-9]|[12]\d|3[01])([./-])(0[1-9]|1[0-2])\2\d{2}(?!\d)")
 _MAX_PHONE_DIGITS = 17  # "00", a country code and 15 digits (ITU E.164)
 
 
-def _phones_among_digits(text: str) -> list[Span]:
+def _phones_among_digits(text: str, dates: list[Span]) -> list[Span]:
     """Phones that libphonenumber's matcher misses because other digits are beside them.
 
     The matcher reads "ref 2023 0472 12 34 56" or "0472 12 34 56 0472 12 34 57" as one number, too
     long to be a phone. Here each window of consecutive groups of a run that starts as a phone does
     (a group beginning with "0", which covers "00", or a "+") is parsed on its own; the longest
     window that is a *valid* number (not merely possible: most 8- and 9-digit windows of other digits
-    are possible) is a phone, and the search goes on after it. Windows holding a date, a decimal
-    ("0.25 0.50 0.75") or part of a national number (a NISS of someone born in 2000-2009 begins with
-    "0") are not phones.
+    are possible) is a phone, and the search goes on after it. Windows overlapping ``dates`` or
+    beginning with a date, holding a decimal ("0.25 0.50 0.75") or part of a national number (a NISS
+    of someone born in 2000-2009 begins with "0") are not phones.
     """
     found: list[Span] = []
     runs = [run for run in _PHONE_RUN.finditer(text) if " " in run.group() or not run.group().isdigit()]
@@ -143,19 +166,20 @@ def _phones_among_digits(text: str) -> list[Span]:
                 if digits > _MAX_PHONE_DIGITS:
                     break
                 window = text[start - plus : groups[j][1]]
-                if digits >= 8 and not _date(window) and _valid_phone(window, phonenumbers):
+                if (
+                    digits >= 8
+                    and not _overlaps((start, groups[j][1]), dates)
+                    and not _SHORT_DATE.match(window)
+                    and _valid_phone(window, phonenumbers)
+                ):
                     best = j
             span = (start - plus, groups[best][1]) if best is not None else None
-            if span and not any(s < span[1] and span[0] < e for s, e in national):
+            if span and not _overlaps(span, national):
                 found.append(span)
                 i = best + 1  # type: ignore[operator]
             else:
                 i += 1
     return found
-
-
-def _date(window: str) -> bool:
-    return bool(_DATE.search(window) or _SHORT_DATE.match(window))
 
 
 def _decimal(text: str, group: Span) -> bool:
