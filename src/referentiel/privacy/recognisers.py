@@ -92,7 +92,7 @@ def find_phones(text: str) -> list[Span]:
         and not _SHORT_DATE.match(m.raw_string)
         and not _inside_blank_node(text, m.start, m.end, labels)
     ]
-    for span in _phones_among_digits(text, dates):
+    for span in _phones_among_digits(text, dates, found):
         if not _overlaps(span, found) and not _inside_blank_node(text, *span, labels):
             found.append(span)
     return sorted(found)
@@ -125,9 +125,10 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 # groups ("+32 (0)2 512 34 56", "0472/12.34.56"), a "+" before a country code.
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\(?\+)?\d+(?:[ .\-/()]{1,3}\+?\d+)*(?![\w])")
 _MAX_PHONE_DIGITS = 17  # "00", a country code and 15 digits (ITU E.164)
+_INTERNATIONAL = range(8, _MAX_PHONE_DIGITS + 1)
 
 
-def _phones_among_digits(text: str, dates: list[Span]) -> list[Span]:
+def _phones_among_digits(text: str, dates: list[Span], matched: list[Span]) -> list[Span]:
     """Phones that libphonenumber's matcher misses because other digits are beside them.
 
     The matcher reads "ref 2023 0472 12 34 56" or "0472 12 34 56 0472 12 34 57" as one number, too
@@ -139,12 +140,17 @@ def _phones_among_digits(text: str, dates: list[Span]) -> list[Span]:
     of someone born in 2000-2009 begins with "0") are not phones.
     """
     found: list[Span] = []
-    runs = [run for run in _PHONE_RUN.finditer(text) if " " in run.group() or not run.group().isdigit()]
+    # a run the matcher took as a whole for a phone (the usual case) is not looked at again
+    runs = [
+        run
+        for run in _PHONE_RUN.finditer(text)
+        if not run.group().isdigit() and not any(s <= run.start() + 1 and run.end() <= e for s, e in matched)
+    ]
     if not runs:
         return found
     import phonenumbers
 
-    national = find_niss(text)
+    national: list[Span] | None = None
     for run in runs:
         groups = [
             (m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_GROUP.finditer(run.group())
@@ -158,6 +164,8 @@ def _phones_among_digits(text: str, dates: list[Span]) -> list[Span]:
             if not (plus or text[start] == "0") or _decimal(text, groups[i]):
                 i += 1
                 continue
+            # a Belgian number after its trunk "0" has 9 or 10 digits (not "00": that is a country code)
+            lengths = (9, 10) if not plus and text[start : start + 2] != "00" else _INTERNATIONAL
             best, digits = None, 0
             for j in range(i, len(groups)):
                 if j > i and _decimal(text, groups[j]):
@@ -167,14 +175,16 @@ def _phones_among_digits(text: str, dates: list[Span]) -> list[Span]:
                     break
                 window = text[start - plus : groups[j][1]]
                 if (
-                    digits >= 8
+                    digits in lengths
                     and not _overlaps((start, groups[j][1]), dates)
                     and not _SHORT_DATE.match(window)
                     and _valid_phone(window, phonenumbers)
                 ):
                     best = j
             span = (start - plus, groups[best][1]) if best is not None else None
-            if span and not _overlaps(span, national):
+            if span and national is None:
+                national = find_niss(text)
+            if span and not _overlaps(span, national):  # type: ignore[arg-type]
                 found.append(span)
                 i = best + 1  # type: ignore[operator]
             else:
