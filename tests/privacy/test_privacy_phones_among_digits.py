@@ -116,6 +116,8 @@ def test_phones_among_other_digit_groups(
         "2023 0400 1234 5",
         "0,25 0,50 0,75 1,00",
         "0.25 0.5 0.75 0.90",  # decimals are not a Brussels number ("025050075")
+        "0.25 0.50 0.75",
+        "0.97 / 1.03 / 1.41 s",
         "90b48b1c0645445950fd 2f055920781d2badcdc8",
         "node Nb3f0123456789abcdef0123456789ab0 and _:b0123456789",
         "05.07.30-033.26",  # a national number of someone born in 2005 is not a phone

@@ -90,6 +90,7 @@ def find_phones(text: str) -> list[Span]:
         if _PREFIXED.match(m.raw_string)
         and not _overlaps((m.start, m.end), dates)
         and not _SHORT_DATE.match(m.raw_string)
+        and not _DECIMAL_START.match(m.raw_string)
         and not _inside_blank_node(text, m.start, m.end, labels)
     ]
     for span in _phones_among_digits(text, dates, found):
@@ -109,6 +110,9 @@ _DATES = re.compile(
 # a number that begins with a date of a two-digit year ("05.07.23 0331", "05.07.30-033"), if its day
 # and month can be ones, is a date too
 _SHORT_DATE = re.compile(r"(0[1-9]|[12]\d|3[01])([./-])(0[1-9]|1[0-2])\2\d{2}(?!\d)")
+
+# a decimal ("0.25 0.50 0.75", "0,97 / 1,03") is no phone, whatever digits follow it
+_DECIMAL_START = re.compile(r"0[.,]\d")
 
 
 def _hide_hexadecimal(match: re.Match[str]) -> str:
