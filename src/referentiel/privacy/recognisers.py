@@ -150,10 +150,6 @@ def _phones_among_digits(text: str, dates: list[Span], matched: list[Span]) -> l
         for run in _PHONE_RUN.finditer(text)
         if not run.group().isdigit() and not any(s <= run.start() + 1 and run.end() <= e for s, e in matched)
     ]
-    if not runs:
-        return found
-    import phonenumbers
-
     national: list[Span] | None = None
     for run in runs:
         groups = [
@@ -182,7 +178,7 @@ def _phones_among_digits(text: str, dates: list[Span], matched: list[Span]) -> l
                     digits in lengths
                     and not _overlaps((start, groups[j][1]), dates)
                     and not _SHORT_DATE.match(window)
-                    and _valid_phone(window, phonenumbers)
+                    and _valid_phone(window)
                 ):
                     best = j
             span = (start - plus, groups[best][1]) if best is not None else None
@@ -202,12 +198,14 @@ def _decimal(text: str, group: Span) -> bool:
     return end - start == 1 and text[start] == "0" and text[end : end + 1] in (".", ",")
 
 
-def _valid_phone(window: str, phonenumbers: object) -> bool:
+def _valid_phone(window: str) -> bool:
+    import phonenumbers
+
     try:
-        number = phonenumbers.parse(window, "BE")  # type: ignore[attr-defined]
-    except Exception:  # NumberParseException: not a number at all
+        number = phonenumbers.parse(window, "BE")
+    except phonenumbers.NumberParseException:  # not a number at all
         return False
-    return bool(phonenumbers.is_valid_number(number))  # type: ignore[attr-defined]
+    return bool(phonenumbers.is_valid_number(number))
 
 
 # A blank node in a message: ``_:`` and a Turtle/N-Triples label (no trailing dot: it ends the
