@@ -134,6 +134,13 @@ def test_a_national_number_beginning_with_zero_stays_a_national_number() -> None
         assert "national number" in kinds and "phone" not in kinds, spelling
 
 
-def test_a_phone_after_a_date_is_found() -> None:
-    text = "05/01/2023 0472 12 34 56"
-    assert privacy.find_phones(text) == ["0472 12 34 56"]
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("05/01/2023 0472 12 34 56", "0472 12 34 56"),
+        ("0472 12 34 12-05-2023", "0472 12 34 12"),  # a date right after: its day is the phone's
+        ("02 200 00 00-1-1900", "02 200 00 00"),  # no date: there is no day 0
+    ],
+)
+def test_a_phone_beside_a_date_is_found(text: str, phone: str) -> None:
+    assert privacy.find_phones(text) == [phone]

@@ -78,7 +78,13 @@ def find_phones(text: str) -> list[Span]:
     import phonenumbers
 
     text = _HEX_TOKEN.sub(_hide_hexadecimal, text)  # same length: the spans stay those of ``text``
-    dates = [m.span() for m in _DATES.finditer(text)]
+    # where dates are cut (their separators): a number holding one holds two parts of a date
+    dates = [
+        (m.start() + k, m.start() + k + 1)
+        for m in _DATES.finditer(text)
+        for k, c in enumerate(m.group())
+        if not c.isdigit()
+    ]
     labels = blank_node_labels(text)
     # POSSIBLE, not VALID: numbering plans change, and a typed number of a range not yet allocated is
     # as personal as another. Only numbers written with a trunk or country prefix count ("0", "+",
@@ -102,9 +108,12 @@ def find_phones(text: str) -> list[Span]:
 # A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber
 # reads as a phone ("90b48b1c0645445950fd"): such a token is no phone and is not given to it.
 _HEX_TOKEN = re.compile(r"[0-9A-Za-z]{12,}")
-# dates with a four-digit year, day first or year first ("05.07.2023 14:30", "2023-04-22 12345")
+# Dates with a four-digit year, day first or year first ("05.07.2023 14:30", "2023-04-22 12345"). A
+# number that holds one of their separators holds two parts of a date and is no phone; a phone whose
+# last group a date follows ("0472 12 34 12-05-2023") still is.
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _DATES = re.compile(
-    r"(?<!\d)(?:\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([./-])\d{1,2}\2\d{1,2})(?!\d)"
+    rf"(?<!\d)(?:{_DAY}([./-]){_MONTH}\1(?:19|20)\d{{2}}|(?:19|20)\d{{2}}([./-]){_MONTH}\2{_DAY})(?!\d)"
 )
 
 # a number that begins with a date of a two-digit year ("05.07.23 0331", "05.07.30-033"), if its day
@@ -139,9 +148,9 @@ def _phones_among_digits(text: str, dates: list[Span], matched: list[Span]) -> l
     long to be a phone. Here each window of consecutive groups of a run that starts as a phone does
     (a group beginning with "0", which covers "00", or a "+") is parsed on its own; the longest
     window that is a *valid* number (not merely possible: most 8- and 9-digit windows of other digits
-    are possible) is a phone, and the search goes on after it. Windows overlapping ``dates`` or
-    beginning with a date, holding a decimal ("0.25 0.50 0.75") or part of a national number (a NISS
-    of someone born in 2000-2009 begins with "0") are not phones.
+    are possible) is a phone, and the search goes on after it. Windows holding a separator of a date
+    (``dates``) or beginning with a date, holding a decimal ("0.25 0.50 0.75") or part of a national
+    number (a NISS of someone born in 2000-2009 begins with "0") are not phones.
     """
     found: list[Span] = []
     # a run the matcher took as a whole for a phone (the usual case) is not looked at again
