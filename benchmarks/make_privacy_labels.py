@@ -4,7 +4,8 @@ Two halves, fr and nl:
 
 - ``personal``: values a partner may type in any column, made here with a fixed seed: valid national
   and bis numbers in many spellings (spaces, NBSP, thin spaces, dots, dashes, en dashes, leading zero
-  lost, after decoys), phones in every Belgian and international form, e-mails (plain and obfuscated),
+  lost, after decoys), phones in every Belgian and international form (alone and beside other digits),
+  e-mails (plain and obfuscated),
   IBANs, street addresses, names (titles, "DUPONT, Marie", "Van den Bossche Marie-Claire", initials)
   and sentence-like notes;
 - ``term``: every real value the screen is applied to in the example organisations: the terms of
@@ -233,6 +234,23 @@ def personal_values(rng: random.Random) -> list[tuple[str, str, str]]:
         "tel. 071 23 45 67",
     ):
         out.append((land, "phone", "fr" if "0" in land[:2] else "nl"))
+    # right beside other groups of digits (a year, a row, a count, another phone): libphonenumber's
+    # matcher reads the whole run as one number, too long to be a phone
+    for beside, lang in (
+        ("tel 0472 12 34 56 0472 12 34 57", "fr"),
+        ("ref 2023 0472 12 34 56", "fr"),
+        ("ligne 12 0478/12.34.56", "fr"),
+        ("0486 12 34 56 12", "fr"),
+        ("dossier 2023/0400 02 512 34 56", "fr"),
+        (f"2024{NBSP}0495{NBSP}11{NBSP}22{NBSP}33", "fr"),
+        ("tel 0472 65 43 21 0478 11 22 33", "nl"),
+        ("ref 2024 +32 470 12 34 56", "nl"),
+        ("rij 7 0032 496 12 34 56", "nl"),
+        ("09 223 45 67 3", "nl"),
+        ("dossier 17 03 233 44 55", "nl"),
+        ("2023-0471-23.45.67", "nl"),
+    ):
+        out.append((beside, "phone", lang))
     for first, last in zip(FIRST[:12], LAST[:12], strict=True):
         user = f"{first.lower().replace('-', '.')}.{last.lower().replace(' ', '')}"
         domain = rng.choice(("gmail.com", "skynet.be", "telenet.be", "hotmail.fr", "proximus.be"))

@@ -146,3 +146,24 @@ def test_coverage_counts_withheld_cells_and_leaves_them_off_the_to_do_list(tmp_p
     (besoins,) = [c for c in report.columns if c.column == "besoins"]
     assert [t for t, _ in besoins.unmapped] == ["Quxterme"]
     assert "Quxwell" not in json.dumps(report.as_dict(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"), [("besoins", "0472 12 34 56 12"), ("remarque", "ref 2023 0486 12 34 56")]
+)
+def test_a_phone_beside_other_digits_is_found_and_never_shown(
+    tmp_path: Path, column: str, value: str
+) -> None:
+    # libphonenumber reads the whole run as one number, too long to be a phone: "0472 12 34 56 12" was
+    # shown as an unmapped term before the screen parsed each window of the run
+    folder = _cpas(tmp_path, {"dossiers.csv": [(1, column, value)]})
+    result = translate(folder / "export", folder / "profile.yaml", key=KEY)
+    if column == "besoins":  # a phone where terms go: the table is refused
+        (issue,) = [i for i in result.issues if i.kind == "personal-data"]
+        assert [f.file for f in result.files if f.refused] == ["dossiers.csv"]
+    else:  # a suppressed column: the value goes nowhere, the finding says what it held
+        (issue,) = [i for i in result.issues if i.kind == "personal-in-column"]
+    assert issue.column == column and "phone" in issue.text("en")
+    text = _everything(result)
+    phone = value.split(" ", 2)[-1] if column == "remarque" else value[:13]
+    assert phone not in text and phone.replace(" ", "") not in text.replace(" ", "")

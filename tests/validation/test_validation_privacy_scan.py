@@ -122,6 +122,13 @@ CONTACTS = {
     "phone-narrow": ("0032\u202f487\u202f12\u202f34\u202f56 (mère)", REFSH.NoPhone),
     "phone-full-width": ("\uff10\uff14\uff18\uff17 12 34 56", REFSH.NoPhone),
     "phone-ascii": ("tel 0487 12 34 56", REFSH.NoPhone),
+    # beside other digits: libphonenumber's matcher reads one number, too long; the shape's ASCII
+    # pattern sees the first, only the scan the second
+    "phone-beside-digits": ("ref 2023 0472 12 34 56 12", REFSH.NoPhone),
+    "phone-beside-digits-nbsp": (
+        "2023\u00a00472\u00a012\u00a034\u00a056\u00a00472\u00a012\u00a034\u00a057",
+        REFSH.NoPhone,
+    ),
     "email-brackets": ("jan [at] example [dot] be", REFSH.NoEmail),
     "email-words": ("écrire à jan at example dot be", REFSH.NoEmail),
     "email-parentheses": ("marie (at) mail (dot) fr", REFSH.NoEmail),

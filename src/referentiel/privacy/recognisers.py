@@ -67,21 +67,154 @@ _PREFIXED = re.compile(r"^\(?(?:\+|0)")
 
 
 def find_phones(text: str) -> list[Span]:
-    """Spans of phone numbers valid for Belgium or, written with their country code, anywhere."""
+    """Spans of phone numbers valid for Belgium or, written with their country code, anywhere.
+
+    Two passes: libphonenumber's matcher on the text, then every window of a run of digit groups
+    (:func:`_phones_among_digits`), for a phone written right beside other digits. Digits of a
+    pseudonymous (hexadecimal) identifier, of a blank-node label or of a date are no phone.
+    """
     if not _ENOUGH_DIGITS.search(text):
         return []
     import phonenumbers
 
+    text = _HEX_TOKEN.sub(_hide_hexadecimal, text)  # same length: the spans stay those of ``text``
+    # where dates are cut (their separators): a number holding one holds two parts of a date
+    dates = [
+        (m.start() + k, m.start() + k + 1)
+        for m in _DATES.finditer(text)
+        for k, c in enumerate(m.group())
+        if not c.isdigit()
+    ]
+    labels = blank_node_labels(text)
     # POSSIBLE, not VALID: numbering plans change, and a typed number of a range not yet allocated is
     # as personal as another. Only numbers written with a trunk or country prefix count ("0", "+",
     # "00"), which leaves file numbers ("2023/0400") and dates aside.
     matcher = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
-    labels = blank_node_labels(text)
-    return [
+    found = [
         (m.start, m.end)
         for m in matcher
-        if _PREFIXED.match(m.raw_string) and not _inside_blank_node(text, m.start, m.end, labels)
+        if _PREFIXED.match(m.raw_string)
+        and not _overlaps((m.start, m.end), dates)
+        and not _SHORT_DATE.match(m.raw_string)
+        and not _DECIMAL_START.match(m.raw_string)
+        and not _inside_blank_node(text, m.start, m.end, labels)
     ]
+    for span in _phones_among_digits(text, dates, found):
+        if not _overlaps(span, found) and not _inside_blank_node(text, *span, labels):
+            found.append(span)
+    return sorted(found)
+
+
+# A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber
+# reads as a phone ("90b48b1c0645445950fd"): such a token is no phone and is not given to it.
+_HEX_TOKEN = re.compile(r"[0-9A-Za-z]{12,}")
+# Dates with a four-digit year, day first or year first ("05.07.2023 14:30", "2023-04-22 12345"). A
+# number that holds one of their separators holds two parts of a date and is no phone; a phone whose
+# last group a date follows ("0472 12 34 12-05-2023") still is.
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_DATES = re.compile(
+    rf"(?<!\d)(?:{_DAY}([./-]){_MONTH}\1(?:19|20)\d{{2}}|(?:19|20)\d{{2}}([./-]){_MONTH}\2{_DAY})(?!\d)"
+)
+
+# a number that begins with a date of a two-digit year ("05.07.23 0331", "05.07.30-033"), if its day
+# and month can be ones, is a date too
+_SHORT_DATE = re.compile(r"(0[1-9]|[12]\d|3[01])([./-])(0[1-9]|1[0-2])\2\d{2}(?!\d)")
+
+# a decimal ("0.25 0.50 0.75", "0,97 / 1,03") is no phone, whatever digits follow it
+_DECIMAL_START = re.compile(r"0[.,]\d")
+
+
+def _hide_hexadecimal(match: re.Match[str]) -> str:
+    token = match.group()
+    hexadecimal = not token.isdigit() and all(c in "0123456789abcdefABCDEF" for c in token)
+    return " " * len(token) if hexadecimal else token
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+# A run of digit groups, as a phone is spelt: spaces, dots, dashes, slashes and brackets between
+# groups ("+32 (0)2 512 34 56", "0472/12.34.56"), a "+" before a country code.
+_PHONE_RUN = re.compile(r"(?<![\w+])(?:\(?\+)?\d+(?:[ .\-/()]{1,3}\+?\d+)*(?![\w])")
+_MAX_PHONE_DIGITS = 17  # "00", a country code and 15 digits (ITU E.164)
+_INTERNATIONAL = range(8, _MAX_PHONE_DIGITS + 1)
+
+
+def _phones_among_digits(text: str, dates: list[Span], matched: list[Span]) -> list[Span]:
+    """Phones that libphonenumber's matcher misses because other digits are beside them.
+
+    The matcher reads "ref 2023 0472 12 34 56" or "0472 12 34 56 0472 12 34 57" as one number, too
+    long to be a phone. Here each window of consecutive groups of a run that starts as a phone does
+    (a group beginning with "0", which covers "00", or a "+") is parsed on its own; the longest
+    window that is a *valid* number (not merely possible: most 8- and 9-digit windows of other digits
+    are possible) is a phone, and the search goes on after it. Windows holding a separator of a date
+    (``dates``) or beginning with a date, holding a decimal ("0.25 0.50 0.75") or part of a national
+    number (a NISS of someone born in 2000-2009 begins with "0") are not phones.
+    """
+    found: list[Span] = []
+    # a run the matcher took as a whole for a phone (the usual case) is not looked at again
+    runs = [
+        run
+        for run in _PHONE_RUN.finditer(text)
+        if not run.group().isdigit() and not any(s <= run.start() + 1 and run.end() <= e for s, e in matched)
+    ]
+    national: list[Span] | None = None
+    for run in runs:
+        groups = [
+            (m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_GROUP.finditer(run.group())
+        ]
+        if len(groups) < 2:
+            continue
+        i = 0
+        while i < len(groups):
+            start, end = groups[i]
+            plus = start > 0 and text[start - 1] == "+"
+            if not (plus or text[start] == "0") or _decimal(text, groups[i]):
+                i += 1
+                continue
+            # a Belgian number after its trunk "0" has 9 or 10 digits (not "00": that is a country code)
+            lengths = (9, 10) if not plus and text[start : start + 2] != "00" else _INTERNATIONAL
+            best, digits = None, 0
+            for j in range(i, len(groups)):
+                if j > i and _decimal(text, groups[j]):
+                    break
+                digits += groups[j][1] - groups[j][0]
+                if digits > _MAX_PHONE_DIGITS:
+                    break
+                window = text[start - plus : groups[j][1]]
+                if (
+                    digits in lengths
+                    and not _overlaps((start, groups[j][1]), dates)
+                    and not _SHORT_DATE.match(window)
+                    and _valid_phone(window)
+                ):
+                    best = j
+            span = (start - plus, groups[best][1]) if best is not None else None
+            if span and national is None:
+                national = find_niss(text)
+            if span and not _overlaps(span, national):  # type: ignore[arg-type]
+                found.append(span)
+                i = best + 1  # type: ignore[operator]
+            else:
+                i += 1
+    return found
+
+
+def _decimal(text: str, group: Span) -> bool:
+    """True for the "0" of a decimal ("0.25", "0,5"): a group of one zero with a decimal point."""
+    start, end = group
+    return end - start == 1 and text[start] == "0" and text[end : end + 1] in (".", ",")
+
+
+def _valid_phone(window: str) -> bool:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(window, "BE")
+    except phonenumbers.NumberParseException:  # not a number at all
+        return False
+    return bool(phonenumbers.is_valid_number(number))
 
 
 # A blank node in a message: ``_:`` and a Turtle/N-Triples label (no trailing dot: it ends the

@@ -55,20 +55,8 @@ class Kind:
 # are \d in both engines). National number: ten digits (an integer lost its leading zero) with at
 # most four other characters between two. Phone: a "+", "(" or "0" prefix then eight more digits
 # (a date or a file number "2023/0400" does not start so). E-mail: an "@" or an "at" word.
-# A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber
-# reads as a phone ("90b48b1c0645445950fd"): such a token is no phone and is not given to it.
-_TOKEN = re.compile(r"[0-9A-Za-z]+")
-
-
-def _phones(text: str) -> list[str]:
-    def hide(match: re.Match[str]) -> str:
-        token = match.group()
-        hexadecimal = (
-            len(token) >= 12 and not token.isdigit() and all(c in "0123456789abcdefABCDEF" for c in token)
-        )
-        return " " * len(token) if hexadecimal else token
-
-    return privacy.find_phones(_TOKEN.sub(hide, text))
+# The recognisers leave pseudonymous (hexadecimal) identifiers, blank-node labels and dates aside
+# themselves (referentiel.privacy.recognisers.find_phones), as the translation's screen does.
 
 
 # full-width "+", "(", "0" and "@" as characters, not escapes: SPARQL reads "\\u" escapes itself
@@ -79,7 +67,7 @@ KINDS = (
     Kind(
         REFSH.NoPhone,
         rf"(?:[+({_WIDE_PLUS}{_WIDE_PAREN}]|(?:^|\D)[0{_WIDE_ZERO}])\D{{0,4}}(?:\d\D{{0,4}}){{7}}\d",
-        _phones,
+        privacy.find_phones,
     ),
     Kind(
         REFSH.NoEmail,
