@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -108,3 +109,31 @@ def test_a_refused_or_failed_export_leaves_nothing_staged(tmp_path: Path, export
         staging.discard()
         assert not staged_graphs(store.oxigraph)
         assert {g.value for g in store.oxigraph.named_graphs()} == graphs
+
+
+def test_a_chunk_is_loaded_while_the_next_is_made_and_its_error_reaches_the_caller() -> None:
+    from referentiel.store.staging import SMALL
+
+    staging = Staging.open(ox.Store(), "https://w3id.org/referentiel/graph/org", beside=False)
+    sink = staging.sink(chunk=SMALL)
+    sink.extend(f'<urn:x:{i}> <urn:x:p> "v" .\n' for i in range(SMALL + 3))
+    assert sink.finish() == SMALL + 3 == len(sink) == staging.triples()
+    broken = staging.sink(chunk=2)
+    broken.extend(['<urn:x:a b> <urn:x:p> "v" .\n', '<urn:x:c> <urn:x:p> "v" .\n'])  # loading
+    with pytest.raises(RuntimeError, match="invalid N-Triples"):
+        broken.finish()
+    staging.discard()
+
+
+def test_a_staging_area_given_up_during_a_load_ends_empty() -> None:
+    from referentiel.store.staging import SMALL
+
+    store = ox.Store()
+    staging = Staging.open(store, "https://w3id.org/referentiel/graph/org", beside=False)
+    sink = staging.sink(chunk=SMALL)
+    sink.extend(f'<urn:x:{i}> <urn:x:p> "v" .\n' for i in range(SMALL))  # a bulk load starts
+    staging.discard()  # waits for it: a load landing after the drop would leave data behind
+    for thread in threading.enumerate():
+        if thread.name == "referentiel-staging-load":
+            thread.join()
+    assert len(store) == 0 and not staged_graphs(store)

@@ -16,7 +16,7 @@ That makes Oxigraph's bulk loader usable although it is not transactional (``Sto
    store does not hold yet, the export was staged under its final name and the commit is one small
    SPARQL update (marker deleted, description inserted); for a reload, the export was staged beside
    the current graph and one update writes the difference between the two inside the store;
-5. a refused export is dropped (:meth:`Staging.discard`).
+5. a refused export is dropped (:meth:`Staging.discard`: emptied in bounded updates, marker last).
 
 A process killed at any moment leaves at most a marked graph: invisible, and dropped by
 :func:`recover` the next time the store is opened for writing.
@@ -28,8 +28,9 @@ import contextlib
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def staged_graphs(store: ox.Store) -> list[ox.NamedNode]:
 
 
 def recover(store: ox.Store) -> list[str]:
-    """Drop every staged graph and its marker (one update each); the names of the graphs dropped.
+    """Drop every staged graph (:func:`empty_graph`), then its marker; the names of the graphs dropped.
 
     A graph registered in the metadata graph is never dropped here (only its stray marker removed):
     a commit deletes the marker in the transaction that registers the graph, so this cannot happen
@@ -83,20 +84,46 @@ def recover(store: ox.Store) -> list[str]:
     registered = registered_graphs(store)
     dropped = []
     for graph in staged_graphs(store):
-        drop = "" if graph in registered else f"DROP SILENT GRAPH {graph} ;\n"
-        store.update(f"{drop}DELETE DATA {{ GRAPH {_META} {{ {graph} {RDF_TYPE} {STAGING_CLASS} }} }}")
-        if drop:
+        if graph not in registered:
+            empty_graph(store, graph)
             dropped.append(graph.value)
+        store.update(f"DELETE DATA {{ GRAPH {_META} {{ {graph} {RDF_TYPE} {STAGING_CLASS} }} }}")
     return dropped
+
+
+def empty_graph(store: ox.Store, graph: ox.NamedNode, batch: int = 50_000) -> None:
+    """Delete the statements of a staged (invisible) graph, ``batch`` per update.
+
+    ``DROP GRAPH`` is one transaction, which Oxigraph holds in memory whole: dropping a refused
+    export of 10,000 families took ~1 GiB and longer than these batches (docs/performance.md).
+    The graph is invisible until its marker goes, which its caller deletes last: a process killed
+    half-way leaves a marked, partly emptied graph, emptied at the next open (:func:`recover`).
+    """
+    update = (
+        f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} "
+        f"WHERE {{ SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {batch} }}"
+    )
+    while next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None:
+        store.update(update)
+        # each deletion is a tombstone in RocksDB's in-memory tables until they are flushed:
+        # without this, emptying the exports of 10,000 families still peaked at 1.27 GiB (0.70 with)
+        store.flush()
+    store.update(f"DROP SILENT GRAPH {graph}")  # its name: cheap once it is empty
 
 
 class BulkSink:
     """Where a translation's triples go: N-Triples chunks bulk-loaded into one graph of a store.
 
-    ``append`` takes ``(subject, predicate, object)`` tuples of rdflib terms (what the translator
-    makes); every ``chunk`` triples they are written as N-Triples and handed to
-    ``Store.bulk_load``, and the tuples are released, so the memory held does not grow with the
-    export. Duplicates are harmless (a graph is a set).
+    ``append`` takes N-Triples lines (what the translator makes) or ``(subject, predicate, object)``
+    tuples of rdflib terms; every ``chunk`` triples they are handed to ``Store.bulk_load`` and
+    released, so the memory held does not grow with the export. Duplicates are harmless (a graph is
+    a set).
+
+    The store loads a chunk in a background thread while the translation makes the next one
+    (pyoxigraph releases the GIL while it loads: on two cores the load costs almost no wall time
+    of its own, docs/performance.md). One load at most is in flight, and the chunks are loaded in
+    order; :meth:`finish` loads the last one and waits. A load's error is raised in the caller's
+    thread, at the next :meth:`append` that hands over a chunk or at :meth:`finish`.
     """
 
     def __init__(self, staging: Staging, chunk: int = 200_000) -> None:
@@ -104,41 +131,76 @@ class BulkSink:
         self.staging = staging
         self.graph = ox.NamedNode(staging.staged)
         self.chunk = chunk
-        self.buffer: list[tuple[Any, Any, Any]] = []
+        self.buffer: list[Any] = []
         self.written = 0
+        self._loading: threading.Thread | None = None
+        self._error: BaseException | None = None
+        staging.sinks.append(self)
 
-    def append(self, triple: tuple[Any, Any, Any]) -> None:
+    def append(self, triple: Any) -> None:
         """Add one triple (flushed to the store in chunks)."""
         self.buffer.append(triple)
         if len(self.buffer) >= self.chunk:
             self.flush()
 
-    def extend(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
+    def extend(self, triples: Iterable[Any]) -> None:
         """Add several triples."""
         for triple in triples:
             self.append(triple)
 
     def flush(self) -> None:
-        """Write what is buffered."""
+        """Hand what is buffered to the store (loaded in the background: :meth:`wait` for it)."""
         if not self.buffer:
             return
-        from referentiel.translation.translator import _ntriples
-
-        data = _ntriples(self.buffer)
-        self.written += len(self.buffer)
-        self.buffer = []
+        lines, self.buffer = self.buffer, []
         try:
-            # The bulk loader writes and ingests index files at every call (~0.5 s on a loaded
-            # 2-core machine): a small piece is faster through the ordinary loader.
-            load = self.staging.store.bulk_load if self.written >= SMALL else self.staging.store.load
+            # The translator makes lines: joining them is all there is to do (the store drops
+            # duplicates itself). Anything else (rdflib terms) is written as lines first.
+            data = "".join(lines).encode("utf-8")
+        except TypeError:
+            from referentiel.translation.emit import _ntriples
+
+            data = _ntriples(lines)
+        self.written += len(lines)
+        del lines
+        self.wait()  # one load in flight at most: bounded memory, chunks loaded in order
+        self.staging.count = None
+        # The bulk loader writes and ingests index files at every call (~0.5 s on a loaded
+        # 2-core machine): a small piece is faster through the ordinary loader.
+        bulk = self.written >= SMALL
+        self._loading = threading.Thread(
+            target=self._load, args=(data, bulk), name="referentiel-staging-load", daemon=False
+        )
+        self._loading.start()
+
+    def _load(self, data: bytes, bulk: bool) -> None:
+        store = self.staging.store
+        try:
+            load = store.bulk_load if bulk else store.load
             load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
-        except SyntaxError as exc:  # a bug of ours, not of the user's data: say so
-            raise RuntimeError(f"the translator produced invalid N-Triples ({exc})") from None
+        except BaseException as exc:  # raised in the caller's thread by ``wait``
+            self._error = exc
+
+    def wait(self) -> None:
+        """Wait for the load in flight, if any; raise its error."""
+        if self._loading is not None:
+            self._loading.join()  # (an interrupted join leaves it in flight: waited for again)
+            self._loading = None
+        error, self._error = self._error, None
+        if isinstance(error, SyntaxError):  # a bug of ours, not of the user's data: say so
+            raise RuntimeError(f"the translator produced invalid N-Triples ({error})") from None
+        if error is not None:
+            raise error
+
+    def finish(self) -> int:
+        """Load what is left and wait for it; the distinct triples staged."""
+        self.flush()
+        self.wait()
+        return self.staging.triples()
 
     def __len__(self) -> int:
-        """Distinct triples written so far (counted in the store)."""
-        self.flush()
-        return count_triples(self.staging.store, self.graph)
+        """Distinct triples written (:meth:`finish`; counted once in the store, then remembered)."""
+        return self.finish()
 
 
 def count_triples(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -162,6 +224,9 @@ class Staging:
     context: str
     scratch: Path | None = None
     closed: bool = False
+    sinks: list[BulkSink] = field(default_factory=list, repr=False)
+    count: int | None = field(default=None, repr=False)
+    """The distinct triples staged, once counted (forgotten at the next write)."""
 
     @classmethod
     def open(cls, store: ox.Store, graph: str, *, beside: bool, scratch: Path | None = None) -> Staging:
@@ -184,6 +249,7 @@ class Staging:
 
     def load_file(self, path: Path, rdf_format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
         """Bulk-load an RDF file of ours (triples) into the staged graph, parsed in Rust."""
+        self.count = None
         self.store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(self.staged))
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
@@ -192,11 +258,21 @@ class Staging:
         self.store.extend(ox.Quad(*t, g) for t in triples)
 
     def triples(self) -> int:
-        """Distinct triples staged."""
-        return count_triples(self.store, ox.NamedNode(self.staged))
+        """Distinct triples staged (what the sinks have handed over; counted once: a COUNT of a
+        large graph takes seconds)."""
+        self.wait()
+        if self.count is None:
+            self.count = count_triples(self.store, ox.NamedNode(self.staged))
+        return self.count
+
+    def wait(self) -> None:
+        """Wait for the sinks' loads in flight; raise their errors."""
+        for sink in self.sinks:
+            sink.wait()
 
     def ntriples(self) -> str:
         """The staged export and its context as N-Triples text (read back from the store)."""
+        self.wait()
         return b"".join(
             self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
             for g in (self.staged, self.context)
@@ -204,31 +280,41 @@ class Staging:
 
     def staged_triples(self) -> Iterable[ox.Triple]:
         """The staged export's triples."""
+        self.wait()
         return (q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(self.staged)))
 
     def discard(self) -> None:
-        """Drop what was staged (export and context) and the markers, in one update; then close.
+        """Drop what was staged (export and context), then the markers (:meth:`drop`); then close.
 
         Nothing happens once the staging area is closed (committed: the graph is no longer staged).
         """
         if self.closed:
             return
+        # a load still running would write into the graph after it is dropped: wait for it
+        self._settle()
         with contextlib.suppress(OSError, RuntimeError):
             self.drop(export=True)
         self.close()
 
+    def _settle(self) -> None:
+        """Wait for every load in flight, whatever it ends with (the staging area is given up)."""
+        for sink in self.sinks:
+            with contextlib.suppress(Exception):
+                sink.wait()
+
     def drop(self, *, export: bool) -> None:
-        """Drop the context graph (and the staged export with ``export``) with their markers."""
+        """Empty the context graph (and the staged export with ``export``), then delete their markers."""
         graphs = [self.context] + ([self.staged] if export else [])
-        ops = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        for g in graphs:
+            empty_graph(self.store, ox.NamedNode(g))
         marks = " ".join(f"<{g}> {RDF_TYPE} {STAGING_CLASS} ." for g in graphs)
-        ops.append(f"DELETE DATA {{ GRAPH {_META} {{ {marks} }} }}")
-        self.store.update(" ;\n".join(ops))
+        self.store.update(f"DELETE DATA {{ GRAPH {_META} {{ {marks} }} }}")
 
     def close(self) -> None:
         """End the staging (a scratch store is deleted with its folder)."""
         if self.closed:
             return
+        self._settle()
         self.closed = True
         del self.store
         if self.scratch is not None:
