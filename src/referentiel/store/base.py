@@ -61,16 +61,6 @@ _NS = {
     "refd": "https://w3id.org/referentiel/data/",
 }
 
-# rdflib-style format name (referentiel.rdfio) -> pyoxigraph format
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
-
 
 def iri(curie: str) -> ox.NamedNode:
     """A pyoxigraph IRI from a ``prefix:local`` name of the metadata vocabularies."""
@@ -210,40 +200,7 @@ class LoadRefused(ReferentielError):
         super().__post_init__()
 
 
-# ---------------------------------------------------------------------------------------------- parsing
-
-
-def parse_sources(
-    sources: Sequence[str | Path], fmt: str | None = None
-) -> tuple[list[ox.Triple], list[SourceFile]]:
-    """Parse every file completely (pyoxigraph) before anything is written; graph names are dropped.
-
-    Raises :class:`InputError` with file, line and column for malformed input.
-    """
-    from referentiel.rdfio import check_payload, guess_format, read_bytes, syntax_error
-
-    triples: list[ox.Triple] = []
-    files: list[SourceFile] = []
-    if not sources:
-        raise InputError.of("no data file given", hint="give one or more RDF files (Turtle, N-Triples, ...)")
-    for source in sources:
-        name, data = read_bytes(source)
-        rdf_format = guess_format(name if name != "<stdin>" else "stdin.ttl", fmt)
-        check_payload(name, data, rdf_format)
-        base = Path(name).absolute().as_uri() if name != "<stdin>" else "urn:referentiel:stdin"
-        before = len(triples)
-        try:
-            # ``quad.triple`` is built in Rust: 5x faster than ox.Triple(s, p, o) from Python.
-            triples.extend(
-                quad.triple for quad in ox.parse(data, format=_OX_FORMATS[rdf_format], base_iri=base)
-            )
-        except SyntaxError as exc:
-            pos = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else (None, None, None)
-            raise syntax_error(name, rdf_format, str(exc.args[0]), pos[1], pos[2]) from None
-        files.append(
-            SourceFile(Path(name).name, hashlib.sha256(data).hexdigest(), len(data), len(triples) - before)
-        )
-    return triples, files
+# ------------------------------------------------------------------------------------------ rdflib terms
 
 
 def to_rdflib(triples: Iterable[ox.Triple]) -> Any:
