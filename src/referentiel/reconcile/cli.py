@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from referentiel.translation.suggest_match import METHODS
+
 TOKEN_ENV = "REFERENTIEL_RECONCILE_TOKEN"
 
 
@@ -44,7 +46,7 @@ def is_loopback(host: str) -> bool:
 )
 @click.option(
     "--method",
-    type=click.Choice(("hybrid", "lexical", "embedding")),
+    type=click.Choice(METHODS),
     default=None,
     help="Matching method (default: hybrid, as `mappings suggest`).",
 )

@@ -15,6 +15,7 @@ import click
 from referentiel.cli.options import apply, emit, format_option, lang_option, output_option
 from referentiel.errors import ConfigError
 from referentiel.translation.messages import render
+from referentiel.translation.suggest_match import METHODS
 
 EXIT_FINDINGS = 1
 
@@ -69,7 +70,7 @@ def check_command(files: tuple[Path, ...], fmt: str, ontology: Path | None, outp
 @_mappings_dir_option
 @click.option("--top", "top_k", type=click.IntRange(1, 50), default=5, show_default=True,
               help="Number of candidates per term.")
-@click.option("--method", type=click.Choice(("lexical", "embedding", "hybrid")), default=None,
+@click.option("--method", type=click.Choice(METHODS), default=None,
               help="Matching method (default: hybrid, lexical and embedding evidence fused, the winner of "
               "the evaluation in docs/translation.md; lexical if the embedding model is not installed).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,

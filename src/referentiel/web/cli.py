@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from referentiel.cli.options import apply, endpoint_option, key_file_option, store_option
+from referentiel.translation.suggest_match import METHODS
 
 TOKEN_ENV = "REFERENTIEL_WEB_TOKEN"
 
@@ -45,7 +46,7 @@ TOKEN_ENV = "REFERENTIEL_WEB_TOKEN"
 )
 @click.option(
     "--suggest-method",
-    type=click.Choice(("hybrid", "lexical", "embedding")),
+    type=click.Choice(METHODS),
     default=None,
     help="Matching method of the vocabulary suggestions (default: as `mappings suggest`).",
 )
