@@ -32,20 +32,39 @@ LANGS = ("fr", "en", "nl")
 BUNDLED = "bundled"
 
 # Properties whose values are personal whatever they look like: their values are always masked.
-PERSONAL_PROPERTIES = frozenset(URIRef(p) for p in (
-    "http://xmlns.com/foaf/0.1/name", "http://xmlns.com/foaf/0.1/givenName",
-    "http://xmlns.com/foaf/0.1/familyName", "http://xmlns.com/foaf/0.1/firstName",
-    "http://xmlns.com/foaf/0.1/lastName", "http://xmlns.com/foaf/0.1/surname",
-    "http://xmlns.com/foaf/0.1/nick", "http://xmlns.com/foaf/0.1/mbox", "http://xmlns.com/foaf/0.1/phone",
-    "http://xmlns.com/foaf/0.1/birthday", "https://schema.org/name", "https://schema.org/givenName",
-    "https://schema.org/familyName", "https://schema.org/address", "https://schema.org/streetAddress",
-    "https://schema.org/email", "https://schema.org/telephone", "https://schema.org/birthDate",
-    "http://schema.org/name", "http://schema.org/address", "http://schema.org/birthDate",
-    "http://www.w3.org/2000/01/rdf-schema#comment", "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#note", "http://purl.org/dc/terms/description",
-    "https://schema.org/description", "http://www.w3.org/ns/locn#fullAddress",
-    "http://www.w3.org/ns/locn#thoroughfare",
-))
+PERSONAL_PROPERTIES = frozenset(
+    URIRef(p)
+    for p in (
+        "http://xmlns.com/foaf/0.1/name",
+        "http://xmlns.com/foaf/0.1/givenName",
+        "http://xmlns.com/foaf/0.1/familyName",
+        "http://xmlns.com/foaf/0.1/firstName",
+        "http://xmlns.com/foaf/0.1/lastName",
+        "http://xmlns.com/foaf/0.1/surname",
+        "http://xmlns.com/foaf/0.1/nick",
+        "http://xmlns.com/foaf/0.1/mbox",
+        "http://xmlns.com/foaf/0.1/phone",
+        "http://xmlns.com/foaf/0.1/birthday",
+        "https://schema.org/name",
+        "https://schema.org/givenName",
+        "https://schema.org/familyName",
+        "https://schema.org/address",
+        "https://schema.org/streetAddress",
+        "https://schema.org/email",
+        "https://schema.org/telephone",
+        "https://schema.org/birthDate",
+        "http://schema.org/name",
+        "http://schema.org/address",
+        "http://schema.org/birthDate",
+        "http://www.w3.org/2000/01/rdf-schema#comment",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#note",
+        "http://purl.org/dc/terms/description",
+        "https://schema.org/description",
+        "http://www.w3.org/ns/locn#fullAddress",
+        "http://www.w3.org/ns/locn#thoroughfare",
+    )
+)
 VCARD = "http://www.w3.org/2006/vcard/ns#"
 
 
@@ -53,7 +72,8 @@ InputData = str | Path | Graph
 
 
 def load_data(
-    data: InputData | Sequence[InputData], input_format: str | None = None,
+    data: InputData | Sequence[InputData],
+    input_format: str | None = None,
 ) -> tuple[Graph, list[str]]:
     """All data inputs (files, ``-`` for stdin, rdflib graphs) merged into one new graph."""
     items: list[InputData] = [data] if isinstance(data, str | Path | Graph) else list(data)
@@ -100,7 +120,11 @@ def _parse_with_rdflib(graph: Graph, name: str, payload: bytes, fmt: str) -> Non
 # even with the conversion of every term into rdflib (benchmarks/bench_validation.py).
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _OXIGRAPH_FORMATS = {
-    "turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML",
+    "turtle": "TURTLE",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "xml": "RDF_XML",
 }
 
 
@@ -205,8 +229,10 @@ def _bundled_ontology() -> Graph:
     """
     node = resources.ontology_file()
     if not node.is_file():
-        raise ConfigError.of("the bundled ontology (ontology/referentiel.ttl) is missing",
-                             hint="the installation is incomplete")
+        raise ConfigError.of(
+            "the bundled ontology (ontology/referentiel.ttl) is missing",
+            hint="the installation is incomplete",
+        )
     whole = Graph()
     with resources.as_path(node) as path:
         rdfio.parse_into(whole, path)
@@ -273,8 +299,17 @@ def validate(
     Raises :class:`~referentiel.errors.InputError` for unusable data or shapes.
     """
     with _exact_rdflib():
-        return _validate(data, shapes, ontology=ontology, fail_on=fail_on, lang=lang, engine=engine,
-                         input_format=input_format, advanced=advanced, check_shapes=check_shapes)
+        return _validate(
+            data,
+            shapes,
+            ontology=ontology,
+            fail_on=fail_on,
+            lang=lang,
+            engine=engine,
+            input_format=input_format,
+            advanced=advanced,
+            check_shapes=check_shapes,
+        )
 
 
 @contextmanager
@@ -338,8 +373,12 @@ def _validate(
         # the bundled ontology is read by the store's own parser there (no rdflib graph to build)
         bundled_ontology = ontology is True or ontology == BUNDLED
         return store_input.validate_files(
-            data, shapes_graph, shapes_names, True if bundled_ontology else load_ontology(ontology),
-            lang=lang, fail_on=threshold,
+            data,
+            shapes_graph,
+            shapes_names,
+            True if bundled_ontology else load_ontology(ontology),
+            lang=lang,
+            fail_on=threshold,
             input_format=input_format,
         )
     data_graph, data_names = load_data(data, input_format)
@@ -350,7 +389,8 @@ def _validate(
             data_graph.add(triple)
     chosen = get_engine(name if engine is None or isinstance(engine, str) else engine)
     output = chosen.validate(
-        data_graph, shapes_graph,
+        data_graph,
+        shapes_graph,
         advanced=bundled_shapes if advanced is None else advanced,
         check_shapes=check_shapes,
     )
@@ -358,17 +398,25 @@ def _validate(
     missed = privacy_scan.add_missed_results(data_graph, shapes_graph, output.report)
     results = build_results(output.report, data_graph, shapes_graph, lang)
     return ValidationReport(
-        conforms=output.conforms and not missed, results=results, fail_on=threshold, lang=lang,
-        report_graph=output.report, engine=chosen.name, data_files=data_names,
-        shapes_files=shapes_names, triples=triples, notes=notes,
+        conforms=output.conforms and not missed,
+        results=results,
+        fail_on=threshold,
+        lang=lang,
+        report_graph=output.report,
+        engine=chosen.name,
+        data_files=data_names,
+        shapes_files=shapes_names,
+        triples=triples,
+        notes=notes,
     )
 
 
 SPARQL = "sparql"
 
 
-def choose_engine(engine: str | ValidationEngine | None, shapes: Graph, *, check_shapes: bool = False,
-                  lang: str = "en") -> tuple[str, list[str]]:
+def choose_engine(
+    engine: str | ValidationEngine | None, shapes: Graph, *, check_shapes: bool = False, lang: str = "en"
+) -> tuple[str, list[str]]:
     """The engine to run and why (notes: the unsupported features that sent the shapes elsewhere).
 
     None picks the SPARQL engine whenever it runs every feature the shapes use (always for the
@@ -414,19 +462,30 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
     value: Node | None = raw["value"]
     masked = value is not None and must_mask(value, raw["path_node"], raw["shape"], shapes)
     value_text = None
-    free_text = (isinstance(value, Literal) and not masked
-                 and privacy.looks_like_free_text(privacy.scrub(str(value))))
+    free_text = (
+        isinstance(value, Literal) and not masked and privacy.looks_like_free_text(privacy.scrub(str(value)))
+    )
     # A cell of a date or number column that could not be read is quoted only when it is made of
     # digits and separators (a typo to see: "2024-13-05"); text there is a shifted column, a name
     # or a note, shown by its length only, as the translation's own message does.
-    unreadable_text = (not masked and not free_text and isinstance(value, Literal)
-                       and raw["constraint"] == REFSH.UnparsableValue
-                       and not _NUMBER_LIKE.match(str(value)))
+    unreadable_text = (
+        not masked
+        and not free_text
+        and isinstance(value, Literal)
+        and raw["constraint"] == REFSH.UnparsableValue
+        and not _NUMBER_LIKE.match(str(value))
+    )
     if value is not None:
         # a long value with many words is a free-text note typed in the wrong place: never echoed
-        value_text = privacy.mask(str(value)) if masked else \
-            privacy.shown(str(value)) if free_text else \
-            f"[text masked: {len(str(value))} characters]" if unreadable_text else compact(value, data)
+        value_text = (
+            privacy.mask(str(value))
+            if masked
+            else privacy.shown(str(value))
+            if free_text
+            else f"[text masked: {len(str(value))} characters]"
+            if unreadable_text
+            else compact(value, data)
+        )
     masked = masked or free_text or unreadable_text
     declared = _declared_messages(shapes, raw["shape"], raw["constraint"])
     message = pick_message(raw["messages"], lang, declared)
@@ -435,12 +494,18 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
         # A property shape without a message of its own (e.g. the privacy shapes' sh:maxCount 0
         # list) speaks with the words of the node shape that holds it.
         message = pick_message(
-            [m for m in shapes.objects(parent, SH.message) if isinstance(m, Literal)], lang,
+            [m for m in shapes.objects(parent, SH.message) if isinstance(m, Literal)],
+            lang,
             _declared_messages(shapes, parent, None),
         )
     if message is None:
         message = generated_message(
-            raw["component"], raw["shape"], shapes, lang, path=raw["path"], value=value_text,
+            raw["component"],
+            raw["shape"],
+            shapes,
+            lang,
+            path=raw["path"],
+            value=value_text,
             render=lambda n: compact(n, shapes) or "?",
         )
     if masked and value is not None and len(str(value)) > 2:
@@ -449,13 +514,21 @@ def _result(raw: dict[str, Any], report: Graph, data: Graph, shapes: Graph, lang
     message = privacy.scrub(message)
     _sanitise_report_node(report, raw["node"], value, masked)
     return ValidationResult(
-        severity=raw["severity"], focus_node=raw["focus"], path=raw["path"], path_node=raw["path_node"],
-        value=value, component=raw["component"], source_shape=raw["shape"], message=message,
-        value_text=value_text, value_masked=masked,
+        severity=raw["severity"],
+        focus_node=raw["focus"],
+        path=raw["path"],
+        path_node=raw["path_node"],
+        value=value,
+        component=raw["component"],
+        source_shape=raw["shape"],
+        message=message,
+        value_text=value_text,
+        value_masked=masked,
         fix_hint=fix_hint(shapes, raw["shape"], lang, raw["constraint"]) or fix_hint(shapes, parent, lang),
         source_constraint=raw["constraint"],
         source=source_of(data, raw["focus"], located_path(raw, shapes)),
-        details=[_result(d, report, data, shapes, lang) for d in raw["details"]], node=raw["node"],
+        details=[_result(d, report, data, shapes, lang) for d in raw["details"]],
+        node=raw["node"],
     )
 
 
@@ -491,8 +564,11 @@ def _sanitise_report_node(report: Graph, node: Node, value: Node | None, masked:
     """Mask the value and scrub the messages of one result in the report graph itself."""
     shown = None
     if masked and value is not None:
-        shown = privacy.mask(str(value)) if privacy.looks_personal(str(value)) or \
-            not privacy.looks_like_free_text(str(value)) else privacy.shown(str(value))
+        shown = (
+            privacy.mask(str(value))
+            if privacy.looks_personal(str(value)) or not privacy.looks_like_free_text(str(value))
+            else privacy.shown(str(value))
+        )
         report.remove((node, SH.value, value))
         report.add((node, SH.value, Literal(shown)))
     for message in list(report.objects(node, SH.resultMessage)):
@@ -509,8 +585,10 @@ def _sanitise_report_node(report: Graph, node: Node, value: Node | None, masked:
 # Comparison components whose result is located at the other property of the pair: "the end is
 # before the start" is reported at the start (sh:path) by SHACL, but it is the end that a steward
 # most often mistypes and the end column that must be checked (e.g. date_cloture).
-_PAIR_PARAMETERS = {SH.LessThanConstraintComponent: SH.lessThan,
-                    SH.LessThanOrEqualsConstraintComponent: SH.lessThanOrEquals}
+_PAIR_PARAMETERS = {
+    SH.LessThanConstraintComponent: SH.lessThan,
+    SH.LessThanOrEqualsConstraintComponent: SH.lessThanOrEquals,
+}
 
 
 def located_path(raw: dict[str, Any], shapes: Graph) -> Node | None:
@@ -540,8 +618,9 @@ def source_of(data: Graph, focus: Node | None, path: Node | None) -> Source | No
             column, feeds = column_of(data, focus)
             where = locate(data, owner, feeds)
             if where is not None:
-                return Source(where.file, where.row, str(column) if column is not None else where.column,
-                              where.sheet)
+                return Source(
+                    where.file, where.row, str(column) if column is not None else where.column, where.sheet
+                )
     if location is None:
         return None
     return Source(location.file, location.row, location.column, location.sheet)
