@@ -35,6 +35,12 @@ CASES = {
     "duration": ('"P1Y12M"^^xsd:duration', "sh:datatype xsd:duration ; sh:maxLength 4"),
     "bare-turtle-numbers": ("4.0, 01, +5, -0, 1.0e0", "sh:in ( 4 1 5 0 1e0 )"),
     "equals": ('"01"^^xsd:integer', "sh:equals ex:q"),
+    # Turtle lets blanks (and comments) stand around "^^": the text scan must still see the literal
+    "spaced-datatype": (
+        '"01" ^^ xsd:integer, "4.0"\t^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        'sh:pattern "^0"',
+    ),
+    "datatype-after-a-comment": ('"05" # a comment\n    ^^ xsd:integer', 'sh:pattern "^0"'),
 }
 
 
@@ -127,3 +133,8 @@ def test_the_literals_the_store_would_rewrite_are_rewritten_in_the_text() -> Non
         ox.Literal("1.50", datatype=decimal),
     }
     assert _rewritten(text.replace(b"a:c", b"a:d> .\n@prefix xsd: <urn:x#> .\n<a:c"), "turtle", probe) is None
+    # blanks around "^^" are Turtle too: the literal is still found and rewritten
+    spaced, count = _rewritten(text.replace(b'"05"^^', b'"05" ^^\n '), "turtle", probe)
+    assert count == 3 and b"05" in spaced and lexical.PREFIX.encode() in spaced
+    # a "^^" the scan cannot pair with a literal (a comment between them): it cannot tell
+    assert _rewritten(text.replace(b'"05"^^', b'"05" # note\n ^^'), "turtle", probe) is None

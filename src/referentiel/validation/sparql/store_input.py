@@ -98,7 +98,8 @@ def _load_all(
 
 
 # Typed literals in N-Triples/Turtle text, and what is left of Turtle once IRIs, strings and comments go
-_TYPED = re.compile(rb'"([^"\\\n]*)"\^\^(?:<([^>\s]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))')
+# (Turtle and N-Triples allow blanks around "^^": ``"1" ^^ xsd:int`` is the same literal)
+_TYPED = re.compile(rb'"([^"\\\n]*)"\s*\^\^\s*(?:<([^>\s]*)>|([A-Za-z][\w.-]*)?:([\w.-]*))')
 _IRIS_STRINGS_COMMENTS = re.compile(rb'<[^>\s]*>|"[^"\\\n]*"|#[^\n]*')
 # a bare Turtle number in a form the store would rewrite: decimal, double, leading + or 0
 _BARE_NUMBER = re.compile(rb"(?<![\w:.-])(?:[+-]?\d*\.\d|[+-]?\d+[eE]|\+\d|0\d|-0(?![\d.]))")
@@ -125,6 +126,7 @@ def _rewritten(payload: bytes, fmt: str, probe: lexical.Probe) -> tuple[bytes, i
     if fmt not in ("nt", "nquads", "turtle", "trig") or b'"""' in payload or b"\\" in payload:
         return None
     prefixes: dict[str, str] = {}
+    rest = None
     if fmt in ("turtle", "trig"):
         rest = _IRIS_STRINGS_COMMENTS.sub(b" ", payload)
         if b"'" in rest or _BARE_NUMBER.search(rest):
@@ -135,7 +137,12 @@ def _rewritten(payload: bytes, fmt: str, probe: lexical.Probe) -> tuple[bytes, i
                 return None  # redeclared: which one a literal uses depends on where it is
     resolved: dict[tuple[bytes, bytes, bytes], str] = {}
     literals: dict[tuple[bytes, str], ox.Literal] = {}
-    for form, iri, prefix, local in set(_TYPED.findall(payload)):
+    typed = _TYPED.findall(payload)
+    if len(typed) != payload.count(b"^^"):  # some "^^" in strings, or one the scan did not pair
+        rest = _IRIS_STRINGS_COMMENTS.sub(b" ", payload) if rest is None else rest
+        if len(typed) != rest.count(b"^^"):
+            return None  # a datatype the scan cannot pair with its literal (a comment between them)
+    for form, iri, prefix, local in set(typed):
         if iri:
             datatype = iri.decode("utf-8", "replace")
         elif prefix.decode("utf-8", "replace") in prefixes:
