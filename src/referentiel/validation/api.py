@@ -394,11 +394,12 @@ def _validate(
         advanced=bundled_shapes if advanced is None else advanced,
         check_shapes=check_shapes,
     )
-    # SPARQL cannot look at every candidate of a literal: the privacy scan completes the shape
-    missed = privacy_scan.add_missed_results(data_graph, shapes_graph, output.report)
+    # SPARQL cannot look at every candidate of a literal: the privacy scan completes the shape, and
+    # confirms what its patterns (pre-filters) report
+    conforms = privacy_scan.settle(data_graph, shapes_graph, output.report, output.conforms)
     results = build_results(output.report, data_graph, shapes_graph, lang)
     return ValidationReport(
-        conforms=output.conforms and not missed,
+        conforms=conforms,
         results=results,
         fail_on=threshold,
         lang=lang,

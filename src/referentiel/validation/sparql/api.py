@@ -270,10 +270,11 @@ def build_report(
         logger.setLevel(level)
     from referentiel.validation import privacy_scan
 
-    # SPARQL cannot look at every candidate of a literal: the privacy scan completes the shape
-    missed = privacy_scan.add_missed_results(data, shapes, graph, select)
+    # SPARQL cannot look at every candidate of a literal: the privacy scan completes the shape, and
+    # confirms what its patterns (pre-filters) report
+    conforms = privacy_scan.settle(data, shapes, graph, conforms, select)
     return ValidationReport(
-        conforms=conforms and not missed,
+        conforms=conforms,
         results=build_results(graph, data, shapes, lang),
         fail_on=fail_on,
         lang=lang,
