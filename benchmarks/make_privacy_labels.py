@@ -8,6 +8,8 @@ Two halves, fr and nl:
   e-mails (plain and obfuscated),
   IBANs, street addresses, names (titles, "DUPONT, Marie", "Van den Bossche Marie-Claire", initials)
   and sentence-like notes;
+- ``term`` also holds a few made-up decoys (source ``decoy: ...``): counts written "01 02 03 04 05"
+  and dates with blanks, which libphonenumber finds possible phones;
 - ``term``: every real value the screen is applied to in the example organisations: the terms of
   their mapping sets, the names they give other organisations, and every distinct value of their
   vocabulary, organisation-reference and commune columns, in the bundled exports and in
@@ -52,6 +54,34 @@ def spellings(n: str) -> list[str]:
         f"{g[0]}-{g[1]}-{g[2]}-{g[3]}-{g[4]}",
         f"NN {g[0]}{g[1]}{g[2]} {g[3]} {g[4]}",
     ]
+
+
+def unallocated_phones(rng: random.Random, count: int) -> list[str]:
+    """Belgian national numbers (after the trunk "0") that libphonenumber finds possible, not valid."""
+    import phonenumbers
+
+    found: list[str] = []
+    while len(found) < count:
+        mobile = rng.random() < 0.5
+        national = ("4" if mobile else str(rng.randrange(1, 10))) + "".join(
+            str(rng.randrange(10)) for _ in range(8 if mobile else 7)
+        )
+        number = phonenumbers.parse("0" + national, "BE")
+        if phonenumbers.is_possible_number(number) and not phonenumbers.is_valid_number(number):
+            found.append(national)
+    return found
+
+
+def decoys(rng: random.Random) -> list[tuple[str, str, str]]:
+    """Made-up values that are no phones though libphonenumber finds them possible: counts written
+    as "01 02 03 04 05", dates with blanks ("05 07 2004"). (value, source, lang)"""
+    out = [("01 02 03 04 05", "decoy: sequence", "fr"), ("00 01 02 03 04", "decoy: sequence", "nl")]
+    for _ in range(10):
+        start = rng.randrange(0, 6)
+        out.append((" ".join(f"{start + i:02d}" for i in range(5)), "decoy: sequence", "fr"))
+        d, m, y = rng.randrange(1, 10), rng.randrange(1, 13), rng.randrange(1950, 2030)
+        out.append((f"{d:02d} {m:02d} {y}", "decoy: date with blanks", rng.choice(("fr", "nl"))))
+    return list(dict.fromkeys(out))
 
 
 def iban_be(rng: random.Random) -> str:
@@ -251,6 +281,12 @@ def personal_values(rng: random.Random) -> list[tuple[str, str, str]]:
         ("2023-0471-23.45.67", "nl"),
     ):
         out.append((beside, "phone", lang))
+    # possible but not valid (a range not allocated yet, a typo): alone, and beside other digits
+    # (where only valid numbers are taken: docs/privacy.md, "Limits")
+    for national in unallocated_phones(rng, 8):
+        form = f"0{national[:-6]} {national[-6:-4]} {national[-4:-2]} {national[-2:]}"
+        out.append((form, "phone", "fr"))
+        out.append((f"dossier {rng.randrange(2000, 2026)} {form}", "phone", "nl"))
     for first, last in zip(FIRST[:12], LAST[:12], strict=True):
         user = f"{first.lower().replace('-', '.')}.{last.lower().replace(' ', '')}"
         domain = rng.choice(("gmail.com", "skynet.be", "telenet.be", "hotmail.fr", "proximus.be"))
@@ -399,6 +435,7 @@ def main() -> None:
     rows = [("label", "kind", "lang", "source", "value")]
     rows += [("personal", kind, lang, "made up", value) for value, kind, lang in personal_values(rng)]
     rows += [("term", "", lang, source, value) for value, source, lang in real_terms()]
+    rows += [("term", "", lang, source, value) for value, source, lang in decoys(rng)]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)

@@ -122,6 +122,14 @@ def test_phones_among_other_digit_groups(
         "node Nb3f0123456789abcdef0123456789ab0 and _:b0123456789",
         "05.07.30-033.26",  # a national number of someone born in 2005 is not a phone
         "05 07 30 033 26 0472",
+        # possible numbers for libphonenumber (lengths only), no phones as built: counts written in
+        # consecutive pairs, dates with blanks (a "0" after the trunk)
+        "01 02 03 04 05",
+        "00 01 02 03 04",
+        "04 05 06 07 08",
+        "05 04 03 02 01",
+        "05 07 2004",
+        "01 10 2026",
     ],
 )
 def test_no_phone_in_dates_counts_codes_and_ids(text: str) -> None:

@@ -91,6 +91,8 @@ def test_bis_numbers() -> None:
         "00 32 2 512 34 56",
         "+33 6 12 34 56 78",
         "0470\u00a012\u00a034\u00a056",
+        "03 123 45 67",  # possible, not valid (a range not allocated): built as a land line
+        "+39 06 1234 5678",  # valid with the "0" Italian numbers keep after the country code
     ],
 )
 def test_phones_in_belgian_and_international_forms(phone: str) -> None:
@@ -197,6 +199,36 @@ def test_sentence_like_notes(note: str) -> None:
 )
 def test_real_terms_and_codes_are_not_refused(term: str) -> None:
     assert not screen(term), screen(term).kinds
+
+
+def test_no_framework_label_is_refused() -> None:
+    """Partners' terms are translated into these labels: "centre de soutien de l'aide à la jeunesse
+    (OCJ, Flandre)" once had six content words, its qualifier counted as a note's."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SKOS
+
+    framework = Graph().parse(ROOT / "ontology" / "referentiel.ttl")
+    labels = [
+        str(label)
+        for concept in framework.subjects(RDF.type, SKOS.Concept)
+        for predicate in (SKOS.prefLabel, SKOS.altLabel)
+        for label in framework.objects(concept, predicate)
+        if getattr(label, "language", None) in ("fr", "nl")
+    ]
+    assert len(labels) > 500
+    assert [(label, screen(label).kinds) for label in labels if screen(label)] == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "il a frappé sa mère hier soir (Marie, Paul)",
+        "maman ne vient plus aux rendez-vous depuis (Noël)",
+        "de moeder komt niet meer naar de afspraken sinds januari (Jan)",
+    ],
+)
+def test_a_closing_qualifier_does_not_hide_a_note(note: str) -> None:
+    assert "free text" in screen(note).kinds
 
 
 def test_the_shape_names_kinds_and_length_never_the_value() -> None:

@@ -94,6 +94,7 @@ def find_phones(text: str) -> list[Span]:
         (m.start, m.end)
         for m in matcher
         if _PREFIXED.match(m.raw_string)
+        and _plausible(m.raw_string, m.number)
         and not _overlaps((m.start, m.end), dates)
         and not _SHORT_DATE.match(m.raw_string)
         and not _DECIMAL_START.match(m.raw_string)
@@ -103,6 +104,39 @@ def find_phones(text: str) -> list[Span]:
         if not _overlaps(span, found) and not _inside_blank_node(text, *span, labels):
             found.append(span)
     return sorted(found)
+
+
+_INTERNATIONAL_PREFIX = re.compile(r"^\(?(?:\+|00)")
+
+
+def _plausible(raw: str, number: object) -> bool:
+    """Whether a number libphonenumber finds *possible* can be a phone as written.
+
+    A valid number is. Otherwise (a range not allocated yet, a typo), it must be built as a phone:
+    no "0" after the trunk or country code (a date "05 07 2004", "00 01 02 03 04"), not a count
+    written in consecutive pairs ("01 02 03 04 05", "04 05 06 07 08"); with a country code ("+33 6
+    ...", "0032 ..."), any possible number of that country, and after a Belgian trunk "0" only, eight
+    digits (a land line, "03 123 45 67") or nine beginning with 4 (a mobile). Lengths alone let
+    "06 38 66 70 78" or "09 123 45 678" through.
+    """
+    import phonenumbers
+
+    if phonenumbers.is_valid_number(number):
+        return True
+    national = phonenumbers.national_significant_number(number)
+    if national.startswith("0") or _consecutive(_DIGIT_GROUP.findall(raw)):
+        return False
+    if _INTERNATIONAL_PREFIX.match(raw):
+        return True
+    return len(national) == 8 or (len(national) == 9 and national.startswith("4"))
+
+
+def _consecutive(groups: list[str]) -> bool:
+    """Four or more groups of two digits, each one more (or each one less) than the one before."""
+    if len(groups) < 4 or any(len(g) != 2 for g in groups):
+        return False
+    steps = {int(b) - int(a) for a, b in zip(groups, groups[1:], strict=False)}
+    return steps in ({1}, {-1})
 
 
 # A pseudonymous identifier (hex, 12 characters or more) holds runs of digits that libphonenumber

@@ -67,8 +67,14 @@ class Screening:
         return self.text("en")
 
 
+# A term's closing qualifier of acronyms and place names ("(OCJ, Flandre)", "(SDJ, Vlaanderen)"):
+# it says which body is meant, not what happened, and its words are not counted as a note's.
+_QUALIFIER = re.compile(r"\s*\((?:[A-ZÀ-Ý][\w'·-]*)(?:[,/ ]+[A-ZÀ-Ý][\w'·-]*){0,2}\)\s*$")
+
+
 def _sentence(text: str) -> bool:
-    tokens = [t.strip("-") for t in _TOKEN.findall(text.casefold().replace("’", "'"))]
+    words = _QUALIFIER.sub("", text)
+    tokens = [t.strip("-") for t in _TOKEN.findall(words.casefold().replace("’", "'"))]
     # "l'école", "n'a": the elided article or negation is a word of its own
     tokens = [part for t in tokens for part in re.findall(r"\w+'|[\w·-]+", t)]
     if len(text) > FREE_TEXT_CHARS or sum(t not in _FUNCTION_WORDS for t in tokens) >= FREE_TEXT_WORDS:
