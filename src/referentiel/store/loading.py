@@ -206,6 +206,7 @@ def validate_staging(
     (docs/performance.md); a larger one where it is staged, in bounded memory. Shapes that need
     the reference engine get the staged statements as a graph (Python API only).
     """
+    from referentiel.validation import privacy_scan, privacy_written
     from referentiel.validation.api import choose_engine, load_shapes
     from referentiel.validation.sparql import validate_store
 
@@ -222,7 +223,15 @@ def validate_staging(
         context = ox.NamedNode(staging.context)
         _copy_context(staging.store, context, store)
         graphs.append(context)
-    report = validate_store(store, graph=graphs, shapes=shapes_graph if shapes is not None else None)
+    # a typed literal the store rewrote ("0472123456"^^xsd:integer) is scanned as the files write it
+    written = (
+        privacy_written.written_values((where, fmt, base) for where, fmt, base, _ in replay)
+        if privacy_scan.applies(shapes_graph)
+        else []
+    )
+    report = validate_store(
+        store, graph=graphs, shapes=shapes_graph if shapes is not None else None, written=written
+    )
     return ValidationOutcome.of(report)
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,7 +110,18 @@ def _candidates(data: Any, kinds: tuple[Kind, ...], select: Any = None) -> Itera
     from referentiel.validation.sparql.api import to_rdflib
 
     for s, p, o in select(_store_query(kinds), ("s", "p", "o")):
-        yield to_rdflib(s), to_rdflib(p), to_rdflib(o)
+        yield to_rdflib(s), to_rdflib(p), _as_written(o, to_rdflib)
+
+
+def _as_written(term: Any, convert: Callable[[Any], Any]) -> Any:
+    """A store literal as an rdflib literal with its lexical form kept: rdflib would otherwise
+    rewrite ``"0472123456"^^xsd:integer`` (a literal as a file writes it, :func:`prefetched`'s
+    ``written``) as ``"472123456"`` outside ``validate``'s exact mode."""
+    converted = convert(term)
+    if isinstance(converted, Literal) and converted.datatype is not None:
+        lexical_form = term.value  # the store's (or the file's) form, before rdflib's normalisation
+        return Literal(lexical_form, datatype=converted.datatype, normalize=False)
+    return converted
 
 
 def find_personal_values(
@@ -144,8 +155,11 @@ def _kinds(shapes: Graph) -> tuple[Kind, ...]:
     return tuple(k for k in KINDS if (SHAPE, SH.sparql, k.constraint) in shapes)
 
 
-def prefetched(shapes: Graph, select: Any) -> Any:
+def prefetched(shapes: Graph, select: Any, written: Sequence[tuple[Any, Any, Any]] = ()) -> Any:
     """``select`` (the SPARQL engine's query function), with the scan's pre-filter already running.
+
+    ``written``: triples whose literal the store holds rewritten, as the files write them
+    (:func:`referentiel.validation.privacy_written.written_values`): the scan looks at them too.
 
     The pre-filter reads every literal of the data (about a second per million triples). Started on
     a thread of its own before the engine's queries, it runs while they do (pyoxigraph releases the
@@ -173,7 +187,7 @@ def prefetched(shapes: Graph, select: Any) -> Any:
         thread.join()
         if "error" in answer:
             raise answer["error"]
-        return answer["rows"]
+        return [*answer["rows"], *written] if written else answer["rows"]
 
     return select_with_scan
 

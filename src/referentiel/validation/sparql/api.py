@@ -302,11 +302,14 @@ def validate_store(
     lang: str = "fr",
     fail_on: str | Severity = "violation",
     threads: int | None = None,
+    written: Sequence[tuple[Any, Any, Any]] = (),
 ) -> ValidationReport:
     """Validate the data of a pyoxigraph store in place against SHACL shapes (bundled by default).
 
     ``graph``: the graph(s) holding the data (e.g. a staging graph, plus the ontology graph when
     ``sh:class`` must see the ontology's ``rdfs:subClassOf``); None for the store's default graph.
+    ``written``: triples whose literal the store rewrote, as the files wrote them, for the privacy
+    scan (:func:`referentiel.validation.privacy_written.written_values`).
     Raises :class:`UnsupportedShapes` when the shapes use a feature this engine does not run.
     """
     from referentiel.validation.api import check_options
@@ -317,7 +320,7 @@ def validate_store(
     from referentiel.validation import privacy_scan
 
     # the privacy scan's pre-filter runs beside the engine's queries
-    select = privacy_scan.prefetched(shapes_graph, store_select(store, graphs))
+    select = privacy_scan.prefetched(shapes_graph, store_select(store, graphs), written)
     results = run(read_shapes(shapes_graph), select, threads=threads)
     return build_report(
         results, StoreView(store, graphs), shapes_graph, lang=lang, fail_on=threshold, shapes_files=names,

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -50,8 +51,14 @@ def load_store(
 
 
 def _load_all(
-    data: str | Path | Graph | Sequence[str | Path | Graph], input_format: str | None, exact: bool
+    data: str | Path | Graph | Sequence[str | Path | Graph],
+    input_format: str | None,
+    exact: bool,
+    written: list[tuple[Any, Any, Any]] | None = None,
 ) -> tuple[ox.Store, list[str], dict[str, str], int]:
+    """The store, input names, prefixes and count of literals kept as written (``exact``); with
+    ``written``, the triples whose typed literal the store rewrites and holds a personal value as
+    written are added to it (:mod:`referentiel.validation.privacy_written`)."""
     from referentiel.store.base import from_rdflib
 
     items = [data] if isinstance(data, str | Path | Graph) else list(data)
@@ -90,6 +97,10 @@ def _load_all(
                 else:
                     payload, count = rewritten
                     kept[0] += count
+            if written is not None:
+                from referentiel.validation.privacy_written import written_values
+
+                written += written_values([(payload, _FORMATS[fmt], base)])
             _load(store, name, payload, fmt, base, add if careful else None)
             for prefix, namespace in _PREFIX.findall(payload[:200_000]):
                 prefixes.setdefault(prefix.decode("utf-8", "replace"), namespace.decode("utf-8", "replace"))
@@ -226,7 +237,9 @@ def validate_files(
     # SPARQL-based constraints are the user's queries, written for the data's own datatypes: with
     # them, literals are stored as the store encodes them (docs/validation.md, "Literals as written")
     exact = not any(s.sparql or s.target_selects for s in model.shapes.values())
-    store, names, prefixes, kept = _load_all(data, input_format, exact)
+    # literals the store rewrites ("0472123456"^^xsd:integer), as written, for the privacy scan
+    written: list[tuple[Any, Any, Any]] | None = [] if privacy_scan.applies(shapes) else None
+    store, names, prefixes, kept = _load_all(data, input_format, exact, written)
     model.lexical = kept > 0
     triples = len(store)
     if ontology is True:
@@ -235,7 +248,7 @@ def validate_files(
         store.extend(
             ox.Quad(t.subject, t.predicate, t.object) for t in _ontology_triples(ontology, from_rdflib)
         )
-    select = privacy_scan.prefetched(shapes, _select(store))
+    select = privacy_scan.prefetched(shapes, _select(store), written or ())
     results = run(model, select, threads=threads)
     return build_report(
         results,
