@@ -11,6 +11,7 @@ parses them back when an rdflib graph is wanted.
 from __future__ import annotations
 
 import gc
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,7 +121,15 @@ def _ntriples(lines: list[Any]) -> bytes:
 
 
 def _id_token(text: str) -> str:
-    return quote(unicodedata.normalize("NFC", text.strip()), safe="-._~")
+    """``text`` as a segment of an IRI: trimmed, NFC, percent-encoded but for ``-._~`` and ASCII
+    letters and digits."""
+    text = text.strip()
+    if _UNRESERVED.fullmatch(text):
+        return text  # what quote() and NFC would give back unchanged (most identifiers: "F-1001")
+    return quote(unicodedata.normalize("NFC", text), safe="-._~")
+
+
+_UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]*")
 
 
 class Column:
