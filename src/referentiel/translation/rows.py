@@ -87,6 +87,10 @@ def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tupl
 class _Run(_Tables, _Cells, _Compositions, _Emitter):
     """One translation run over the export files of one profile."""
 
+    #: a column's distinct values worked out once (:meth:`_Cells._outcome`); False: every cell worked
+    #: out in full (:meth:`_Cells._cell`), the reference the tests compare the outcomes with
+    outcomes = True
+
     def __init__(
         self,
         profile: Profile,
@@ -127,6 +131,7 @@ class _Run(_Tables, _Cells, _Compositions, _Emitter):
         col_stats: dict[int, ColumnStats],
     ) -> None:
         build = self.build
+        outcomes_on = build and self.outcomes
         t = self.triples.append
         ext = self.triples.extend if hasattr(self.triples, "extend") else _extender(t)
         klass = nt_iri(ENTITY_CLASSES[spec.entity])
@@ -243,7 +248,7 @@ class _Run(_Tables, _Cells, _Compositions, _Emitter):
                     continue
                 if prop is None:
                     continue
-                if build:
+                if outcomes_on:
                     # a value already seen in this column makes the same lines: join them (cells.py)
                     kind = raw.__class__
                     if kind is str:
