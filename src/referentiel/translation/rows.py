@@ -65,7 +65,7 @@ _PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the ro
 
 
 def _extender(append: Any) -> Any:
-    """``extend`` for a sink that only has ``append``."""
+    """``extend`` through a sink's ``append``, line by line."""
 
     def extend(lines: Any) -> None:
         for line in lines:
@@ -133,7 +133,8 @@ class _Run(_Tables, _Cells, _Compositions, _Emitter):
         build = self.build
         outcomes_on = build and self.outcomes
         t = self.triples.append
-        ext = self.triples.extend if hasattr(self.triples, "extend") else _extender(t)
+        # a sink (BulkSink) gets its lines one by one through its append, as it always has
+        ext = self.triples.extend if self.triples.__class__ is list else _extender(t)
         klass = nt_iri(ENTITY_CLASSES[spec.entity])
         key_idx = [i for i, c in enumerate(slots) if c is not None and c.is_key]
         key_personal = any(slots[i].personal for i in key_idx)  # type: ignore[union-attr]
