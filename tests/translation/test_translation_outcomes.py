@@ -238,3 +238,22 @@ def test_personal_values_typed_in_cells_are_withheld_both_ways(
         lines = "".join(result.triples)
         assert not any(value in lines for value in SOFT_PERSONAL)
     assert withheld > 50  # the cells were reached, and withheld
+
+
+def test_plain_identifiers_are_their_own_iri_segment() -> None:
+    """emit._id_token skips quote() and NFC for text of unreserved ASCII characters only: the same
+    segment as quote(NFC(text)) for every such pair of characters and for anything else given."""
+    import unicodedata
+    from urllib.parse import quote
+
+    from referentiel.translation.emit import _id_token
+
+    def reference(text: str) -> str:
+        return quote(unicodedata.normalize("NFC", text.strip()), safe="-._~")
+
+    chars = [chr(i) for i in range(128)] + ["é", "e\u0301", "\u00a0", "ß", "İ", "\u212a"]
+    for a in chars:
+        for b in chars:
+            assert _id_token(a + b) == reference(a + b)
+    for text in ["F-1001", " T2 ", "2023/00400", "pep-06", "DUPONT Marie", "ｆ１", "a\nb"]:
+        assert _id_token(text) == reference(text)

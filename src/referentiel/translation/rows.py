@@ -1,5 +1,6 @@
 """The rows of a table become resources, original values and issues (one :class:`_Run` per
-translation): identity, cells by kind (term, reference, date, literal); compositions are in
+translation): identity, then each cell joined from its column's outcome for its value or worked out
+in full (:mod:`~referentiel.translation.cells`); compositions are in
 :mod:`~referentiel.translation.compositions`."""
 
 from __future__ import annotations
