@@ -118,17 +118,19 @@ def load_json(text: str, name: str) -> Any:
 
 def _depth(value: Any) -> int:
     """The nesting depth of a parsed JSON value (iterative: the value may be deep)."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            item = list(item.values())
-        elif not isinstance(item, list):
-            continue
-        deepest = max(deepest, level)
-        stack.extend((child, level + 1) for child in item if isinstance(child, dict | list))
-    return deepest
+    # level by level (a list of the containers at each depth): one comprehension per container
+    # instead of a push and a pop per item (an export's records were a tenth of reading it)
+    depth = 0
+    level = [value] if isinstance(value, dict | list) else []
+    while level:
+        depth += 1
+        below: list[Any] = []
+        for item in level:
+            below += [
+                c for c in (item.values() if isinstance(item, dict) else item) if isinstance(c, dict | list)
+            ]
+        level = below
+    return depth
 
 
 def _too_deep(text: str, name: str) -> InputError:

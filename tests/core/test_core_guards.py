@@ -250,3 +250,38 @@ def test_docs_list_every_limit_with_its_default() -> None:
         text = default.strip()
         expected = sizes.get(text) or int(text.replace(",", ""))
         assert getattr(limits.DEFAULTS, name) == expected, name
+
+
+def _depth_by_recursion(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth_by_recursion(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth_by_recursion(v) for v in value), default=0)
+    return 0
+
+
+def test_json_depth_is_the_nesting_depth() -> None:
+    """guards._depth (level by level, iterative) gives the depth the plain recursive definition gives."""
+    import random
+
+    from referentiel.guards import _depth
+
+    rng = random.Random(10)
+
+    def value(depth: int = 0) -> object:
+        r = rng.random()
+        if depth > 7 or r < 0.3:
+            return rng.choice([1, "x", None, 2.5, True])
+        if r < 0.65:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        return {str(i): value(depth + 1) for i in range(rng.randrange(4))}
+
+    for _ in range(3000):
+        v = value()
+        assert _depth(v) == _depth_by_recursion(v)
+    deep: list = []
+    cur = deep
+    for _ in range(100_000):  # deeper than recursion allows: the walk is iterative
+        cur.append([])
+        cur = cur[0]
+    assert _depth(deep) == 100_001

@@ -1,5 +1,6 @@
 """The rows of a table become resources, original values and issues (one :class:`_Run` per
-translation): identity, cells by kind (term, reference, date, literal); compositions are in
+translation): identity, then each cell joined from its column's outcome for its value or worked out
+in full (:mod:`~referentiel.translation.cells`); compositions are in
 :mod:`~referentiel.translation.compositions`."""
 
 from __future__ import annotations
@@ -14,9 +15,22 @@ from rdflib.namespace import SKOS
 from referentiel.namespaces import REFD
 from referentiel.privacy import Screening, screen
 from referentiel.progress import NullProgress, Progress
+from referentiel.translation.cells import (
+    DATE,
+    LITERAL,
+    MANY,
+    OUTCOMES_PER_COLUMN,
+    REF_FAMILY,
+    REF_ORGANISATION,
+    SCALARS,
+    SKIP,
+    SLOW,
+    TERM,
+    _Cells,
+    list_key,
+)
 from referentiel.translation.compositions import _Compositions
 from referentiel.translation.emit import (
-    _NO_BUILD,
     _ORIGINAL_VALUE,
     _STATUS,
     _VALUE,
@@ -25,7 +39,6 @@ from referentiel.translation.emit import (
     RDF,
     REF,
     XSD_ANYURI,
-    XSD_DATE,
     Column,
     _Emitter,
     _id_token,
@@ -33,33 +46,33 @@ from referentiel.translation.emit import (
     nt_iri,
     nt_literal,
 )
-from referentiel.translation.messages import Items, Msg
+from referentiel.translation.messages import Msg
 from referentiel.translation.model import (
-    CONCEPT,
     DEFAULT_ORGANISATION_PROPERTY,
     ENTITY_CLASSES,
-    REFERENCE,
 )
 from referentiel.translation.profile import ColumnSpec, Profile, TableSpec
 from referentiel.translation.pseudonym import Pseudonymiser
 from referentiel.translation.readers import Table
-from referentiel.translation.report import ERROR, INFO, WARNING, ColumnStats, FileStats, TranslationIssue
+from referentiel.translation.report import ERROR, WARNING, ColumnStats, FileStats, TranslationIssue
 from referentiel.translation.resolve import (
-    _NM,
     MAPPED,
-    NO_EQUIVALENT,
-    UNMAPPED,
-    UNPARSABLE,
-    WITHHELD,
     TermResolver,
-    _pattern,
-    _show_number,
     cell_text,
-    parse_date,
 )
 from referentiel.translation.tables import _show, _Tables, _Whole
 
 _PROGRESS_EVERY = 500  # rows between two progress reports: cheap next to the rows themselves
+
+
+def _extender(append: Any) -> Any:
+    """``extend`` through a sink's ``append``, line by line."""
+
+    def extend(lines: Any) -> None:
+        for line in lines:
+            append(line)
+
+    return extend
 
 
 def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tuple[int, Any]]:
@@ -72,8 +85,12 @@ def _reporting(rows: list[tuple[int, Any]], progress: Progress) -> Iterator[tupl
     progress.done()
 
 
-class _Run(_Tables, _Compositions, _Emitter):
+class _Run(_Tables, _Cells, _Compositions, _Emitter):
     """One translation run over the export files of one profile."""
+
+    #: a column's distinct values worked out once (:meth:`_Cells._outcome`); False: every cell worked
+    #: out in full (:meth:`_Cells._cell`), the reference the tests compare the outcomes with
+    outcomes = True
 
     def __init__(
         self,
@@ -115,7 +132,10 @@ class _Run(_Tables, _Compositions, _Emitter):
         col_stats: dict[int, ColumnStats],
     ) -> None:
         build = self.build
+        outcomes_on = build and self.outcomes
         t = self.triples.append
+        # a sink (BulkSink) gets its lines one by one through its append, as it always has
+        ext = self.triples.extend if self.triples.__class__ is list else _extender(t)
         klass = nt_iri(ENTITY_CLASSES[spec.entity])
         key_idx = [i for i, c in enumerate(slots) if c is not None and c.is_key]
         key_personal = any(slots[i].personal for i in key_idx)  # type: ignore[union-attr]
@@ -137,8 +157,21 @@ class _Run(_Tables, _Compositions, _Emitter):
         # the fixed parts of each row's lines, made once per table
         local_id_p, derived_p = f" {REF.localId} ", f" {PROV.wasDerivedFrom} "
         row_p, row_end = f' {REF.sourceRow} "', f'"^^<{_XSD_INTEGER}> .\n'
+        # per column: its outcomes by value (cells.py), the end of its original values' IRI and of
+        # the line linking them to the row's resource, its statistics
         plan = [
-            (index, col, col.composition, col.property, columns.get(index), f"/{index + 1}")
+            (
+                index,
+                col,
+                col.composition,
+                col.property,
+                columns.get(index),
+                f"/{index + 1}",
+                {},
+                f"/{index + 1}>",
+                f"/{index + 1}> .\n",
+                col_stats.get(index),
+            )
             for index, col in active
         ]
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
@@ -207,248 +240,94 @@ class _Run(_Tables, _Compositions, _Emitter):
             compositions: list[tuple[int, ColumnSpec, Any]] = []
 
             # ---- cells
-            for index, col, composition, prop, column, cell_no in plan:
+            if build:
+                s_orig = f"{subject}{_ORIGINAL_VALUE}<{record_iri}"  # + "/3> .\n": the cell's link
+                ov_base = f"<{record_iri}"  # + "/3>": the cell's original value
+            for index, col, composition, prop, column, cell_no, outcomes, ov_end, link_end, cs in plan:
                 raw = cells[index]
                 if composition:
                     compositions.append((index, col, raw))
                     continue
                 if prop is None:
                     continue
-                p_iri = column.prop
-                if raw.__class__ is list:  # a JSON array (json gives plain lists)
-                    items = [cell_text(v).strip() for v in raw]
-                    items = [v for v in items if v not in col.null]
-                    raw_items: list[Any] = items
-                    text = ""  # a JSON array: _Whole joins its items
-                else:
-                    text = raw if raw.__class__ is str else cell_text(raw)
-                    stripped = text.strip()
-                    if stripped in col.null:
-                        if col.required:
-                            self.issue(
-                                "missing-value",
-                                ERROR,
-                                table,
-                                Msg.of("missing-value", column=col.title),
-                                row=row_no,
-                                column=col.title,
-                            )
-                        continue
-                    if col.separator:
-                        raw_items = [v.strip() for v in text.split(col.separator)]
-                        raw_items = [v for v in raw_items if v not in col.null]
+                if outcomes_on:
+                    # a value already seen in this column makes the same lines: join them (cells.py)
+                    kind = raw.__class__
+                    if kind is str:
+                        key = raw
+                    elif kind in SCALARS:
+                        key = (kind, raw)  # True == 1, but not (bool, True) == (int, 1)
                     else:
-                        # a single cell is kept verbatim (spaces included); list items are trimmed
-                        raw_items = [text if raw.__class__ is str else raw]
-                many = len(raw_items) > 1
-                # "DUPONT, Marie" split on a "," separator is two harmless words: the screen sees the
-                # whole cell too, and an item that is not what the column declares takes its finding
-                whole = _Whole(raw, text, prop.kind == CONCEPT) if many and not col.personal else None
-                for k, item in enumerate(raw_items):
-                    ov = (
-                        (f"<{record_iri}{cell_no}-{k + 1}>" if many else f"<{record_iri}{cell_no}>")
-                        if build
-                        else None
-                    )
-                    if prop.kind == CONCEPT:
-                        term = item if item.__class__ is str else cell_text(item)
-                        # all that depends on the term alone, worked out once per column and term
-                        known = column.terms.get(term)
-                        if known is None:
-                            res = self.resolver.resolve(term, prop.scheme or "")
-                            concept = self._concept(res) if res.concept is not None else None
-                            known = column.terms[term] = self._term_known(res, term, concept, p_iri)
-                        res, shown_term, concept, tails = known
-                        cs = col_stats[index]
-                        found = (screen(term) or (whole and whole.get())) if res.status == UNMAPPED else None
-                        if found:
-                            # not a term of the mapping set, and personal: neither kept nor counted
-                            cs.cells[WITHHELD] += 1
-                            self.withhold(
-                                table, row_no, col, subject, ov, column, found, WARNING, "expected.term"
-                            )
-                            continue
-                        cs.cells[res.klass] += 1
-                        # The statistics feed reports, coverage and suggestions: they keep the
-                        # term as it may be shown (a note typed in the column is masked).
-                        cs.frequency[shown_term] += 1
-                        cs.terms.setdefault(shown_term, res.klass)
-                        if res.status == UNMAPPED:
-                            self.issue(
-                                "unmapped-term",
-                                WARNING,
-                                table,
-                                Msg.of(
-                                    "unmapped-term.wrong-scheme"
-                                    if res.klass == "wrong-scheme"
-                                    else "unmapped-term",
-                                    term=shown_term,
-                                ),
-                                row=row_no,
-                                column=col.title,
-                                term=shown_term,
-                            )
-                        elif res.status == NO_EQUIVALENT:
-                            self.issue(
-                                "no-equivalent",
-                                INFO,
-                                table,
-                                Msg.of("no-equivalent", term=shown_term),
-                                row=row_no,
-                                column=col.title,
-                                term=shown_term,
-                            )
-                        elif not res.asserted:
-                            self.issue(
-                                "not-asserted",
-                                INFO,
-                                table,
-                                Msg.of(
-                                    "not-asserted",
-                                    term=shown_term,
-                                    predicate=res.predicate,
-                                    concept=res.concept.n3(_NM),  # type: ignore[union-attr]
-                                    property=prop.name,
-                                ),
-                                row=row_no,
-                                column=col.title,
-                                term=shown_term,
-                            )
-                        if build:
-                            # the lines of _original and of the mapping, from the term's own tails
-                            asserted_tail, value_tail, status_tail, mapped_tails = tails
-                            if asserted_tail:
-                                t(subject + asserted_tail)  # type: ignore[operator]
-                            if column.lines is not None:
-                                self._describe(column)
-                            t(f"{subject}{_ORIGINAL_VALUE}{ov} .\n")
-                            t(ov + column.in_column)  # type: ignore[operator]
-                            t(ov + value_tail)  # type: ignore[operator]
-                            if status_tail:
-                                t(ov + status_tail)  # type: ignore[operator]
-                            if mapped_tails:
-                                t(ov + mapped_tails[0])  # type: ignore[operator]
-                                t(ov + mapped_tails[1])  # type: ignore[operator]
-                    elif prop.kind == REFERENCE:
-                        written = item if item.__class__ is str else cell_text(item)
-                        value = written.strip()
-                        target = col.references or prop.target or ""
-                        if not build:
-                            if target == "family":
-                                family = _NO_BUILD
-                            elif target == "organisation" and not col.personal and value:
-                                found = self._unknown_organisation(value, whole)
-                                if found:
-                                    self.withhold(
-                                        table,
-                                        row_no,
-                                        col,
-                                        None,
-                                        None,
-                                        None,
-                                        found,
-                                        WARNING,
-                                        "expected.organisation",
+                        key = list_key(raw) if kind is list else None
+                    if key is not None:
+                        out = outcomes.get(key)
+                        if out is None:
+                            out = self._outcome(spec, index, col, prop, column, raw, date_cache)
+                            if out is not SLOW:
+                                if column.lines is not None and out[0] != SKIP and out[0] != LITERAL:
+                                    self._describe(column)
+                                for item in out[1] if out[0] == MANY else ((out,),):
+                                    if item[0][0] == TERM:
+                                        cs.terms.setdefault(item[0][5], item[0][6])
+                            if len(outcomes) < OUTCOMES_PER_COLUMN:
+                                outcomes[key] = out
+                        if out is not SLOW:
+                            what = out[0]
+                            if what == TERM:
+                                ov = ov_base + ov_end
+                                ext(
+                                    (
+                                        subject + out[1],
+                                        s_orig + link_end,
+                                        ov + column.in_column,
+                                        ov + out[2],
+                                        ov + out[3],
+                                        ov + out[4],
                                     )
-                            continue
-                        if target == "organisation" and not col.personal and value:
-                            found = self._unknown_organisation(value, whole)
-                            if found:
-                                # a name or a note where an organisation goes: no organisation is made of it
-                                self.withhold(
-                                    table,
-                                    row_no,
-                                    col,
-                                    subject,
-                                    ov,
-                                    column,
-                                    found,
-                                    WARNING,
-                                    "expected.organisation",
                                 )
-                                continue
-                        obj = self.entity_iri(target, value, col.personal)
-                        t(f"{subject} {p_iri} {obj} .\n")
-                        if target == "organisation" and obj != self.own_org:
-                            self._org_refs.setdefault(obj, (value, record))  # type: ignore[arg-type]
-                        elif target == "family":
-                            family = obj
-                            t(f"{obj} {RDF.type} {REF.Family} .\n")
-                            t(f"{obj} {PROV.wasDerivedFrom} {record} .\n")
-                        self._original(
-                            subject,  # type: ignore[arg-type]
-                            ov,  # type: ignore[arg-type]
-                            column,
-                            None if col.personal else self.literal(written),
-                            MAPPED,
-                        )
-                    elif col.datatype == "date":
-                        cache_key = (index, item)
-                        known_date = date_cache.get(cache_key)
-                        if known_date is None:
-                            parsed = parse_date(item, col.formats)
-                            iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
-                            known_date = date_cache[cache_key] = (parsed, iso)
-                        parsed, iso = known_date
-                        written = item if item.__class__ is str else cell_text(item)
-                        text = written.strip()
-                        found = (screen(text) or (whole and whole.get())) if parsed is None else None
-                        if found:
-                            self.withhold(
-                                table, row_no, col, subject, ov, column, found, ERROR, "expected.date"
-                            )
+                                cs.cells[out[6]] += 1
+                                cs.frequency[out[5]] += 1
+                            elif what == LITERAL:
+                                t(subject + out[1])
+                            elif what == DATE:
+                                ov = ov_base + ov_end
+                                ext((subject + out[1], s_orig + link_end, ov + column.in_column, ov + out[2]))
+                            elif what == MANY:
+                                found = self._emit_items(out[1], subject, s_orig, ov_base, record, column, cs)
+                                if found is not None:
+                                    family = found
+                            elif what != SKIP:  # a reference
+                                ov = ov_base + ov_end
+                                t(subject + out[1])
+                                if what == REF_ORGANISATION:
+                                    self._org_refs.setdefault(out[3], (out[4], record))
+                                elif what == REF_FAMILY:
+                                    family = out[3]
+                                    ext((out[5], f"{family}{derived_p}{record} .\n"))
+                                t(s_orig + link_end)
+                                t(ov + column.in_column)
+                                if out[2] is not None:
+                                    t(ov + out[2])
                             continue
-                        if parsed is None:
-                            self.issue(
-                                "unparsable",
-                                ERROR,
-                                table,
-                                Msg.of(
-                                    "unparsable.date",
-                                    value=_show_number(text),
-                                    formats=Items(tuple(_pattern(f) for f in col.formats)),
-                                    property=prop.name,
-                                ),
-                                row=row_no,
-                                column=col.title,
-                            )
-                        if build:
-                            if parsed is not None:
-                                t(f"{subject} {p_iri} {iso} .\n")
-                            self._original(
-                                subject,  # type: ignore[arg-type]
-                                ov,  # type: ignore[arg-type]
-                                column,
-                                self.literal(written),
-                                MAPPED if parsed is not None else UNPARSABLE,
-                            )
-                    else:
-                        text = (item if item.__class__ is str else cell_text(item)).strip()
-                        # every literal but a declared organisation name is screened (communes, codes...)
-                        declared_name = spec.entity == "organisation" and prop.name == "name"
-                        found = (
-                            None
-                            if col.personal or declared_name
-                            else (screen(text) or (whole and whole.get()))
-                        )
-                        if found:
-                            expected = Msg.of("expected.text", property=prop.name)
-                            self.withhold(table, row_no, col, subject, ov, column, found, WARNING, expected)
-                            continue
-                        if build:
-                            if col.personal:
-                                t(f"{subject} {p_iri} {self.literal(self.pseudonym(spec.entity, text))} .\n")
-                            else:
-                                t(f"{subject} {p_iri} {self.literal(text)} .\n")
+                found = self._cell(
+                    table, spec, row_no, subject, record, record_iri, index, col, prop, column, cell_no, raw,
+                    col_stats, date_cache,
+                )  # fmt: skip
+                if found is not None:
+                    family = found
             if compositions:
                 self._compositions(table, row_no, record, record_iri, family, compositions, columns)
 
     def _unknown_organisation(self, value: str, whole: _Whole | None) -> Screening | None:
         """The screening of an organisation reference the profile does not name (None when it does);
         ``whole``: the screening of the whole cell the value is an item of."""
-        if " ".join(value.split()).casefold() in self.profile.organisations:
+        if self._known_organisation(value):
             return None
         return screen(value) or (whole and whole.get()) or None
+
+    def _known_organisation(self, value: str) -> bool:
+        """Whether the profile names the organisation ``value`` (spaces and case aside)."""
+        return " ".join(value.split()).casefold() in self.profile.organisations
 
     def _columns(self, table: Table, active: list[tuple[int, ColumnSpec]]) -> dict[int, Column]:
         """The provenance of each column of ``table`` that feeds a property (described when first used)."""

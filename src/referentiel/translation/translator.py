@@ -28,7 +28,8 @@ personal and is not declared refuses its table (nothing of it is translated).
 This module is the public API (:func:`translate`, :func:`analyse`, :func:`expand_exports`); the work
 is split by responsibility: :mod:`~referentiel.translation.readers` and
 :mod:`~referentiel.translation.xlsx` (files), :mod:`~referentiel.translation.tables` (a table against
-its profile, the personal-data rule), :mod:`~referentiel.translation.rows` (rows and cells),
+its profile, the personal-data rule), :mod:`~referentiel.translation.rows` (rows),
+:mod:`~referentiel.translation.cells` (cells: each distinct value of a column worked out once),
 :mod:`~referentiel.translation.compositions` (family members), :mod:`~referentiel.translation.resolve`
 (terms, dates), :mod:`~referentiel.translation.emit` (IRIs, literals, triples, N-Triples) and
 :mod:`~referentiel.translation.report` (issues, statistics, result).
