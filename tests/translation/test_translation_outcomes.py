@@ -257,3 +257,28 @@ def test_plain_identifiers_are_their_own_iri_segment() -> None:
             assert _id_token(a + b) == reference(a + b)
     for text in ["F-1001", " T2 ", "2023/00400", "pep-06", "DUPONT Marie", "ｆ１", "a\nb"]:
         assert _id_token(text) == reference(text)
+
+
+def test_a_date_cell_is_read_as_itself_whatever_came_before(tmp_path: Path) -> None:
+    """``True == 1`` in Python: a date cache keyed by the value alone read a JSON ``true`` as the
+    Excel serial day 1 when a ``1`` came first (and ``1`` as unparsable when ``true`` came first).
+    Each cell must get what it gets alone, in either order and on both paths."""
+    generate(tmp_path, families=20, seed=1)
+    export = tmp_path / "amo-le-tremplin" / "export" / "actions.json"
+    profile = tmp_path / "amo-le-tremplin" / "profile.yaml"
+    records = json.loads(export.read_text(encoding="utf-8"))
+
+    def date_issues(first: object, second: object) -> list[tuple[str, int]]:
+        records[0]["date"], records[1]["date"] = first, second
+        export.write_text(json.dumps(records), encoding="utf-8")
+        result = translate([export.parent], profile, key=_key(tmp_path))
+        return [(i.kind, i.row) for i in result.issues if i.column == "date"]
+
+    for outcomes in (True, False):
+        _Run.outcomes = outcomes
+        try:
+            assert date_issues(1, True) == [("unparsable", 2)]
+            assert date_issues(True, 1) == [("unparsable", 1)]
+            assert date_issues(1, 1.0) == date_issues(1.0, 1) == []
+        finally:
+            _Run.outcomes = True

@@ -156,7 +156,7 @@ class _Cells:
                 kind = REF_FAMILY
             return (kind, f" {p_iri} {obj} .\n", value_tail, obj, value, f"{obj} {RDF.type} {REF.Family} .\n")
         if col.datatype == "date":
-            cache_key = (index, item)
+            cache_key = (index, item.__class__, item)  # True == 1 and 1 == 1.0 as keys: not the same cell
             known_date = date_cache.get(cache_key)
             if known_date is None:
                 parsed = parse_date(item, col.formats)
@@ -411,7 +411,7 @@ class _Cells:
                     MAPPED,
                 )
             elif col.datatype == "date":
-                cache_key = (index, item)
+                cache_key = (index, item.__class__, item)  # True == 1 and 1 == 1.0 as keys: not the same cell
                 known_date = date_cache.get(cache_key)
                 if known_date is None:
                     parsed = parse_date(item, col.formats)

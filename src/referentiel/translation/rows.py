@@ -176,7 +176,7 @@ class _Run(_Tables, _Cells, _Compositions, _Emitter):
         ]
         stem = _id_token(Path(table.file).stem + (f"-{table.sheet}" if table.sheet else ""))
         seen_ids: dict[str, int] = {}
-        date_cache: dict[tuple[int, Any], tuple[date | None, str | None]] = {}
+        date_cache: dict[tuple[int, type, Any], tuple[date | None, str | None]] = {}
 
         for row_no, cells in _reporting(table.rows, self.progress):
             # ---- identity
