@@ -10,8 +10,9 @@ The hybrid matcher reads a term several ways and keeps, per concept, the best ev
   "psy" reads "psychique" among needs and "psychologue" among roles.
 - **the scheme's head word**: "Secteur judiciaire" is a sector, "problèmes de santé" a need; the
   word that only repeats the scheme ("secteur", "besoin", "problèmes", and Dutch/English forms) is
-  dropped, leaving what tells the concepts of the scheme apart. The list is per scheme, written from
-  the schemes' names, not from any evaluation term.
+  dropped, leaving what tells the concepts of the scheme apart. The list is per scheme: the schemes'
+  names, and for needs the usual "problem"/"difficulty" phrasing, chosen with the labelled set in
+  view (its phrasings are like that); docs/translation.md gives the figures without the list.
 """
 
 from __future__ import annotations
