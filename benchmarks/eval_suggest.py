@@ -5,12 +5,16 @@
         [--labels all,pref]
 
 Ranking: precision@1 and recall@K over the terms that have an equivalent, overall, per language
-(fr, nl, en), for terms that are not a label of their concept ("unseen") and for the HCParty labels.
+(fr, nl, en), for terms that are not a label of their concept ("unseen") and for the HCParty labels;
+"nl-unlisted" and "unseen-unlisted" leave out the terms holding an acronym of the Dutch acronym list
+(abbreviations_nl.json, written after the labelled set).
 Decisions, on held-out folds (5 folds grouped by concept; see cross_validate): the expected
 calibration error of the raw first score and of the calibrated confidence (Platt scaling on first
 score and margin, referentiel.translation.calibration), the precision of ``match`` (calibrated
 confidence >= 0.9), and the precision and recall of "no good candidate" against the terms labelled
-``none`` (no equivalent in the framework: the gold of sssom:NoTermFound).
+``none`` (no equivalent in the framework: the gold of sssom:NoTermFound). The calibration and the
+"no good candidate" threshold of a fold are fitted on its four training folds only (the hybrid's on
+their out-of-fold ranking), the threshold's target precision by an inner cross-validation.
 
 The hybrid method's ranking itself is learnt (a logistic fusion of lexical and embedding evidence,
 referentiel.translation.suggest_hybrid): its fusion is fitted on the training folds only, so its
@@ -50,6 +54,24 @@ def read_labelled(path: Path) -> list[dict[str, str]]:
         line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
     ]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def listed(term: str) -> bool:
+    """The term contains an acronym of the Dutch list (``abbreviations_nl.json``), written after the
+    labelled set: the figures without those rows show what the list does not explain."""
+    import json
+    import re
+    from importlib import resources
+
+    keys = {
+        k
+        for k in json.loads(
+            resources.files("referentiel.translation").joinpath("abbreviations_nl.json").read_text("utf-8")
+        )
+        if not k.startswith("_")
+    }
+    words = re.split(r"[\s\-]+", re.sub(r"['’]s\b", "", term))
+    return any(w.casefold() in keys for w in words if w.isupper())
 
 
 def pref_only(framework: Framework) -> Framework:
@@ -102,14 +124,50 @@ def fusion_tables(
     rows: list[dict[str, str]], use_scheme: bool, framework: Framework
 ) -> list[tuple[object, list[bool]]]:
     """Per row the hybrid matcher's evidence table and which concept row is the labelled one."""
+    return [(table, gold) for _, table, gold in evidence_tables(rows, use_scheme, framework)]
+
+
+def evidence_tables(
+    rows: list[dict[str, str]], use_scheme: bool, framework: Framework
+) -> list[tuple[list[str], object, list[bool]]]:
+    """Per row (concept IRIs, the hybrid matcher's evidence table, which IRI is the labelled one)."""
     match = matcher(HYBRID, framework)
     out = []
     for row in rows:
         allowed = {c.iri for c in framework if _in_scheme(c, row["scheme"], ())} if use_scheme else None
         iris, table, _ = match.evidence(row["term"], allowed)
         gold = framework.iri(row["concept"]) if row["concept"] != NONE else None
-        out.append((table, [iri == gold for iri in iris]))
+        out.append((iris, table, [iri == gold for iri in iris]))
     return out
+
+
+def rank_table(
+    row: dict[str, str], iris: list[str], table: object, fusion: object, k: int, framework: Framework
+) -> dict[str, object]:
+    """One row ranked from its evidence table by ``fusion``, exactly as ``rank`` ranks with that fusion
+    (the evidence does not depend on the fusion, so it is computed once for every fold's model)."""
+    import numpy as np
+
+    z = np.asarray(table) @ np.array(fusion.coef) + fusion.intercept  # type: ignore[attr-defined]
+    fused = 1.0 / (1.0 + np.exp(-z))
+    order = sorted(range(len(iris)), key=lambda i: (-float(fused[i]), iris[i]))[:k]
+    candidates = [framework.concepts[iris[i]].curie.removeprefix("refc:") for i in order]
+    return _scored(row, candidates, [round(float(fused[i]), 4) for i in order], framework)
+
+
+def _scored(
+    row: dict[str, str], candidates: list[str], scores: list[float], framework: Framework
+) -> dict[str, object]:
+    gold = row["concept"]
+    concept = framework.get(gold) if gold != NONE else None
+    return {
+        "row": row,
+        "none": gold == NONE,
+        "candidates": candidates,
+        "scores": scores,
+        "unseen": gold != NONE
+        and (concept is None or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels())),
+    }
 
 
 def _score_rows(
@@ -120,20 +178,10 @@ def _score_rows(
     for row in rows:
         term = TermToMap(row["term"], scheme=row["scheme"] if use_scheme else None)
         ranked = rank(term, match, top_k=k)
-        gold = row["concept"]
-        concept = framework.get(gold) if gold != NONE else None
         scored.append(
-            {
-                "row": row,
-                "none": gold == NONE,
-                "candidates": [c.curie.removeprefix("refc:") for c in ranked],
-                "scores": [c.score for c in ranked],
-                "unseen": gold != NONE
-                and (
-                    concept is None
-                    or not any(fold(t) == fold(row["term"]) for t, _, _ in concept.all_labels())
-                ),
-            }
+            _scored(
+                row, [c.curie.removeprefix("refc:") for c in ranked], [c.score for c in ranked], framework
+            )
         )
     return scored, time.perf_counter() - start
 
@@ -168,22 +216,29 @@ def cross_validate(
     method: str,
     folds: int = 5,
     by_fold: list[list[dict[str, object]]] | None = None,
+    train_by_fold: list[dict[int, dict[str, object]]] | None = None,
 ) -> list[tuple[float, bool, bool]]:
     """Held-out (confidence, match decision, no-match decision) per row: fitted on the other folds.
 
     ``by_fold[f]``: the rows as ranked by a model fitted without fold ``f`` (the hybrid matcher's
-    fusion); the calibration of fold ``f`` is fitted on that ranking of the other folds.
+    fusion); ``train_by_fold[f]``: the training rows of fold ``f`` ranked out-of-fold (each by a
+    fusion fitted without its own inner fold), which the calibration of fold ``f`` is fitted on, so
+    that it sees scores as a new term gets them. The "no good candidate" threshold is chosen on the
+    training folds only, its target precision by an inner cross-validation
+    (:func:`referentiel.translation.calibration.cross_validated_no_match`).
     """
-    from referentiel.translation.calibration import choose_no_match_threshold, fit_platt
+    from referentiel.translation.calibration import cross_validated_no_match
 
     assignment = folds_of(scored, folds)
     out: list[tuple[float, bool, bool] | None] = [None] * len(scored)
     for f in range(folds):
         ranking = by_fold[f] if by_fold is not None else scored
-        train = [s for s, a in zip(ranking, assignment, strict=True) if a != f]
-        calibration = fit_platt([(s["scores"], first_is_right(s)) for s in train], method)
-        calibration.no_match_threshold = choose_no_match_threshold(
-            calibration, [(s["scores"], s["none"]) for s in train]
+        train_idx = [i for i, a in enumerate(assignment) if a != f]
+        train = [train_by_fold[f][i] if train_by_fold is not None else ranking[i] for i in train_idx]
+        calibration, _ = cross_validated_no_match(
+            [(s["scores"], first_is_right(s), bool(s["none"])) for s in train],
+            [assignment[i] for i in train_idx],
+            method,
         )
         for i, (s, a) in enumerate(zip(scored, assignment, strict=True)):
             if a == f:
@@ -197,10 +252,14 @@ def cross_validate(
 
 def _held_out_fusion(
     rows: list[dict[str, str]], k: int, use_scheme: bool, framework: Framework, folds: int, batch: bool
-) -> tuple[list[dict[str, object]], list[list[dict[str, object]]], float, float]:
+) -> tuple[
+    list[dict[str, object]], list[list[dict[str, object]]], list[dict[int, dict[str, object]]], float, float
+]:
     """The hybrid ranking of every row by a fusion fitted on the other folds (never on its own fold).
 
-    Returns (held-out ranking, the ranking of all rows per fold's fusion, setup s, evidence s of all rows).
+    Returns (held-out ranking, the ranking of all rows per fold's fusion, the out-of-fold ranking of
+    each fold's training rows, setup s, evidence s of all rows). The evidence of a term does not
+    depend on the fusion: it is computed once, and every fold's fusion ranks from it.
     """
     from referentiel.translation.suggest_hybrid import fit_fusion
 
@@ -209,16 +268,33 @@ def _held_out_fusion(
     setup = time.perf_counter() - start
     start = time.perf_counter()
     if batch:
-        matcher(HYBRID, framework).prepare([r["term"] for r in rows])
-    tables = fusion_tables(rows, use_scheme, framework)  # the evidence of every term: the cost per term
+        competing = [
+            {c.iri for c in framework if _in_scheme(c, r["scheme"], ())} if use_scheme else None for r in rows
+        ]
+        matcher(HYBRID, framework).prepare([r["term"] for r in rows], competing)
+    tables = evidence_tables(rows, use_scheme, framework)  # the evidence of every term: the cost per term
     elapsed = time.perf_counter() - start
     assignment = folds_of([{"row": r, "none": r["concept"] == NONE} for r in rows], folds)
-    by_fold = []
+
+    def fitted(excluded: set[int]) -> object:
+        return fit_fusion(
+            [(t, y) for (_, t, y), a in zip(tables, assignment, strict=True) if a not in excluded]
+        )
+
+    def ranked(fusion: object, index: list[int]) -> dict[int, dict[str, object]]:
+        return {i: rank_table(rows[i], tables[i][0], tables[i][1], fusion, k, framework) for i in index}
+
+    everything = list(range(len(rows)))
+    by_fold, train_by_fold = [], []
     for f in range(folds):
-        fusion = fit_fusion([t for t, a in zip(tables, assignment, strict=True) if a != f])
-        by_fold.append(score_rows(rows, HYBRID, k, use_scheme, framework, fusion=fusion)[0])
+        by_fold.append([r for _, r in sorted(ranked(fitted({f}), everything).items())])
+        inner: dict[int, dict[str, object]] = {}
+        for g in range(folds):
+            if g != f:
+                inner.update(ranked(fitted({f, g}), [i for i in everything if assignment[i] == g]))
+        train_by_fold.append(inner)
     held_out = [by_fold[a][i] for i, a in enumerate(assignment)]
-    return held_out, by_fold, setup, elapsed
+    return held_out, by_fold, train_by_fold, setup, elapsed
 
 
 def decision_metrics(
@@ -257,11 +333,13 @@ def evaluate(
     if labels == "pref":
         framework = pref_only(framework)
     if method == HYBRID:
-        scored, by_fold, setup, elapsed = _held_out_fusion(rows, k, use_scheme, framework, folds, batch)
+        scored, by_fold, train_by_fold, setup, elapsed = _held_out_fusion(
+            rows, k, use_scheme, framework, folds, batch
+        )
     else:
         scored, setup, elapsed = score_rows(rows, method, k, use_scheme, framework)
-        by_fold = None
-    held_out = cross_validate(scored, method, folds, by_fold)
+        by_fold, train_by_fold = None, None
+    held_out = cross_validate(scored, method, folds, by_fold, train_by_fold)
     overall = ranking_metrics(scored)
     unseen = ranking_metrics([s for s in scored if s["unseen"]])
     by_variation: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -275,6 +353,9 @@ def evaluate(
         ("nl", lambda s: s["row"]["lang"] == "nl"),
         ("en", lambda s: s["row"]["lang"] == "en"),
         ("unseen", lambda s: s["unseen"] or s["none"]),
+        # The rows whose term has no acronym of the Dutch list written on 2026-12-05 (after this set):
+        ("nl-unlisted", lambda s: s["row"]["lang"] == "nl" and not listed(s["row"]["term"])),
+        ("unseen-unlisted", lambda s: (s["unseen"] or s["none"]) and not listed(s["row"]["term"])),
         ("hcparty", lambda s: s["row"]["variation"] == "hcparty"),
     ):
         picked = [(s, h) for s, h in zip(scored, held_out, strict=True) if keep(s)]

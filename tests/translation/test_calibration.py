@@ -67,3 +67,24 @@ def test_shipped_calibrations_load() -> None:
         assert calibration.fitted_on["terms"] >= 400
     with pytest.raises(ConfigError):
         load_calibration("telepathy")
+
+
+def test_no_match_target_is_chosen_on_folds_left_out() -> None:
+    from referentiel.translation.calibration import NO_MATCH_TARGETS, cross_validated_no_match
+
+    rng = random.Random(11)
+    rows, folds = [], []
+    for i in range(300):
+        none = i % 5 == 0
+        # Terms without equivalent score low; a few terms with one score low too (the hard ones).
+        hard = i % 23 == 1
+        top = rng.uniform(0.0, 0.35) if none else (rng.uniform(0.0, 0.3) if hard else rng.uniform(0.3, 1))
+        rows.append(([top, top / 2], not none and rng.random() < top + 0.2, none))
+        folds.append(i % 5)
+    calibration, target = cross_validated_no_match(rows, folds, "test", goal=0.9)
+    assert target in NO_MATCH_TARGETS and calibration.fitted_on == {"no_match_target": target}
+    flagged = [none for scores, _, none in rows if calibration.is_no_match(scores)]
+    assert flagged and sum(flagged) / len(flagged) >= 0.9
+    # A target chosen on the rows themselves is at least as lax: cross-validation only adds caution.
+    lax = choose_no_match_threshold(calibration, [(s, n) for s, _, n in rows], min_precision=0.9)
+    assert calibration.no_match_threshold <= lax

@@ -95,7 +95,9 @@ def test_shipped_lexical_calibration_is_reproducible() -> None:
 
 def test_hybrid_held_out_floor_and_folds_kept_apart(monkeypatch) -> None:
     """The hybrid's ranking is learnt: measured on folds its fusion never saw, above floors just under
-    the measured figures (0.957 / 0.997 / unseen 0.872; docs/translation.md)."""
+    the measured figures (docs/translation.md: 0.972 / 0.997, unseen 0.915 / 0.991, Dutch 0.928;
+    "no good candidate" precision 0.955 overall, 0.909 Dutch). The calibration of a fold is fitted
+    on its training rows ranked out-of-fold: 5 fusions for the folds, 4 inner ones each."""
     import referentiel.translation.suggest_hybrid as hybrid
 
     fitted_sizes = []
@@ -107,10 +109,25 @@ def test_hybrid_held_out_floor_and_folds_kept_apart(monkeypatch) -> None:
 
     monkeypatch.setattr(hybrid, "fit_fusion", recording_fit)
     result = eval_suggest.evaluate(ROWS, "hybrid", 5, True, batch=True)
-    assert len(fitted_sizes) == 5 and all(n < len(ROWS) for n in fitted_sizes)
-    assert sum(len(ROWS) - n for n in fitted_sizes) == len(ROWS)  # each row held out exactly once
-    assert result["p_at_1"] >= 0.94 and result["r_at_k"] >= 0.98, result["misses"]
-    assert result["unseen_p_at_1"] >= 0.84 and result["unseen_r_at_k"] >= 0.97
+    assert len(fitted_sizes) == 5 * 5
+    outer = fitted_sizes[::5]  # each fold's fusion, then its four inner ones
+    assert sum(len(ROWS) - n for n in outer) == len(ROWS)  # each row held out of exactly one fold's fusion
+    assert all(inner < fitted_sizes[i] for i in range(0, 25, 5) for inner in fitted_sizes[i + 1 : i + 5])
+    assert result["p_at_1"] >= 0.96 and result["r_at_k"] >= 0.99, result["misses"]
+    assert result["unseen_p_at_1"] >= 0.89 and result["unseen_r_at_k"] >= 0.98
+    groups = result["groups"]
+    assert groups["nl"]["p_at_1"] >= 0.91 and groups["nl-unlisted"]["p_at_1"] >= 0.9
     decisions = result["decisions"]
     assert decisions["ece_calibrated"] < decisions["ece_raw"]
     assert decisions["match_precision"] >= 0.95
+    assert decisions["no_match_precision"] >= 0.88 and decisions["no_match_recall"] >= 0.15
+
+
+def test_labelled_terms_never_became_labels() -> None:
+    """Leakage guard: the ontology's labels gained none of the labelled terms (labels added for
+    Dutch since the set was written were checked against it). As many terms as when the set was
+    extended equal a label of their concept; the Dutch acronym list is discounted by "unlisted"."""
+    framework = load_framework()
+    assert eval_suggest.overlap(ROWS, framework) == (223, 234)
+    assert eval_suggest.listed("VPK") and eval_suggest.listed("CLB-arts") and eval_suggest.listed("MDO's")
+    assert not eval_suggest.listed("OCMW sociale dienst") and not eval_suggest.listed("arts")

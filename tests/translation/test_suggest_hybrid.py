@@ -26,11 +26,31 @@ def test_fusion_learns_which_evidence_decides() -> None:
         table[0, 1] = 0.95
         table[1:, 1] = rng.uniform(0.2, 0.5, size=2)
         tables.append((table, [True, False, False]))
-    tables.append((np.zeros((2, len(FUSION_FEATURES))), [False, False]))  # a "none" term: ignored
+    tables.append((np.zeros((2, len(FUSION_FEATURES))), [False, False]))  # a "none" term: all rows wrong
     fusion = fit_fusion(tables)
     assert fusion.coef[1] > 0 and fusion.coef[1] > abs(fusion.coef[0])
     scores = [np.asarray(t) @ np.array(fusion.coef) + fusion.intercept for t, _ in tables[:-1]]
     assert all(int(np.argmax(s)) == 0 for s in scores)
+
+
+def test_terms_without_equivalent_teach_the_fusion_to_score_low() -> None:
+    # The right concept leads on the lexical evidence; a term without equivalent has a plausible
+    # neighbour on the embedding only. Learning from it lowers that neighbour's fused score.
+    rng = np.random.default_rng(3)
+    with_equivalent, without = [], []
+    for _ in range(40):
+        table = rng.uniform(0.3, 0.6, size=(3, len(FUSION_FEATURES)))
+        table[0, 0], table[0, 1] = 0.9, 0.9
+        with_equivalent.append((table, [True, False, False]))
+        lonely = rng.uniform(0.3, 0.6, size=(3, len(FUSION_FEATURES)))
+        lonely[0, 0] = 0.9
+        without.append((lonely, [False, False, False]))
+
+    def top(fusion: Fusion, table: np.ndarray) -> float:
+        return float(1 / (1 + np.exp(-(table @ np.array(fusion.coef) + fusion.intercept))).max())
+
+    probe = without[0][0]
+    assert top(fit_fusion(with_equivalent + without), probe) < top(fit_fusion(with_equivalent), probe)
 
 
 def test_fusion_round_trip_and_stale_features() -> None:

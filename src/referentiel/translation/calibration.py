@@ -155,6 +155,52 @@ def choose_no_match_threshold(
     return round(chosen if chosen is not None else best, 6)
 
 
+NO_MATCH_TARGETS = (0.9, 0.925, 0.95, 0.975, 1.0)
+
+
+def cross_validated_no_match(
+    rows: Sequence[tuple[Sequence[float], bool, bool]],
+    folds: Sequence[int],
+    method: str,
+    goal: float = 0.9,
+    targets: Sequence[float] = NO_MATCH_TARGETS,
+) -> tuple[Calibration, float]:
+    """Platt scaling and a "no good candidate" threshold whose precision holds on unseen terms.
+
+    ``rows``: (ranked scores, first candidate is right, the term has no equivalent), each ranked by
+    a model that did not see it (out-of-fold for a learnt ranking); ``folds``: a fold per row.
+    The highest threshold reaching ``goal`` on the rows it is chosen on (:func:`choose_no_match_threshold`)
+    overshoots on new terms: it is picked where the precision happens to peak. So the precision
+    asked of the fit (the *target*) is itself chosen by cross-validation over ``folds``: the lowest
+    of ``targets`` whose thresholds, each chosen without one fold, reach ``goal`` on the folds left
+    out (pooled). The returned calibration is fitted on all rows, with the threshold for that target;
+    ``fitted_on["no_match_target"]`` records it.
+    """
+    chosen = targets[-1]
+    for target in targets:
+        flagged: list[bool] = []
+        for fold in sorted(set(folds)):
+            train = [r for r, f in zip(rows, folds, strict=True) if f != fold]
+            calibration = fit_platt([(s, right) for s, right, _ in train], method)
+            calibration.no_match_threshold = choose_no_match_threshold(
+                calibration, [(s, none) for s, _, none in train], min_precision=target
+            )
+            flagged += [
+                none
+                for (s, _, none), f in zip(rows, folds, strict=True)
+                if f == fold and calibration.is_no_match(s)
+            ]
+        if flagged and sum(flagged) / len(flagged) >= goal:
+            chosen = target
+            break
+    calibration = fit_platt([(s, right) for s, right, _ in rows], method)
+    calibration.no_match_threshold = choose_no_match_threshold(
+        calibration, [(s, none) for s, _, none in rows], min_precision=chosen
+    )
+    calibration.fitted_on = {"no_match_target": chosen}
+    return calibration, chosen
+
+
 def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
     """ECE: the mean gap between confidence and accuracy over equal-width bins, weighted by bin size."""
     if not pairs:

@@ -47,6 +47,7 @@ from referentiel.translation.suggest_fold import (  # noqa: F401
     query_variants,
     stem,
 )
+from referentiel.translation.suggest_hybrid import HybridMatcher
 from referentiel.translation.suggest_lexical import LexicalMatcher  # noqa: F401
 from referentiel.translation.suggest_match import (  # noqa: F401
     DEFAULT_METHOD,
@@ -58,6 +59,7 @@ from referentiel.translation.suggest_match import (  # noqa: F401
     Candidate,
     TermToMap,
     _in_scheme,
+    competing,
     matcher,
     rank,
     resolve_method,
@@ -102,7 +104,14 @@ def suggest_for_terms(
     terms = [TermToMap(t) if isinstance(t, str) else t for t in terms]
     prepare = getattr(match, "prepare", None)
     if prepare is not None:  # the embedding matchers embed the terms in batches, much faster
-        prepare([t.term for t in terms])
+        if isinstance(match, HybridMatcher):  # its readings depend on the competing concepts
+            by_scheme: dict[str | None, set[str] | None] = {}
+            for t in terms:
+                if t.scheme not in by_scheme:
+                    by_scheme[t.scheme] = competing(t, framework, schemes)
+            prepare([t.term for t in terms], [by_scheme[t.scheme] for t in terms])
+        else:
+            prepare([t.term for t in terms])
     progress.stage("suggest", total=len(terms), unit="terms")
     out = []
     for t in terms:

@@ -111,14 +111,42 @@ def _acronym_key(term: str) -> str | None:
     return None
 
 
+_ABBREVIATION_FILES = ("abbreviations.json", "abbreviations_nl.json")
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, list[str]]:
-    """The field's acronyms that are not the initials of a framework label (abbreviations.json)."""
-    text = (
-        resources.files("referentiel.translation").joinpath("abbreviations.json").read_text(encoding="utf-8")
-    )
-    data = json.loads(text)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """The field's acronyms written out: French-speaking Belgium (``abbreviations.json``: those that
+    are not the initials of a framework label) and the Flemish sector (``abbreviations_nl.json``)."""
+    merged: dict[str, list[str]] = {}
+    for name in _ABBREVIATION_FILES:
+        text = resources.files("referentiel.translation").joinpath(name).read_text(encoding="utf-8")
+        for key, values in json.loads(text).items():
+            if not key.startswith("_"):
+                merged.setdefault(key, []).extend(v for v in values if v not in merged.get(key, []))
+    return merged
+
+
+def expand_acronyms(term: str) -> str | None:
+    """``term`` with the field's acronyms written out (first expansion), or None when it has none.
+
+    For the embedding model, which cannot guess what "VPK" or "MDO" stands for: the whole term
+    ("VPK" -> "verpleegkundige") or upper-case words inside it, also before a hyphen ("CLB-arts" ->
+    "centrum voor leerlingenbegeleiding arts").
+    """
+    abbrev = abbreviations()
+    key = _acronym_key(term)
+    if key and key in abbrev:
+        return abbrev[key][0]
+    out, changed = [], False
+    for word in re.split(r"([\s\-]+)", term):
+        k = _acronym_key(word) if word.strip(".,;:()").isupper() else None
+        if k and k in abbrev:
+            out.append(abbrev[k][0])
+            changed = True
+        else:
+            out.append(word)
+    return "".join(out) if changed else None
 
 
 def query_variants(term: str) -> list[str]:

@@ -154,6 +154,17 @@ def matcher(
     return _matcher(method, framework if framework is not None else load_framework(), progress)
 
 
+def competing(
+    term: TermToMap, framework: Framework, schemes: Sequence[str] = (), allowed: set[str] | None = None
+) -> set[str] | None:
+    """The concept IRIs ``term`` is compared with: its scheme's (and ``schemes``'), within ``allowed``;
+    None when every concept competes."""
+    if term.scheme or schemes:
+        in_scheme = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
+        return in_scheme if allowed is None else allowed & in_scheme
+    return allowed
+
+
 def rank(
     term: TermToMap | str,
     match: LexicalMatcher | EmbeddingMatcher | HybridMatcher,
@@ -169,9 +180,7 @@ def rank(
     if isinstance(term, str):
         term = TermToMap(term)
     framework = match.framework
-    if term.scheme or schemes:
-        in_scheme = {c.iri for c in framework if _in_scheme(c, term.scheme, schemes)}
-        allowed = in_scheme if allowed is None else allowed & in_scheme
+    allowed = competing(term, framework, schemes, allowed)
     scored = match.scores(term.term, allowed)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_k]
     out = []
