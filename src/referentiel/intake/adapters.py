@@ -205,12 +205,13 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     from referentiel.validation.api import ontology_ntriples
     from referentiel.validation.sparql import validate_store
 
+    store = staging.validated_store  # the in-memory twin when the export was fed into one
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))
     context_graph = ox.NamedNode(staging.context)
-    staging.store.load(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=context_graph)
+    store.load(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=context_graph)
     graphs = [ox.NamedNode(staging.staged), context_graph]
-    return validate_store(staging.store, graph=graphs, lang=lang)
+    return validate_store(store, graph=graphs, lang=lang)
 
 
 def _relevant_staged(context: Any, staging: Any) -> list[Any]:
@@ -221,7 +222,7 @@ def _relevant_staged(context: Any, staging: Any) -> list[Any]:
 
     from referentiel.namespaces import REF
 
-    store, graph = staging.store, ox.NamedNode(staging.staged)
+    store, graph = staging.validated_store, ox.NamedNode(staging.staged)
     name = ox.NamedNode(str(REF.name))
 
     def term(node: Any) -> Any:

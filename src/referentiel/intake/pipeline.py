@@ -45,6 +45,12 @@ DEMO_KEY_NAME = "DEMO-ONLY.key"
 """The demonstration key shipped with the bundled examples; used for them and nothing else."""
 
 KEY_ENV = "REFERENTIEL_PSEUDONYM_KEY"
+MEMORY_VALIDATION = 5_000_000
+"""An export of at most this many statements is validated in an in-memory twin of its staged graph
+(docs/store.md, "Staging"): the engine's queries ran 2-3x faster there than on the on-disk store.
+The twin costs ~370 bytes a statement (9.3M statements: 3.4 GiB, 4.0 GiB peak while validated,
+docs/performance.md): at this limit ~1.8 GiB, within the 4 GiB goal of a regional intake; a larger
+export is staged and validated on disk, in bounded memory."""
 KEY_FILE_ENV = "REFERENTIEL_PSEUDONYM_KEY_FILE"
 
 
@@ -302,7 +308,11 @@ def ingest_export(
         result.label = adapters.profile_label(profile) or export.organisation
         # The triples stream into a staging graph no query sees (docs/store.md, "Staging").
         staging = adapters.stage(target, export.organisation)
-        translation = adapters.translate(export, profile, key=key, progress=progress, sink=staging.sink())
+        # The export also goes into an in-memory twin, validated there; unless it is to be loaded
+        # whatever validation finds (``force``), the on-disk staged graph is written only once the
+        # export is accepted: a refused export never touches the disk.
+        sink = staging.sink(memory=MEMORY_VALIDATION, defer=not (force and load))
+        translation = adapters.translate(export, profile, key=key, progress=progress, sink=sink)
         result.triples = len(translation)
     except ReferentielError as exc:
         if staging is not None:
