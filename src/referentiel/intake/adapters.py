@@ -194,7 +194,8 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     """Validate a staged export (with the relevant part of ``context``) where it is staged.
 
     The one seam between the pipeline and the validation engine: the export is in a pyoxigraph
-    store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph. The SPARQL engine
+    store (:class:`~referentiel.store.staging.Staging`: its in-memory twin when it has one, else
+    the staged graph on disk), never in an rdflib graph. The SPARQL engine
     (:func:`referentiel.validation.sparql.validate_store`) runs the shapes as queries in that store;
     what validation reads beside the export (the other partners' organisations, the ontology's
     structure) goes into the staging area's context graph, which is never committed.

@@ -7,8 +7,8 @@ For each organisation's export (a folder holding its files and its profile), :fu
 2. translates the export with :func:`referentiel.translation.translate` (pseudonymising personal
    identifiers with the project's key), its triples streaming into a staging graph of the store that
    no query sees (bulk loader, bounded memory: no rdflib graph of the export is ever built);
-3. validates the staged export where it is (:func:`referentiel.intake.adapters.validate_staged`)
-   against the framework's shapes;
+3. validates it (:func:`referentiel.intake.adapters.validate_staged`) against the framework's
+   shapes, in an in-memory twin up to :data:`MEMORY_VALIDATION` statements;
 4. commits it (one named graph per organisation, made visible in one transaction, with its
    provenance) when it conforms, or when the caller forces it; otherwise drops it and refuses it;
 
@@ -46,11 +46,9 @@ DEMO_KEY_NAME = "DEMO-ONLY.key"
 
 KEY_ENV = "REFERENTIEL_PSEUDONYM_KEY"
 MEMORY_VALIDATION = 5_000_000
-"""An export of at most this many statements is validated in an in-memory twin of its staged graph
-(docs/store.md, "Staging"): the engine's queries ran 2-3x faster there than on the on-disk store.
-The twin costs ~370 bytes a statement (9.3M statements: 3.4 GiB, 4.0 GiB peak while validated,
-docs/performance.md): at this limit ~1.8 GiB, within the 4 GiB goal of a regional intake; a larger
-export is staged and validated on disk, in bounded memory."""
+"""Exports of at most this many statements are validated in an in-memory twin (docs/store.md,
+"Staging"; 2.5-4.7x faster than on disk). It costs ~370 bytes a statement (9.3M: 4.0 GiB peak while
+validated, docs/performance.md); larger exports are validated on disk, within the 4 GiB goal."""
 KEY_FILE_ENV = "REFERENTIEL_PSEUDONYM_KEY_FILE"
 
 
@@ -308,9 +306,7 @@ def ingest_export(
         result.label = adapters.profile_label(profile) or export.organisation
         # The triples stream into a staging graph no query sees (docs/store.md, "Staging").
         staging = adapters.stage(target, export.organisation)
-        # The export also goes into an in-memory twin, validated there; unless it is to be loaded
-        # whatever validation finds (``force``), the on-disk staged graph is written only once the
-        # export is accepted: a refused export never touches the disk.
+        # An in-memory twin is validated; unless forced, the disk is written once the export is accepted
         sink = staging.sink(memory=MEMORY_VALIDATION, defer=not (force and load))
         translation = adapters.translate(export, profile, key=key, progress=progress, sink=sink)
         result.triples = len(translation)
