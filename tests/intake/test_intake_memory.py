@@ -82,3 +82,22 @@ def test_an_accepted_reload_is_written_from_the_twin_beside_the_old_graph(
     reference = tmp_path / "reference"
     ingest(exports, store=reference, key_file=key)
     assert _content(store) == _content(reference)
+
+
+@pytest.mark.parametrize("limit", [pipeline.MEMORY_VALIDATION, 1_000])
+def test_a_server_gets_the_export_from_the_twin_or_from_the_spilled_scratch_store(
+    tmp_path: Path, monkeypatch, data, limit: int  # noqa: ANN001
+) -> None:
+    from referentiel.store.testing import OxigraphServer
+
+    exports, key = data
+    local = ingest(exports, store=tmp_path / "store", key_file=key, force=True)
+    monkeypatch.setattr(pipeline, "MEMORY_VALIDATION", limit)
+    with OxigraphServer(tmp_path / "oxigraph") as url:
+        remote = ingest(exports, endpoint=url, key_file=key, force=True)
+        assert _outcome(remote) == _outcome(local)
+        server = open_store(endpoint=url)
+        with open_store(tmp_path / "store", create=False) as embedded:
+            mine = sorted((g.iri, g.kind, g.triples) for g in embedded.graphs())
+        assert sorted((g.iri, g.kind, g.triples) for g in server.graphs()) == mine
+        assert {kind for _, kind, _ in mine} == {"data", "ontology"}

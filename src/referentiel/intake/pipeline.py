@@ -307,7 +307,9 @@ def ingest_export(
         # The triples stream into a staging graph no query sees (docs/store.md, "Staging").
         staging = adapters.stage(target, export.organisation)
         # An in-memory twin is validated; unless forced, the disk is written once the export is accepted
-        sink = staging.sink(memory=MEMORY_VALIDATION, defer=not (force and load))
+        # (a server's scratch store never: the upload is read from the twin)
+        defer = not (force and load) or staging.scratch is not None
+        sink = staging.sink(memory=MEMORY_VALIDATION, defer=defer)
         translation = adapters.translate(export, profile, key=key, progress=progress, sink=sink)
         result.triples = len(translation)
     except ReferentielError as exc:
