@@ -137,3 +137,69 @@ def test_a_staging_area_given_up_during_a_load_ends_empty() -> None:
         if thread.name == "referentiel-staging-load":
             thread.join()
     assert len(store) == 0 and not staged_graphs(store)
+
+
+def _lines(n: int, start: int = 0) -> list[str]:
+    return [f'<urn:x:{i}> <urn:x:p> "v{i}" .\n' for i in range(start, start + n)]
+
+
+def test_a_deferred_export_is_held_in_memory_and_written_to_disk_only_when_persisted() -> None:
+    store = ox.Store()
+    staging = Staging.open(store, "https://w3id.org/referentiel/graph/org", beside=False)
+    graph = ox.NamedNode(staging.staged)
+    sink = staging.sink(chunk=7, memory=1_000, defer=True)
+    sink.extend(_lines(50) + _lines(5))  # duplicates are harmless
+    assert sink.finish() == 50 == staging.triples()
+    assert staging.validated_store is staging.memory is not None
+    assert not list(store.quads_for_pattern(None, None, None, graph))  # nothing on disk yet
+    assert set(staged_graphs(store)) == {graph, ox.NamedNode(staging.context)}  # but marked already
+    staging.persist(chunk=8)
+    assert {q.triple for q in store.quads_for_pattern(None, None, None, graph)} == {
+        q.triple for q in staging.memory.quads_for_pattern(None, None, None, graph)
+    }
+    assert not staging.deferred
+    staging.discard()
+    assert len(store) == 0 and not staged_graphs(store) and staging.memory is None
+
+
+def test_a_refused_deferred_export_never_touches_the_disk() -> None:
+    store = ox.Store()
+    staging = Staging.open(store, "https://w3id.org/referentiel/graph/org", beside=False)
+    sink = staging.sink(chunk=10, memory=1_000, defer=True)
+    sink.extend(_lines(30))
+    sink.finish()
+    staging.add_context([ox.Triple(ox.NamedNode("urn:x:c"), ox.NamedNode("urn:x:p"), ox.Literal("c"))])
+    assert len(store) == 2  # the two markers only: the export and its context are in the twin
+    staging.discard()
+    assert len(store) == 0
+
+
+def test_an_export_outgrowing_the_memory_limit_spills_to_disk_whole() -> None:
+    store = ox.Store()
+    staging = Staging.open(store, "https://w3id.org/referentiel/graph/org", beside=False)
+    graph = ox.NamedNode(staging.staged)
+    sink = staging.sink(chunk=10, memory=25, defer=True)
+    sink.extend(_lines(20))
+    sink.wait()
+    assert staging.memory is not None and staging.deferred  # 20 statements: still in memory
+    sink.extend(_lines(40, start=20))
+    assert sink.finish() == 60
+    assert staging.memory is None and not staging.deferred
+    assert staging.validated_store is store
+    assert len(list(store.quads_for_pattern(None, None, None, graph))) == 60
+    staging.discard()
+    assert len(store) == 0
+
+
+def test_a_forced_export_is_staged_on_disk_and_in_memory_at_once() -> None:
+    store = ox.Store()
+    staging = Staging.open(store, "https://w3id.org/referentiel/graph/org", beside=False)
+    graph = ox.NamedNode(staging.staged)
+    sink = staging.sink(chunk=10, memory=1_000, defer=False)
+    sink.extend(_lines(35))
+    assert sink.finish() == 35
+    on_disk = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
+    assert on_disk == {q.triple for q in staging.memory.quads_for_pattern(None, None, None, graph)}
+    assert len(on_disk) == 35
+    staging.discard()
+    assert len(store) == 0

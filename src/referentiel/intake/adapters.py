@@ -194,7 +194,8 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     """Validate a staged export (with the relevant part of ``context``) where it is staged.
 
     The one seam between the pipeline and the validation engine: the export is in a pyoxigraph
-    store (:class:`~referentiel.store.staging.Staging`), never in an rdflib graph. The SPARQL engine
+    store (:class:`~referentiel.store.staging.Staging`: its in-memory twin when it has one, else
+    the staged graph on disk), never in an rdflib graph. The SPARQL engine
     (:func:`referentiel.validation.sparql.validate_store`) runs the shapes as queries in that store;
     what validation reads beside the export (the other partners' organisations, the ontology's
     structure) goes into the staging area's context graph, which is never committed.
@@ -205,12 +206,13 @@ def validate_staged(staging: Any, context: Any = None, lang: str = "en", prefixe
     from referentiel.validation.api import ontology_ntriples
     from referentiel.validation.sparql import validate_store
 
+    store = staging.validated_store  # the in-memory twin when the export was fed into one
     if context is not None and len(context):
         staging.add_context(_relevant_staged(context, staging))
     context_graph = ox.NamedNode(staging.context)
-    staging.store.load(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=context_graph)
+    store.load(ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=context_graph)
     graphs = [ox.NamedNode(staging.staged), context_graph]
-    return validate_store(staging.store, graph=graphs, lang=lang)
+    return validate_store(store, graph=graphs, lang=lang)
 
 
 def _relevant_staged(context: Any, staging: Any) -> list[Any]:
@@ -221,7 +223,7 @@ def _relevant_staged(context: Any, staging: Any) -> list[Any]:
 
     from referentiel.namespaces import REF
 
-    store, graph = staging.store, ox.NamedNode(staging.staged)
+    store, graph = staging.validated_store, ox.NamedNode(staging.staged)
     name = ox.NamedNode(str(REF.name))
 
     def term(node: Any) -> Any:

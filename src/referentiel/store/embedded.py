@@ -251,6 +251,7 @@ class EmbeddedStore(Store):
         allows, as :meth:`_replace_graph` decides for a graph given in memory. The counts come from
         the store (the directory is locked by this process: nothing changes them before the update).
         """
+        staging.persist()  # an export validated in memory only is written to its staged graph now
         if staging.staged == staging.graph:
             self._update(_commit_new(staging, metadata))
             return GraphWrite("insert")

@@ -49,7 +49,9 @@ def chunks(staging: Any, size: int = CHUNK) -> Iterator[bytes]:
     statement becomes a Python object, and one document is in memory at a time.
     """
     with tempfile.TemporaryFile(prefix="referentiel-upload-") as spool:
-        staging.store.dump(spool, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(staging.staged))
+        # from the in-memory twin when the export was validated there (the scratch store may be empty)
+        store = staging.validated_store
+        store.dump(spool, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(staging.staged))
         spool.seek(0)
         batch: list[bytes] = []
         for line in spool:

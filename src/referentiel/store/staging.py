@@ -20,6 +20,15 @@ That makes Oxigraph's bulk loader usable although it is not transactional (``Sto
 
 A process killed at any moment leaves at most a marked graph: invisible, and dropped by
 :func:`recover` the next time the store is opened for writing.
+
+**In-memory twin.** A sink may also feed the same chunks into an in-memory pyoxigraph store
+(:attr:`Staging.memory`, up to ``memory`` statements), where validation runs: the engine's queries
+run several times faster there than on the on-disk store (docs/performance.md). With ``defer``
+the on-disk staged graph is not written while the translation runs: :meth:`Staging.persist`
+writes it from the twin just before the commit, so an export that is refused never touches the
+disk. An export that outgrows the limit spills: the twin is written to the staged graph (when
+deferred) and dropped, and the export is staged and validated on disk as without it. The
+guarantees above do not change: the staged graph is marked before anything is written to it.
 """
 
 from __future__ import annotations
@@ -126,15 +135,22 @@ class BulkSink:
     thread, at the next :meth:`append` that hands over a chunk or at :meth:`finish`.
     """
 
-    def __init__(self, staging: Staging, chunk: int = 200_000) -> None:
+    def __init__(
+        self, staging: Staging, chunk: int = 200_000, *, memory: int = 0, defer: bool = False
+    ) -> None:
         # the staging area, not its store: closing it must release the store (its lock) for good
         self.staging = staging
         self.graph = ox.NamedNode(staging.staged)
         self.chunk = chunk
         self.buffer: list[Any] = []
         self.written = 0
+        self.memory_limit = memory
         self._loading: threading.Thread | None = None
+        self._twin: threading.Thread | None = None
         self._error: BaseException | None = None
+        if memory > 0 and staging.memory is None and not staging.sinks:
+            staging.memory = ox.Store()
+            staging.deferred = defer
         staging.sinks.append(self)
 
     def append(self, triple: Any) -> None:
@@ -164,17 +180,26 @@ class BulkSink:
         self.written += len(lines)
         del lines
         self.wait()  # one load in flight at most: bounded memory, chunks loaded in order
-        self.staging.count = None
-        # The bulk loader writes and ingests index files at every call (~0.5 s on a loaded
-        # 2-core machine): a small piece is faster through the ordinary loader.
-        bulk = self.written >= SMALL
-        self._loading = threading.Thread(
-            target=self._load, args=(data, bulk), name="referentiel-staging-load", daemon=False
-        )
-        self._loading.start()
+        staging = self.staging
+        staging.count = None
+        if staging.memory is not None and self.written > self.memory_limit:
+            staging.spill()  # too large for the memory goal: staged and validated on disk
+        if staging.memory is not None:
+            # the twin is loaded on a thread of its own, beside the on-disk load (both release the GIL)
+            self._twin = threading.Thread(
+                target=self._load, args=(staging.memory, data, False), name="referentiel-staging-twin"
+            )
+            self._twin.start()
+        if not staging.deferred:
+            # The bulk loader writes and ingests index files at every call (~0.5 s on a loaded
+            # 2-core machine): a small piece is faster through the ordinary loader.
+            bulk = self.written >= SMALL
+            self._loading = threading.Thread(
+                target=self._load, args=(staging.store, data, bulk), name="referentiel-staging-load"
+            )
+            self._loading.start()
 
-    def _load(self, data: bytes, bulk: bool) -> None:
-        store = self.staging.store
+    def _load(self, store: ox.Store, data: bytes, bulk: bool) -> None:
         try:
             load = store.bulk_load if bulk else store.load
             load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
@@ -182,10 +207,12 @@ class BulkSink:
             self._error = exc
 
     def wait(self) -> None:
-        """Wait for the load in flight, if any; raise its error."""
-        if self._loading is not None:
-            self._loading.join()  # (an interrupted join leaves it in flight: waited for again)
-            self._loading = None
+        """Wait for the loads in flight, if any; raise their error."""
+        for attribute in ("_loading", "_twin"):
+            thread = getattr(self, attribute)
+            if thread is not None:
+                thread.join()  # (an interrupted join leaves it in flight: waited for again)
+                setattr(self, attribute, None)
         error, self._error = self._error, None
         if isinstance(error, SyntaxError):  # a bug of ours, not of the user's data: say so
             raise RuntimeError(f"the translator produced invalid N-Triples ({error})") from None
@@ -227,6 +254,10 @@ class Staging:
     sinks: list[BulkSink] = field(default_factory=list, repr=False)
     count: int | None = field(default=None, repr=False)
     """The distinct triples staged, once counted (forgotten at the next write)."""
+    memory: ox.Store | None = field(default=None, repr=False)
+    """The in-memory twin of the staged export and its context (validated there), if any."""
+    deferred: bool = False
+    """True while the staged graph on disk is left unwritten (the twin holds the export)."""
 
     @classmethod
     def open(cls, store: ox.Store, graph: str, *, beside: bool, scratch: Path | None = None) -> Staging:
@@ -243,9 +274,53 @@ class Staging:
         folder = Path(tempfile.mkdtemp(prefix="referentiel-staging-"))
         return cls.open(ox.Store(str(folder)), graph, beside=False, scratch=folder)
 
-    def sink(self, chunk: int = 200_000) -> BulkSink:
-        """A sink writing the export into the staged graph."""
-        return BulkSink(self, chunk)
+    def sink(self, chunk: int = 200_000, *, memory: int = 0, defer: bool = False) -> BulkSink:
+        """A sink writing the export into the staged graph; with ``memory`` (statements), into an
+        in-memory twin as well while the export is no larger, and with ``defer`` into the twin only
+        until :meth:`persist` (see the module's docstring)."""
+        return BulkSink(self, chunk, memory=memory, defer=defer)
+
+    @property
+    def validated_store(self) -> ox.Store:
+        """Where the export is whole and validation runs: the in-memory twin, else the store."""
+        return self.memory if self.memory is not None else self.store
+
+    def spill(self) -> None:
+        """Give the twin up: the export is staged (and will be validated) on disk from now on."""
+        self.wait()
+        self.persist()
+        self.memory = None
+
+    def persist(self, chunk: int = 200_000) -> None:
+        """Write the twin's export into the staged graph on disk, if that was deferred.
+
+        The twin writes it as N-Triples into a temporary file (in Rust), read back ``chunk`` lines
+        at a time into the bulk loader, as the translation's chunks are: bounded memory (one bulk
+        load of the whole file holds far more).
+        """
+        self.wait()
+        if not self.deferred or self.memory is None:
+            self.deferred = False
+            return
+        graph = ox.NamedNode(self.staged)
+        with tempfile.TemporaryFile(prefix="referentiel-staging-") as spool:
+            self.memory.dump(spool, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            total = spool.tell()
+            spool.seek(0)
+            bulk = total > SMALL * 100  # about SMALL statements of ~100 bytes: the bulk loader pays
+            batch: list[bytes] = []
+            for line in spool:
+                batch.append(line)
+                if len(batch) >= chunk:
+                    self._write(b"".join(batch), graph, bulk)
+                    batch = []
+            if batch:
+                self._write(b"".join(batch), graph, bulk)
+        self.deferred = False
+
+    def _write(self, data: bytes, graph: ox.NamedNode, bulk: bool) -> None:
+        load = self.store.bulk_load if bulk else self.store.load
+        load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def load_file(self, path: Path, rdf_format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
         """Bulk-load an RDF file of ours (triples) into the staged graph, parsed in Rust."""
@@ -253,16 +328,16 @@ class Staging:
         self.store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(self.staged))
 
     def add_context(self, triples: Iterable[ox.Triple]) -> None:
-        """Put validation context (never loaded) into the context graph."""
+        """Put validation context (never loaded) into the context graph (of the store validated)."""
         g = ox.NamedNode(self.context)
-        self.store.extend(ox.Quad(*t, g) for t in triples)
+        self.validated_store.extend(ox.Quad(*t, g) for t in triples)
 
     def triples(self) -> int:
         """Distinct triples staged (what the sinks have handed over; counted once: a COUNT of a
         large graph takes seconds)."""
         self.wait()
         if self.count is None:
-            self.count = count_triples(self.store, ox.NamedNode(self.staged))
+            self.count = count_triples(self.validated_store, ox.NamedNode(self.staged))
         return self.count
 
     def wait(self) -> None:
@@ -273,15 +348,17 @@ class Staging:
     def ntriples(self) -> str:
         """The staged export and its context as N-Triples text (read back from the store)."""
         self.wait()
+        store = self.validated_store
         return b"".join(
-            self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+            store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
             for g in (self.staged, self.context)
         ).decode("utf-8")
 
     def staged_triples(self) -> Iterable[ox.Triple]:
         """The staged export's triples."""
         self.wait()
-        return (q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(self.staged)))
+        store = self.validated_store
+        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(self.staged)))
 
     def discard(self) -> None:
         """Drop what was staged (export and context), then the markers (:meth:`drop`); then close.
@@ -317,6 +394,7 @@ class Staging:
         self._settle()
         self.closed = True
         del self.store
+        self.memory = None
         if self.scratch is not None:
             folder, self.scratch = self.scratch, None
             shutil.rmtree(folder, ignore_errors=True)
