@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,54 @@ DEFAULT_STORE_DIR = ".referentiel-store"
 def default_store_path() -> Path:
     """``$REFERENTIEL_STORE``, else ``./.referentiel-store``."""
     return Path(os.environ.get("REFERENTIEL_STORE") or DEFAULT_STORE_DIR)
+
+
+def _create_store(path: Path) -> None:
+    """A new, empty Oxigraph database at ``path``, made whole or not at all.
+
+    RocksDB writes a new database's files one by one: a process killed meanwhile (Ctrl-C is
+    handled, SIGKILL or a power cut are not) left a directory that no later open could read
+    ("Column family not found") and that `load` then refused as "not a store". The database is
+    therefore made in a hidden sibling directory and renamed into place, which is atomic; a
+    leftover sibling of a dead process is removed by the next creation.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    prefix = f".{path.name}.creating-"
+    for leftover in path.parent.glob(prefix + "*"):
+        pid = leftover.name.removeprefix(prefix)
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+    scratch = path.parent / f"{prefix}{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    # Owner-only whatever the umask: the store holds family-level pseudonymous records.
+    scratch.mkdir(mode=0o700)
+    try:
+        database = ox.Store(str(scratch))
+        database.flush()
+        del database  # closes RocksDB
+        try:
+            # onto a missing or an empty directory (checked by the caller): both atomic on POSIX
+            os.replace(scratch, path)
+        except OSError:
+            if not path.is_dir():
+                raise
+            # an empty directory that cannot be replaced (a mount point): made in place, as before
+            shutil.rmtree(scratch, ignore_errors=True)
+            database = ox.Store(str(path))
+            del database
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class EmbeddedStore(Store):
@@ -88,9 +137,8 @@ class EmbeddedStore(Store):
             elif read_only:
                 self._store = ox.Store.read_only(str(self.path))
             else:
-                if not self.path.exists():
-                    # Owner-only whatever the umask: the store holds family-level pseudonymous records.
-                    self.path.mkdir(mode=0o700, parents=True)
+                if not (self.path / "CURRENT").exists():
+                    _create_store(self.path)
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             text = str(exc)
