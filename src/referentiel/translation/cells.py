@@ -100,6 +100,17 @@ class _Cells:
             parts.append((out, f"/{index + 1}-{k}>", f"/{index + 1}-{k}> .\n"))
         return (MANY, tuple(parts))
 
+    def _date(self, date_cache: dict, index: int, item: Any, formats: Any) -> tuple[date | None, str | None]:
+        """A date cell's date and literal, worked out once per column and distinct value."""
+        # True == 1 and 1 == 1.0 as keys: the type is part of the key, or one cell reads as another
+        cache_key = (index, item.__class__, item)
+        known = date_cache.get(cache_key)
+        if known is None:
+            parsed = parse_date(item, formats)
+            iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
+            known = date_cache[cache_key] = (parsed, iso)
+        return known
+
     def _item_outcome(
         self,
         spec: TableSpec,
@@ -156,13 +167,7 @@ class _Cells:
                 kind = REF_FAMILY
             return (kind, f" {p_iri} {obj} .\n", value_tail, obj, value, f"{obj} {RDF.type} {REF.Family} .\n")
         if col.datatype == "date":
-            cache_key = (index, item.__class__, item)  # True == 1 and 1 == 1.0 as keys: not the same cell
-            known_date = date_cache.get(cache_key)
-            if known_date is None:
-                parsed = parse_date(item, col.formats)
-                iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
-                known_date = date_cache[cache_key] = (parsed, iso)
-            parsed, iso = known_date
+            parsed, iso = self._date(date_cache, index, item, col.formats)
             if parsed is None:
                 return SLOW  # unparsable or withheld: an issue
             written = item if item.__class__ is str else cell_text(item)
@@ -411,13 +416,7 @@ class _Cells:
                     MAPPED,
                 )
             elif col.datatype == "date":
-                cache_key = (index, item.__class__, item)  # True == 1 and 1 == 1.0 as keys: not the same cell
-                known_date = date_cache.get(cache_key)
-                if known_date is None:
-                    parsed = parse_date(item, col.formats)
-                    iso = self.literal(parsed.isoformat(), XSD_DATE) if parsed is not None else None
-                    known_date = date_cache[cache_key] = (parsed, iso)
-                parsed, iso = known_date
+                parsed, iso = self._date(date_cache, index, item, col.formats)
                 written = item if item.__class__ is str else cell_text(item)
                 text = written.strip()
                 found = (screen(text) or (whole and whole.get())) if parsed is None else None
